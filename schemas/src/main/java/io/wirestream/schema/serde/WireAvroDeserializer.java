@@ -1,0 +1,89 @@
+package io.wirestream.schema.serde;
+
+import io.wirestream.schema.registry.SchemaRegistryClient;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Reads Avro in the Confluent wire format into a target type, resolving the writer's schema (fetched by id, cached)
+ * against the reader's schema, so records written with an older compatible schema still read.
+ */
+public final class WireAvroDeserializer<T> implements Deserializer<T> {
+
+    private final Class<T> type;
+    private final Schema readerSchema;
+    private SchemaRegistryClient registry;
+    private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
+
+    public WireAvroDeserializer(Class<T> type) {
+        this.type = type;
+        this.readerSchema = readerSchemaOf(type);
+    }
+
+    public WireAvroDeserializer(Class<T> type, SchemaRegistryClient registry) {
+        this(type);
+        this.registry = registry;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        this.registry = SerdeConfig.client(configs);
+    }
+
+    @Override
+    public T deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        if (registry == null) {
+            throw new SerializationException("Avro deserializer used before it was configured with a schema registry");
+        }
+        int id;
+        try {
+            id = WireFormat.schemaId(data);
+        } catch (IllegalArgumentException e) {
+            throw new SerializationException("record on " + topic + ": " + e.getMessage(), e);
+        }
+        try {
+            DatumReader<Object> reader = readers.computeIfAbsent(id, this::readerFor);
+            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_LENGTH, data.length - WireFormat.HEADER_LENGTH, null);
+            Object value = reader.read(null, decoder);
+            if (type == String.class && value != null) {
+                value = value.toString();
+            }
+            return type.cast(value);
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("could not read " + type.getSimpleName() + " with schema id " + id + " on " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private DatumReader<Object> readerFor(int id) {
+        Schema writer = registry.schemaById(id);
+        if (SpecificRecord.class.isAssignableFrom(type)) {
+            return (DatumReader) new SpecificDatumReader<>(writer, readerSchema);
+        }
+        return new GenericDatumReader<>(writer, readerSchema);
+    }
+
+    static Schema readerSchemaOf(Class<?> type) {
+        if (type == String.class || type == CharSequence.class) {
+            return Schema.create(Schema.Type.STRING);
+        }
+        if (SpecificRecord.class.isAssignableFrom(type)) {
+            return SpecificData.get().getSchema(type);
+        }
+        throw new IllegalArgumentException("no Avro reader schema for " + type.getName());
+    }
+}
