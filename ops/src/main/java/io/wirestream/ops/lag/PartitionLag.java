@@ -1,0 +1,18 @@
+package io.wirestream.ops.lag;
+
+/**
+ * One partition of one group at one sample.
+ *
+ * @param committedOffset the group's committed offset: the next record it will read
+ * @param logEndOffset    the offset the next produced record will get
+ * @param lagSeconds      age of the oldest unconsumed record (0 when caught up)
+ * @param lagSecondsSource how the age was found: {@code record} (timestamp of the record at the committed offset),
+ *                         {@code interpolated} (from log-end-offset samples over time) or {@code none}
+ */
+public record PartitionLag(String topic, int partition, long committedOffset, long logEndOffset,
+                           double lagSeconds, String lagSecondsSource) {
+
+    public long lagRecords() {
+        return Math.max(0, logEndOffset - committedOffset);
+    }
+}
