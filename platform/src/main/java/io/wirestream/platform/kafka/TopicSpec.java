@@ -1,0 +1,29 @@
+package io.wirestream.platform.kafka;
+
+import io.wirestream.schema.topics.TopicDef;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a deployment wants of one topic: the catalogue's declaration plus the deployment's partitions, replication
+ * and min ISR (1/1 in local mode, 3/2 in production).
+ */
+public record TopicSpec(String name, int partitions, short replicationFactor, int minInSyncReplicas, String cleanupPolicy, Duration retention) {
+
+    public static TopicSpec of(TopicDef<?, ?> def, int partitions, int replicationFactor, int minInSyncReplicas) {
+        return new TopicSpec(def.name(), partitions > 0 ? partitions : def.defaultPartitions(), (short) replicationFactor,
+                minInSyncReplicas, def.cleanupPolicy(), def.retention());
+    }
+
+    /** Topic-level configs this spec sets explicitly (others are left to the broker). */
+    public Map<String, String> configs() {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("cleanup.policy", cleanupPolicy);
+        c.put("min.insync.replicas", String.valueOf(minInSyncReplicas));
+        if (retention != null) {
+            c.put("retention.ms", String.valueOf(retention.toMillis()));
+        }
+        return c;
+    }
+}
