@@ -1,0 +1,63 @@
+package io.wirestream.ops.lag;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads the timestamp of the record sitting at a given offset: the oldest record a lagging group has not consumed.
+ * Uses assign+seek without a group, so it never joins or disturbs the groups it watches, and reads raw bytes, so it
+ * needs no schema registry. The timestamp is the record's own (for wire.raw: ingest receipt; Kafka Streams carries
+ * the input timestamp over, so on wire.articles it is also the ingest receipt time).
+ */
+final class RecordTimestampProbe implements AutoCloseable {
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Duration timeout;
+
+    RecordTimestampProbe(LagMonitorSettings settings) {
+        Map<String, Object> config = KafkaClientConfig.of(settings, "wirestream-ops-lag-probe");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // an offset already deleted by retention: the oldest record left is the best stand-in
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.timeout = settings.requestTimeout();
+    }
+
+    /** Timestamps (epoch millis) of the first record at or after each offset; partitions not read in time are absent. */
+    Map<TopicPartition, Long> timestampsAt(Map<TopicPartition, Long> offsets) {
+        Map<TopicPartition, Long> found = new HashMap<>();
+        if (offsets.isEmpty()) {
+            return found;
+        }
+        consumer.assign(offsets.keySet());
+        offsets.forEach(consumer::seek);
+        Set<TopicPartition> missing = new HashSet<>(offsets.keySet());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                if (missing.remove(tp)) {
+                    found.put(tp, record.timestamp());
+                    consumer.pause(Set.of(tp)); // one record per partition is all we need
+                }
+            }
+        }
+        consumer.assign(Set.of());
+        return found;
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(2));
+    }
+}
