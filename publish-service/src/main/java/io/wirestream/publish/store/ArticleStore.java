@@ -1,0 +1,60 @@
+package io.wirestream.publish.store;
+
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A downstream store of finished articles.
+ *
+ * <p>Contract shared by every implementation:
+ * <ul>
+ *   <li>{@link #apply} takes a batch in topic order and applies all of it or none of it, together with the position
+ *       after the batch, so {@link #storedOffsets()} tells a restarted consumer exactly where to continue;</li>
+ *   <li>a story never moves to an older version ({@link StoryVersionGuard}); replays are no-ops;</li>
+ *   <li>a kill withdraws the story or deletes its content ({@link KillMode});</li>
+ *   <li>a version whose embargo lies after {@code now} is stored but not visible to any read until
+ *       {@link #releaseDueEmbargoes} runs at or after its embargo time (reads also check the time themselves).</li>
+ * </ul>
+ * Failures to reach the store surface as {@link StoreUnavailableException}. Implementations are safe for one writer
+ * thread plus concurrent readers.
+ */
+public interface ArticleStore extends AutoCloseable {
+
+    /** Short name used in configuration, consumer group ids and logs: sqlite, postgres, files. */
+    String name();
+
+    /** Creates or migrates what the store needs; may be called again after a failure. */
+    void open();
+
+    /** Applies the batch and the positions after it atomically. */
+    ApplyResult apply(List<IncomingRecord> batch, Instant now);
+
+    /** The next offset to read per partition, as last committed with the data. Absent partitions start from the beginning. */
+    Map<TopicPartition, Long> storedOffsets();
+
+    /** Makes embargoed versions that are now due visible (and gives them a new change cursor); returns how many. */
+    int releaseDueEmbargoes(Instant now);
+
+    /** The story if it is visible at {@code now}: embargoed versions not yet due are absent. Killed stories are returned with their status. */
+    Optional<StoredArticle> get(String uri, Instant now);
+
+    /** Changes visible at {@code now} after the cursor, oldest first. */
+    ChangePage changesSince(long cursor, int limit, Instant now);
+
+    /** Full-text search over headline and body of usable, visible stories. */
+    List<SearchHit> search(String query, int limit, Instant now);
+
+    /** Whether reads are supported beyond {@link #get}: the file store only serves files. */
+    default boolean supportsQueries() {
+        return true;
+    }
+
+    StoreHealth health();
+
+    @Override
+    void close();
+}

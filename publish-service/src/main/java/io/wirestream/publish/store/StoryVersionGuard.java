@@ -1,0 +1,28 @@
+package io.wirestream.publish.store;
+
+/**
+ * The one rule every store applies before writing a version: a story never moves to an older version, and an equal
+ * version is a replay (ignored), except that a kill always takes even when it carries the same version number as the
+ * usable version it kills.
+ */
+public final class StoryVersionGuard {
+
+    private StoryVersionGuard() {}
+
+    /**
+     * @param storedVersion  the version the store holds, or {@code null} when it holds nothing for the story
+     * @param storedStatus   its status, or {@code null}
+     * @param incomingVersion the version arriving
+     * @param incomingIsKill  whether the arriving version kills the story
+     * @return whether the arriving version replaces what the store holds
+     */
+    public static boolean accepts(Long storedVersion, StoryStatus storedStatus, long incomingVersion, boolean incomingIsKill) {
+        if (storedVersion == null) {
+            return true;
+        }
+        if (incomingVersion > storedVersion) {
+            return true;
+        }
+        return incomingVersion == storedVersion && incomingIsKill && storedStatus != null && !storedStatus.isKilled();
+    }
+}

@@ -1,0 +1,407 @@
+package io.wirestream.publish.store.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.wirestream.avro.Article;
+import io.wirestream.publish.store.ApplyResult;
+import io.wirestream.publish.store.ArticleChange;
+import io.wirestream.publish.store.ArticleStore;
+import io.wirestream.publish.store.ChangePage;
+import io.wirestream.publish.store.IncomingRecord;
+import io.wirestream.publish.store.KillMode;
+import io.wirestream.publish.store.SearchHit;
+import io.wirestream.publish.store.StoreHealth;
+import io.wirestream.publish.store.StoreUnavailableException;
+import io.wirestream.publish.store.StoredArticle;
+import io.wirestream.publish.store.StoryStatus;
+import io.wirestream.publish.store.StoryVersionGuard;
+import io.wirestream.schema.ninjs.NinjsWriter;
+import org.apache.kafka.common.TopicPartition;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SQL stores' shared writer and reader: one transaction per batch holding the articles and the consumer
+ * offsets after them, so a crash either keeps both or neither. Database differences live in {@link SqlDialect}.
+ */
+public abstract class JdbcArticleStore implements ArticleStore {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcArticleStore.class);
+
+    private static final String COLUMNS = "uri, version, status, embargoed_until, awaiting_release, change_seq, "
+            + "headline, body_text, language, agency, versioncreated, document, "
+            + "source_topic, source_partition, source_offset, updated_at";
+
+    private final SqlDialect dialect;
+    private final KillMode killMode;
+    private final NinjsWriter documentWriter = NinjsWriter.withPipelineExtension();
+    private final String upsertSql;
+    private volatile HikariDataSource dataSource;
+
+    JdbcArticleStore(SqlDialect dialect, KillMode killMode) {
+        this.dialect = dialect;
+        this.killMode = killMode;
+        this.upsertSql = "INSERT INTO articles (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + dialect.documentPlaceholder() + ", ?, ?, ?, ?) "
+                + "ON CONFLICT (uri) DO UPDATE SET version = excluded.version, status = excluded.status, "
+                + "embargoed_until = excluded.embargoed_until, awaiting_release = excluded.awaiting_release, "
+                + "change_seq = excluded.change_seq, headline = excluded.headline, body_text = excluded.body_text, "
+                + "language = excluded.language, agency = excluded.agency, versioncreated = excluded.versioncreated, "
+                + "document = excluded.document, source_topic = excluded.source_topic, "
+                + "source_partition = excluded.source_partition, source_offset = excluded.source_offset, "
+                + "updated_at = excluded.updated_at";
+    }
+
+    /** A new pool for the database; called by {@link #open()} and again after a failed open. */
+    protected abstract HikariDataSource createDataSource();
+
+    /** Flyway settings beyond data source and location (schema for PostgreSQL). */
+    protected void configureMigrations(FluentConfiguration flyway) {
+    }
+
+    public KillMode killMode() {
+        return killMode;
+    }
+
+    @Override
+    public synchronized void open() {
+        if (dataSource != null) {
+            return;
+        }
+        HikariDataSource ds = createDataSource();
+        try {
+            var flyway = Flyway.configure().dataSource(ds).locations(dialect.migrationLocation());
+            configureMigrations(flyway);
+            flyway.load().migrate();
+            dataSource = ds;
+            log.info("{} store open", name());
+        } catch (FlywayException | StoreUnavailableException e) {
+            ds.close();
+            throw new StoreUnavailableException(name() + " store cannot be opened: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new StoreUnavailableException(name() + " store cannot be opened: " + e, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (dataSource != null) {
+            dataSource.close();
+            dataSource = null;
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        HikariDataSource ds = dataSource;
+        if (ds == null) {
+            open();
+            ds = dataSource;
+        }
+        return ds.getConnection();
+    }
+
+    @Override
+    public ApplyResult apply(List<IncomingRecord> batch, Instant now) {
+        if (batch.isEmpty()) {
+            return ApplyResult.EMPTY;
+        }
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try {
+                dialect.lockWriters(c);
+                ApplyResult result = ApplyResult.EMPTY;
+                Map<TopicPartition, Long> next = new HashMap<>();
+                for (IncomingRecord record : batch) {
+                    result = result.plus(applyOne(c, record, now));
+                    next.merge(record.topicPartition(), record.offset() + 1, Math::max);
+                }
+                storeOffsets(c, next, now);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable("apply a batch of " + batch.size(), e);
+        }
+    }
+
+    private ApplyResult applyOne(Connection c, IncomingRecord record, Instant now) throws SQLException {
+        return switch (record.kind()) {
+            case UNREADABLE -> new ApplyResult(0, 0, 0, 0, 1);
+            case TOMBSTONE -> applyTombstone(c, record, now);
+            case ARTICLE -> applyArticle(c, record, now);
+        };
+    }
+
+    private ApplyResult applyArticle(Connection c, IncomingRecord record, Instant now) throws SQLException {
+        Article article = record.article();
+        Current current = current(c, article.getUri());
+        boolean kill = StoryStatus.isKill(article);
+        if (!StoryVersionGuard.accepts(current == null ? null : current.version, current == null ? null : current.status,
+                article.getVersion(), kill)) {
+            return new ApplyResult(0, 1, 0, 0, 0);
+        }
+        StoryStatus status = StoryStatus.of(article, killMode);
+        // a kill takes effect at once, whatever embargo the killed story had
+        Instant embargo = kill ? null : article.getEmbargoed();
+        boolean held = embargo != null && embargo.isAfter(now);
+        String headline = status == StoryStatus.DELETED ? null : article.getHeadline();
+        String body = status.isKilled() ? null : bodyText(article);
+        String document = switch (status) {
+            case DELETED -> null;
+            case WITHDRAWN -> documentWriter.toWithdrawnMarkerJson(article);
+            default -> documentWriter.toJson(article);
+        };
+        Long seq = held ? null : dialect.nextChangeSeq(c);
+        try (PreparedStatement ps = c.prepareStatement(upsertSql)) {
+            int i = 1;
+            ps.setString(i++, article.getUri());
+            ps.setLong(i++, article.getVersion());
+            ps.setString(i++, status.dbValue());
+            dialect.setInstant(ps, i++, embargo);
+            ps.setBoolean(i++, held);
+            if (seq == null) {
+                ps.setNull(i++, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(i++, seq);
+            }
+            ps.setString(i++, headline);
+            ps.setString(i++, body);
+            ps.setString(i++, article.getLanguage());
+            ps.setString(i++, article.getAgency());
+            dialect.setInstant(ps, i++, article.getVersioncreated());
+            ps.setString(i++, document);
+            ps.setString(i++, record.topic());
+            ps.setInt(i++, record.partition());
+            ps.setLong(i++, record.offset());
+            dialect.setInstant(ps, i, now);
+            ps.executeUpdate();
+        }
+        boolean searchable = status == StoryStatus.USABLE || status == StoryStatus.WITHHELD;
+        dialect.indexForSearch(c, article.getUri(), searchable ? headline : null, searchable ? body : null);
+        if (status.isKilled()) {
+            return new ApplyResult(0, 0, 1, 0, 0);
+        }
+        return new ApplyResult(1, 0, 0, held ? 1 : 0, 0);
+    }
+
+    /** A tombstone after a kill is a no-op; one for a live story kills it at its current version. */
+    private ApplyResult applyTombstone(Connection c, IncomingRecord record, Instant now) throws SQLException {
+        Current current = record.storyUri() == null ? null : current(c, record.storyUri());
+        if (current == null || current.status.isKilled()) {
+            return new ApplyResult(0, 0, 0, 0, 1);
+        }
+        StoryStatus status = killMode == KillMode.DELETE ? StoryStatus.DELETED : StoryStatus.WITHDRAWN;
+        String sql = "UPDATE articles SET status = ?, embargoed_until = NULL, awaiting_release = ?, change_seq = ?, "
+                + "body_text = NULL, document = " + (status == StoryStatus.DELETED ? "NULL" : "document")
+                + ", headline = " + (status == StoryStatus.DELETED ? "NULL" : "headline")
+                + ", source_topic = ?, source_partition = ?, source_offset = ?, updated_at = ? WHERE uri = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, status.dbValue());
+            ps.setBoolean(2, false);
+            ps.setLong(3, dialect.nextChangeSeq(c));
+            ps.setString(4, record.topic());
+            ps.setInt(5, record.partition());
+            ps.setLong(6, record.offset());
+            dialect.setInstant(ps, 7, now);
+            ps.setString(8, record.storyUri());
+            ps.executeUpdate();
+        }
+        dialect.indexForSearch(c, record.storyUri(), null, null);
+        return new ApplyResult(0, 0, 1, 0, 0);
+    }
+
+    private record Current(long version, StoryStatus status) {
+    }
+
+    private Current current(Connection c, String uri) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version, status FROM articles WHERE uri = ?")) {
+            ps.setString(1, uri);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Current(rs.getLong(1), StoryStatus.fromDb(rs.getString(2))) : null;
+            }
+        }
+    }
+
+    private void storeOffsets(Connection c, Map<TopicPartition, Long> next, Instant now) throws SQLException {
+        // never backwards: a zombie consumer finishing an old batch after a rebalance must not rewind the position
+        String sql = "INSERT INTO consumer_offsets (topic, partition_id, next_offset, updated_at) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT (topic, partition_id) DO UPDATE SET next_offset = excluded.next_offset, "
+                + "updated_at = excluded.updated_at WHERE consumer_offsets.next_offset < excluded.next_offset";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Map.Entry<TopicPartition, Long> e : next.entrySet()) {
+                ps.setString(1, e.getKey().topic());
+                ps.setInt(2, e.getKey().partition());
+                ps.setLong(3, e.getValue());
+                dialect.setInstant(ps, 4, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public Map<TopicPartition, Long> storedOffsets() {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        try (Connection c = connection();
+             PreparedStatement ps = c.prepareStatement("SELECT topic, partition_id, next_offset FROM consumer_offsets");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                offsets.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
+            }
+            return offsets;
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable("read stored offsets", e);
+        }
+    }
+
+    @Override
+    public int releaseDueEmbargoes(Instant now) {
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try {
+                List<String> due = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT uri FROM articles WHERE awaiting_release = ? "
+                        + "AND embargoed_until <= ? ORDER BY embargoed_until, uri")) {
+                    ps.setBoolean(1, true);
+                    dialect.setInstant(ps, 2, now);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            due.add(rs.getString(1));
+                        }
+                    }
+                }
+                if (due.isEmpty()) {
+                    c.rollback();
+                    return 0;
+                }
+                dialect.lockWriters(c);
+                int released = 0;
+                try (PreparedStatement ps = c.prepareStatement("UPDATE articles SET awaiting_release = ?, change_seq = ? "
+                        + "WHERE uri = ? AND awaiting_release = ? AND embargoed_until <= ?")) {
+                    for (String uri : due) {
+                        ps.setBoolean(1, false);
+                        ps.setLong(2, dialect.nextChangeSeq(c));
+                        ps.setString(3, uri);
+                        ps.setBoolean(4, true);
+                        dialect.setInstant(ps, 5, now);
+                        released += ps.executeUpdate();
+                    }
+                }
+                c.commit();
+                return released;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable("release embargoed articles", e);
+        }
+    }
+
+    private static final String VISIBLE = "(embargoed_until IS NULL OR embargoed_until <= ?)";
+
+    @Override
+    public Optional<StoredArticle> get(String uri, Instant now) {
+        String sql = "SELECT uri, version, status, headline, embargoed_until, document, change_seq FROM articles "
+                + "WHERE uri = ? AND " + VISIBLE;
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, uri);
+            dialect.setInstant(ps, 2, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredArticle(rs.getString("uri"), rs.getLong("version"),
+                        StoryStatus.fromDb(rs.getString("status")), rs.getString("headline"),
+                        dialect.getInstant(rs, "embargoed_until"), rs.getString("document"), rs.getLong("change_seq")));
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable("read " + uri, e);
+        }
+    }
+
+    @Override
+    public ChangePage changesSince(long cursor, int limit, Instant now) {
+        String sql = "SELECT change_seq, uri, version, status, headline, document FROM articles "
+                + "WHERE change_seq > ? AND " + VISIBLE + " ORDER BY change_seq LIMIT ?";
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, cursor);
+            dialect.setInstant(ps, 2, now);
+            ps.setInt(3, limit);
+            List<ArticleChange> changes = new ArrayList<>();
+            long next = cursor;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ArticleChange change = new ArticleChange(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                            StoryStatus.fromDb(rs.getString(4)), rs.getString(5), rs.getString(6));
+                    changes.add(change);
+                    next = change.cursor();
+                }
+            }
+            return new ChangePage(changes, next);
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable("read changes", e);
+        }
+    }
+
+    @Override
+    public List<SearchHit> search(String query, int limit, Instant now) {
+        try (Connection c = connection()) {
+            return dialect.search(c, query, limit, now);
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable("search", e);
+        }
+    }
+
+    @Override
+    public StoreHealth health() {
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement("SELECT 1");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return StoreHealth.up(name());
+        } catch (SQLException | RuntimeException e) {
+            return StoreHealth.down(name(), e.getMessage());
+        }
+    }
+
+    private StoreUnavailableException unavailable(String what, Exception e) {
+        if (e instanceof StoreUnavailableException sue) {
+            return sue;
+        }
+        return new StoreUnavailableException(name() + " store could not " + what + ": " + e.getMessage(), e);
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool discards it and the transaction is gone with it
+        }
+    }
+
+    /** Plain text for the search index: the paragraphs, falling back to the HTML body without tags. */
+    static String bodyText(Article article) {
+        if (article.getBodyParagraphs() != null && !article.getBodyParagraphs().isEmpty()) {
+            return String.join("\n\n", article.getBodyParagraphs());
+        }
+        String html = article.getBodyHtml();
+        return html == null ? "" : html.replaceAll("<[^>]*>", " ");
+    }
+}

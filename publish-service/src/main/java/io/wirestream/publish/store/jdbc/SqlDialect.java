@@ -1,0 +1,38 @@
+package io.wirestream.publish.store.jdbc;
+
+import io.wirestream.publish.store.SearchHit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What differs between the SQL databases behind {@link JdbcArticleStore}: how instants, documents, the change
+ * sequence and full-text search are written. Everything else is the same SQL.
+ */
+interface SqlDialect {
+
+    /** Flyway location of this database's migrations. */
+    String migrationLocation();
+
+    /** Placeholder for the JSON document column ({@code ?} or a cast). */
+    String documentPlaceholder();
+
+    void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException;
+
+    Instant getInstant(ResultSet rs, String column) throws SQLException;
+
+    /** The next change cursor, inside the caller's transaction. */
+    long nextChangeSeq(Connection c) throws SQLException;
+
+    /** Serialises writers across processes so change cursors commit in the order they were drawn. */
+    void lockWriters(Connection c) throws SQLException;
+
+    /** Keeps the full-text index in step with a row just written ({@code null} text: remove it from the index). */
+    void indexForSearch(Connection c, String uri, String headline, String bodyText) throws SQLException;
+
+    List<SearchHit> search(Connection c, String query, int limit, Instant now) throws SQLException;
+}

@@ -1,0 +1,43 @@
+package io.wirestream.publish.store;
+
+import io.wirestream.publish.store.jdbc.SqliteArticleStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.wirestream.publish.testing.TestArticles.usable;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SqliteArticleStoreTest extends ArticleStoreContractTest {
+
+    @TempDir
+    Path dir;
+    private int files;
+
+    @Override
+    ArticleStore newStore(KillMode killMode) {
+        SqliteArticleStore store = new SqliteArticleStore(dir.resolve("data-" + (files++)).resolve("articles.sqlite"), killMode);
+        store.open();
+        return store;
+    }
+
+    @Test
+    void dataAndOffsetsSurviveReopening() {
+        Path file = dir.resolve("reopen/articles.sqlite");
+        SqliteArticleStore first = new SqliteArticleStore(file, KillMode.WITHDRAW);
+        first.open();
+        first.apply(List.of(IncomingRecord.article(usable("testwire:keep", 2), TOPIC, 1, 99)), now);
+        first.close();
+
+        SqliteArticleStore second = new SqliteArticleStore(file, KillMode.WITHDRAW);
+        second.open();
+        try {
+            assertThat(second.get("testwire:keep", now).orElseThrow().version()).isEqualTo(2);
+            assertThat(second.storedOffsets()).containsEntry(new org.apache.kafka.common.TopicPartition(TOPIC, 1), 100L);
+        } finally {
+            second.close();
+        }
+    }
+}
