@@ -1,0 +1,28 @@
+package io.wirestream.enrich.service;
+
+import io.wirestream.platform.config.Setting;
+import java.time.Duration;
+import java.util.List;
+
+/** Settings of enrich-stream (plus the shared {@link io.wirestream.platform.config.KafkaSettings}). */
+public final class EnrichSettings {
+
+    public static final Setting<String> APPLICATION_ID = Setting.string("enrich.application.id", "wirestream-enrich",
+            "Kafka Streams application id; also the consumer group operators see in the lag monitor");
+    public static final Setting<String> STATE_DIR = Setting.string("enrich.state.dir", "./wire-data/enrich-state",
+            "Where Kafka Streams keeps its RocksDB state");
+    public static final Setting<Integer> STREAM_THREADS = Setting.integer("enrich.stream.threads", 1,
+            "Stream threads per instance");
+    public static final Setting<Duration> KILL_TOMBSTONE_GRACE = Setting.duration("enrich.kill.tombstone.grace", "7d",
+            "How long a killed story stays on wire.articles as a withdrawn record before a tombstone removes it");
+    public static final Setting<Duration> EMBARGO_CHECK_INTERVAL = Setting.duration("enrich.embargo.check.interval", "1s",
+            "How often held embargoed stories are checked for release");
+    public static final Setting<Integer> HTTP_PORT = Setting.integer("enrich.http.port", 8082,
+            "Port of /health and /metrics (0 for any free port)");
+    public static final Setting<String> HTTP_HOST = Setting.string("enrich.http.host", "0.0.0.0", "Address the HTTP server binds to");
+
+    public static final List<Setting<?>> ALL = List.of(APPLICATION_ID, STATE_DIR, STREAM_THREADS, KILL_TOMBSTONE_GRACE,
+            EMBARGO_CHECK_INTERVAL, HTTP_PORT, HTTP_HOST);
+
+    private EnrichSettings() {}
+}

@@ -1,0 +1,96 @@
+package io.wirestream.enrich.service;
+
+import io.wirestream.avro.Article;
+import io.wirestream.avro.RawItem;
+import io.wirestream.avro.RawRef;
+import io.wirestream.avro.Rejection;
+import io.wirestream.enrich.normalise.ItemNormaliser;
+import io.wirestream.enrich.normalise.NormalisationException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls the pure normaliser for each raw item and re-keys each resulting article by its story uri. Any failure,
+ * including a bug in a parser, becomes a rejection with stage and reason: bad input never stops the topology.
+ */
+final class NormaliseProcessor implements Processor<String, RawItem, String, NormaliseOutcome> {
+
+    private static final Logger log = LoggerFactory.getLogger(NormaliseProcessor.class);
+    private static final int EXCERPT_BYTES = 300;
+
+    private final ItemNormaliser normaliser;
+    private final Clock clock;
+    private ProcessorContext<String, NormaliseOutcome> context;
+
+    NormaliseProcessor(ItemNormaliser normaliser, Clock clock) {
+        this.normaliser = normaliser;
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, NormaliseOutcome> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<String, RawItem> record) {
+        RawItem raw = record.value();
+        if (raw == null) {
+            return; // tombstones on the raw topic carry nothing to normalise
+        }
+        RawRef ref = rawRef(raw);
+        try {
+            List<Article> articles = normaliser.normalise(raw);
+            if (articles.isEmpty()) {
+                reject(record, raw, ref, "normalise", "no-article", "the item held no story", null);
+                return;
+            }
+            for (Article article : articles) {
+                article.setRaw(ref);
+                context.forward(new Record<>(article.getUri(), NormaliseOutcome.of(article), record.timestamp()));
+            }
+        } catch (NormalisationException e) {
+            reject(record, raw, ref, e.stage(), e.reason(), e.getMessage(), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            log.warn("normaliser failed on item {} of {}", raw.getItemId(), raw.getAgency(), e);
+            reject(record, raw, ref, "normalise", "internal-error", String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    private void reject(Record<String, RawItem> record, RawItem raw, RawRef ref, String stage, String reason, String detail, Throwable error) {
+        Rejection rejection = Rejection.newBuilder()
+                .setStage(stage)
+                .setReason(reason)
+                .setDetail(detail)
+                .setErrorClass(error == null ? null : error.getClass().getName())
+                .setRaw(ref)
+                .setRejectedAt(clock.instant())
+                .setExcerpt(excerpt(raw.getPayload()))
+                .build();
+        context.forward(new Record<>(raw.getItemId(), NormaliseOutcome.rejected(rejection), record.timestamp()));
+    }
+
+    private RawRef rawRef(RawItem raw) {
+        RawRef.Builder ref = RawRef.newBuilder().setItemId(raw.getItemId()).setAgency(raw.getAgency());
+        context.recordMetadata().ifPresent((RecordMetadata m) -> ref.setTopic(m.topic()).setPartition(m.partition()).setOffset(m.offset()));
+        return ref.build();
+    }
+
+    private static String excerpt(ByteBuffer payload) {
+        if (payload == null) {
+            return null;
+        }
+        ByteBuffer copy = payload.duplicate();
+        byte[] bytes = new byte[Math.min(EXCERPT_BYTES, copy.remaining())];
+        copy.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8).replaceAll("\\p{Cntrl}", " ");
+    }
+}
