@@ -1,0 +1,150 @@
+package io.wirestream.enrich.tagging;
+
+import io.wirestream.avro.Article;
+import io.wirestream.avro.Entity;
+import io.wirestream.avro.Subject;
+import io.wirestream.enrich.tagging.entities.EntityRecognizer;
+import io.wirestream.enrich.tagging.entities.EntityResolver;
+import io.wirestream.enrich.tagging.entities.Mention;
+import io.wirestream.enrich.tagging.entities.ResolvedEntity;
+import io.wirestream.enrich.tagging.keywords.KeywordExtractor;
+import io.wirestream.enrich.tagging.knowledge.KnowledgeBase;
+import io.wirestream.enrich.tagging.subjects.MediaTopicClassifier;
+import io.wirestream.enrich.tagging.subjects.ScoredTopic;
+import io.wirestream.enrich.tagging.subjects.SourceSubjectMapper;
+import io.wirestream.enrich.tagging.text.TextTokenizer;
+import io.wirestream.enrich.tagging.text.Token;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tags an article with entities (people, organisations, places), IPTC Media Topics and keywords. Pure and
+ * thread-safe: one instance can serve every stream thread.
+ */
+public final class ArticleTagger {
+
+    private final KnowledgeBase kb;
+    private final TaggerSettings settings;
+    private final TextTokenizer tokenizer = new TextTokenizer();
+    private final EntityRecognizer recognizer;
+    private final EntityResolver resolver = new EntityResolver();
+    private final MediaTopicClassifier topics;
+    private final SourceSubjectMapper sourceSubjects = new SourceSubjectMapper();
+    private final KeywordExtractor keywords;
+
+    public ArticleTagger(KnowledgeBase kb, TaggerSettings settings) {
+        this.kb = kb;
+        this.settings = settings;
+        this.recognizer = new EntityRecognizer(kb);
+        this.topics = new MediaTopicClassifier(kb);
+        this.keywords = new KeywordExtractor(kb, settings.maxKeywords());
+    }
+
+    public static ArticleTagger withBundledKnowledge() {
+        return new ArticleTagger(KnowledgeBase.bundled(), TaggerSettings.defaults());
+    }
+
+    public KnowledgeBase knowledge() {
+        return kb;
+    }
+
+    /**
+     * A copy of the article with entities, subjects and keywords. Subjects the source sent (origin source or mapped)
+     * are kept, source subject codes are mapped to Media Topics (origin mapped), and topics inferred from the text are
+     * added (origin inferred) unless already present. Entities are replaced (tagging is a function of the text);
+     * keywords the source sent are kept first.
+     */
+    public Article tag(Article article) {
+        List<String> paragraphs = new ArrayList<>();
+        if (article.getDescription() != null) {
+            paragraphs.add(article.getDescription());
+        }
+        paragraphs.addAll(article.getBodyParagraphs());
+        TaggingResult result = analyse(article.getHeadline(), paragraphs);
+
+        List<Entity> entities = new ArrayList<>();
+        for (ResolvedEntity e : result.entities()) {
+            entities.add(Entity.newBuilder().setName(e.name()).setType(e.type()).setMentions(e.mentions())
+                    .setMentionCount(e.mentionCount()).setConfidence(e.confidence()).setUri(e.uri()).build());
+        }
+        return Article.newBuilder(article)
+                .setEntities(entities)
+                .setSubjects(subjects(article.getSubjects(), result.topics()))
+                .setKeywords(mergedKeywords(article.getKeywords(), result.keywords()))
+                .build();
+    }
+
+    /** Tags a headline and paragraphs; the lower-level entry point the quality report and benchmarks use. */
+    public TaggingResult analyse(String headline, List<String> paragraphs) {
+        StringBuilder text = new StringBuilder(headline == null ? "" : headline).append('\n');
+        int leadEnd = -1;
+        for (String p : paragraphs) {
+            text.append(p).append('\n');
+            if (leadEnd < 0) {
+                leadEnd = text.length();
+            }
+        }
+        return analyse(text.toString(), leadEnd < 0 ? text.length() : leadEnd);
+    }
+
+    /** Tags free text; {@code leadEnd} is the offset where the headline and first paragraph end. */
+    public TaggingResult analyse(String text, int leadEnd) {
+        List<Token> tokens = tokenizer.tokenize(text);
+        List<Mention> mentions = recognizer.recognise(tokens);
+        List<ResolvedEntity> all = resolver.resolve(tokens, mentions);
+        List<ResolvedEntity> kept = new ArrayList<>();
+        for (ResolvedEntity e : all) {
+            if (e.confidence() >= settings.minEntityConfidence()) {
+                kept.add(e);
+            }
+        }
+        if (kept.size() > settings.maxEntities()) {
+            kept.sort(Comparator.comparingInt(ResolvedEntity::mentionCount).reversed()
+                    .thenComparingInt(ResolvedEntity::firstOffset));
+            kept = new ArrayList<>(kept.subList(0, settings.maxEntities()));
+            kept.sort(Comparator.comparingInt(ResolvedEntity::firstOffset));
+        }
+        List<ScoredTopic> scored = topics.classify(tokens, kept, kb);
+        List<String> terms = keywords.extract(tokens, mentions, leadEnd);
+        return new TaggingResult(tokens, mentions, List.copyOf(kept), scored, terms);
+    }
+
+    private List<Subject> subjects(List<Subject> existing, List<ScoredTopic> inferred) {
+        Map<String, Subject> byCode = new LinkedHashMap<>();
+        for (Subject s : existing) {
+            byCode.putIfAbsent(s.getCode(), s);
+        }
+        for (Subject s : existing) {
+            if ("source".equals(s.getOrigin())) {
+                sourceSubjects.toMediaTopic(s.getCode()).ifPresent(code -> {
+                    if (!byCode.containsKey(code)) {
+                        byCode.put(code, Subject.newBuilder().setCode(code).setName(label(code))
+                                .setRelevance(s.getRelevance()).setOrigin("mapped").build());
+                    }
+                });
+            }
+        }
+        for (ScoredTopic t : inferred) {
+            byCode.putIfAbsent(t.topic().code(), Subject.newBuilder().setCode(t.topic().code())
+                    .setName(t.topic().label()).setRelevance(t.relevance()).setOrigin("inferred").build());
+        }
+        return new ArrayList<>(byCode.values());
+    }
+
+    private String label(String code) {
+        var topic = topics.topic(code);
+        return topic == null ? null : topic.label();
+    }
+
+    private static List<String> mergedKeywords(List<String> existing, List<String> inferred) {
+        Set<String> out = new LinkedHashSet<>(existing);
+        out.addAll(inferred);
+        return new ArrayList<>(out);
+    }
+}

@@ -1,0 +1,22 @@
+package io.wirestream.enrich.tagging;
+
+/**
+ * Knobs of the {@link ArticleTagger}.
+ *
+ * @param minEntityConfidence entities below this confidence are not published (they are kept in
+ *                            {@link TaggingResult#mentions()} for evaluation)
+ * @param maxEntities most entities written to an article, the most mentioned first
+ * @param maxKeywords most keywords written to an article
+ */
+public record TaggerSettings(double minEntityConfidence, int maxEntities, int maxKeywords) {
+
+    public static TaggerSettings defaults() {
+        return new TaggerSettings(0.5, 40, 6);
+    }
+
+    public TaggerSettings {
+        if (minEntityConfidence < 0 || minEntityConfidence > 1 || maxEntities < 0 || maxKeywords < 0) {
+            throw new IllegalArgumentException("invalid tagger settings");
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package io.wirestream.enrich.tagging.entities;
+
+import io.wirestream.avro.EntityType;
+import io.wirestream.enrich.tagging.knowledge.KnowledgeBase;
+import io.wirestream.enrich.tagging.knowledge.KnowledgeBase.KnownAlias;
+import io.wirestream.enrich.tagging.knowledge.KnownEntity;
+import io.wirestream.enrich.tagging.text.Token;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds person, organisation and place names in tokenised text. Known names come from the {@link KnowledgeBase}
+ * (longest alias first); other names are found by their shape (runs of capitalised words) and classified by context:
+ * a preceding title means a person, a given name starts a person's name, an organisation word ends an organisation's
+ * name. A second pass resolves a lone surname to a full name found anywhere in the same document.
+ */
+public final class EntityRecognizer {
+
+    private static final Set<String> CONNECTORS = Set.of("of", "de", "van", "von", "der", "den", "du", "da", "di",
+            "del", "la", "le", "al", "el", "bin", "ibn", "&", "for", "and");
+    /** Connectors that may sit inside a person's name; "of"/"for"/"and" only join organisation names. */
+    private static final Set<String> NAME_PARTICLES = Set.of("de", "van", "von", "der", "den", "du", "da", "di",
+            "del", "la", "le", "al", "el", "bin", "ibn");
+    private static final Set<String> SPEECH_VERBS = Set.of("said", "says", "told", "added", "noted", "stated",
+            "warned", "wrote", "argued", "explained");
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "from", "to", "across", "outside");
+
+    private final KnowledgeBase kb;
+
+    public EntityRecognizer(KnowledgeBase kb) {
+        this.kb = kb;
+    }
+
+    public List<Mention> recognise(List<Token> tokens) {
+        List<Mention> mentions = new ArrayList<>();
+        int n = tokens.size();
+        int titleEnd = -1;
+        int i = 0;
+        while (i < n) {
+            Token t = tokens.get(i);
+            if (!t.isWord() || !(t.isCapitalised() || startsLowerCaseAlias(t))) {
+                i++;
+                continue;
+            }
+            KnownAlias alias = null;
+            int aliasLength = 0;
+            for (int len = Math.min(kb.longestAliasTokens(), n - i); len >= 1 && alias == null; len--) {
+                alias = matchAlias(tokens, i, len);
+                aliasLength = alias == null ? 0 : len;
+            }
+            int titleLength = matchTitle(tokens, i);
+            if (alias != null && aliasLength >= titleLength) {
+                mentions.add(knownMention(tokens, i, aliasLength, alias));
+                i += aliasLength;
+                continue;
+            }
+            if (titleLength > 0) {
+                i += titleLength;
+                titleEnd = i;
+                continue;
+            }
+            KnownEntity country = kb.demonym(t.text());
+            if (country != null && !t.allCapsLine()) {
+                mentions.add(new Mention(i, i + 1, t.start(), t.end(), t.text(), EntityType.PLACE, country, 0.6, true));
+                i++;
+                continue;
+            }
+            if (t.isCapitalised() && (!t.caseUninformative()
+                    || t.titleCaseLine() && (kb.isGivenName(t.text()) || i == titleEnd))) {
+                int end = runEnd(tokens, i);
+                if (end > i) {
+                    Mention m = classifyRun(tokens, i, end, i == titleEnd);
+                    if (m != null) {
+                        mentions.add(m);
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+            i++;
+        }
+        return resolveLoneNames(tokens, mentions);
+    }
+
+    private boolean startsLowerCaseAlias(Token t) {
+        // "al Qaeda", "bin Laden": aliases that begin with a lower-case particle
+        return t.text().equals("al") || t.text().equals("bin") || t.text().equals("al-Qaeda")
+                || t.text().equals("al-Qaida") || t.text().equals("al-Shabaab") || t.text().equals("eBay");
+    }
+
+    private KnownAlias matchAlias(List<Token> tokens, int from, int len) {
+        List<Token> span = tokens.subList(from, from + len);
+        for (Token t : span) {
+            if (!t.isWord() && !t.text().equals("&")) {
+                return null;
+            }
+        }
+        List<KnownAlias> candidates = kb.aliases(KnowledgeBase.key(span));
+        KnownAlias best = null;
+        for (KnownAlias alias : candidates) {
+            if (caseCompatible(alias, span) && (best == null || alias.primary() && !best.primary())) {
+                best = alias;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        Token first = span.get(0);
+        // a one-word alias that is also a common word ("Total", "Universal") is not a name at a sentence start
+        if (len == 1 && first.sentenceStart() && kb.isCommonWord(first.text()) && !first.isAllCaps()) {
+            return null;
+        }
+        return best;
+    }
+
+    private boolean caseCompatible(KnownAlias alias, List<Token> span) {
+        for (int k = 0; k < span.size(); k++) {
+            String written = alias.tokens().get(k);
+            Token t = span.get(k);
+            boolean acronym = written.length() >= 2 && written.equals(written.toUpperCase(Locale.ROOT))
+                    && Character.isLetter(written.charAt(0));
+            if (acronym) {
+                if (!t.text().equals(written)) {
+                    return false;
+                }
+                // in a line set in capitals, "US" or "IS" may just be the words us and is
+                if (t.allCapsLine() && span.size() == 1 && !written.contains(".") && kb.isCommonWord(written)) {
+                    return false;
+                }
+            } else if (Character.isUpperCase(written.charAt(0)) && !t.isCapitalised()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int matchTitle(List<Token> tokens, int from) {
+        for (int len = Math.min(kb.longestTitleTokens(), tokens.size() - from); len >= 1; len--) {
+            List<Token> span = tokens.subList(from, from + len);
+            if (!span.get(0).isCapitalised()) {
+                return 0;
+            }
+            if (kb.isTitle(KnowledgeBase.key(span))) {
+                int end = from + len;
+                // a title only counts when a name follows it
+                if (end < tokens.size() && tokens.get(end).text().equals(".")) {
+                    end++;
+                }
+                if (end < tokens.size() && tokens.get(end).isWord() && tokens.get(end).isCapitalised()) {
+                    return end - from;
+                }
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    private Mention knownMention(List<Token> tokens, int from, int len, KnownAlias alias) {
+        Token first = tokens.get(from);
+        Token last = tokens.get(from + len - 1);
+        double confidence = alias.primary() || len > 1 ? 0.95 : 0.85;
+        if (len == 1 && alias.entity().type() == EntityType.PERSON) {
+            confidence = 0.7; // a surname alone may be someone else; the resolver confirms it
+        }
+        return new Mention(from, from + len, first.start(), last.end(), surface(tokens, from, from + len),
+                alias.entity().type(), alias.entity(), confidence, false);
+    }
+
+    /** End of a run of capitalised words (with connectors inside) starting at {@code from}. */
+    private int runEnd(List<Token> tokens, int from) {
+        Token first = tokens.get(from);
+        if (kb.isCommonWord(first.text()) && !kb.isGivenName(first.text())) {
+            return from;
+        }
+        int end = from + 1;
+        while (end < tokens.size()) {
+            Token t = tokens.get(end);
+            if (t.sentenceStart()) {
+                break;
+            }
+            if (t.isWord() && t.isCapitalised() && !kb.isCommonWord(t.text())) {
+                end++;
+            } else if (CONNECTORS.contains(t.text()) && end + 1 < tokens.size()
+                    && tokens.get(end + 1).isCapitalised() && tokens.get(end + 1).isWord()
+                    && !tokens.get(end + 1).sentenceStart()) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        if (first.sentenceStart() && end == from + 1 && !kb.isGivenName(first.text())) {
+            // a lone capitalised word opening a sentence is usually an ordinary word; keep it only with a speech verb
+            boolean speaker = end < tokens.size() && SPEECH_VERBS.contains(tokens.get(end).lower());
+            String lower = first.lower();
+            if (!speaker || lower.endsWith("ing") || lower.endsWith("ly")) {
+                return from;
+            }
+        }
+        return end;
+    }
+
+    private Mention classifyRun(List<Token> tokens, int from, int end, boolean titled) {
+        // a run may contain known names ("Bank of Tokyo" has Tokyo): only a run that is one unknown name is kept whole
+        Token first = tokens.get(from);
+        Token last = tokens.get(end - 1);
+        int len = end - from;
+        String surface = surface(tokens, from, end);
+        boolean orgShape = len > 1 && (kb.isOrganisationWord(last.text()) || kb.isOrganisationHead(first.text()));
+        if (orgShape) {
+            return new Mention(from, end, first.start(), last.end(), surface, EntityType.ORGANISATION, null, 0.75, false);
+        }
+        if (titled) {
+            return person(tokens, from, end, surface, 0.85);
+        }
+        if (kb.isGivenName(first.text()) && len >= 2 && personShaped(tokens, from, end)) {
+            return person(tokens, from, end, surface, 0.8);
+        }
+        if (len == 1) {
+            Token next = end < tokens.size() ? tokens.get(end) : null;
+            Token prev = from > 0 ? tokens.get(from - 1) : null;
+            if (first.isAllCaps() && first.text().length() <= 6 && first.text().chars().allMatch(Character::isLetter)) {
+                return new Mention(from, end, first.start(), last.end(), surface, EntityType.ORGANISATION, null, 0.55, false);
+            }
+            if (next != null && SPEECH_VERBS.contains(next.lower())) {
+                return person(tokens, from, end, surface, 0.6);
+            }
+            if (prev != null && PLACE_PREPOSITIONS.contains(prev.lower())) {
+                return new Mention(from, end, first.start(), last.end(), surface, EntityType.PLACE, null, 0.45, false);
+            }
+            return new Mention(from, end, first.start(), last.end(), surface, EntityType.PERSON, null, 0.35, false);
+        }
+        if (personShaped(tokens, from, end)) {
+            return person(tokens, from, end, surface, 0.5);
+        }
+        return new Mention(from, end, first.start(), last.end(), surface, EntityType.ORGANISATION, null, 0.45, false);
+    }
+
+    private boolean personShaped(List<Token> tokens, int from, int end) {
+        if (end - from > 4) {
+            return false;
+        }
+        for (int k = from; k < end; k++) {
+            Token t = tokens.get(k);
+            if (!t.isCapitalised() && !NAME_PARTICLES.contains(t.text())) {
+                return false;
+            }
+            if (t.isAllCaps() && t.text().length() > 1 && !t.text().contains(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Mention person(List<Token> tokens, int from, int end, String surface, double confidence) {
+        return new Mention(from, end, tokens.get(from).start(), tokens.get(end - 1).end(), surface, EntityType.PERSON,
+                null, confidence, false);
+    }
+
+    /**
+     * A lone word that is the last word of a person's full name elsewhere in the document is that person
+     * ("Lavrov" after "Sergei Lavrov"); one that is a word of an organisation's name is that organisation.
+     */
+    private List<Mention> resolveLoneNames(List<Token> tokens, List<Mention> mentions) {
+        Map<String, Mention> fullNameBySurname = new HashMap<>();
+        Map<String, Mention> orgByWord = new HashMap<>();
+        for (Mention m : mentions) {
+            if (m.adjectival() || m.length() < 2) {
+                continue;
+            }
+            if (m.type() == EntityType.PERSON) {
+                fullNameBySurname.putIfAbsent(tokens.get(m.endToken() - 1).text(), m);
+            } else if (m.type() == EntityType.ORGANISATION && m.known() == null) {
+                orgByWord.putIfAbsent(tokens.get(m.firstToken()).text(), m);
+            }
+        }
+        List<Mention> out = new ArrayList<>(mentions.size());
+        for (Mention m : mentions) {
+            if (m.length() == 1 && !m.adjectival()) {
+                String word = tokens.get(m.firstToken()).text();
+                Mention full = fullNameBySurname.get(word);
+                if (full != null && (m.known() == null || m.known().type() == EntityType.PERSON)) {
+                    out.add(m.withResolution(EntityType.PERSON, full.known(), Math.max(m.confidence(), full.confidence() - 0.05)));
+                    continue;
+                }
+                Mention org = orgByWord.get(word);
+                if (org != null && m.known() == null) {
+                    out.add(m.withResolution(EntityType.ORGANISATION, null, Math.max(m.confidence(), 0.6)));
+                    continue;
+                }
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    static String surface(List<Token> tokens, int from, int end) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = from; k < end; k++) {
+            Token t = tokens.get(k);
+            if (k > from && t.start() > tokens.get(k - 1).end()) {
+                sb.append(' ');
+            }
+            sb.append(t.text());
+        }
+        return sb.toString();
+    }
+}

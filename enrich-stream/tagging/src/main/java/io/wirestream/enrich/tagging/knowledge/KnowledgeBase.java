@@ -1,0 +1,216 @@
+package io.wirestream.enrich.tagging.knowledge;
+
+import io.wirestream.avro.EntityType;
+import io.wirestream.enrich.tagging.text.TextTokenizer;
+import io.wirestream.enrich.tagging.text.Token;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tagger's read-only knowledge: known entities and their aliases, demonyms, given names, titles, organisation
+ * words and common words. Loaded once from the versioned resources under {@code kb/} (see
+ * {@link KnowledgeResourceGenerator}); immutable and safe to share between threads.
+ */
+public final class KnowledgeBase {
+
+    private static volatile KnowledgeBase bundled;
+
+    private final String version;
+    private final Map<String, List<KnownAlias>> aliasesByKey = new HashMap<>();
+    private final Map<String, KnownEntity> byId = new HashMap<>();
+    private final Map<String, KnownEntity> demonyms = new HashMap<>();
+    private final Set<String> givenNames = new HashSet<>();
+    private final Set<String> titles = new HashSet<>();
+    private final Set<String> organisationWords = new HashSet<>();
+    private final Set<String> organisationHeads = new HashSet<>();
+    private final Set<String> commonWords = new HashSet<>();
+    private final List<String> mediaTopicLines;
+    private int longestAlias = 1;
+    private int longestTitle = 1;
+
+    /**
+     * An alias as written in the facts, tokenised the way text is.
+     *
+     * @param tokens the alias's tokens as written (case matters for acronyms)
+     * @param entity what it names
+     * @param primary true for the canonical name itself
+     */
+    public record KnownAlias(List<String> tokens, KnownEntity entity, boolean primary) {
+    }
+
+    private KnowledgeBase(String resourceDir) {
+        TextTokenizer tokenizer = new TextTokenizer();
+        this.version = lines(resourceDir + "/VERSION").get(0).trim();
+        for (String line : lines(resourceDir + "/entities.tsv")) {
+            String[] c = line.split("\t", -1);
+            KnownEntity entity = new KnownEntity(c[1], c[3], EntityType.valueOf(c[0]), c[2]);
+            byId.put(entity.id(), entity);
+            addAlias(tokenizer, c[3], entity, true);
+            if (!c[4].isEmpty()) {
+                for (String alias : c[4].split("\\|")) {
+                    addAlias(tokenizer, alias, entity, false);
+                }
+            }
+        }
+        for (String line : lines(resourceDir + "/demonyms.tsv")) {
+            String[] c = line.split("\t");
+            demonyms.put(c[0], byId.get(c[1]));
+        }
+        words(resourceDir + "/given-names.txt", givenNames, false);
+        words(resourceDir + "/organisation-words.txt", organisationWords, false);
+        words(resourceDir + "/organisation-heads.txt", organisationHeads, false);
+        words(resourceDir + "/common-words.txt", commonWords, true);
+        for (String title : lines(resourceDir + "/titles.txt")) {
+            String key = key(tokenizer.tokenize(title.trim()));
+            titles.add(key);
+            longestTitle = Math.max(longestTitle, key.split(" ").length);
+        }
+        this.mediaTopicLines = List.copyOf(lines(resourceDir + "/media-topics.tsv"));
+    }
+
+    /** The knowledge shipped in this jar. */
+    public static KnowledgeBase bundled() {
+        KnowledgeBase kb = bundled;
+        if (kb == null) {
+            synchronized (KnowledgeBase.class) {
+                kb = bundled;
+                if (kb == null) {
+                    kb = new KnowledgeBase("/kb");
+                    bundled = kb;
+                }
+            }
+        }
+        return kb;
+    }
+
+    private void addAlias(TextTokenizer tokenizer, String alias, KnownEntity entity, boolean primary) {
+        List<String> tokens = new ArrayList<>();
+        for (Token t : tokenizer.tokenize(alias)) {
+            tokens.add(t.text());
+        }
+        if (tokens.isEmpty()) {
+            return;
+        }
+        String key = keyOf(tokens);
+        List<KnownAlias> list = aliasesByKey.computeIfAbsent(key, k -> new ArrayList<>(1));
+        for (KnownAlias existing : list) {
+            if (existing.entity().equals(entity) && existing.tokens().equals(tokens)) {
+                return;
+            }
+        }
+        list.add(new KnownAlias(List.copyOf(tokens), entity, primary));
+        longestAlias = Math.max(longestAlias, tokens.size());
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** Aliases whose lower-cased tokens equal the given key (see {@link #key(List)}), possibly several entities. */
+    public List<KnownAlias> aliases(String key) {
+        return aliasesByKey.getOrDefault(key, Collections.emptyList());
+    }
+
+    public int longestAliasTokens() {
+        return longestAlias;
+    }
+
+    public int longestTitleTokens() {
+        return longestTitle;
+    }
+
+    public KnownEntity byId(String id) {
+        return byId.get(id);
+    }
+
+    /** The country a demonym or adjective ("Iraqi", "Russian") refers to, or null. */
+    public KnownEntity demonym(String word) {
+        return demonyms.get(word);
+    }
+
+    public boolean isGivenName(String word) {
+        return givenNames.contains(word);
+    }
+
+    public boolean isTitle(String key) {
+        return titles.contains(key);
+    }
+
+    public boolean isOrganisationWord(String word) {
+        return organisationWords.contains(word);
+    }
+
+    public boolean isOrganisationHead(String word) {
+        return organisationHeads.contains(word);
+    }
+
+    public boolean isCommonWord(String word) {
+        return commonWords.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    public List<String> mediaTopicLines() {
+        return mediaTopicLines;
+    }
+
+    public int entityCount() {
+        return byId.size();
+    }
+
+    /** Lower-cased tokens joined by one space: how aliases and text spans are compared. */
+    public static String key(List<Token> tokens) {
+        StringBuilder sb = new StringBuilder();
+        for (Token t : tokens) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(t.lower());
+        }
+        return sb.toString();
+    }
+
+    private static String keyOf(List<String> tokens) {
+        return String.join(" ", tokens).toLowerCase(Locale.ROOT);
+    }
+
+    private static void words(String resource, Set<String> into, boolean lowerCase) {
+        for (String line : lines(resource)) {
+            for (String w : line.trim().split("\\s+")) {
+                if (!w.isEmpty()) {
+                    into.add(lowerCase ? w.toLowerCase(Locale.ROOT) : w);
+                }
+            }
+        }
+    }
+
+    private static List<String> lines(String resource) {
+        try (InputStream in = KnowledgeBase.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing knowledge resource " + resource);
+            }
+            List<String> out = new ArrayList<>();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    if (!line.isBlank() && !line.startsWith("#")) {
+                        out.add(line);
+                    }
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
