@@ -142,7 +142,8 @@ public final class NinjsWriter {
         addSubjects(doc, a);
         addEntities(doc, a);
         if (a.getAgency() != null) {
-            doc.putArray("infosources").addObject().put("name", a.getAgency()).put("role", "originatingsource");
+            // no role: ninjs wants a role URI from a controlled vocabulary, and a guessed code would mislead
+            doc.putArray("infosources").addObject().put("name", a.getAgency());
         }
         addAltIds(doc, a);
         doc.set("standard", standard());

@@ -1,0 +1,135 @@
+package io.wirestream.publish.ninjs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wirestream.avro.Article;
+import io.wirestream.avro.DuplicateCluster;
+import io.wirestream.avro.PubStatus;
+import io.wirestream.publish.testing.NinjsSchemas;
+import io.wirestream.publish.testing.TestArticles;
+import io.wirestream.schema.ninjs.NinjsWriter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Documents from {@link NinjsWriter} against the official IPTC ninjs 2.x schemas as published. */
+class NinjsWriterValidationTest {
+
+    private static NinjsSchemas schemas;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void loadSchemas() {
+        schemas = NinjsSchemas.loadOrSkip();
+    }
+
+    static List<Article> articles() {
+        Article full = TestArticles.story("testwire:2026-03-02:ferry", 7)
+                .setUrgency(3)
+                .setEmbargoed(Instant.parse("2026-03-03T00:00:00Z"))
+                .setCopyrightnotice("(c) 2026 Test Wire")
+                .setDuplicates(new DuplicateCluster("c-1", "otherwire:1", "otherwire",
+                        Instant.parse("2026-03-02T09:00:00Z"), List.of("otherwire"), List.of("otherwire:1")))
+                .setSignals(List.of("update"))
+                .build();
+        Article minimal = Article.newBuilder()
+                .setUri("urn:newsml:testwire.example:20260302:min")
+                .setVersion(1)
+                .setVersioncreated(Instant.parse("2026-03-02T10:00:00.123Z"))
+                .setPubstatus(PubStatus.usable)
+                .setHeadline("Minimal")
+                .setAgency("testwire")
+                .setReceivedAt(Instant.parse("2026-03-02T10:00:01Z"))
+                .build();
+        Article notAUri = TestArticles.story("Agence Test / dépêche 42 ÷ spaces", 2).setLanguage("fr")
+                .setHeadline("Grève des contrôleurs aériens: « trafic perturbé »").build();
+        Article withheld = TestArticles.story("testwire:withheld", 3).setPubstatus(PubStatus.withheld).build();
+        return List.of(full, minimal, notAUri, withheld);
+    }
+
+    @Test
+    void officialProfileValidatesAgainstEveryOfficial2xSchema() {
+        NinjsWriter writer = NinjsWriter.official();
+        for (Article article : articles()) {
+            String document = writer.toJson(article);
+            for (String version : NinjsSchemas.OFFICIAL_2X) {
+                assertThat(schemas.officialViolations(version, document))
+                        .as("%s against ninjs %s: %s", article.getUri(), version, document)
+                        .isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void withdrawnMarkerValidatesAndCarriesNoContent() throws Exception {
+        Article kill = TestArticles.kill("testwire:2026-03-02:ferry", 8);
+        String marker = NinjsWriter.official().toWithdrawnMarkerJson(kill);
+        for (String version : NinjsSchemas.OFFICIAL_2X) {
+            assertThat(schemas.officialViolations(version, marker)).isEmpty();
+        }
+        JsonNode doc = json.readTree(marker);
+        assertThat(doc.get("pubstatus").asText()).isEqualTo("canceled");
+        assertThat(doc.has("bodies")).isFalse();
+        assertThat(doc.has("headlines")).isFalse();
+    }
+
+    @Test
+    void pipelineFieldsStayUnderTheOneExtensionPropertyWhichTheExtensionSchemaAccepts() throws Exception {
+        NinjsWriter official = NinjsWriter.official();
+        NinjsWriter extended = NinjsWriter.withPipelineExtension();
+        for (Article article : articles()) {
+            JsonNode plain = json.readTree(official.toJson(article));
+            JsonNode withExtension = json.readTree(extended.toJson(article));
+
+            var extraKeys = new java.util.TreeSet<String>();
+            withExtension.fieldNames().forEachRemaining(extraKeys::add);
+            plain.fieldNames().forEachRemaining(extraKeys::remove);
+            assertThat(extraKeys).containsExactly(NinjsWriter.EXTENSION_PROPERTY);
+
+            String document = extended.toJson(article);
+            assertThat(schemas.extensionViolations(document)).as(document).isEmpty();
+            // the official schema is closed, so the validator must see the extension as an extra property
+            assertThat(schemas.officialViolations("2.2", document)).isNotEmpty();
+            assertThat(withExtension.get("wirestream").get("storyUri").asText()).isEqualTo(article.getUri());
+        }
+    }
+
+    @Test
+    void theValidatorRejectsDocumentsThatBreakTheStandard() {
+        String urgencyAsText = "{\"uri\":\"urn:x:1\",\"urgency\":\"high\"}";
+        String badDate = "{\"uri\":\"urn:x:1\",\"versioncreated\":\"yesterday\"}";
+        String noUri = "{\"type\":\"text\"}";
+        for (String broken : List.of(urgencyAsText, badDate, noUri)) {
+            assertThat(schemas.officialViolations("2.2", broken)).as(broken).isNotEmpty();
+        }
+    }
+
+    @Test
+    void mapsStandardFieldsToTheirNinjsProperties() throws Exception {
+        Article article = articles().get(0);
+        JsonNode doc = json.readTree(NinjsWriter.official().toJson(article));
+
+        assertThat(doc.get("uri").asText()).isEqualTo("testwire:2026-03-02:ferry");
+        assertThat(doc.get("version").asText()).isEqualTo("7");
+        assertThat(doc.get("urgency").asInt()).isEqualTo(3);
+        assertThat(doc.get("embargoed").asText()).isEqualTo("2026-03-03T00:00:00Z");
+        assertThat(doc.get("headlines").get(0).get("value").asText()).isEqualTo(article.getHeadline());
+        assertThat(doc.get("subjects").get(0).get("uri").asText()).isEqualTo("http://cv.iptc.org/newscodes/mediatopic/20000574");
+        assertThat(doc.get("places").get(0).get("name").asText()).isEqualTo("Portsmouth");
+        assertThat(doc.get("organisations").get(0).get("name").asText()).isEqualTo("Harbour Ferries Ltd");
+        assertThat(doc.get("bodies").findValuesAsText("contenttype")).containsExactly("text/html", "text/plain");
+        assertThat(doc.get("altids").get(0).get("value").asText()).isEqualTo("testwire:2026-03-02:ferry#guid");
+    }
+
+    @Test
+    void aStoryIdThatIsNotAUriIsWrappedAndKeptAsAnAltId() throws Exception {
+        Article article = articles().get(2);
+        JsonNode doc = json.readTree(NinjsWriter.official().toJson(article));
+        assertThat(doc.get("uri").asText()).startsWith(NinjsWriter.URN_PREFIX).doesNotContain(" ");
+        assertThat(doc.get("altids").get(0).get("value").asText()).isEqualTo(article.getUri());
+    }
+}
