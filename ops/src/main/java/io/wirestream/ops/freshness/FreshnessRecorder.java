@@ -93,7 +93,7 @@ public final class FreshnessRecorder {
                 return v.value(TimeUnit.SECONDS);
             }
         }
-        return Double.NaN;
+        return 0.0; // not NaN: JSON has no NaN, and the page would choke on it
     }
 
     private record Key(String store, String agency) {

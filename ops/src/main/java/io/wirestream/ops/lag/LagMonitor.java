@@ -134,8 +134,11 @@ public final class LagMonitor implements AutoCloseable {
         return new LagReport(sample.sampledAt(), groups, rates, topics, null);
     }
 
-    private static long committedSum(GroupSample group) {
-        return group.partitions().stream().mapToLong(PartitionLag::committedOffset).sum();
+    /** Committed offsets summed over the topics the group reads, leaving out Kafka Streams' internal topics. */
+    static long committedSum(GroupSample group) {
+        String internalPrefix = group.group() + "-";
+        return group.partitions().stream().filter(p -> !p.topic().startsWith(internalPrefix))
+                .mapToLong(PartitionLag::committedOffset).sum();
     }
 
     private static double rate(Long before, long now, double seconds) {

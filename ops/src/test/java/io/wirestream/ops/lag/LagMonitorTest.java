@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,7 @@ class LagMonitorTest {
     private static final Instant T0 = Instant.parse("2026-11-28T03:00:00Z");
     private static final String PUBLISH = "wirestream-publish-sqlite";
 
-    private final ScriptedSampler sampler = new ScriptedSampler();
+    private final ScriptedSampler sampler = new ScriptedSampler(T0, PUBLISH);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final LagMonitorSettings settings = LagMonitorSettings.forCluster("unused:9092")
             .withSampling(Duration.ofSeconds(1), 4, 3, Duration.ofSeconds(20));
@@ -92,7 +90,7 @@ class LagMonitorTest {
     void groupThatDisappearsIsNoLongerReported() {
         sampler.next(0, 100, 130, 1, 0);
         monitor.sampleNow();
-        sampler.rounds.add(new ClusterSample(T0.plusSeconds(10), List.of(), Map.of()));
+        sampler.add(new ClusterSample(T0.plusSeconds(10), List.of(), Map.of()));
 
         LagReport report = monitor.sampleNow();
 
@@ -107,49 +105,9 @@ class LagMonitorTest {
         }
         LagMonitor fast = new LagMonitor(sampler, settings.withSampling(Duration.ofMillis(20), 4, 3, Duration.ZERO), null);
         fast.start();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sampler.taken >= 3);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sampler.taken() >= 3);
         fast.close();
         assertThat(fast.latest().groups()).isNotEmpty();
-        assertThat(sampler.closed).isTrue();
-    }
-
-    /** Plays back prepared rounds: one publish group on one partition of wire.articles. */
-    private static final class ScriptedSampler implements ClusterSampler {
-        final Deque<ClusterSample> rounds = new ArrayDeque<>();
-        volatile int taken;
-        volatile boolean closed;
-        private String failure;
-        private ClusterSample last;
-
-        void next(int atSecond, long committed, long end, int members, long articlesEnd) {
-            Instant at = T0.plusSeconds(atSecond);
-            PartitionLag p = new PartitionLag("wire.articles", 0, committed, end, end > committed ? 12.5 : 0, "record");
-            GroupSample g = new GroupSample(PUBLISH, at, members > 0 ? "Stable" : "Empty", members, List.of(p), null);
-            rounds.add(new ClusterSample(at, List.of(g), Map.of("wire.articles", articlesEnd)));
-        }
-
-        void failNext(String why) {
-            failure = why;
-        }
-
-        @Override
-        public synchronized ClusterSample sample() {
-            if (failure != null) {
-                String why = failure;
-                failure = null;
-                throw new IllegalStateException(why);
-            }
-            taken++;
-            if (!rounds.isEmpty()) {
-                last = rounds.removeFirst();
-            }
-            return last; // once the script runs out, the cluster stays as it was
-
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
+        assertThat(sampler.closed()).isTrue();
     }
 }

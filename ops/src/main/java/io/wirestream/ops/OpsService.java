@@ -1,0 +1,114 @@
+package io.wirestream.ops;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirestream.avro.Article;
+import io.wirestream.avro.Rejection;
+import io.wirestream.ops.freshness.FreshnessRecorder;
+import io.wirestream.ops.lag.LagMonitor;
+import io.wirestream.ops.lag.LagMonitorSettings;
+import io.wirestream.ops.lag.LagReport;
+import io.wirestream.ops.tail.TailedRecord;
+import io.wirestream.ops.tail.TopicTail;
+import io.wirestream.ops.web.OpsDashboard;
+import io.wirestream.ops.web.OpsServer;
+import io.wirestream.ops.web.RejectionView;
+import io.wirestream.ops.web.StoryView;
+import io.wirestream.platform.config.KafkaSettings;
+import io.wirestream.platform.config.Settings;
+import io.wirestream.schema.topics.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The ops service wired for one cluster: lag monitor, tails of wire.articles and wire.rejected, freshness, and the page.
+ * Local mode passes its shared {@link FreshnessRecorder} (the one publish-service records into); standalone, ops also
+ * records the enrich stage's own freshness (processedAt - receivedAt) under the store name {@value #TOPIC_STORE}.
+ */
+public final class OpsService implements AutoCloseable {
+
+    /** Store name under which the freshness of stories on the articles topic itself is recorded. */
+    public static final String TOPIC_STORE = "wire.articles";
+
+    private final LagMonitor lagMonitor;
+    private final TopicTail<Article> articles;
+    private final TopicTail<Rejection> rejections;
+    private final OpsServer server;
+
+    private OpsService(LagMonitor lagMonitor, TopicTail<Article> articles, TopicTail<Rejection> rejections, OpsServer server) {
+        this.lagMonitor = lagMonitor;
+        this.articles = articles;
+        this.rejections = rejections;
+        this.server = server;
+    }
+
+    /**
+     * Starts everything; the page listens on {@link OpsSettings#HTTP_HOST}:{@link OpsSettings#HTTP_PORT}.
+     *
+     * @param freshness the recorder publish-service writes into, or null to create one here
+     */
+    public static OpsService start(Settings settings, PrometheusMeterRegistry metrics, FreshnessRecorder freshness) {
+        LagMonitorSettings lagSettings = OpsSettings.lagMonitor(settings);
+        Map<String, Object> clients = KafkaSettings.clientProperties(settings);
+        Map<String, Object> serdes = KafkaSettings.serdeProperties(settings);
+        int tailSize = settings.get(OpsSettings.TAIL_SIZE);
+        FreshnessRecorder recorder = freshness != null ? freshness : new FreshnessRecorder(metrics);
+
+        LagMonitor lag = new LagMonitor(lagSettings, metrics);
+        TopicTail<Article> articles = new TopicTail<>(Topics.ARTICLES.name(), clients,
+                Topics.ARTICLES.valueSerde(serdes).deserializer(), tailSize)
+                .onRecord(topicFreshness(recorder));
+        TopicTail<Rejection> rejected = new TopicTail<>(Topics.REJECTED.name(), clients,
+                Topics.REJECTED.valueSerde(serdes).deserializer(), tailSize);
+        OpsDashboard dashboard = new OpsDashboard(lag::latest, recorder,
+                limit -> articles.latest(limit).stream().map(r -> StoryView.of(r.value())).toList(),
+                limit -> rejected.latest(limit).stream().map(r -> RejectionView.of(r.value())).toList(),
+                Clock.systemUTC(), tailSize);
+        OpsServer server = new OpsServer(dashboard, metrics)
+                .readiness("kafka", () -> lagProblem(lag.latest()));
+        OpsService service = new OpsService(lag, articles, rejected, server);
+        try {
+            lag.start();
+            articles.start();
+            rejected.start();
+            server.start(settings.get(OpsSettings.HTTP_HOST), settings.get(OpsSettings.HTTP_PORT));
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
+        }
+        return service;
+    }
+
+    private static Consumer<TailedRecord<Article>> topicFreshness(FreshnessRecorder recorder) {
+        return record -> {
+            Article a = record.value();
+            if (a.getProcessedAt() != null) {
+                recorder.record(TOPIC_STORE, a.getAgency(), Duration.between(a.getReceivedAt(), a.getProcessedAt()));
+            }
+        };
+    }
+
+    private static String lagProblem(LagReport report) {
+        if (report.sampledAt() == null) {
+            return "no lag sample taken yet";
+        }
+        return report.error();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public LagMonitor lagMonitor() {
+        return lagMonitor;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        articles.close();
+        rejections.close();
+        lagMonitor.close();
+    }
+}

@@ -1,0 +1,159 @@
+package io.wirestream.ops.cli;
+
+import io.wirestream.ops.lag.ClusterSampler;
+import io.wirestream.ops.lag.KafkaClusterSampler;
+import io.wirestream.ops.lag.LagMonitor;
+import io.wirestream.ops.lag.LagMonitorSettings;
+import io.wirestream.ops.lag.LagReport;
+import io.wirestream.ops.lag.LagStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wire lag}: the lag of the pipeline's consumer groups, in records and seconds, with their status.
+ * Exit code 0 when every group is OK or WARN, 1 when one is STALL, STOP or ERR, 2 when the cluster cannot be sampled.
+ */
+@Command(name = "lag", mixinStandardHelpOptions = true,
+        description = {"Shows each pipeline consumer group's lag per partition, in records and in seconds (age of the",
+                "oldest unconsumed record), with a Burrow-style status: OK, WARN (lag growing), STALL (offsets",
+                "not moving while records wait), STOP (no consumer while records wait), ERR.",
+                "WARN and STALL need a window of samples spanning --min-span: use --watch, or --samples N."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every group OK or WARN", "1:a group is STALL, STOP or ERR", "2:the cluster could not be sampled"})
+public final class LagCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-b", "--bootstrap-server"}, paramLabel = "HOST:PORT",
+            defaultValue = "${env:WIRE_KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
+    String bootstrapServers;
+
+    @Option(names = "--command-config", paramLabel = "FILE",
+            description = "Kafka client properties for TLS/SASL (security.protocol, sasl.jaas.config, ssl.*)")
+    Path commandConfig;
+
+    @Option(names = {"-g", "--group"}, paramLabel = "GROUP", description = "A group to watch (repeatable); default: every group with the prefix")
+    List<String> groups = List.of();
+
+    @Option(names = "--group-prefix", defaultValue = LagMonitorSettings.DEFAULT_GROUP_PREFIX,
+            description = "Prefix of the groups to watch (default: ${DEFAULT-VALUE})")
+    String groupPrefix;
+
+    @Option(names = {"-w", "--watch"}, description = "Refresh the table every --interval until interrupted")
+    boolean watch;
+
+    @Option(names = "--interval", defaultValue = "2", paramLabel = "SECONDS",
+            description = "Seconds between samples (default: ${DEFAULT-VALUE})")
+    double intervalSeconds;
+
+    @Option(names = "--samples", defaultValue = "1", paramLabel = "N",
+            description = "Without --watch: samples to take before printing (default: ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--window", defaultValue = "10", paramLabel = "N",
+            description = "Samples in the sliding window statuses are judged on (default: ${DEFAULT-VALUE})")
+    int window;
+
+    @Option(names = "--min-span", defaultValue = "10", paramLabel = "SECONDS",
+            description = "Seconds the window must span before WARN or STALL is called (default: ${DEFAULT-VALUE})")
+    double minSpanSeconds;
+
+    @Option(names = "--iterations", hidden = true, defaultValue = "0",
+            description = "With --watch: stop after this many refreshes (0: never); for tests")
+    int iterations;
+
+    private final Function<LagMonitorSettings, ClusterSampler> samplerFactory;
+
+    public LagCommand() {
+        this(settings -> new KafkaClusterSampler(settings, Clock.systemUTC()));
+    }
+
+    LagCommand(Function<LagMonitorSettings, ClusterSampler> samplerFactory) {
+        this.samplerFactory = samplerFactory;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        LagMonitorSettings settings = settings();
+        PrintWriter out = spec.commandLine().getOut();
+        long pauseMillis = Math.round(intervalSeconds * 1000);
+        try (LagMonitor monitor = new LagMonitor(samplerFactory.apply(settings), settings, null)) {
+            LagReport report;
+            if (watch) {
+                int shown = 0;
+                do {
+                    report = monitor.sampleNow();
+                    out.print("\033[H\033[2J"); // clear the terminal so the table refreshes in place
+                    out.println("wire lag  " + report.sampledAt() + "  every " + intervalSeconds + " s, Ctrl-C to stop");
+                    out.print(LagTable.render(report));
+                    out.flush();
+                    shown++;
+                    if (iterations > 0 && shown >= iterations) {
+                        break;
+                    }
+                    Thread.sleep(pauseMillis);
+                } while (true);
+            } else {
+                report = monitor.sampleNow();
+                for (int i = 1; i < samples; i++) {
+                    Thread.sleep(pauseMillis);
+                    report = monitor.sampleNow();
+                }
+                out.print(LagTable.render(report));
+                out.flush();
+            }
+            return exitCode(report);
+        }
+    }
+
+    private static int exitCode(LagReport report) {
+        if (report.error() != null) {
+            return 2;
+        }
+        LagStatus worst = report.worstStatus();
+        return worst == LagStatus.OK || worst == LagStatus.WARN ? 0 : 1;
+    }
+
+    LagMonitorSettings settings() {
+        int windowSize = Math.max(window, Math.max(samples, 2));
+        return LagMonitorSettings.forCluster(bootstrapServers)
+                .withClientProperties(clientProperties())
+                .withGroups(groups)
+                .withGroupPrefix(groupPrefix)
+                .withSampling(Duration.ofMillis(Math.max(1, Math.round(intervalSeconds * 1000))), windowSize,
+                        Math.min(3, windowSize), Duration.ofMillis(Math.round(minSpanSeconds * 1000)));
+    }
+
+    private Map<String, String> clientProperties() {
+        Map<String, String> properties = new HashMap<>();
+        if (commandConfig == null) {
+            return properties;
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(commandConfig)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + commandConfig, e);
+        }
+        p.stringPropertyNames().forEach(k -> properties.put(k, p.getProperty(k)));
+        return properties;
+    }
+}

@@ -1,0 +1,197 @@
+package io.wirestream.ops.tail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the last {@code capacity} records of a topic in memory, newest first, for the ops page. Reads without a consumer
+ * group (assign + seek near the end), so it commits nothing and shows up in no lag report. A record that does not decode
+ * is counted and skipped: the page must keep working when one bad record sits on the topic.
+ */
+public final class TopicTail<V> implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicTail.class);
+    private static final Comparator<TailedRecord<?>> NEWEST_FIRST = Comparator
+            .comparing((TailedRecord<?> r) -> r.timestamp()).reversed()
+            .thenComparing(TailedRecord::partition)
+            .thenComparing(Comparator.comparingLong((TailedRecord<?> r) -> r.offset()).reversed());
+
+    private final String topic;
+    private final Map<String, Object> clientProperties;
+    private final Deserializer<V> deserializer;
+    private final int capacity;
+    private final TreeSet<TailedRecord<V>> records = new TreeSet<>(NEWEST_FIRST);
+    private final AtomicLong undecodable = new AtomicLong();
+    private final AtomicLong seen = new AtomicLong();
+    private volatile Consumer<TailedRecord<V>> listener = r -> { };
+    private volatile boolean running;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private Thread thread;
+
+    /**
+     * @param clientProperties bootstrap servers and security settings of the cluster
+     * @param deserializer     turns a value's bytes into {@code V}; its exceptions mark the record undecodable
+     */
+    public TopicTail(String topic, Map<String, Object> clientProperties, Deserializer<V> deserializer, int capacity) {
+        this.topic = topic;
+        this.clientProperties = Map.copyOf(clientProperties);
+        this.deserializer = deserializer;
+        this.capacity = capacity;
+    }
+
+    public synchronized TopicTail<V> start() {
+        if (thread != null) {
+            return this;
+        }
+        running = true;
+        thread = new Thread(this::run, "wirestream-ops-tail-" + topic);
+        thread.setDaemon(true);
+        thread.start();
+        return this;
+    }
+
+    /** Also hands every decoded record to {@code listener}, on the tail's thread; set it before {@link #start()}. */
+    public TopicTail<V> onRecord(Consumer<TailedRecord<V>> listener) {
+        this.listener = listener;
+        return this;
+    }
+
+    /** Up to {@code limit} records, newest first. */
+    public List<TailedRecord<V>> latest(int limit) {
+        synchronized (records) {
+            return records.stream().limit(limit).toList();
+        }
+    }
+
+    /** Records read from the topic since start, including those that did not decode. */
+    public long seen() {
+        return seen.get();
+    }
+
+    public long undecodable() {
+        return undecodable.get();
+    }
+
+    private void run() {
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "wirestream-ops-tail-" + topic);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // the page shows what publishers see: committed stories only
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer = c;
+            if (!running) {
+                return; // closed before the consumer existed: there is nobody to wake up
+            }
+            List<TopicPartition> partitions = awaitPartitions(c);
+            if (partitions.isEmpty()) {
+                return;
+            }
+            c.assign(partitions);
+            seekNearEnd(c, partitions);
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> record : c.poll(Duration.ofMillis(500))) {
+                    accept(record);
+                }
+            }
+        } catch (WakeupException e) {
+            // close() asked us to stop
+        } catch (RuntimeException e) {
+            LOG.warn("tail of {} stopped: {}", topic, e.toString());
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private List<TopicPartition> awaitPartitions(KafkaConsumer<byte[], byte[]> c) {
+        while (running) {
+            List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(5));
+            if (infos != null && !infos.isEmpty()) {
+                List<TopicPartition> partitions = new ArrayList<>();
+                infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+                return partitions;
+            }
+            // the topic may be created after ops starts (local mode starts everything at once)
+            c.poll(Duration.ofSeconds(1));
+        }
+        return List.of();
+    }
+
+    private void seekNearEnd(KafkaConsumer<byte[], byte[]> c, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> begin = c.beginningOffsets(partitions);
+        Map<TopicPartition, Long> end = c.endOffsets(partitions);
+        for (TopicPartition tp : partitions) {
+            // capacity per partition, since the newest records overall may all sit on one partition
+            c.seek(tp, Math.max(begin.getOrDefault(tp, 0L), end.getOrDefault(tp, 0L) - capacity));
+        }
+    }
+
+    private void accept(ConsumerRecord<byte[], byte[]> record) {
+        seen.incrementAndGet();
+        V value;
+        try {
+            value = deserializer.deserialize(record.topic(), record.value());
+        } catch (RuntimeException e) {
+            undecodable.incrementAndGet();
+            LOG.debug("undecodable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
+            return;
+        }
+        if (value == null) {
+            return; // a tombstone on a compacted topic: nothing to show
+        }
+        TailedRecord<V> tailed = new TailedRecord<>(record.topic(), record.partition(), record.offset(),
+                Instant.ofEpochMilli(record.timestamp()), value);
+        synchronized (records) {
+            records.add(tailed);
+            while (records.size() > capacity) {
+                records.pollLast();
+            }
+        }
+        try {
+            listener.accept(tailed);
+        } catch (RuntimeException e) {
+            LOG.warn("listener on the tail of {} failed: {}", topic, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = thread;
+            thread = null;
+        }
+        KafkaConsumer<byte[], byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        if (t != null) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.wirestream.ops.web;
+
+import io.wirestream.ops.freshness.FreshnessFigures;
+import io.wirestream.ops.lag.LagReport;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the ops page shows, in one answer so a refresh is one request and its figures agree with each other.
+ *
+ * @param rejectionReasons counts by {@code stage/reason} over the rejections held
+ */
+public record OpsSnapshot(Instant at, String overallStatus, List<StageView> stages, LagReport lag,
+                          List<FreshnessFigures> freshness, List<RejectionView> rejections,
+                          Map<String, Long> rejectionReasons, List<StoryView> stories) {
+}

@@ -1,0 +1,103 @@
+package io.wirestream.ops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.ops.lag.LagMonitorSettings;
+import io.wirestream.ops.lag.ScriptedSampler;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class LagCommandTest {
+
+    private static final String GROUP = "wirestream-publish-sqlite";
+    private final ScriptedSampler sampler = new ScriptedSampler(Instant.parse("2026-11-28T03:00:00Z"), GROUP);
+    private final AtomicReference<LagMonitorSettings> used = new AtomicReference<>();
+    private final StringWriter out = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new LagCommand(settings -> {
+            used.set(settings);
+            return sampler;
+        }));
+        cli.setOut(new PrintWriter(out));
+        return cli.execute(args);
+    }
+
+    @Test
+    void printsOneRowPerPartitionWithLagInRecordsAndSecondsAndTheGroupStatus() {
+        sampler.next(0, 100, 130, 1, 0);
+
+        int exit = run("--bootstrap-server", "kafka:9093");
+
+        String table = out.toString();
+        assertThat(exit).isZero();
+        assertThat(table).containsPattern("GROUP\\s+TOPIC\\s+PARTITION\\s+COMMITTED\\s+END\\s+LAG\\s+LAG-SECONDS\\s+STATUS");
+        assertThat(table).containsPattern(GROUP + "\\s+wire\\.articles\\s+0\\s+100\\s+130\\s+30\\s+12\\.5\\s+OK");
+        assertThat(used.get().bootstrapServers()).isEqualTo("kafka:9093");
+        assertThat(sampler.closed()).isTrue();
+    }
+
+    @Test
+    void exitsWithOneWhenAGroupHasStoppedAndTwoWhenTheClusterCannotBeSampled() {
+        sampler.next(0, 100, 130, 0, 0);
+        assertThat(run()).isEqualTo(1);
+        assertThat(out.toString()).contains("STOP  " + GROUP + "  lag 30 records, 12.5 s, 0 member(s): ");
+
+        sampler.failNext("connection refused");
+        assertThat(run()).isEqualTo(2);
+        assertThat(out.toString()).contains("sampling failed: connection refused");
+    }
+
+    @Test
+    void severalSamplesLetTheWindowCallAStall() {
+        sampler.next(0, 100, 130, 1, 0).next(10, 100, 160, 1, 0).next(20, 100, 190, 1, 0);
+
+        int exit = run("--samples", "3", "--interval", "0.01", "--min-span", "15");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("STALL  " + GROUP);
+    }
+
+    @Test
+    void watchRedrawsTheTableAtEachRefresh() {
+        sampler.next(0, 100, 130, 1, 0).next(10, 130, 130, 1, 0);
+
+        int exit = run("--watch", "--interval", "0.01", "--iterations", "2");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString().split("\033\\[2J", -1)).hasSize(3);
+        assertThat(out.toString()).contains("caught up");
+        assertThat(used.get().sampleInterval()).isEqualTo(Duration.ofMillis(10));
+    }
+
+    @Test
+    void takesGroupsPrefixAndSecuritySettingsFromTheCommandLine(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("client.properties");
+        Files.writeString(config, "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\n");
+        sampler.next(0, 1, 1, 1, 0);
+
+        run("--command-config", config.toString(), "--group-prefix", "news-", "-g", "a", "-g", "b");
+
+        assertThat(used.get().clientProperties())
+                .containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+        assertThat(used.get().groups()).containsExactly("a", "b");
+        assertThat(used.get().groupPrefix()).isEqualTo("news-");
+    }
+
+    @Test
+    void helpDescribesTheOptions() {
+        int exit = run("--help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("--bootstrap-server", "--group-prefix", "--watch", "--interval", "STALL")
+                .doesNotContain("--iterations");
+    }
+}
