@@ -1,0 +1,57 @@
+package io.wirestream.ops.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.ops.lag.GroupEvaluation;
+import io.wirestream.ops.lag.GroupRate;
+import io.wirestream.ops.lag.LagReport;
+import io.wirestream.ops.lag.LagStatus;
+import io.wirestream.ops.lag.PartitionEvaluation;
+import io.wirestream.ops.lag.TopicRate;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OpsDashboardTest {
+
+    private static final Instant AT = Instant.parse("2026-11-28T03:00:00Z");
+
+    private static GroupEvaluation group(String name, LagStatus status, String... topics) {
+        List<PartitionEvaluation> partitions = java.util.Arrays.stream(topics)
+                .map(t -> new PartitionEvaluation(t, 0, 10, 15, 5, 2.0, "record", status, "why")).toList();
+        return new GroupEvaluation(name, AT, "Stable", 1, status, "why", 5L * topics.length, 2.0, partitions);
+    }
+
+    @Test
+    void stagesFollowTheDataPathWithThroughputAndLag() {
+        LagReport report = new LagReport(AT,
+                List.of(group("wirestream-publish-sqlite", LagStatus.WARN, "wire.articles"),
+                        group("other-app", LagStatus.OK, "elsewhere"),
+                        group("wirestream-enrich", LagStatus.OK, "wire.raw", "wirestream-enrich-dedupe-repartition")),
+                List.of(new GroupRate("wirestream-enrich", 900, 45.0), new GroupRate("wirestream-publish-sqlite", 800, 40.0)),
+                List.of(new TopicRate("wire.raw", 1000, 50.0)), null);
+
+        List<StageView> stages = OpsDashboard.stages(report);
+
+        assertThat(stages).extracting(StageView::name).containsExactly("ingest", "enrich", "publish-sqlite", "other-app");
+        assertThat(stages.get(0).recordsPerSecond()).isEqualTo(50.0);
+        assertThat(stages.get(0).records()).isEqualTo(1000);
+        StageView enrich = stages.get(1);
+        assertThat(enrich.reads()).as("Streams' internal topics are not the stage's input").containsExactly("wire.raw");
+        assertThat(enrich.writes()).containsExactly("wire.articles", "wire.rejected");
+        assertThat(enrich.recordsPerSecond()).isEqualTo(45.0);
+        assertThat(enrich.lagRecords()).isEqualTo(10);
+        assertThat(stages.get(2).status()).isEqualTo(LagStatus.WARN);
+        assertThat(stages.get(3).recordsPerSecond()).as("no rate known yet").isZero();
+    }
+
+    @Test
+    void ingestStageIsShownBeforeAnyTopicExists() {
+        List<StageView> stages = OpsDashboard.stages(LagReport.empty());
+
+        assertThat(stages).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("ingest");
+            assertThat(s.records()).isZero();
+        });
+    }
+}
