@@ -1,0 +1,212 @@
+package io.wirestream.ingest;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirestream.avro.RawItem;
+import io.wirestream.ingest.auth.CredentialStore;
+import io.wirestream.ingest.classify.NewsPayloadClassifier;
+import io.wirestream.ingest.limit.AgencyRateLimiter;
+import io.wirestream.ingest.metrics.IngestMetrics;
+import io.wirestream.ingest.publish.ItemIntake;
+import io.wirestream.ingest.publish.RawItemPublisher;
+import io.wirestream.ingest.publish.ReceiptLookup;
+import io.wirestream.ingest.pull.DropFolderWatcher;
+import io.wirestream.ingest.pull.FeedPoller;
+import io.wirestream.ingest.pull.FeedState;
+import io.wirestream.ingest.pull.PullSources;
+import io.wirestream.ingest.push.PushApi;
+import io.wirestream.platform.config.KafkaSettings;
+import io.wirestream.platform.config.Settings;
+import io.wirestream.platform.http.ServiceHttpServer;
+import io.wirestream.platform.kafka.TopicProvisioner;
+import io.wirestream.platform.kafka.TopicSpec;
+import io.wirestream.schema.topics.Topics;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest service: push API, feed pollers and drop-folder watchers in front of one idempotent acks=all producer
+ * to {@code wire.raw}. {@link #start()} makes sure the topic exists and is writable before the first push is taken.
+ */
+public final class IngestService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+    /** Room for the record's other fields and the batch header on top of the payload. */
+    private static final long RECORD_OVERHEAD_BYTES = 64 * 1024;
+
+    private final Settings settings;
+    private final NewsPayloadClassifier classifier;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final List<FeedPoller> feedPollers = new ArrayList<>();
+    private final List<DropFolderWatcher> dropFolders = new ArrayList<>();
+    private ServiceHttpServer http;
+    private ScheduledExecutorService scheduler;
+
+    public IngestService(Settings settings) {
+        this(settings, NewsClassifiers.standard());
+    }
+
+    public IngestService(Settings settings, NewsPayloadClassifier classifier) {
+        this.settings = settings;
+        this.classifier = classifier;
+    }
+
+    public synchronized void start() {
+        if (http != null) {
+            return;
+        }
+        try {
+            startAll();
+        } catch (RuntimeException | IOException e) {
+            stop();
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private void startAll() throws IOException {
+        Map<String, Object> client = KafkaSettings.clientProperties(settings);
+        Map<String, Object> serde = KafkaSettings.serdeProperties(settings);
+        Duration kafkaTimeout = settings.get(IngestSettings.KAFKA_TIMEOUT);
+        long maxBody = settings.get(IngestSettings.MAX_BODY_BYTES);
+
+        Admin admin = Admin.create(client);
+        running.add(admin);
+        KafkaHealth health = new KafkaHealth(admin, Duration.ofSeconds(3), Duration.ofSeconds(5));
+        provisionRawTopic(admin);
+        RawTopicLimits.ensureRecordsFit(admin, maxBody + RECORD_OVERHEAD_BYTES, kafkaTimeout.plusSeconds(20));
+
+        PrometheusMeterRegistry registry = ServiceHttpServer.newMetrics("ingest");
+        KafkaProducer<String, RawItem> producer = RawItemPublisher.createProducer(client, serde, kafkaTimeout, maxBody + RECORD_OVERHEAD_BYTES);
+        RawItemPublisher publisher = new RawItemPublisher(producer, kafkaTimeout, Clock.systemUTC(), registry);
+        running.add(publisher);
+        ReceiptLookup lookup = new ReceiptLookup(client, serde, kafkaTimeout);
+        running.add(lookup);
+        ItemIntake intake = new ItemIntake(classifier, publisher, new IngestMetrics(registry), maxBody, settings.get(IngestSettings.RETRY_AFTER));
+
+        CredentialStore credentials = new CredentialStore(Path.of(settings.get(IngestSettings.CREDENTIALS_FILE)),
+                settings.get(IngestSettings.CREDENTIALS_RECHECK), Clock.systemUTC());
+        AgencyRateLimiter.Rate defaultRate = new AgencyRateLimiter.Rate(settings.get(IngestSettings.RATE_PER_SECOND), settings.get(IngestSettings.RATE_BURST));
+        AgencyRateLimiter limiter = new AgencyRateLimiter(defaultRate,
+                AgencyRateLimiter.parseOverrides(settings.get(IngestSettings.RATE_OVERRIDES), defaultRate), System::nanoTime);
+        int batchMaxItems = settings.get(IngestSettings.BATCH_MAX_ITEMS);
+        long batchMaxBytes = Math.min(48L * 1024 * 1024, maxBody * 2 * batchMaxItems); // Base64 and JSON cost up to ~2x
+        PushApi api = new PushApi(credentials, limiter, intake, lookup, batchMaxItems, batchMaxBytes);
+
+        startPullSources(intake);
+
+        http = new ServiceHttpServer("ingest", registry, api::register)
+                .readiness("kafka", health::problem)
+                .readiness("credentials", () -> credentials.size() == 0
+                        ? "no API keys loaded from " + settings.get(IngestSettings.CREDENTIALS_FILE) : null)
+                .start(settings.get(IngestSettings.HTTP_HOST), settings.get(IngestSettings.HTTP_PORT));
+        log.info("ingest-service ready: push API on port {}, {} feed(s), {} drop folder(s)", http.port(), feedPollers.size(), dropFolders.size());
+    }
+
+    private void provisionRawTopic(Admin admin) {
+        TopicSpec spec = TopicSpec.of(Topics.RAW, settings.get(KafkaSettings.PARTITIONS),
+                settings.get(KafkaSettings.REPLICATION_FACTOR), settings.get(KafkaSettings.MIN_INSYNC_REPLICAS));
+        TopicProvisioner provisioner = new TopicProvisioner(admin, settings.get(IngestSettings.KAFKA_TIMEOUT).plusSeconds(20));
+        if (settings.get(KafkaSettings.FAIL_ON_TOPIC_MISMATCH)) {
+            provisioner.ensureOrFail(List.of(spec));
+        } else {
+            provisioner.ensure(List.of(spec));
+        }
+    }
+
+    private void startPullSources(ItemIntake intake) throws IOException {
+        String sourcesFile = settings.get(IngestSettings.SOURCES_FILE);
+        PullSources sources = sourcesFile == null || sourcesFile.isBlank() ? PullSources.none()
+                : PullSources.read(Path.of(sourcesFile), settings.get(IngestSettings.FEED_DEFAULT_INTERVAL));
+        if (sources.feeds().isEmpty() && sources.folders().isEmpty()) {
+            return;
+        }
+        scheduler = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "ingest-pull");
+            t.setDaemon(true);
+            return t;
+        });
+        Duration httpTimeout = settings.get(IngestSettings.FEED_HTTP_TIMEOUT);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(httpTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        Path stateDir = Path.of(settings.get(IngestSettings.STATE_DIR));
+        for (PullSources.FeedSource feed : sources.feeds()) {
+            FeedState state = new FeedState(stateDir.resolve("feeds").resolve(feedDirName(feed)), 20_000);
+            running.add(state);
+            FeedPoller poller = new FeedPoller(feed, state, intake, client, httpTimeout);
+            feedPollers.add(poller);
+            scheduler.scheduleWithFixedDelay(poller::pollQuietly, 0, feed.interval().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        Duration scan = settings.get(IngestSettings.DROP_SCAN_INTERVAL);
+        for (PullSources.DropFolderSource folder : sources.folders()) {
+            DropFolderWatcher watcher = new DropFolderWatcher(folder, intake);
+            dropFolders.add(watcher);
+            scheduler.scheduleWithFixedDelay(watcher::scanQuietly, 0, scan.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A readable, stable directory name per feed: agency plus a hash of the URL. */
+    static String feedDirName(PullSources.FeedSource feed) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(feed.url().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return feed.agency() + "-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            try {
+                scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            scheduler = null;
+        }
+        if (http != null) {
+            http.close();
+            http = null;
+        }
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                log.warn("closing {} failed: {}", running.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+        running.clear();
+        feedPollers.clear();
+        dropFolders.clear();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The port the push API listens on (useful with {@code ingest.http.port=0}). */
+    public synchronized int port() {
+        if (http == null) {
+            throw new IllegalStateException("not started");
+        }
+        return http.port();
+    }
+
+    public synchronized ServiceHttpServer http() {
+        return http;
+    }
+}

@@ -1,0 +1,60 @@
+package io.wirestream.ingest;
+
+import io.wirestream.platform.config.KafkaSettings;
+import io.wirestream.platform.config.Setting;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every setting ingest-service reads besides the shared {@link KafkaSettings}. Keys go in a properties file; each has
+ * an environment variable derived from its key ({@code ingest.http.port} becomes {@code WIRE_INGEST_HTTP_PORT}).
+ */
+public final class IngestSettings {
+
+    public static final Setting<String> HTTP_HOST = Setting.string("ingest.http.host", "0.0.0.0",
+            "Address the push API and health endpoints listen on");
+    public static final Setting<Integer> HTTP_PORT = Setting.integer("ingest.http.port", 8080,
+            "Port of the push API, /health/* and /metrics (0 picks a free port)");
+    public static final Setting<String> CREDENTIALS_FILE = Setting.string("ingest.credentials.file", "ingest-credentials.txt",
+            "Agency API key hashes, one '<agency> sha256:<hex>' per line; re-read when it changes, so keys rotate without a restart");
+    public static final Setting<Duration> CREDENTIALS_RECHECK = Setting.duration("ingest.credentials.recheck", "1s",
+            "How often at most the credentials file is checked for changes");
+    public static final Setting<Long> MAX_BODY_BYTES = Setting.longValue("ingest.max.body.bytes", 4L * 1024 * 1024,
+            "Largest accepted item in bytes (larger: 413); a batch request may be this size times ingest.batch.max.items");
+    public static final Setting<Integer> BATCH_MAX_ITEMS = Setting.integer("ingest.batch.max.items", 100,
+            "Most items in one batch request (more: 413)");
+    public static final Setting<Double> RATE_PER_SECOND = new Setting<>("ingest.rate.per.second", "50", Double::valueOf,
+            "Items per second one agency may push on average (above: 429 with Retry-After)", false);
+    public static final Setting<Integer> RATE_BURST = Setting.integer("ingest.rate.burst", 200,
+            "Items one agency may push at once before the per-second rate applies");
+    public static final Setting<String> RATE_OVERRIDES = Setting.string("ingest.rate.overrides", "",
+            "Per-agency rates, comma-separated 'agency=perSecond[/burst]', e.g. 'reuters=200/1000,small=5'");
+    public static final Setting<Duration> KAFKA_TIMEOUT = Setting.duration("ingest.kafka.timeout", "10s",
+            "Longest wait for Kafka to acknowledge an item; beyond it the push gets 503 with Retry-After");
+    public static final Setting<Duration> RETRY_AFTER = Setting.duration("ingest.retry.after", "5s",
+            "Retry-After sent with 503 when Kafka is unavailable");
+    public static final Setting<String> STATE_DIR = Setting.string("ingest.state.dir", "ingest-state",
+            "Directory for the pull sources' durable state (seen feed entries, ETag/Last-Modified)");
+    public static final Setting<String> SOURCES_FILE = Setting.string("ingest.sources.file", "",
+            "Pull sources, one per line: 'feed <agency> <url> [every=5m]' or 'folder <agency> <path>'; empty: none");
+    public static final Setting<Duration> FEED_DEFAULT_INTERVAL = Setting.duration("ingest.feed.interval", "5m",
+            "Poll interval of a feed whose line in the sources file has no 'every='");
+    public static final Setting<Duration> FEED_HTTP_TIMEOUT = Setting.duration("ingest.feed.http.timeout", "30s",
+            "Connect and read timeout for one feed request");
+    public static final Setting<Duration> DROP_SCAN_INTERVAL = Setting.duration("ingest.dropfolder.scan.interval", "2s",
+            "How often drop folders are scanned; a file is taken once its size and time stayed the same for one interval");
+
+    public static final List<Setting<?>> ALL = List.of(HTTP_HOST, HTTP_PORT, CREDENTIALS_FILE, CREDENTIALS_RECHECK,
+            MAX_BODY_BYTES, BATCH_MAX_ITEMS, RATE_PER_SECOND, RATE_BURST, RATE_OVERRIDES, KAFKA_TIMEOUT, RETRY_AFTER,
+            STATE_DIR, SOURCES_FILE, FEED_DEFAULT_INTERVAL, FEED_HTTP_TIMEOUT, DROP_SCAN_INTERVAL);
+
+    private IngestSettings() {}
+
+    /** This service's settings together with the shared Kafka and registry ones, for documentation and checks. */
+    public static List<Setting<?>> allWithShared() {
+        List<Setting<?>> all = new ArrayList<>(ALL);
+        all.addAll(KafkaSettings.ALL);
+        return List.copyOf(all);
+    }
+}

@@ -1,0 +1,134 @@
+package io.wirestream.ingest.auth;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Agency API keys, held only as SHA-256 hashes, read from a file and re-read when the file changes, so a key is added
+ * or withdrawn without a restart (rotation: add the new key's line, let the agency switch, remove the old line).
+ *
+ * <p>File format, one credential per line; an agency may have several lines; {@code #} starts a comment:
+ * <pre>
+ * # agency  hash-of-key
+ * demo      sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+ * </pre>
+ * A file that fails to parse is not applied: the previous credentials stay in force and the problem is logged.
+ */
+public final class CredentialStore {
+
+    private static final Logger log = LoggerFactory.getLogger(CredentialStore.class);
+    private static final Pattern AGENCY = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern HASH = Pattern.compile("sha256:[0-9a-f]{64}");
+
+    private final Path file;
+    private final Duration recheckEvery;
+    private final Clock clock;
+    private volatile Map<String, String> agencyByHash = Map.of();
+    private volatile Instant nextCheck = Instant.MIN;
+    private FileTime loadedModified;
+    private long loadedSize = -1;
+
+    public CredentialStore(Path file, Duration recheckEvery, Clock clock) {
+        this.file = file;
+        this.recheckEvery = recheckEvery;
+        this.clock = clock;
+        reloadIfChanged();
+    }
+
+    public static boolean isValidAgency(String agency) {
+        return agency != null && AGENCY.matcher(agency).matches();
+    }
+
+    /** The agency a presented key belongs to, or empty when the key is unknown. */
+    public Optional<String> agencyFor(String presentedKey) {
+        if (presentedKey == null || presentedKey.isBlank()) {
+            return Optional.empty();
+        }
+        maybeReload();
+        String presentedHash = ApiKeyHash.hash(presentedKey.strip());
+        // constant-time comparison over every entry, so response time says nothing about near misses
+        String found = null;
+        for (Map.Entry<String, String> e : agencyByHash.entrySet()) {
+            if (MessageDigest.isEqual(e.getKey().getBytes(StandardCharsets.US_ASCII), presentedHash.getBytes(StandardCharsets.US_ASCII))) {
+                found = e.getValue();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** How many keys are in force (for readiness and logs). */
+    public int size() {
+        maybeReload();
+        return agencyByHash.size();
+    }
+
+    private void maybeReload() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextCheck)) {
+            return;
+        }
+        nextCheck = now.plus(recheckEvery);
+        reloadIfChanged();
+    }
+
+    /** Reads the file again if its time stamp or size differ from what was loaded. */
+    public synchronized void reloadIfChanged() {
+        try {
+            FileTime modified = Files.getLastModifiedTime(file);
+            long size = Files.size(file);
+            if (modified.equals(loadedModified) && size == loadedSize) {
+                return;
+            }
+            Map<String, String> parsed = parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+            agencyByHash = Map.copyOf(parsed);
+            loadedModified = modified;
+            loadedSize = size;
+            log.info("loaded {} API key(s) for {} agency(ies) from {}", parsed.size(), parsed.values().stream().distinct().count(), file);
+        } catch (NoSuchFileException e) {
+            if (!agencyByHash.isEmpty() || loadedSize != -2) {
+                log.warn("credentials file {} does not exist: every push is refused with 401", file);
+            }
+            agencyByHash = Map.of();
+            loadedModified = null;
+            loadedSize = -2;
+        } catch (IOException | IllegalArgumentException e) {
+            log.error("credentials file {} not applied, previous keys stay in force: {}", file, e.getMessage());
+        }
+    }
+
+    static Map<String, String> parse(List<String> lines) {
+        Map<String, String> byHash = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int comment = line.indexOf('#');
+            String content = (comment >= 0 ? line.substring(0, comment) : line).strip();
+            if (content.isEmpty()) {
+                continue;
+            }
+            String[] parts = content.split("\\s+");
+            if (parts.length != 2 || !isValidAgency(parts[0]) || !HASH.matcher(parts[1]).matches()) {
+                throw new IllegalArgumentException("line " + (i + 1) + " is not '<agency> sha256:<64 lowercase hex>'");
+            }
+            String previous = byHash.put(parts[1], parts[0]);
+            if (previous != null && !previous.equals(parts[0])) {
+                throw new IllegalArgumentException("line " + (i + 1) + ": the same key is given to " + previous + " and " + parts[0]);
+            }
+        }
+        return byHash;
+    }
+}

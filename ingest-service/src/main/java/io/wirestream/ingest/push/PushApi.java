@@ -1,0 +1,248 @@
+package io.wirestream.ingest.push;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.wirestream.avro.IngestChannel;
+import io.wirestream.avro.RawItem;
+import io.wirestream.ingest.auth.CredentialStore;
+import io.wirestream.ingest.limit.AgencyRateLimiter;
+import io.wirestream.ingest.publish.IncomingItem;
+import io.wirestream.ingest.publish.IntakeResult;
+import io.wirestream.ingest.publish.ItemIntake;
+import io.wirestream.ingest.publish.KafkaUnavailableException;
+import io.wirestream.ingest.publish.Receipt;
+import io.wirestream.ingest.publish.ReceiptLookup;
+import io.wirestream.ingest.publish.RecordKeys;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The push API. Every reply is JSON; 202 means Kafka acknowledged the item with acks=all, nothing less.
+ * <ul>
+ *   <li>{@code POST /v1/items} (or {@code /v1/agencies/{agency}/items}): the body is one item, as is.
+ *       Headers: {@code X-Item-Id}, {@code X-Item-Version}, {@code X-Format-Hint}, {@code Content-Type}.</li>
+ *   <li>{@code POST /v1/items/batch} (or {@code /v1/agencies/{agency}/items/batch}): several items, one result each.</li>
+ *   <li>{@code GET /v1/items/{receipt}}: whether Kafka holds the item the receipt names.</li>
+ * </ul>
+ */
+public final class PushApi {
+
+    public static final String ITEM_ID_HEADER = "X-Item-Id";
+    public static final String ITEM_VERSION_HEADER = "X-Item-Version";
+    public static final String FORMAT_HINT_HEADER = "X-Format-Hint";
+    /** Request headers copied into the raw item's transport map: useful for tracing a delivery back to its sender. */
+    private static final List<String> KEPT_HEADERS = List.of("User-Agent", "X-Request-Id", "X-Forwarded-For", "Date", "Content-Encoding");
+
+    private final PushAuthenticator authenticator;
+    private final AgencyRateLimiter rateLimiter;
+    private final ItemIntake intake;
+    private final ReceiptLookup lookup;
+    private final int batchMaxItems;
+    private final long batchMaxBytes;
+
+    public PushApi(CredentialStore credentials, AgencyRateLimiter rateLimiter, ItemIntake intake, ReceiptLookup lookup,
+            int batchMaxItems, long batchMaxBytes) {
+        this.authenticator = new PushAuthenticator(credentials);
+        this.rateLimiter = rateLimiter;
+        this.intake = intake;
+        this.lookup = lookup;
+        this.batchMaxItems = batchMaxItems;
+        this.batchMaxBytes = batchMaxBytes;
+    }
+
+    public void register(Javalin app) {
+        app.post("/v1/items", ctx -> pushOne(ctx, null));
+        app.post("/v1/agencies/{agency}/items", ctx -> pushOne(ctx, ctx.pathParam("agency")));
+        app.post("/v1/items/batch", ctx -> pushBatch(ctx, null));
+        app.post("/v1/agencies/{agency}/items/batch", ctx -> pushBatch(ctx, ctx.pathParam("agency")));
+        app.get("/v1/items/{receipt}", this::lookUp);
+    }
+
+    private void pushOne(Context ctx, String agencyInPath) {
+        String agency = admit(ctx, agencyInPath, 1, intake.maxItemBytes());
+        if (agency == null) {
+            return;
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > intake.maxItemBytes()) {
+            refuse(ctx, agency, 413, "too_large", "the body has " + body.length + " bytes, the limit is " + intake.maxItemBytes(), null, body.length);
+            return;
+        }
+        IncomingItem item = new IncomingItem(agency, blankToNull(ctx.header(ITEM_ID_HEADER)), blankToNull(ctx.header(ITEM_VERSION_HEADER)),
+                blankToNull(ctx.header("Content-Type")), blankToNull(ctx.header(FORMAT_HINT_HEADER)), IngestChannel.PUSH, transport(ctx), body);
+        IntakeResult result = intake.offer(item);
+        ObjectNode reply = ApiReply.result(result, agency, RecordKeys.keyFor(agency, item.sourceItemId(), body));
+        if (result.isAccepted()) {
+            ctx.header("Location", "/v1/items/" + result.receipt().token());
+        }
+        if (result.retryAfter() != null) {
+            ctx.header("Retry-After", String.valueOf(ApiReply.retryAfterSeconds(result.retryAfter())));
+        }
+        ApiReply.send(ctx, result.status(), reply);
+    }
+
+    private void pushBatch(Context ctx, String agencyInPath) {
+        String agency = admit(ctx, agencyInPath, 0, batchMaxBytes);
+        if (agency == null) {
+            return;
+        }
+        byte[] raw = ctx.bodyAsBytes();
+        if (raw.length > batchMaxBytes) {
+            refuse(ctx, agency, 413, "too_large", "the batch has " + raw.length + " bytes, the limit is " + batchMaxBytes, null, raw.length);
+            return;
+        }
+        List<BatchItem> items;
+        try {
+            items = BatchItem.parseAll(ApiReply.JSON.readTree(raw));
+        } catch (Exception e) {
+            refuse(ctx, agency, 400, "bad_batch", "the batch is not readable JSON of the form {\"items\":[...]}: " + e.getMessage(), null, raw.length);
+            return;
+        }
+        if (items.isEmpty()) {
+            refuse(ctx, agency, 422, "empty", "the batch holds no items", null, raw.length);
+            return;
+        }
+        if (items.size() > batchMaxItems) {
+            refuse(ctx, agency, 413, "too_many_items", "the batch has " + items.size() + " items, the limit is " + batchMaxItems, null, raw.length);
+            return;
+        }
+        Duration wait = rateLimiter.tryAcquire(agency, items.size());
+        if (!wait.isZero()) {
+            refuse(ctx, agency, 429, "rate_limited", "agency '" + agency + "' is over its push rate; retry later", wait, raw.length);
+            return;
+        }
+        Map<String, String> transport = transport(ctx);
+        ArrayNode results = ApiReply.JSON.createArrayNode();
+        int accepted = 0;
+        int unavailable = 0;
+        Duration retryAfter = null;
+        for (int i = 0; i < items.size(); i++) {
+            BatchItem b = items.get(i);
+            ObjectNode node;
+            if (b.problem() != null) {
+                intake.countRefusal(agency, "push", "bad_item", 0);
+                node = ApiReply.JSON.createObjectNode().put("status", 422).put("error", "bad_item").put("message", b.problem());
+            } else {
+                IncomingItem item = new IncomingItem(agency, blankToNull(b.id()), blankToNull(b.version()), blankToNull(b.contentType()),
+                        blankToNull(b.formatHint()), IngestChannel.PUSH, transport, b.body());
+                IntakeResult r = intake.offer(item);
+                accepted += r.isAccepted() ? 1 : 0;
+                if (r.isTransient()) {
+                    unavailable++;
+                    retryAfter = r.retryAfter();
+                }
+                node = ApiReply.result(r, agency, RecordKeys.keyFor(agency, item.sourceItemId(), item.payload()));
+            }
+            node.put("index", i);
+            if (b.id() != null) {
+                node.put("id", b.id());
+            }
+            results.add(node);
+        }
+        // 202 only when every item is in Kafka; 503 when Kafka took none; otherwise each item's own status tells
+        int status = accepted == items.size() ? 202 : unavailable == items.size() ? 503 : 207;
+        if (retryAfter != null) {
+            ctx.header("Retry-After", String.valueOf(ApiReply.retryAfterSeconds(retryAfter)));
+        }
+        ObjectNode reply = ApiReply.JSON.createObjectNode().put("status", status).put("agency", agency)
+                .put("accepted", accepted).put("rejected", items.size() - accepted);
+        reply.set("results", results);
+        ApiReply.send(ctx, status, reply);
+    }
+
+    private void lookUp(Context ctx) {
+        PushAuthenticator.Outcome auth = authenticator.authenticate(ctx, null);
+        if (!auth.allowed()) {
+            ApiReply.error(ctx, auth.status(), auth.error(), auth.message(), null);
+            return;
+        }
+        Receipt.Position position;
+        try {
+            position = Receipt.parse(ctx.pathParam("receipt"));
+        } catch (IllegalArgumentException e) {
+            ApiReply.error(ctx, 404, "not_found", e.getMessage() + " (receipts look like <partition>-<offset>-<itemId>)", null);
+            return;
+        }
+        Optional<ReceiptLookup.StoredItem> found;
+        try {
+            found = lookup.find(position);
+        } catch (KafkaUnavailableException e) {
+            ApiReply.error(ctx, 503, "kafka_unavailable", e.getMessage(), intake.retryAfter());
+            return;
+        }
+        if (found.isEmpty()) {
+            ApiReply.error(ctx, 404, "not_found", "no item with this receipt is on the raw topic (never taken, or past retention)", null);
+            return;
+        }
+        RawItem item = found.get().item();
+        if (!item.getAgency().equals(auth.agency())) {
+            ApiReply.error(ctx, 403, "forbidden", "this receipt belongs to another agency", null);
+            return;
+        }
+        ObjectNode body = ApiReply.JSON.createObjectNode().put("status", "stored")
+                .put("receipt", ctx.pathParam("receipt"))
+                .put("itemId", item.getItemId())
+                .put("agency", item.getAgency())
+                .put("sourceItemId", item.getSourceItemId())
+                .put("sourceVersion", item.getSourceVersion())
+                .put("topic", io.wirestream.schema.topics.Topics.RAW.name())
+                .put("partition", found.get().partition())
+                .put("offset", found.get().offset())
+                .put("receivedAt", item.getReceivedAt().toString())
+                .put("bytes", item.getPayload().remaining());
+        ApiReply.send(ctx, 200, body);
+    }
+
+    /** Authentication, declared size and rate: everything decided before the body is read. Null when refused. */
+    private String admit(Context ctx, String agencyInPath, int items, long maxBytes) {
+        PushAuthenticator.Outcome auth = authenticator.authenticate(ctx, agencyInPath);
+        if (!auth.allowed()) {
+            intake.countRefusal("unknown", "push", auth.status() == 401 ? "unauthenticated" : "forbidden", 0);
+            ApiReply.error(ctx, auth.status(), auth.error(), auth.message(), null);
+            return null;
+        }
+        String agency = auth.agency();
+        long declared = ctx.contentLength();
+        if (declared > maxBytes) {
+            refuse(ctx, agency, 413, "too_large", "the body has " + declared + " bytes, the limit is " + maxBytes, null, 0);
+            return null;
+        }
+        if (items > 0) {
+            Duration wait = rateLimiter.tryAcquire(agency, items);
+            if (!wait.isZero()) {
+                refuse(ctx, agency, 429, "rate_limited", "agency '" + agency + "' is over its push rate; retry later", wait, 0);
+                return null;
+            }
+        }
+        return agency;
+    }
+
+    private void refuse(Context ctx, String agency, int status, String reason, String message, Duration retryAfter, long bytes) {
+        intake.countRefusal(agency, "push", reason, bytes);
+        ApiReply.error(ctx, status, reason, message, retryAfter);
+    }
+
+    private static Map<String, String> transport(Context ctx) {
+        Map<String, String> t = new HashMap<>();
+        t.put("remoteAddress", ctx.req().getRemoteAddr());
+        t.put("path", ctx.path());
+        t.put("receivedVia", "http");
+        for (String h : KEPT_HEADERS) {
+            String v = ctx.header(h);
+            if (v != null && !v.isBlank()) {
+                t.put(h.toLowerCase(java.util.Locale.ROOT), v.length() > 512 ? v.substring(0, 512) : v);
+            }
+        }
+        return t;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
