@@ -1,0 +1,77 @@
+package io.wirestream.enrich.service.dedupe;
+
+import io.wirestream.enrich.dedupe.fingerprint.DuplicateVerifier;
+import io.wirestream.enrich.dedupe.index.CandidateMatcher;
+import io.wirestream.enrich.dedupe.index.DuplicateMatch;
+import io.wirestream.enrich.dedupe.index.IndexedStory;
+import io.wirestream.enrich.dedupe.index.IndexedStoryCodec;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexAnswer;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexProbe;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Runs in the task that owns an index key (an exact digest or an LSH band key), so every copy filed under the key
+ * meets here whatever partition its story came from. Verifies the stories filed under the key against the probe,
+ * answers the probe's story, files the probe, and tells already-filed copies that were wired after the probe that an
+ * earlier copy has turned up.
+ *
+ * <p>The store is a RocksDB window store keyed by index key with the receipt time as timestamp: entries older than the
+ * window expire segment by segment, and a key holds at most the bucket capacity, so the work per probe is bounded
+ * whatever the number of stories in the window.
+ */
+final class DedupeIndexProcessor implements Processor<String, DedupeMessage, String, DedupeMessage> {
+
+    static final String STORE = "dedupe-index";
+
+    private final DedupeSettings settings;
+    private final CandidateMatcher matcher;
+    private ProcessorContext<String, DedupeMessage> context;
+    private WindowStore<String, byte[]> index;
+
+    DedupeIndexProcessor(DedupeSettings settings) {
+        this.settings = settings;
+        this.matcher = new CandidateMatcher(new DuplicateVerifier(settings.fingerprint()));
+    }
+
+    @Override
+    public void init(ProcessorContext<String, DedupeMessage> context) {
+        this.context = context;
+        this.index = context.getStateStore(STORE);
+    }
+
+    @Override
+    public void process(Record<String, DedupeMessage> record) {
+        if (!(record.value() instanceof IndexProbe probe)) {
+            return;
+        }
+        IndexedStory story = probe.story();
+        long at = story.receivedAt().toEpochMilli();
+        long window = settings.window().toMillis();
+        int capacity = matcher.bucketCapacity();
+        List<IndexedStory> postings = new ArrayList<>(capacity);
+        try (WindowStoreIterator<byte[]> filed = index.fetch(probe.key(), at - window, at + window)) {
+            while (filed.hasNext() && postings.size() < capacity) {
+                postings.add(IndexedStoryCodec.decode(filed.next().value));
+            }
+        }
+        List<DuplicateMatch> matches = matcher.matches(story, postings);
+        List<CopySeen> copies = new ArrayList<>(matches.size());
+        for (DuplicateMatch match : matches) {
+            copies.add(CopySeen.of(match.other(), match.kind()));
+            if (story.precedes(match.other())) {
+                context.forward(record.withKey(match.other().uri()).withValue(
+                        new IndexAnswer(match.other().uri(), false, List.of(CopySeen.of(story, match.kind())))));
+            }
+        }
+        context.forward(record.withKey(story.uri()).withValue(new IndexAnswer(story.uri(), true, copies)));
+        if (postings.size() < capacity && !CandidateMatcher.contains(postings, story.uri())) {
+            index.put(probe.key(), IndexedStoryCodec.encode(story), at);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.wirestream.enrich.service.dedupe;
+
+import io.wirestream.avro.Article;
+import io.wirestream.avro.DedupeAudit;
+import io.wirestream.enrich.dedupe.index.IndexedStory;
+import java.util.List;
+
+/** What flows between the stage's tasks through its repartition topics (and, for audits, out of it). */
+sealed interface DedupeMessage {
+
+    /**
+     * A version let through by the version guard, on its way to its story's dedupe task.
+     *
+     * @param indexed the story as filed in the index; null for later versions, which follow the first one's fate
+     * @param expectedAnswers how many index keys will answer (0 for later versions)
+     */
+    record StoryCandidate(Article article, IndexedStory indexed, int expectedAnswers) implements DedupeMessage {
+        boolean firstVersion() {
+            return indexed != null;
+        }
+    }
+
+    /** A first version looked up and filed under one index key. */
+    record IndexProbe(String key, IndexedStory story) implements DedupeMessage {
+    }
+
+    /**
+     * An index key's answer to a story: the copies found under it. {@code counted} answers are the replies to the
+     * story's own probes; uncounted ones are notices that a copy wired earlier reached the index after the story.
+     */
+    record IndexAnswer(String storyUri, boolean counted, List<CopySeen> copies) implements DedupeMessage {
+    }
+
+    /** To a cluster's task: its head was published (article set) or a copy joined it (member set). */
+    record ClusterEvent(String headUri, Article head, CopySeen member) implements DedupeMessage {
+    }
+
+    /** A drop, on its way to the audit topic (never repartitioned). */
+    record AuditEvent(DedupeAudit audit) implements DedupeMessage {
+    }
+}

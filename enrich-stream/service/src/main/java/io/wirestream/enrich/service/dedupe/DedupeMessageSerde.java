@@ -1,0 +1,97 @@
+package io.wirestream.enrich.service.dedupe;
+
+import io.wirestream.avro.Article;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.ClusterEvent;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexAnswer;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexProbe;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Serde of the stage's internal messages on its own repartition topics. These topics are private to the stage (no
+ * other service reads them), so they use a compact versioned binary form rather than registry schemas; nested
+ * articles go through the pipeline's article serde. Byte 0 is the format version, byte 1 the message kind.
+ */
+final class DedupeMessageSerde implements Serde<DedupeMessage> {
+
+    private static final byte FORMAT_V1 = 1;
+    private static final byte CANDIDATE = 1;
+    private static final byte PROBE = 2;
+    private static final byte ANSWER = 3;
+    private static final byte CLUSTER = 4;
+
+    private final DedupeBinary binary;
+
+    DedupeMessageSerde(Serde<Article> articleSerde, String articlesTopic) {
+        this.binary = new DedupeBinary(articleSerde, articlesTopic);
+    }
+
+    @Override
+    public Serializer<DedupeMessage> serializer() {
+        return (topic, message) -> message == null ? null : encode(message);
+    }
+
+    @Override
+    public Deserializer<DedupeMessage> deserializer() {
+        return (topic, data) -> data == null ? null : decode(data);
+    }
+
+    byte[] encode(DedupeMessage message) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT_V1);
+            if (message instanceof StoryCandidate c) {
+                out.writeByte(CANDIDATE);
+                binary.writeArticle(out, c.article());
+                DedupeBinary.writeIndexed(out, c.indexed());
+                out.writeInt(c.expectedAnswers());
+            } else if (message instanceof IndexProbe p) {
+                out.writeByte(PROBE);
+                out.writeUTF(p.key());
+                DedupeBinary.writeIndexed(out, p.story());
+            } else if (message instanceof IndexAnswer a) {
+                out.writeByte(ANSWER);
+                out.writeUTF(a.storyUri());
+                out.writeBoolean(a.counted());
+                DedupeBinary.writeCopies(out, a.copies());
+            } else if (message instanceof ClusterEvent e) {
+                out.writeByte(CLUSTER);
+                out.writeUTF(e.headUri());
+                binary.writeArticle(out, e.head());
+                DedupeBinary.writeCopy(out, e.member());
+            } else {
+                throw new SerializationException("audit events are not repartitioned");
+            }
+        } catch (IOException e) {
+            throw new SerializationException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    DedupeMessage decode(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            byte format = in.readByte();
+            if (format != FORMAT_V1) {
+                throw new SerializationException("unknown dedupe message format " + format);
+            }
+            byte kind = in.readByte();
+            return switch (kind) {
+                case CANDIDATE -> new StoryCandidate(binary.readArticle(in), DedupeBinary.readIndexed(in), in.readInt());
+                case PROBE -> new IndexProbe(in.readUTF(), DedupeBinary.readIndexed(in));
+                case ANSWER -> new IndexAnswer(in.readUTF(), in.readBoolean(), DedupeBinary.readCopies(in));
+                case CLUSTER -> new ClusterEvent(in.readUTF(), binary.readArticle(in), DedupeBinary.readCopy(in));
+                default -> throw new SerializationException("unknown dedupe message kind " + kind);
+            };
+        } catch (IOException e) {
+            throw new SerializationException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.wirestream.enrich.service.dedupe;
+
+import io.wirestream.enrich.dedupe.fingerprint.FingerprintSettings;
+import java.time.Duration;
+
+/**
+ * Settings of the versions-and-dedupe stage.
+ *
+ * @param window how long a story stays in the duplicate index, its version state and its cluster (default 7 days)
+ * @param holdBack how long a first version waits, once every index key answered, for a copy that was wired earlier
+ *     but reached the index later (out of order); longer means fewer double publications, more latency
+ * @param answerTimeout a first version whose index answers have not all arrived after this long is decided on what
+ *     has arrived (they always arrive under exactly-once; this is a safety net)
+ * @param purgeInterval how often expired version, fate and cluster entries are swept (the index expires by itself)
+ * @param auditTopic where every drop is written
+ * @param articlesTopic the topic name handed to the article serde for nested articles (its registry subject)
+ * @param fingerprint fingerprint and near-duplicate knobs
+ */
+public record DedupeSettings(
+        Duration window,
+        Duration holdBack,
+        Duration answerTimeout,
+        Duration purgeInterval,
+        String auditTopic,
+        String articlesTopic,
+        FingerprintSettings fingerprint) {
+
+    public static final String DEFAULT_AUDIT_TOPIC = "wire.dedupe-audit";
+
+    public static DedupeSettings defaults() {
+        return new DedupeSettings(Duration.ofDays(7), Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofHours(1),
+                DEFAULT_AUDIT_TOPIC, "wire.articles", FingerprintSettings.DEFAULTS);
+    }
+
+    public DedupeSettings {
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("window must be positive");
+        }
+        if (holdBack.isNegative() || answerTimeout.compareTo(holdBack) < 0) {
+            throw new IllegalArgumentException("holdBack must be >= 0 and answerTimeout >= holdBack");
+        }
+        if (purgeInterval.isNegative() || purgeInterval.isZero()) {
+            throw new IllegalArgumentException("purgeInterval must be positive");
+        }
+    }
+
+    public DedupeSettings withWindow(Duration value) {
+        return new DedupeSettings(value, holdBack, answerTimeout, purgeInterval, auditTopic, articlesTopic, fingerprint);
+    }
+
+    public DedupeSettings withHoldBack(Duration value) {
+        return new DedupeSettings(window, value, answerTimeout.compareTo(value) < 0 ? value : answerTimeout, purgeInterval,
+                auditTopic, articlesTopic, fingerprint);
+    }
+
+    public DedupeSettings withAuditTopic(String value) {
+        return new DedupeSettings(window, holdBack, answerTimeout, purgeInterval, value, articlesTopic, fingerprint);
+    }
+}

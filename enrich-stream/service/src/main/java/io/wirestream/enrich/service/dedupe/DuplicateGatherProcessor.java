@@ -1,0 +1,201 @@
+package io.wirestream.enrich.service.dedupe;
+
+import io.wirestream.avro.Article;
+import io.wirestream.enrich.dedupe.fingerprint.MatchKind;
+import io.wirestream.enrich.dedupe.index.DedupeDecision;
+import io.wirestream.enrich.dedupe.index.DuplicateMatch;
+import io.wirestream.enrich.dedupe.index.IndexedStory;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.AuditEvent;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.ClusterEvent;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexAnswer;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Runs in the task that owns a story uri and judges the story once every index key it was filed under has answered
+ * and the hold-back has passed: a duplicate when a copy precedes it in wire order (earliest receipt, then uri), else
+ * the head of its own cluster. The rule only looks at wire order, never at who was processed first, so two copies
+ * judged at the same time in different tasks cannot both be dropped, and they cannot both survive unless the later
+ * one was judged before the earlier one even reached the index (longer than the hold-back): that case is published
+ * twice and audited as {@code late-duplicate}.
+ *
+ * <p>Later versions of a judged story follow its fate: a head's versions are published, a duplicate's are dropped.
+ */
+final class DuplicateGatherProcessor implements Processor<String, DedupeMessage, String, DedupeMessage> {
+
+    static final String PENDING_STORE = "dedupe-pending";
+    static final String FATE_STORE = "dedupe-fate";
+
+    private final DedupeSettings settings;
+    private ProcessorContext<String, DedupeMessage> context;
+    private KeyValueStore<String, PendingStory> pending;
+    private KeyValueStore<String, StoryFate> fates;
+
+    DuplicateGatherProcessor(DedupeSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, DedupeMessage> context) {
+        this.context = context;
+        this.pending = context.getStateStore(PENDING_STORE);
+        this.fates = context.getStateStore(FATE_STORE);
+        long tick = Math.max(100, Math.min(1000, settings.holdBack().toMillis() / 2));
+        context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, this::releaseReady);
+        context.schedule(settings.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, this::purgeFates);
+    }
+
+    @Override
+    public void process(Record<String, DedupeMessage> record) {
+        long now = context.currentSystemTimeMs();
+        String uri = record.key();
+        DedupeMessage message = record.value();
+        if (message instanceof StoryCandidate candidate) {
+            if (candidate.firstVersion()) {
+                onFirstVersion(uri, candidate, now);
+            } else {
+                onLaterVersion(uri, candidate.article(), now);
+            }
+        } else if (message instanceof IndexAnswer answer) {
+            onAnswer(uri, answer, now);
+        } else {
+            return;
+        }
+        PendingStory story = pending.get(uri);
+        if (story != null && story.ready(now, settings.holdBack().toMillis(), settings.answerTimeout().toMillis())) {
+            judge(uri, story, now);
+        }
+    }
+
+    private void onFirstVersion(String uri, StoryCandidate candidate, long now) {
+        if (fates.get(uri) != null) {
+            // the version state expired before the fate did: treat it as a later version
+            onLaterVersion(uri, candidate.article(), now);
+            return;
+        }
+        PendingStory existing = pending.get(uri);
+        PendingStory base = existing != null ? existing : PendingStory.answersOnly(now);
+        pending.put(uri, base.withCandidate(candidate.article(), candidate.indexed(), candidate.expectedAnswers(), now));
+    }
+
+    private void onLaterVersion(String uri, Article article, long now) {
+        StoryFate fate = fates.get(uri);
+        if (fate == null) {
+            PendingStory waiting = pending.get(uri);
+            if (waiting != null && waiting.hasCandidate()) {
+                // the first version is still being judged: the newer version will be published in its place
+                pending.put(uri, waiting.withLaterVersion(article));
+                return;
+            }
+            // no first version in the window (a kill for an unknown story, or state expired): publish as its own head
+            fates.put(uri, new StoryFate(null, now));
+            forward(uri, new ClusterEvent(uri, article, null), now);
+            return;
+        }
+        if (fate.head()) {
+            forward(uri, new ClusterEvent(uri, article, null), now);
+        } else {
+            forward(uri, new AuditEvent(AuditRecords.of(article, "duplicate-story-update", fate.survivorUri(), null,
+                    ClusterIds.of(fate.survivorUri()), now)), now);
+        }
+    }
+
+    private void onAnswer(String uri, IndexAnswer answer, long now) {
+        PendingStory waiting = pending.get(uri);
+        if (waiting != null) {
+            pending.put(uri, waiting.withAnswer(answer.counted(), answer.copies()));
+            return;
+        }
+        StoryFate fate = fates.get(uri);
+        if (fate == null) {
+            // an answer ahead of its candidate: keep it until the candidate arrives
+            pending.put(uri, PendingStory.answersOnly(now).withAnswer(answer.counted(), answer.copies()));
+            return;
+        }
+        if (fate.head() && !answer.counted() && !answer.copies().isEmpty()) {
+            CopySeen earlier = answer.copies().get(0);
+            context.forward(new Record<>(uri, new AuditEvent(io.wirestream.avro.DedupeAudit.newBuilder()
+                    .setUri(uri).setVersion(-1).setAgency("").setHeadline(null).setReason("late-duplicate")
+                    .setSurvivorUri(earlier.uri()).setClusterId(ClusterIds.of(uri))
+                    .setReceivedAt(java.time.Instant.ofEpochMilli(earlier.receivedAtMillis()))
+                    .setDecidedAt(java.time.Instant.ofEpochMilli(now)).build()), now));
+        }
+    }
+
+    private void judge(String uri, PendingStory story, long now) {
+        List<DuplicateMatch> matches = new ArrayList<>();
+        for (CopySeen copy : story.copies().values()) {
+            matches.add(new DuplicateMatch(copy.asIndexedStory(), copy.kind()));
+        }
+        IndexedStory self = story.indexed();
+        DedupeDecision decision = DedupeDecision.of(self, matches);
+        pending.delete(uri);
+        if (decision.duplicate()) {
+            IndexedStory survivor = decision.survivor().get();
+            MatchKind kind = decision.kind().get();
+            fates.put(uri, new StoryFate(survivor.uri(), now));
+            String reason = kind == MatchKind.EXACT ? "exact-duplicate" : "near-duplicate";
+            forward(uri, new AuditEvent(AuditRecords.of(story.article(), reason, survivor.uri(), null,
+                    ClusterIds.of(survivor.uri()), now)), now);
+            forward(survivor.uri(), new ClusterEvent(survivor.uri(), null,
+                    new CopySeen(uri, self.agency(), self.receivedAt().toEpochMilli(), kind)), now);
+        } else {
+            fates.put(uri, new StoryFate(null, now));
+            forward(uri, new ClusterEvent(uri, story.article(), null), now);
+        }
+    }
+
+    private void forward(String key, DedupeMessage message, long now) {
+        context.forward(new Record<>(key, message, now));
+    }
+
+    private void releaseReady(long now) {
+        List<String> ready = new ArrayList<>();
+        try (var all = pending.all()) {
+            while (all.hasNext()) {
+                var entry = all.next();
+                if (entry.value.ready(now, settings.holdBack().toMillis(), settings.answerTimeout().toMillis())) {
+                    ready.add(entry.key);
+                }
+            }
+        }
+        for (String uri : ready) {
+            PendingStory story = pending.get(uri);
+            if (story != null) {
+                judge(uri, story, now);
+            }
+        }
+    }
+
+    private void purgeFates(long now) {
+        long cutoff = now - settings.window().toMillis();
+        List<String> expired = new ArrayList<>();
+        try (var all = fates.all()) {
+            while (all.hasNext()) {
+                var entry = all.next();
+                if (entry.value.decidedAtMillis() < cutoff) {
+                    expired.add(entry.key);
+                }
+            }
+        }
+        expired.forEach(fates::delete);
+        List<String> orphans = new ArrayList<>();
+        try (var all = pending.all()) {
+            while (all.hasNext()) {
+                var entry = all.next();
+                // answers whose candidate never came (it cannot under exactly-once; this keeps the store bounded)
+                if (!entry.value.hasCandidate() && entry.value.createdAtMillis() < cutoff) {
+                    orphans.add(entry.key);
+                }
+            }
+        }
+        orphans.forEach(pending::delete);
+    }
+}

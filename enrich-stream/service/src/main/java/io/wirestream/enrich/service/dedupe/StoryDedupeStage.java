@@ -1,0 +1,97 @@
+package io.wirestream.enrich.service.dedupe;
+
+import io.wirestream.avro.Article;
+import io.wirestream.avro.DedupeAudit;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.AuditEvent;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.ClusterEvent;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexAnswer;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexProbe;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Story versions and dedupe as one topology step:
+ *
+ * <pre>
+ * articles (any key) -> by uri [dedupe-by-story] -> version guard --drops--> audit topic
+ *      -> first versions: probes by index key [dedupe-by-index-key] -> index (window store) -> answers
+ *      -> candidates + answers by uri [dedupe-by-judged-story] -> judge --duplicates--> audit topic
+ *      -> heads + joined copies by head uri [dedupe-by-cluster] -> cluster -> articles to publish, by uri
+ * </pre>
+ *
+ * Every decision is taken in the task that owns its key, so it is correct whichever partition or instance an item
+ * lands on; all state is in RocksDB stores changelogged by Kafka Streams, so it survives restarts and rebalances
+ * under exactly_once_v2. See enrich-stream/dedupe/README.md for the design and its limits.
+ */
+public final class StoryDedupeStage {
+
+    private StoryDedupeStage() {
+    }
+
+    /**
+     * Adds the stage to the builder.
+     *
+     * @param normalised canonical articles, keyed by anything
+     * @return the articles to publish, keyed by uri, each head carrying its duplicate cluster
+     */
+    public static KStream<String, Article> apply(StreamsBuilder builder, KStream<String, Article> normalised,
+            DedupeSettings settings, Serde<Article> articleSerde, Serde<DedupeAudit> auditSerde) {
+        Serde<String> keys = Serdes.String();
+        DedupeMessageSerde messages = new DedupeMessageSerde(articleSerde, settings.articlesTopic());
+        DedupeBinary binary = new DedupeBinary(articleSerde, settings.articlesTopic());
+        addStores(builder, settings, binary);
+
+        KStream<String, DedupeMessage> versioned = normalised
+                .selectKey((key, article) -> article.getUri(), Named.as("dedupe-key-by-story"))
+                .repartition(Repartitioned.with(keys, articleSerde).withName("dedupe-by-story"))
+                .process(() -> new StoryVersionProcessor(settings), Named.as("dedupe-versions"), StoryVersionProcessor.STORE);
+
+        KStream<String, DedupeMessage> answers = versioned
+                .filter((key, message) -> message instanceof IndexProbe, Named.as("dedupe-probes"))
+                .repartition(Repartitioned.with(keys, messages).withName("dedupe-by-index-key"))
+                .process(() -> new DedupeIndexProcessor(settings), Named.as("dedupe-index-lookup"), DedupeIndexProcessor.STORE);
+
+        KStream<String, DedupeMessage> judged = versioned
+                .filter((key, message) -> message instanceof StoryCandidate, Named.as("dedupe-candidates"))
+                .merge(answers.filter((key, message) -> message instanceof IndexAnswer, Named.as("dedupe-answers")),
+                        Named.as("dedupe-candidates-and-answers"))
+                .repartition(Repartitioned.with(keys, messages).withName("dedupe-by-judged-story"))
+                .process(() -> new DuplicateGatherProcessor(settings), Named.as("dedupe-judge"),
+                        DuplicateGatherProcessor.PENDING_STORE, DuplicateGatherProcessor.FATE_STORE);
+
+        versioned.filter((key, message) -> message instanceof AuditEvent, Named.as("dedupe-version-drops"))
+                .merge(judged.filter((key, message) -> message instanceof AuditEvent, Named.as("dedupe-duplicate-drops")),
+                        Named.as("dedupe-all-drops"))
+                .mapValues(message -> ((AuditEvent) message).audit(), Named.as("dedupe-audit-records"))
+                .to(settings.auditTopic(), Produced.with(keys, auditSerde).withName("dedupe-audit-out"));
+
+        return judged
+                .filter((key, message) -> message instanceof ClusterEvent, Named.as("dedupe-cluster-events"))
+                .repartition(Repartitioned.with(keys, messages).withName("dedupe-by-cluster"))
+                .process(() -> new DuplicateClusterProcessor(settings), Named.as("dedupe-clusters"),
+                        DuplicateClusterProcessor.STORE);
+    }
+
+    private static void addStores(StreamsBuilder builder, DedupeSettings settings, DedupeBinary binary) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryVersionProcessor.STORE),
+                Serdes.String(), StoryStateSerde.create()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(DedupeIndexProcessor.STORE, settings.window(), Duration.ofMillis(1), true),
+                Serdes.String(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DuplicateGatherProcessor.PENDING_STORE), Serdes.String(),
+                PendingStory.serde(binary)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DuplicateGatherProcessor.FATE_STORE), Serdes.String(), StoryFate.serde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DuplicateClusterProcessor.STORE),
+                Serdes.String(), ClusterState.serde(binary)));
+    }
+}
