@@ -1,0 +1,61 @@
+package io.wirestream.enrich.service.links;
+
+import io.wirestream.enrich.tagging.related.KeyHits;
+import io.wirestream.enrich.tagging.related.LinkSettings;
+import io.wirestream.enrich.tagging.related.Posting;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Runs on the partition that owns an index key: answers a story's probe with the newest earlier stories under the
+ * key (at most {@link LinkSettings#postingsPerKey()}, newest first, so the cost does not grow with the window), then
+ * indexes the story under the key. The window store's retention drops postings older than the window.
+ */
+final class KeyIndexProcessor implements Processor<String, LinkMessage, String, LinkMessage> {
+
+    static final String INDEX_STORE = "related-links-index";
+
+    private final LinkSettings settings;
+    private ProcessorContext<String, LinkMessage> context;
+    private WindowStore<String, Posting> index;
+
+    KeyIndexProcessor(LinkSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, LinkMessage> context) {
+        this.context = context;
+        this.index = context.getStateStore(INDEX_STORE);
+    }
+
+    @Override
+    public void process(Record<String, LinkMessage> record) {
+        LinkMessage probe = record.value();
+        if (probe == null || probe.kind() != LinkMessage.Kind.PROBE) {
+            return;
+        }
+        long now = record.timestamp();
+        long from = Math.max(0, now - settings.window().toMillis());
+        List<Posting> newest = new ArrayList<>();
+        try (KeyValueIterator<Long, Posting> it = index.backwardFetch(probe.key().key(), Instant.ofEpochMilli(from),
+                Instant.ofEpochMilli(now + settings.window().toMillis()))) {
+            while (it.hasNext() && newest.size() < settings.postingsPerKey()) {
+                KeyValue<Long, Posting> kv = it.next();
+                if (!kv.value.uri().equals(probe.uri())) {
+                    newest.add(kv.value);
+                }
+            }
+        }
+        context.forward(record.withKey(probe.uri())
+                .withValue(LinkMessage.hits(probe.uri(), probe.version(), new KeyHits(probe.key(), newest))));
+        index.put(probe.key().key(), probe.posting(), now);
+    }
+}

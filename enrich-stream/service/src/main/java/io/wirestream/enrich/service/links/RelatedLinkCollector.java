@@ -1,0 +1,139 @@
+package io.wirestream.enrich.service.links;
+
+import io.wirestream.avro.Article;
+import io.wirestream.avro.RelatedLink;
+import io.wirestream.enrich.tagging.related.RelatedLinkMerger;
+import io.wirestream.enrich.tagging.related.RelatedStoryRanker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Runs on the partition that owns a story uri: waits until the article and the answers of all its index keys are
+ * there (they come from other partitions, in any order), ranks the candidates and emits the article with its links.
+ * A version older than one already emitted is dropped, so versions leave in order; a tombstone clears the story.
+ */
+final class RelatedLinkCollector implements Processor<String, LinkMessage, String, Article> {
+
+    static final String PENDING_STORE = "related-links-pending";
+    /** A version whose answers have not all arrived by then is emitted with the links it has. */
+    static final Duration PENDING_TIMEOUT = Duration.ofMinutes(2);
+    /** How long the last emitted version of a story is remembered to hold back late older versions. */
+    static final Duration REMEMBER_EMITTED = Duration.ofHours(1);
+
+    private final RelatedStoryRanker ranker;
+    private ProcessorContext<String, Article> context;
+    private KeyValueStore<String, PendingLinks> pending;
+
+    RelatedLinkCollector(RelatedStoryRanker ranker) {
+        this.ranker = ranker;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Article> context) {
+        this.context = context;
+        this.pending = context.getStateStore(PENDING_STORE);
+        context.schedule(Duration.ofSeconds(30), PunctuationType.WALL_CLOCK_TIME, this::sweep);
+    }
+
+    @Override
+    public void process(Record<String, LinkMessage> record) {
+        LinkMessage m = record.value();
+        if (m == null) {
+            return;
+        }
+        String uri = m.uri();
+        PendingLinks state = pending.get(uri);
+        if (state == null) {
+            state = new PendingLinks();
+        }
+        long now = context.currentSystemTimeMs();
+        if (m.kind() == LinkMessage.Kind.TOMBSTONE) {
+            state.waiting.clear();
+            state.lastEmittedVersion = Long.MAX_VALUE;
+            state.lastEmittedAtMillis = now;
+            pending.put(uri, state);
+            context.forward(new Record<String, Article>(uri, null, record.timestamp(), record.headers()));
+            return;
+        }
+        if (m.version() <= state.lastEmittedVersion) {
+            return; // a newer version of this story has already left
+        }
+        PendingLinks.Waiting waiting = state.version(m.version(), now);
+        if (m.kind() == LinkMessage.Kind.ARTICLE) {
+            waiting.article = m.article();
+            waiting.profile = m.profile();
+        } else if (m.kind() == LinkMessage.Kind.HITS) {
+            waiting.hits.add(m.hits());
+        }
+        if (waiting.article != null && waiting.complete()) {
+            emit(uri, state, waiting, record.timestamp(), now);
+        }
+        pending.put(uri, state);
+    }
+
+    private void emit(String uri, PendingLinks state, PendingLinks.Waiting waiting, long timestamp, long now) {
+        Article article = decode(waiting.article);
+        List<RelatedLink> links = ranker.rank(waiting.profile, waiting.hits);
+        context.forward(new Record<>(uri, RelatedLinkMerger.withComputedLinks(article, links), timestamp));
+        state.lastEmittedVersion = waiting.version;
+        state.lastEmittedAtMillis = now;
+        state.waiting.removeIf(w -> w.version <= waiting.version);
+    }
+
+    /** Emits versions whose answers are overdue and forgets stories with nothing left to order. */
+    private void sweep(long now) {
+        List<String> forget = new ArrayList<>();
+        List<KeyValue<String, PendingLinks>> update = new ArrayList<>();
+        try (KeyValueIterator<String, PendingLinks> it = pending.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, PendingLinks> kv = it.next();
+                PendingLinks state = kv.value;
+                boolean changed = false;
+                for (PendingLinks.Waiting w : new ArrayList<>(state.waiting)) {
+                    if (now - w.firstSeenMillis >= PENDING_TIMEOUT.toMillis() && w.article != null
+                            && w.version > state.lastEmittedVersion) {
+                        emit(kv.key, state, w, now, now);
+                        changed = true;
+                    }
+                }
+                if (state.waiting.isEmpty() && now - state.lastEmittedAtMillis >= REMEMBER_EMITTED.toMillis()) {
+                    forget.add(kv.key);
+                } else if (changed) {
+                    update.add(kv);
+                }
+            }
+        }
+        forget.forEach(pending::delete);
+        update.forEach(kv -> pending.put(kv.key, kv.value));
+    }
+
+    static byte[] encode(Article article) {
+        try {
+            ByteBuffer buffer = article.toByteBuffer();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Article decode(byte[] bytes) {
+        try {
+            return Article.fromByteBuffer(ByteBuffer.wrap(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

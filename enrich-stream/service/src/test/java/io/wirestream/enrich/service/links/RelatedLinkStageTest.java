@@ -1,0 +1,156 @@
+package io.wirestream.enrich.service.links;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.avro.Article;
+import io.wirestream.avro.DuplicateCluster;
+import io.wirestream.avro.RelatedLink;
+import io.wirestream.enrich.tagging.ArticleTagger;
+import io.wirestream.enrich.tagging.related.LinkSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The related-link stage in a topology: stories tagged and linked through the by-key and by-uri repartitions.
+ * The stories are the project's own, written for these tests.
+ */
+class RelatedLinkStageTest {
+
+    static final Instant T0 = Instant.parse("2026-05-04T08:00:00Z");
+    static final ArticleTagger TAGGER = ArticleTagger.withBundledKnowledge();
+
+    TopologyTestDriver driver;
+    TestInputTopic<String, Article> in;
+    TestOutputTopic<String, Article> out;
+
+    @BeforeEach
+    void start() {
+        Serde<Article> articles = AvroBinaryArticleSerde.create();
+        StreamsBuilder builder = new StreamsBuilder();
+        RelatedLinkStage.apply(builder, builder.stream("in", Consumed.with(Serdes.String(), articles)), TAGGER,
+                        LinkSettings.defaults().withWindow(Duration.ofDays(2)))
+                .to("out", Produced.with(Serdes.String(), articles));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "related-links-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/related-links-test-" + System.nanoTime());
+        driver = new TopologyTestDriver(builder.build(), props, T0);
+        in = driver.createInputTopic("in", Serdes.String().serializer(), articles.serializer(), T0, Duration.ofMinutes(5));
+        out = driver.createOutputTopic("out", Serdes.String().deserializer(), articles.deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    static Article story(String uri, long version, Instant at, String headline, String... paragraphs) {
+        return Article.newBuilder().setUri(uri).setVersion(version).setVersioncreated(at).setFirstcreated(at)
+                .setPubstatus(io.wirestream.avro.PubStatus.usable)
+                .setHeadline(headline).setBodyParagraphs(List.of(paragraphs)).setAgency("test")
+                .setReceivedAt(at).build();
+    }
+
+    static final Article HARBOUR_TALKS = story("a:harbour-1", 1, T0,
+            "Lavrov and Alhakim discuss Basra harbour deal in Moscow",
+            "MOSCOW - Russian Foreign Minister Sergei Lavrov met Iraqi Foreign Minister Mohamed Alhakim on Tuesday to discuss a harbour deal in Basra.",
+            "Lavrov said the talks on the Basra harbour had gone well and that Alhakim would return next month.");
+
+    static final Article HARBOUR_FOLLOW_UP = story("b:harbour-2", 1, T0.plusSeconds(3600),
+            "Iraq and Russia near Basra harbour agreement, Alhakim says",
+            "Iraq's Foreign Minister Mohamed Alhakim said after meeting Sergei Lavrov in Moscow that an agreement on the Basra harbour was close.",
+            "Alhakim told reporters that Lavrov had promised an answer within weeks.");
+
+    static final Article OTHER_VISIT = story("c:paris-visit", 1, T0.plusSeconds(1800),
+            "French foreign minister visits Cairo for talks",
+            "CAIRO - The French foreign minister held talks with Egyptian officials in Cairo on Tuesday about trade and regional security.",
+            "The minister said the talks had been useful.");
+
+    @Test
+    void sameEventStoryIsLinkedWithSharedEntitiesAndRanksAboveSameTopicStory() {
+        in.pipeInput(HARBOUR_TALKS.getUri(), HARBOUR_TALKS);
+        in.pipeInput(OTHER_VISIT.getUri(), OTHER_VISIT);
+        in.pipeInput(HARBOUR_FOLLOW_UP.getUri(), HARBOUR_FOLLOW_UP);
+
+        Map<String, Article> byUri = out.readKeyValuesToList().stream()
+                .collect(Collectors.toMap(kv -> kv.key, kv -> kv.value));
+        assertThat(byUri).containsKeys("a:harbour-1", "b:harbour-2", "c:paris-visit");
+        assertThat(byUri.get("a:harbour-1").getRelated()).isEmpty();
+        assertThat(byUri.get("a:harbour-1").getEntities()).extracting(e -> e.getName())
+                .contains("Sergei Lavrov", "Mohamed Ali Alhakim", "Moscow", "Basra");
+
+        List<RelatedLink> links = byUri.get("b:harbour-2").getRelated();
+        assertThat(links).isNotEmpty();
+        assertThat(links.get(0).getUri()).isEqualTo("a:harbour-1");
+        assertThat(links.get(0).getReason()).contains("shared entities").contains("Mohamed Ali Alhakim");
+        assertThat(links.get(0).getOrigin()).isEqualTo("computed");
+        assertThat(links.get(0).getTitle()).isEqualTo(HARBOUR_TALKS.getHeadline());
+        links.stream().filter(l -> l.getUri().equals("c:paris-visit")).findFirst()
+                .ifPresent(other -> assertThat(other.getScore()).isLessThan(links.get(0).getScore()));
+    }
+
+    @Test
+    void neverLinksToItselfNorToItsDuplicatesAndKeepsPublisherLinks() {
+        in.pipeInput(HARBOUR_TALKS.getUri(), HARBOUR_TALKS);
+        RelatedLink teaser = RelatedLink.newBuilder().setUri("https://example.org/read-more").setTitle("Read more")
+                .setReason("publisher link").setOrigin("publisher").build();
+        Article duplicate = Article.newBuilder(HARBOUR_FOLLOW_UP).setUri("d:copy-of-harbour")
+                .setRelated(List.of(teaser))
+                .setDuplicates(DuplicateCluster.newBuilder().setClusterId("cluster-1").setFirstUri("a:harbour-1")
+                        .setFirstAgency("a").setFirstWiredAt(T0).setMemberUris(List.of("a:harbour-1", "d:copy-of-harbour"))
+                        .build())
+                .build();
+        in.pipeInput(duplicate.getUri(), duplicate);
+        Article update = Article.newBuilder(HARBOUR_TALKS).setVersion(2).build();
+        in.pipeInput(update.getUri(), update);
+
+        List<KeyValue<String, Article>> results = out.readKeyValuesToList();
+        Article linkedDuplicate = results.get(1).value;
+        assertThat(linkedDuplicate.getRelated()).extracting(RelatedLink::getUri)
+                .containsExactly("https://example.org/read-more");
+        Article linkedUpdate = results.get(2).value;
+        assertThat(linkedUpdate.getVersion()).isEqualTo(2);
+        assertThat(linkedUpdate.getRelated()).extracting(RelatedLink::getUri).doesNotContain("a:harbour-1");
+    }
+
+    @Test
+    void storiesOutsideTheWindowAreNotLinked() {
+        in.pipeInput(HARBOUR_TALKS.getUri(), HARBOUR_TALKS, T0);
+        Article weekLater = Article.newBuilder(HARBOUR_FOLLOW_UP).setUri("b:late").build();
+        in.pipeInput(weekLater.getUri(), weekLater, T0.plus(Duration.ofDays(5)));
+
+        List<KeyValue<String, Article>> results = out.readKeyValuesToList();
+        assertThat(results).hasSize(2);
+        assertThat(results.get(1).value.getRelated()).isEmpty();
+    }
+
+    @Test
+    void tombstonesPassThroughAndOlderVersionsNeverOvertakeNewerOnes() {
+        in.pipeInput(HARBOUR_TALKS.getUri(), Article.newBuilder(HARBOUR_TALKS).setVersion(3).build());
+        in.pipeInput(HARBOUR_TALKS.getUri(), Article.newBuilder(HARBOUR_TALKS).setVersion(2).build());
+        in.pipeInput(HARBOUR_TALKS.getUri(), (Article) null);
+
+        List<KeyValue<String, Article>> results = out.readKeyValuesToList();
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).value.getVersion()).isEqualTo(3);
+        assertThat(results.get(1).key).isEqualTo(HARBOUR_TALKS.getUri());
+        assertThat(results.get(1).value).isNull();
+    }
+}

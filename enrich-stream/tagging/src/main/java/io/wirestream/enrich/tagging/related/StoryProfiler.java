@@ -1,0 +1,96 @@
+package io.wirestream.enrich.tagging.related;
+
+import io.wirestream.avro.Article;
+import io.wirestream.avro.DuplicateCluster;
+import io.wirestream.avro.Entity;
+import io.wirestream.avro.EntityType;
+import io.wirestream.enrich.tagging.keywords.KeywordExtractor;
+import io.wirestream.enrich.tagging.knowledge.KnowledgeBase;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a tagged article into its linking profile: its most salient entities (people and organisations weigh more
+ * than places, which many unrelated stories share), its keywords and the content words of its headline.
+ */
+public final class StoryProfiler {
+
+    private final KnowledgeBase kb;
+    private final int maxKeys;
+
+    public StoryProfiler(KnowledgeBase kb, LinkSettings settings) {
+        this.kb = kb;
+        this.maxKeys = settings.maxKeysPerStory();
+    }
+
+    public StoryProfile profile(Article article) {
+        String headline = article.getHeadline() == null ? "" : article.getHeadline();
+        String headlineLower = headline.toLowerCase(Locale.ROOT);
+        Map<String, ProfileKey> keys = new LinkedHashMap<>();
+        for (Entity e : article.getEntities()) {
+            double weight = typeWeight(e.getType()) * (1 + Math.log(Math.max(1, e.getMentionCount())))
+                    * Math.max(0.3, e.getConfidence());
+            for (String mention : e.getMentions()) {
+                if (headlineLower.contains(mention.toLowerCase(Locale.ROOT))) {
+                    weight *= 1.5;
+                    break;
+                }
+            }
+            String key = e.getUri() != null ? "e:" + e.getUri()
+                    : "e:" + e.getType() + ":" + e.getName().toLowerCase(Locale.ROOT);
+            keys.merge(key, new ProfileKey(key, e.getName(), weight, true),
+                    (a, b) -> a.weight() >= b.weight() ? a : b);
+        }
+        double termWeight = 0.6;
+        for (String keyword : article.getKeywords()) {
+            addTerm(keys, keyword, termWeight);
+            termWeight = Math.max(0.3, termWeight - 0.05);
+        }
+        for (String word : headline.split("[^\\p{L}\\p{N}'-]+")) {
+            if (word.length() >= 4 && !kb.isCommonWord(word) && Character.isLowerCase(word.charAt(0))) {
+                addTerm(keys, word, 0.5);
+            }
+        }
+        List<ProfileKey> ranked = new ArrayList<>(keys.values());
+        ranked.sort(Comparator.comparingDouble(ProfileKey::weight).reversed().thenComparing(ProfileKey::key));
+        if (ranked.size() > maxKeys) {
+            ranked = new ArrayList<>(ranked.subList(0, maxKeys));
+        }
+        Set<String> excluded = new HashSet<>();
+        excluded.add(article.getUri());
+        String clusterId = null;
+        DuplicateCluster cluster = article.getDuplicates();
+        if (cluster != null) {
+            clusterId = cluster.getClusterId();
+            excluded.add(cluster.getFirstUri());
+            excluded.addAll(cluster.getMemberUris());
+        }
+        long time = article.getFirstcreated() != null ? article.getFirstcreated().toEpochMilli()
+                : article.getVersioncreated().toEpochMilli();
+        return new StoryProfile(article.getUri(), article.getVersion(), time, headline, clusterId, Set.copyOf(excluded),
+                List.copyOf(ranked));
+    }
+
+    private static void addTerm(Map<String, ProfileKey> keys, String word, double weight) {
+        String stem = KeywordExtractor.stem(word.toLowerCase(Locale.ROOT));
+        String key = "t:" + stem;
+        keys.merge(key, new ProfileKey(key, word.toLowerCase(Locale.ROOT), weight, false),
+                (a, b) -> new ProfileKey(a.key(), a.label(), Math.min(1.0, a.weight() + b.weight() / 2), false));
+    }
+
+    private static double typeWeight(EntityType type) {
+        return switch (type) {
+            case PERSON -> 1.0;
+            case ORGANISATION -> 0.85;
+            case PLACE -> 0.6;
+            default -> 0.5;
+        };
+    }
+}
