@@ -1,0 +1,155 @@
+package io.wirestream.publish;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirestream.avro.Article;
+import io.wirestream.platform.config.KafkaSettings;
+import io.wirestream.platform.http.ServiceHttpServer;
+import io.wirestream.publish.api.ArticleReadApi;
+import io.wirestream.publish.config.PublishConfig;
+import io.wirestream.publish.config.PublishConfig.StoreKind;
+import io.wirestream.publish.consumer.ArticleRecordDecoder;
+import io.wirestream.publish.consumer.StoreConsumer;
+import io.wirestream.publish.consumer.StoreConsumerState;
+import io.wirestream.publish.store.ArticleStore;
+import io.wirestream.schema.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * publish-service: one {@link StoreConsumer} (own Kafka consumer, own group {@code <prefix>-<store>}, own thread)
+ * per configured store, plus the read API and health on HTTP. Two-method lifecycle: {@link #start()}, {@link #stop()}.
+ */
+public final class PublishService {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishService.class);
+    public static final String SERVICE_NAME = "publish-service";
+
+    private final PublishConfig config;
+    private final ArticleRecordDecoder decoder;
+    private final Clock clock;
+    private final Map<StoreKind, ArticleStore> stores = new LinkedHashMap<>();
+    private final List<StoreConsumer> consumers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private ServiceHttpServer http;
+
+    /** Stores from the configuration, serdes from the registry named there. */
+    public PublishService(PublishConfig config) {
+        this(config, Topics.ARTICLES.keySerde(KafkaSettings.serdeProperties(config.settings())).deserializer(),
+                Topics.ARTICLES.valueSerde(KafkaSettings.serdeProperties(config.settings())).deserializer(), Clock.systemUTC());
+    }
+
+    public PublishService(PublishConfig config, Deserializer<String> keys, Deserializer<Article> values, Clock clock) {
+        this.config = config;
+        this.decoder = new ArticleRecordDecoder(keys, values);
+        this.clock = clock;
+        for (StoreKind kind : config.stores()) {
+            stores.put(kind, ArticleStores.create(config, kind));
+        }
+    }
+
+    public synchronized void start() {
+        if (!threads.isEmpty()) {
+            throw new IllegalStateException("already started");
+        }
+        for (Map.Entry<StoreKind, ArticleStore> entry : stores.entrySet()) {
+            KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(entry.getKey()),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            StoreConsumer storeConsumer = new StoreConsumer(entry.getValue(), consumer, decoder, config.topic(),
+                    config.retryInitial(), config.retryMax(), config.embargoCheckInterval(), clock);
+            Thread thread = new Thread(storeConsumer, "publish-" + entry.getKey().configName());
+            consumers.add(storeConsumer);
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+        if (config.httpPort() >= 0) {
+            startHttp();
+        }
+        log.info("{} started: stores {}, topic {}, read API on {}", SERVICE_NAME, stores.keySet(), config.topic(),
+                config.apiStore());
+    }
+
+    private void startHttp() {
+        StoreKind apiKind = config.apiStore();
+        ArticleReadApi api = new ArticleReadApi(apiKind == null ? null : stores.get(apiKind), clock);
+        PrometheusMeterRegistry metrics = ServiceHttpServer.newMetrics(SERVICE_NAME);
+        http = new ServiceHttpServer(SERVICE_NAME, metrics, api::register);
+        for (StoreConsumer consumer : consumers) {
+            String store = consumer.store().name();
+            http.readiness("store-" + store, () -> {
+                StoreConsumerState state = consumer.state();
+                return state.phase() == StoreConsumerState.Phase.RUNNING ? null
+                        : state.phase() + (state.lastError() == null ? "" : ": " + state.lastError());
+            });
+            gauge(metrics, "wirestream_publish_written", consumer, s -> s.applied());
+            gauge(metrics, "wirestream_publish_ignored", consumer, s -> s.ignored());
+            gauge(metrics, "wirestream_publish_killed", consumer, s -> s.killed());
+            gauge(metrics, "wirestream_publish_held", consumer, s -> s.held());
+            gauge(metrics, "wirestream_publish_skipped", consumer, s -> s.skipped());
+            gauge(metrics, "wirestream_publish_store_failures", consumer, s -> s.failures());
+            gauge(metrics, "wirestream_publish_store_up", consumer,
+                    s -> s.phase() == StoreConsumerState.Phase.RUNNING ? 1 : 0);
+        }
+        http.start(config.httpHost(), config.httpPort());
+    }
+
+    private static void gauge(PrometheusMeterRegistry metrics, String name, StoreConsumer consumer,
+                              ToDoubleFunction<StoreConsumerState> value) {
+        Gauge.builder(name, consumer, c -> value.applyAsDouble(c.state())).tag("store", consumer.store().name()).register(metrics);
+    }
+
+    Map<String, Object> consumerProperties(StoreKind kind) {
+        Map<String, Object> p = new HashMap<>(KafkaSettings.clientProperties(config.settings()));
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId(kind));
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId(kind) + "-" + ProcessHandle.current().pid());
+        // the store owns the position; Kafka commits are advisory (lag tooling) and never automatic
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // aborted enrich-stream transactions must never reach a store
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+        return p;
+    }
+
+    /** Stops the consumers (each finishes or abandons its batch; the store keeps only what it committed) and HTTP. */
+    public synchronized void stop() {
+        if (http != null) {
+            http.close();
+            http = null;
+        }
+        for (StoreConsumer consumer : consumers) {
+            if (!consumer.stop(Duration.ofSeconds(30))) {
+                log.warn("{} consumer did not stop within 30s", consumer.store().name());
+            }
+        }
+        consumers.clear();
+        threads.clear();
+        log.info("{} stopped", SERVICE_NAME);
+    }
+
+    public List<StoreConsumerState> states() {
+        return consumers.stream().map(StoreConsumer::state).toList();
+    }
+
+    /** The HTTP port (useful with port 0), or -1 without HTTP. */
+    public int httpPort() {
+        return http == null ? -1 : http.port();
+    }
+
+    public Map<StoreKind, ArticleStore> stores() {
+        return Map.copyOf(stores);
+    }
+}

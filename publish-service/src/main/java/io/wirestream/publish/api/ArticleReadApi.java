@@ -1,0 +1,195 @@
+package io.wirestream.publish.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.wirestream.publish.store.ArticleChange;
+import io.wirestream.publish.store.ArticleStore;
+import io.wirestream.publish.store.ChangePage;
+import io.wirestream.publish.store.SearchHit;
+import io.wirestream.publish.store.StoreUnavailableException;
+import io.wirestream.publish.store.StoredArticle;
+import io.wirestream.publish.store.StoryStatus;
+import io.wirestream.schema.ninjs.NinjsWriter;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Read-only HTTP access for sites that prefer HTTP to Kafka. Every route answers JSON; every refusal says why.
+ *
+ * <ul>
+ *   <li>{@code GET /v1/articles/{uri}}: the story as ninjs (200), withdrawn or deleted (410 with the marker), not
+ *       visible (404: unknown, withheld or under embargo, indistinguishably, so an embargo does not leak);</li>
+ *   <li>{@code GET /v1/changes?since=<cursor>&limit=<1..1000>}: changes after the cursor, oldest first, with
+ *       {@code nextCursor} to continue from;</li>
+ *   <li>{@code GET /v1/search?q=<words>&limit=<1..100>}: usable stories matching all words.</li>
+ * </ul>
+ * Documents are official ninjs; {@code ?view=extended} adds the pipeline's {@value NinjsWriter#EXTENSION_PROPERTY} property.
+ */
+public final class ArticleReadApi {
+
+    static final int MAX_CHANGES = 1000;
+    static final int MAX_SEARCH_RESULTS = 100;
+    static final int MAX_QUERY_LENGTH = 500;
+
+    private final ArticleStore store;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** @param store the store to read; null when only the file store is configured (every route then answers 503) */
+    public ArticleReadApi(ArticleStore store, Clock clock) {
+        if (store != null && !store.supportsQueries()) {
+            throw new IllegalArgumentException("the read API needs a queryable store, not " + store.name());
+        }
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public void register(Javalin app) {
+        app.get("/v1/articles/<uri>", this::article);
+        app.get("/v1/changes", this::changes);
+        app.get("/v1/search", this::search);
+        app.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
+        app.exception(StoreUnavailableException.class, (e, ctx) ->
+                error(ctx, 503, "store_unavailable", store == null
+                        ? "no queryable store is configured (publish.stores has only files)"
+                        : "the " + store.name() + " store cannot be read right now; try again"));
+    }
+
+    private void article(Context ctx) {
+        requireStore(ctx);
+        String uri = ctx.pathParam("uri");
+        if (uri.isBlank()) {
+            throw new BadRequest("the story uri is missing: GET /v1/articles/{uri} (URL-encoded)");
+        }
+        boolean extended = extended(ctx);
+        Optional<StoredArticle> found = store.get(uri, clock.instant());
+        if (found.isEmpty() || found.get().status() == StoryStatus.WITHHELD) {
+            error(ctx, 404, "not_found", "no published story with uri '" + uri + "'");
+            return;
+        }
+        StoredArticle article = found.get();
+        if (article.status().isKilled()) {
+            ObjectNode body = errorBody("withdrawn", "the story was withdrawn");
+            body.put("uri", article.uri()).put("version", article.version()).put("status", article.status().dbValue());
+            body.set("article", document(article.document(), extended));
+            ctx.status(410).contentType("application/json").result(body.toString());
+            return;
+        }
+        ctx.header("X-Wirestream-Version", Long.toString(article.version()));
+        ctx.status(200).contentType("application/json").result(document(article.document(), extended).toString());
+    }
+
+    private void changes(Context ctx) {
+        requireStore(ctx);
+        long since = longParam(ctx, "since", 0, 0, Long.MAX_VALUE,
+                "since must be a cursor: a non-negative integer from a previous nextCursor (0 = from the start)");
+        int limit = (int) longParam(ctx, "limit", 100, 1, MAX_CHANGES, "limit must be an integer from 1 to " + MAX_CHANGES);
+        boolean extended = extended(ctx);
+        ChangePage page = store.changesSince(since, limit, clock.instant());
+        ObjectNode body = json.createObjectNode();
+        body.put("since", Long.toString(since));
+        body.put("nextCursor", Long.toString(page.nextCursor()));
+        ArrayNode changes = body.putArray("changes");
+        for (ArticleChange change : page.changes()) {
+            ObjectNode node = changes.addObject();
+            node.put("cursor", Long.toString(change.cursor()));
+            node.put("uri", change.uri());
+            node.put("version", change.version());
+            node.put("status", change.status().dbValue());
+            node.set("article", change.status() == StoryStatus.WITHHELD ? null : document(change.document(), extended));
+        }
+        ctx.contentType("application/json").result(body.toString());
+    }
+
+    private void search(Context ctx) {
+        requireStore(ctx);
+        String q = ctx.queryParam("q");
+        if (q == null || q.isBlank()) {
+            throw new BadRequest("q is required: the words to search for, e.g. /v1/search?q=ferry+timetable");
+        }
+        if (q.length() > MAX_QUERY_LENGTH) {
+            throw new BadRequest("q is longer than " + MAX_QUERY_LENGTH + " characters");
+        }
+        int limit = (int) longParam(ctx, "limit", 20, 1, MAX_SEARCH_RESULTS,
+                "limit must be an integer from 1 to " + MAX_SEARCH_RESULTS);
+        List<SearchHit> hits = store.search(q, limit, clock.instant());
+        ObjectNode body = json.createObjectNode();
+        body.put("query", q);
+        ArrayNode results = body.putArray("results");
+        for (SearchHit hit : hits) {
+            results.addObject().put("uri", hit.uri()).put("version", hit.version())
+                    .put("headline", hit.headline()).put("score", hit.score());
+        }
+        ctx.contentType("application/json").result(body.toString());
+    }
+
+    private void requireStore(Context ctx) {
+        if (store == null) {
+            throw new StoreUnavailableException("no queryable store");
+        }
+    }
+
+    private static boolean extended(Context ctx) {
+        String view = ctx.queryParam("view");
+        if (view == null || view.equals("ninjs")) {
+            return false;
+        }
+        if (view.equals("extended")) {
+            return true;
+        }
+        throw new BadRequest("view must be ninjs (default) or extended");
+    }
+
+    private JsonNode document(String stored, boolean extended) {
+        if (stored == null) {
+            return json.nullNode();
+        }
+        try {
+            JsonNode doc = json.readTree(stored);
+            if (!extended && doc instanceof ObjectNode object) {
+                object.remove(NinjsWriter.EXTENSION_PROPERTY);
+            }
+            return doc;
+        } catch (JsonProcessingException e) {
+            throw new StoreUnavailableException("stored document is not JSON", e);
+        }
+    }
+
+    private static long longParam(Context ctx, String name, long defaultValue, long min, long max, String rule) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            long value = Long.parseLong(text.trim());
+            if (value < min || value > max) {
+                throw new BadRequest(rule);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new BadRequest(rule);
+        }
+    }
+
+    private ObjectNode errorBody(String error, String reason) {
+        return json.createObjectNode().put("error", error).put("reason", reason);
+    }
+
+    private void error(Context ctx, int status, String error, String reason) {
+        ctx.status(status).contentType("application/json").result(errorBody(error, reason).toString());
+    }
+
+    /** A request the API refuses, with the reason shown to the caller. */
+    static final class BadRequest extends RuntimeException {
+        BadRequest(String reason) {
+            super(reason);
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package io.wirestream.publish.consumer;
+
+import io.wirestream.publish.store.ApplyResult;
+import io.wirestream.publish.store.ArticleStore;
+import io.wirestream.publish.store.IncomingRecord;
+import io.wirestream.publish.store.StoreUnavailableException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Feeds one store from the articles topic with its own Kafka consumer, so a slow or failing store holds back only
+ * itself.
+ *
+ * <p>The store, not Kafka, owns the position: on every assignment and after every failure the consumer seeks to
+ * {@link ArticleStore#storedOffsets()}, which the store committed together with the data. A failed batch is
+ * therefore simply read again once the store is back; nothing is buffered in memory and nothing is dropped.
+ * While the store is down its partitions are paused (the consumer keeps polling, so it stays in the group) and the
+ * store is retried with exponential backoff. Offsets are also committed to Kafka after each batch, only so that
+ * lag shows in the usual tools.
+ */
+public final class StoreConsumer implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreConsumer.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    private static final Duration PAUSED_POLL_TIMEOUT = Duration.ofMillis(100);
+
+    private final ArticleStore store;
+    private final Consumer<byte[], byte[]> consumer;
+    private final ArticleRecordDecoder decoder;
+    private final String topic;
+    private final Backoff backoff;
+    private final Duration embargoCheckInterval;
+    private final Clock clock;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private volatile boolean running = true;
+    private volatile StoreConsumerState.Phase phase = StoreConsumerState.Phase.STARTING;
+    private volatile String lastError;
+    private volatile Instant lastBatchAt;
+    private volatile Instant nextAttempt = Instant.EPOCH;
+    private volatile long applied;
+    private volatile long ignored;
+    private volatile long killed;
+    private volatile long held;
+    private volatile long skipped;
+    private volatile long failures;
+    private boolean needsResync = true;
+    private Instant nextEmbargoCheck = Instant.EPOCH;
+
+    public StoreConsumer(ArticleStore store, Consumer<byte[], byte[]> consumer, ArticleRecordDecoder decoder, String topic,
+                         Duration retryInitial, Duration retryMax, Duration embargoCheckInterval, Clock clock) {
+        this.store = store;
+        this.consumer = consumer;
+        this.decoder = decoder;
+        this.topic = topic;
+        this.backoff = new Backoff(retryInitial, retryMax);
+        this.embargoCheckInterval = embargoCheckInterval;
+        this.clock = clock;
+    }
+
+    public ArticleStore store() {
+        return store;
+    }
+
+    @Override
+    public void run() {
+        try {
+            if (!openStore()) {
+                return;
+            }
+            consumer.subscribe(List.of(topic), new ResyncOnAssignment());
+            phase = StoreConsumerState.Phase.RUNNING;
+            while (running) {
+                if (needsResync && !resync()) {
+                    pollWhilePaused();
+                    continue;
+                }
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+                if (needsResync) {
+                    // an assignment during this poll could not be positioned: whatever came back is read again later
+                    continue;
+                }
+                if (!records.isEmpty()) {
+                    applyBatch(records);
+                }
+                releaseDueEmbargoes();
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            lastError = e.toString();
+            log.error("{} consumer stopped by an unexpected error", store.name(), e);
+            throw e;
+        } finally {
+            phase = StoreConsumerState.Phase.STOPPED;
+            try {
+                consumer.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                log.warn("{} consumer did not close cleanly: {}", store.name(), e.toString());
+            }
+            store.close();
+            stopped.countDown();
+        }
+    }
+
+    /** Opens the store, retrying with backoff until it opens or the service stops. */
+    private boolean openStore() {
+        while (running) {
+            try {
+                store.open();
+                backoff.reset();
+                return true;
+            } catch (StoreUnavailableException e) {
+                Duration wait = recordFailure(e);
+                log.warn("{} store cannot be opened, retrying in {}: {}", store.name(), wait, e.getMessage());
+                sleep(wait);
+            }
+        }
+        return false;
+    }
+
+    private void applyBatch(ConsumerRecords<byte[], byte[]> records) {
+        List<IncomingRecord> batch = new ArrayList<>(records.count());
+        Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            batch.add(decoder.decode(record));
+            positions.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        }
+        try {
+            ApplyResult result = store.apply(batch, clock.instant());
+            applied += result.written();
+            ignored += result.ignored();
+            killed += result.killed();
+            held += result.held();
+            skipped += result.skipped();
+            lastBatchAt = clock.instant();
+            recovered();
+            consumer.commitAsync(positions, (offsets, error) -> {
+                if (error != null) {
+                    log.debug("{}: advisory Kafka commit failed (the store holds the real position): {}", store.name(), error.toString());
+                }
+            });
+        } catch (StoreUnavailableException e) {
+            storeDown(e);
+        }
+    }
+
+    private void releaseDueEmbargoes() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextEmbargoCheck)) {
+            return;
+        }
+        nextEmbargoCheck = now.plus(embargoCheckInterval);
+        try {
+            int released = store.releaseDueEmbargoes(now);
+            if (released > 0) {
+                log.info("{}: released {} embargoed stories", store.name(), released);
+            }
+        } catch (StoreUnavailableException e) {
+            storeDown(e);
+        }
+    }
+
+    private void storeDown(StoreUnavailableException e) {
+        Duration wait = recordFailure(e);
+        needsResync = true;
+        phase = StoreConsumerState.Phase.RETRYING;
+        consumer.pause(consumer.assignment());
+        log.warn("{} store failed; consumption paused, retrying in {}: {}", store.name(), wait, e.getMessage());
+    }
+
+    private Duration recordFailure(StoreUnavailableException e) {
+        failures++;
+        lastError = e.getMessage();
+        Duration wait = backoff.next();
+        nextAttempt = clock.instant().plus(wait);
+        return wait;
+    }
+
+    private void recovered() {
+        if (phase != StoreConsumerState.Phase.RUNNING) {
+            log.info("{} store is back; consuming again", store.name());
+        }
+        phase = StoreConsumerState.Phase.RUNNING;
+        backoff.reset();
+    }
+
+    /** Positions every assigned partition at the store's own offsets and resumes; false while the store is down. */
+    private boolean resync() {
+        if (clock.instant().isBefore(nextAttempt)) {
+            return false;
+        }
+        Set<TopicPartition> assignment = consumer.assignment();
+        try {
+            Map<TopicPartition, Long> stored = store.storedOffsets();
+            List<TopicPartition> fromStart = new ArrayList<>();
+            for (TopicPartition tp : assignment) {
+                Long next = stored.get(tp);
+                if (next == null) {
+                    fromStart.add(tp);
+                } else {
+                    consumer.seek(tp, next);
+                }
+            }
+            if (!fromStart.isEmpty()) {
+                consumer.seekToBeginning(fromStart);
+            }
+            consumer.resume(assignment);
+            needsResync = false;
+            if (phase == StoreConsumerState.Phase.RETRYING) {
+                recovered();
+            }
+            return true;
+        } catch (StoreUnavailableException e) {
+            storeDown(e);
+            return false;
+        }
+    }
+
+    private void pollWhilePaused() {
+        consumer.pause(consumer.assignment());
+        // keeps group membership and runs rebalance callbacks; paused partitions return nothing
+        consumer.poll(PAUSED_POLL_TIMEOUT);
+    }
+
+    private final class ResyncOnAssignment implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            log.info("{}: assigned {}", store.name(), partitions);
+            // position before the first fetch of these partitions; resync() does it (or pauses while the store is down)
+            needsResync = true;
+            nextAttempt = phase == StoreConsumerState.Phase.RETRYING ? nextAttempt : Instant.EPOCH;
+            consumer.pause(partitions);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // nothing in flight: every batch is applied (or failed) before the next poll
+        }
+    }
+
+    /** Asks the loop to stop and waits for it to close the consumer and the store. */
+    public boolean stop(Duration timeout) {
+        running = false;
+        stopRequested.countDown();
+        consumer.wakeup();
+        try {
+            return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public StoreConsumerState state() {
+        return new StoreConsumerState(store.name(), phase, applied, ignored, killed, held, skipped, failures, lastError,
+                lastBatchAt, phase == StoreConsumerState.Phase.RETRYING ? nextAttempt : null);
+    }
+
+    private void sleep(Duration wait) {
+        try {
+            stopRequested.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
