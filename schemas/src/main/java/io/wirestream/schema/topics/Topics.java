@@ -1,6 +1,7 @@
 package io.wirestream.schema.topics;
 
 import io.wirestream.avro.Article;
+import io.wirestream.avro.DedupeAudit;
 import io.wirestream.avro.RawItem;
 import io.wirestream.avro.Rejection;
 import java.time.Duration;
@@ -21,9 +22,13 @@ public final class Topics {
     public static final TopicDef<String, Rejection> REJECTED = new TopicDef<>("wire.rejected", String.class, Rejection.class,
             "delete", Duration.ofDays(30), 1, "Rejected items with stage and cause");
 
+    /** Every story version dropped as stale, after a kill, or as an exact or near duplicate, with the surviving story. */
+    public static final TopicDef<String, DedupeAudit> DEDUPE_AUDIT = new TopicDef<>("wire.dedupe-audit", String.class, DedupeAudit.class,
+            "delete", Duration.ofDays(30), 3, "Audit of every drop by story versions and dedupe, with reason and survivor");
+
     private Topics() {}
 
     public static List<TopicDef<?, ?>> all() {
-        return List.of(RAW, ARTICLES, REJECTED);
+        return List.of(RAW, ARTICLES, REJECTED, DEDUPE_AUDIT);
     }
 }

@@ -21,8 +21,16 @@ public final class EnrichSettings {
             "Port of /health and /metrics (0 for any free port)");
     public static final Setting<String> HTTP_HOST = Setting.string("enrich.http.host", "0.0.0.0", "Address the HTTP server binds to");
 
+    public static final Setting<Duration> DEDUPE_WINDOW = Setting.duration("enrich.dedupe.window", "7d",
+            "How far back exact and near duplicates are looked for");
+    public static final Setting<Duration> DEDUPE_HOLD_BACK = Setting.duration("enrich.dedupe.hold.back", "2s",
+            "How long a new story waits for copies that reached the index out of order; longer means fewer double publications, more latency");
+    public static final Setting<Duration> LINKS_WINDOW = Setting.duration("enrich.links.window", "7d",
+            "How far back related stories are looked for");
+    public static final Setting<Integer> LINKS_MAX = Setting.integer("enrich.links.max", 5, "Most related links per story");
+
     public static final List<Setting<?>> ALL = List.of(APPLICATION_ID, STATE_DIR, STREAM_THREADS, KILL_TOMBSTONE_GRACE,
-            EMBARGO_CHECK_INTERVAL, HTTP_PORT, HTTP_HOST);
+            EMBARGO_CHECK_INTERVAL, HTTP_PORT, HTTP_HOST, DEDUPE_WINDOW, DEDUPE_HOLD_BACK, LINKS_WINDOW, LINKS_MAX);
 
     private EnrichSettings() {}
 }
