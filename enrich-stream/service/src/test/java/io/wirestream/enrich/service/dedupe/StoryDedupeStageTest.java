@@ -1,0 +1,211 @@
+package io.wirestream.enrich.service.dedupe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.avro.Article;
+import io.wirestream.avro.DedupeAudit;
+import io.wirestream.avro.PubStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoryDedupeStageTest {
+
+    static final Instant START = Instant.parse("2026-03-03T06:00:00Z");
+    static final Duration HOLD_BACK = Duration.ofSeconds(2);
+
+    @TempDir
+    Path stateDir;
+
+    TopologyTestDriver driver;
+    TestInputTopic<String, Article> in;
+    TestOutputTopic<String, Article> out;
+    TestOutputTopic<String, DedupeAudit> audit;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        AvroBinarySerde<Article> articleSerde = new AvroBinarySerde<>(Article.class);
+        AvroBinarySerde<DedupeAudit> auditSerde = new AvroBinarySerde<>(DedupeAudit.class);
+        DedupeSettings settings = DedupeSettings.defaults().withHoldBack(HOLD_BACK);
+        StreamsBuilder builder = new StreamsBuilder();
+        StoryDedupeStage.apply(builder, builder.stream("normalised", Consumed.with(Serdes.String(), articleSerde)),
+                        settings, articleSerde, auditSerde)
+                .to("published", Produced.with(Serdes.String(), articleSerde));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dedupe-stage-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(stateDir.resolve("state")).toString());
+        driver = new TopologyTestDriver(builder.build(), props, START);
+        in = driver.createInputTopic("normalised", Serdes.String().serializer(), articleSerde.serializer());
+        out = driver.createOutputTopic("published", Serdes.String().deserializer(), articleSerde.deserializer());
+        audit = driver.createOutputTopic(settings.auditTopic(), Serdes.String().deserializer(), auditSerde.deserializer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+    }
+
+    /** Items arrive keyed by whatever the ingest used, here the raw receipt id, never the story uri. */
+    void send(Article article) {
+        in.pipeInput("raw-" + article.getAgency() + "-" + article.getVersion() + "-" + article.getReceivedAt(), article);
+    }
+
+    void passHoldBack() {
+        driver.advanceWallClockTime(HOLD_BACK.plusMillis(500));
+    }
+
+    static Instant at(int minutes) {
+        return START.plus(Duration.ofMinutes(minutes));
+    }
+
+    @Test
+    void publishesOnlyTheNewestVersionWhenVersionsArriveOutOfOrder() {
+        send(Stories.ferry("reu:ferry", "REU", 2, at(5)));
+        passHoldBack();
+        send(Stories.ferry("reu:ferry", "REU", 1, at(1)));
+        passHoldBack();
+
+        List<Article> published = out.readValuesToList();
+        assertThat(published).extracting(Article::getVersion).containsExactly(2L);
+        List<DedupeAudit> drops = audit.readValuesToList();
+        assertThat(drops).singleElement().satisfies(d -> {
+            assertThat(d.getReason()).isEqualTo("stale-version");
+            assertThat(d.getVersion()).isEqualTo(1L);
+            assertThat(d.getSurvivorUri()).isEqualTo("reu:ferry");
+            assertThat(d.getSurvivorVersion()).isEqualTo(2L);
+        });
+    }
+
+    @Test
+    void publishesACorrectionAsANewVersionMarkedAsCorrection() {
+        send(Stories.ferry("reu:ferry", "REU", 1, at(1)));
+        passHoldBack();
+        send(Stories.withSignals(Stories.ferry("reu:ferry", "REU", 2, at(9)), "sig:correction"));
+
+        List<Article> published = out.readValuesToList();
+        assertThat(published).extracting(Article::getVersion).containsExactly(1L, 2L);
+        assertThat(published.get(0).getSignals()).doesNotContain("correction");
+        assertThat(published.get(1).getSignals()).contains("correction");
+        assertThat(audit.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aKillWinsOverAnOlderVersionArrivingLate() {
+        send(Stories.ferry("reu:ferry", "REU", 1, at(1)));
+        passHoldBack();
+        send(Stories.killed(Stories.ferry("reu:ferry", "REU", 3, at(20))));
+        send(Stories.ferry("reu:ferry", "REU", 2, at(10)));
+        passHoldBack();
+
+        List<Article> published = out.readValuesToList();
+        assertThat(published).extracting(Article::getVersion).containsExactly(1L, 3L);
+        assertThat(published.get(1).getPubstatus()).isEqualTo(PubStatus.canceled);
+        assertThat(published.get(1).getSignals()).contains("kill");
+        assertThat(audit.readValuesToList()).singleElement()
+                .satisfies(d -> assertThat(d.getReason()).isEqualTo("after-kill"));
+    }
+
+    @Test
+    void anExactCopyFromASecondAgencyIsNotPublishedAndTheSurvivorNamesIt() {
+        send(Stories.ferry("reu:ferry", "REU", 1, at(1)));
+        send(Stories.ferryResyndicated("afp:ferry-1", "AFP", at(3)));
+        passHoldBack();
+
+        List<Article> published = out.readValuesToList();
+        assertThat(published).extracting(Article::getUri).containsOnly("reu:ferry");
+        Article latest = published.get(published.size() - 1);
+        assertThat(latest.getDuplicates().getAlsoCarriedBy()).containsExactly("AFP");
+        assertThat(latest.getDuplicates().getMemberUris()).containsExactly("afp:ferry-1");
+        assertThat(latest.getDuplicates().getFirstUri()).isEqualTo("reu:ferry");
+        assertThat(latest.getDuplicates().getFirstAgency()).isEqualTo("REU");
+        assertThat(audit.readValuesToList()).singleElement().satisfies(d -> {
+            assertThat(d.getUri()).isEqualTo("afp:ferry-1");
+            assertThat(d.getReason()).isEqualTo("exact-duplicate");
+            assertThat(d.getSurvivorUri()).isEqualTo("reu:ferry");
+            assertThat(d.getClusterId()).isEqualTo(latest.getDuplicates().getClusterId());
+        });
+    }
+
+    @Test
+    void aNearCopyFromASecondAgencyJoinsTheFirstStorysCluster() {
+        send(Stories.ferry("reu:ferry", "REU", 1, at(1)));
+        passHoldBack();
+        send(Stories.ferryRewritten("dpa:ferry", "DPA", at(7)));
+        passHoldBack();
+
+        List<Article> published = out.readValuesToList();
+        assertThat(published).extracting(Article::getUri).containsOnly("reu:ferry");
+        assertThat(published.get(published.size() - 1).getDuplicates().getAlsoCarriedBy()).containsExactly("DPA");
+        assertThat(audit.readValuesToList()).singleElement().satisfies(d -> {
+            assertThat(d.getReason()).isEqualTo("near-duplicate");
+            assertThat(d.getSurvivorUri()).isEqualTo("reu:ferry");
+        });
+    }
+
+    @Test
+    void aStoryOnTheSameTopicButAnotherEventIsPublishedToo() {
+        send(Stories.ferry("reu:ferry", "REU", 1, at(1)));
+        send(Stories.otherFerry("ap:coral-wren", "AP", at(2)));
+        passHoldBack();
+
+        assertThat(out.readValuesToList()).extracting(Article::getUri).containsExactlyInAnyOrder("reu:ferry", "ap:coral-wren");
+        assertThat(audit.isEmpty()).isTrue();
+    }
+
+    @Test
+    void theCopyWiredFirstSurvivesEvenWhenItReachesThePipelineSecond() {
+        send(Stories.ferryRewritten("dpa:ferry", "DPA", at(7)));
+        send(Stories.ferry("reu:ferry", "REU", 1, at(1)));
+        passHoldBack();
+
+        assertThat(out.readValuesToList()).extracting(Article::getUri).containsOnly("reu:ferry");
+        assertThat(audit.readValuesToList()).singleElement()
+                .satisfies(d -> assertThat(d.getUri()).isEqualTo("dpa:ferry"));
+    }
+
+    @Test
+    void laterVersionsFollowTheFirstVersionsFate() {
+        send(Stories.ferry("reu:ferry", "REU", 1, at(1)));
+        send(Stories.ferryResyndicated("afp:ferry-1", "AFP", at(3)));
+        passHoldBack();
+        out.readValuesToList();
+        audit.readValuesToList();
+
+        send(Stories.ferry("reu:ferry", "REU", 2, at(30)));
+        send(Stories.article("afp:ferry-1", "AFP", 2, at(31), Stories.HEADLINE, List.of("Updated text from AFP.")));
+
+        List<Article> published = out.readValuesToList();
+        assertThat(published).extracting(Article::getUri, Article::getVersion).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("reu:ferry", 2L));
+        assertThat(published.get(0).getDuplicates().getMemberUris()).containsExactly("afp:ferry-1");
+        assertThat(audit.readValuesToList()).singleElement().satisfies(d -> {
+            assertThat(d.getReason()).isEqualTo("duplicate-story-update");
+            assertThat(d.getSurvivorUri()).isEqualTo("reu:ferry");
+        });
+    }
+
+    @Test
+    void nothingIsPublishedBeforeTheHoldBackHasPassed() {
+        send(Stories.ferry("reu:ferry", "REU", 1, at(1)));
+        assertThat(out.isEmpty()).isTrue();
+        passHoldBack();
+        assertThat(out.readValuesToList()).hasSize(1);
+    }
+}
