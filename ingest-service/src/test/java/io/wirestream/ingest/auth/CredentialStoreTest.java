@@ -1,0 +1,93 @@
+package io.wirestream.ingest.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CredentialStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void findsTheAgencyOfAKeyFromItsHashOnly() throws Exception {
+        Path file = dir.resolve("creds.txt");
+        Files.writeString(file, "# test agencies\n" + ApiKeyHash.credentialsLine("alpha", "key-a") + "\n"
+                + ApiKeyHash.credentialsLine("beta", "key-b") + "   # second\n\n");
+        CredentialStore store = new CredentialStore(file, Duration.ZERO, Clock.systemUTC());
+
+        assertThat(store.agencyFor("key-a")).contains("alpha");
+        assertThat(store.agencyFor("key-b")).contains("beta");
+        assertThat(store.agencyFor("key-c")).isEmpty();
+        assertThat(store.agencyFor("")).isEmpty();
+        assertThat(store.agencyFor(null)).isEmpty();
+        assertThat(Files.readString(file)).doesNotContain("key-a");
+    }
+
+    @Test
+    void rotatesKeysWhenTheFileChangesWithoutARestart() throws Exception {
+        Path file = dir.resolve("creds.txt");
+        Files.writeString(file, ApiKeyHash.credentialsLine("alpha", "old-key") + "\n");
+        CredentialStore store = new CredentialStore(file, Duration.ZERO, Clock.systemUTC());
+        assertThat(store.agencyFor("old-key")).contains("alpha");
+
+        // during rotation both keys work
+        Files.writeString(file, ApiKeyHash.credentialsLine("alpha", "old-key") + "\n" + ApiKeyHash.credentialsLine("alpha", "new-key") + "\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+        assertThat(store.agencyFor("new-key")).contains("alpha");
+        assertThat(store.agencyFor("old-key")).contains("alpha");
+
+        Files.writeString(file, ApiKeyHash.credentialsLine("alpha", "new-key") + "\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
+        assertThat(store.agencyFor("old-key")).isEmpty();
+        assertThat(store.agencyFor("new-key")).contains("alpha");
+    }
+
+    @Test
+    void keepsThePreviousKeysWhenTheNewFileIsBroken() throws Exception {
+        Path file = dir.resolve("creds.txt");
+        Files.writeString(file, ApiKeyHash.credentialsLine("alpha", "key-a") + "\n");
+        CredentialStore store = new CredentialStore(file, Duration.ZERO, Clock.systemUTC());
+
+        Files.writeString(file, "alpha key-in-clear-text\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+        assertThat(store.agencyFor("key-a")).contains("alpha");
+    }
+
+    @Test
+    void refusesEveryKeyWhenTheFileIsMissing() {
+        CredentialStore store = new CredentialStore(dir.resolve("absent.txt"), Duration.ZERO, Clock.systemUTC());
+        assertThat(store.agencyFor("anything")).isEmpty();
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void rejectsLinesThatAreNotAgencyAndHash() {
+        assertThatThrownBy(() -> CredentialStore.parse(List.of("alpha")))
+                .hasMessageContaining("line 1");
+        assertThatThrownBy(() -> CredentialStore.parse(List.of("bad agency! " + ApiKeyHash.hash("k"))))
+                .hasMessageContaining("line 1");
+        String hash = ApiKeyHash.hash("shared");
+        assertThatThrownBy(() -> CredentialStore.parse(List.of("alpha " + hash, "beta " + hash)))
+                .hasMessageContaining("alpha").hasMessageContaining("beta");
+    }
+
+    @Test
+    void newKeysAreLongRandomAndHashToTheDocumentedForm() {
+        String a = ApiKeyHash.newKey();
+        String b = ApiKeyHash.newKey();
+        assertThat(a).hasSize(43).isNotEqualTo(b).matches("[A-Za-z0-9_-]+");
+        assertThat(ApiKeyHash.hash(a)).matches("sha256:[0-9a-f]{64}");
+        // SHA-256 of "abc" is a published test vector
+        assertThat(ApiKeyHash.hash("abc")).isEqualTo("sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+}

@@ -1,0 +1,60 @@
+package io.wirestream.ingest.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.avro.IngestChannel;
+import io.wirestream.avro.RawItem;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ItemIntakeTest {
+
+    static IncomingItem item(String agency, String id, String body) {
+        return new IncomingItem(agency, id, "2", "application/xml", null, IngestChannel.PUSH,
+                Map.of("remoteAddress", "192.0.2.1"), body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void sendsNewsWithAgencyKeyAndReceiptTime() {
+        IntakeFixture f = IntakeFixture.kafkaUp();
+        IntakeResult r = f.intake.offer(item("alpha", "story-7", "<nitf><body>Storm</body></nitf>"));
+
+        assertThat(r.status()).isEqualTo(202);
+        assertThat(r.receipt().topic()).isEqualTo("wire.raw");
+        var record = f.producer.history().get(0);
+        assertThat(record.key()).isEqualTo("alpha/story-7");
+        assertThat(record.timestamp()).isEqualTo(r.receipt().receivedAt().toEpochMilli());
+        RawItem v = record.value();
+        assertThat(v.getAgency()).isEqualTo("alpha");
+        assertThat(v.getItemId()).isEqualTo(r.receipt().itemId());
+        assertThat(v.getSourceItemId()).isEqualTo("story-7");
+        assertThat(v.getSourceVersion()).isEqualTo("2");
+        assertThat(v.getChannel()).isEqualTo(IngestChannel.PUSH);
+        assertThat(v.getFormatHint()).isEqualTo("nitf");
+        assertThat(v.getTransport()).containsEntry("remoteAddress", "192.0.2.1");
+        assertThat(StandardCharsets.UTF_8.decode(v.getPayload()).toString()).isEqualTo("<nitf><body>Storm</body></nitf>");
+        assertThat(f.count("accepted", "none")).isEqualTo(1);
+    }
+
+    @Test
+    void refusesWhatIsNotNewsWithoutSendingIt() {
+        IntakeFixture f = IntakeFixture.kafkaUp();
+        assertThat(f.intake.offer(item("alpha", null, "<invoice/>")).status()).isEqualTo(422);
+        assertThat(f.intake.offer(item("alpha", null, "")).status()).isEqualTo(422);
+        assertThat(f.producer.history()).isEmpty();
+        assertThat(f.count("rejected", "not_news")).isEqualTo(1);
+        assertThat(f.count("rejected", "empty")).isEqualTo(1);
+    }
+
+    @Test
+    void reportsRetryLaterWhenKafkaDoesNotAcknowledgeInTime() {
+        IntakeFixture f = IntakeFixture.kafkaDown();
+        IntakeResult r = f.intake.offer(item("alpha", "s", "<nitf/>"));
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.isTransient()).isTrue();
+        assertThat(r.retryAfter()).isPositive();
+        assertThat(r.receipt()).isNull();
+        assertThat(f.count("rejected", "kafka_unavailable")).isEqualTo(1);
+    }
+}
