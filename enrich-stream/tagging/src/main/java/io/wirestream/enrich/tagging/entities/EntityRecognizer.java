@@ -279,6 +279,21 @@ public final class EntityRecognizer {
             }
         }
         List<Mention> out = new ArrayList<>(mentions.size());
+        // a surname the first pass skipped (it opened a sentence, or sat in a headline) is still that person
+        boolean[] covered = new boolean[tokens.size()];
+        for (Mention m : mentions) {
+            for (int k = m.firstToken(); k < m.endToken(); k++) {
+                covered[k] = true;
+            }
+        }
+        for (int k = 0; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            Mention full = covered[k] || !t.isWord() || !t.isCapitalised() ? null : fullNameBySurname.get(t.text());
+            if (full != null) {
+                out.add(new Mention(k, k + 1, t.start(), t.end(), t.text(), EntityType.PERSON, full.known(),
+                        full.confidence() - 0.1, false));
+            }
+        }
         for (Mention m : mentions) {
             if (m.length() == 1 && !m.adjectival()) {
                 String word = tokens.get(m.firstToken()).text();
@@ -295,6 +310,7 @@ public final class EntityRecognizer {
             }
             out.add(m);
         }
+        out.sort(java.util.Comparator.comparingInt(Mention::firstToken));
         return out;
     }
 

@@ -1,0 +1,108 @@
+package io.wirestream.enrich.tagging.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.avro.EntityType;
+import io.wirestream.enrich.tagging.ArticleTagger;
+import io.wirestream.enrich.tagging.TaggingResult;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Entities on short stories written for these tests. */
+class EntityRecognitionTest {
+
+    static final ArticleTagger TAGGER = ArticleTagger.withBundledKnowledge();
+
+    static List<ResolvedEntity> entities(String headline, String... paragraphs) {
+        TaggingResult result = TAGGER.analyse(headline, List.of(paragraphs));
+        return result.entities();
+    }
+
+    static Optional<ResolvedEntity> named(List<ResolvedEntity> entities, String name) {
+        return entities.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    @Test
+    void aliasesOfOneGroupResolveToOneEntity() {
+        List<ResolvedEntity> found = entities("Coalition says Daesh lost its last town",
+                "The coalition said ISIS fighters had left the town. Officials said ISIL still held villages nearby.",
+                "Islamic State did not comment.");
+        List<ResolvedEntity> militants = found.stream().filter(e -> e.mentions().contains("Daesh")).toList();
+        assertThat(militants).hasSize(1);
+        assertThat(militants.get(0).mentions()).contains("Daesh", "ISIS", "ISIL", "Islamic State");
+        assertThat(militants.get(0).mentionCount()).isEqualTo(4);
+        assertThat(militants.get(0).type()).isEqualTo(EntityType.ORGANISATION);
+    }
+
+    @Test
+    void leagueOfArabStatesIsTheArabLeague() {
+        List<ResolvedEntity> found = entities("Summit in Cairo",
+                "The League of Arab States met in Cairo. An Arab League envoy said the meeting went well.");
+        assertThat(found.stream().filter(e -> e.mentions().contains("League of Arab States")).toList())
+                .singleElement()
+                .satisfies(e -> assertThat(e.mentions()).contains("Arab League"));
+    }
+
+    @Test
+    void titlesAreNotPartOfNamesAndASurnameResolvesToTheFullName() {
+        List<ResolvedEntity> found = entities("Ministers meet",
+                "Foreign Minister Sergei Lavrov met Defence Minister Tomas Varenko on Monday.",
+                "Varenko said the talks were useful. Lavrov agreed.");
+        assertThat(named(found, "Sergei Lavrov")).get()
+                .satisfies(e -> assertThat(e.mentions()).containsExactlyInAnyOrder("Sergei Lavrov", "Lavrov"));
+        // a person the knowledge base does not know: found by the title, resolved by the surname
+        ResolvedEntity varenko = named(found, "Tomas Varenko").orElseThrow();
+        assertThat(varenko.type()).isEqualTo(EntityType.PERSON);
+        assertThat(varenko.mentionCount()).isEqualTo(2);
+        assertThat(found).extracting(ResolvedEntity::name)
+                .noneMatch(n -> n.contains("Minister"))
+                .doesNotContain("Varenko", "Lavrov");
+    }
+
+    @Test
+    void aSurnameBeforeItsFullNameStillJoinsIt() {
+        List<ResolvedEntity> found = entities("Okonkwo wins vote",
+                "Lawmakers backed the plan of Amara Okonkwo on Friday. Okonkwo thanked them.");
+        assertThat(found.stream().filter(e -> e.type() == EntityType.PERSON).toList())
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.name()).isEqualTo("Amara Okonkwo");
+                    assertThat(e.mentionCount()).isEqualTo(3);
+                });
+    }
+
+    @Test
+    void usAndUnitedStatesAreOneCountryWhileWashingtonStaysTheCapital() {
+        List<ResolvedEntity> found = entities("US troops to stay",
+                "The United States will keep troops in the region, a U.S. official said in Washington.");
+        ResolvedEntity us = named(found, "United States").orElseThrow();
+        assertThat(us.mentions()).contains("US", "United States", "U.S.");
+        assertThat(named(found, "Washington")).get().extracting(ResolvedEntity::type).isEqualTo(EntityType.PLACE);
+    }
+
+    @Test
+    void demonymsCountForTheirCountryButNeverInventAName() {
+        List<ResolvedEntity> found = entities("Visit", "The Iraqi delegation arrived on Sunday.");
+        ResolvedEntity iraq = named(found, "Iraq").orElseThrow();
+        assertThat(iraq.mentions()).containsExactly("Iraqi");
+        assertThat(iraq.confidence()).isLessThan(0.7);
+    }
+
+    @Test
+    void organisationsAreFoundByTheirShapeWhenUnknown() {
+        List<ResolvedEntity> found = entities("Merger",
+                "Shares in Norwell Chemical Corp rose after the Bank of Valdoria approved the deal.");
+        assertThat(named(found, "Norwell Chemical Corp")).get().extracting(ResolvedEntity::type)
+                .isEqualTo(EntityType.ORGANISATION);
+        assertThat(named(found, "Bank of Valdoria")).get().extracting(ResolvedEntity::type)
+                .isEqualTo(EntityType.ORGANISATION);
+    }
+
+    @Test
+    void ordinaryCapitalisedWordsAtSentenceStartAreNotNames() {
+        List<ResolvedEntity> found = entities("Markets calm",
+                "Speaking on Monday, officials said prices were steady. However, traders were cautious.");
+        assertThat(found).extracting(ResolvedEntity::name).doesNotContain("Speaking", "However", "Markets", "Monday");
+    }
+}
