@@ -18,6 +18,8 @@ import java.util.Objects;
  *   <li>records waiting and no member in the group: STOP;</li>
  *   <li>log end offset unknown, or the committed offset went backwards inside the window: ERR;</li>
  *   <li>window too short to judge a trend (fewer than {@code minSamples} or spanning less than {@code minSpan}): OK;</li>
+ *   <li>lag zero at any sample of the window: OK (as in Burrow: a consumer that was caught up moments ago is not
+ *       stuck; on a quiet wire the first new item would otherwise look like a stall);</li>
  *   <li>committed offset the same over the whole window while records wait: STALL;</li>
  *   <li>offsets moving but lag never falling and higher at the end than at the start: WARN;</li>
  *   <li>otherwise OK (consuming, lag steady or falling).</li>
@@ -111,6 +113,9 @@ public final class LagEvaluator {
         long spanMillis = history.get(history.size() - 1).atMillis() - history.get(0).atMillis();
         if (history.size() < minSamples || spanMillis < minSpan.toMillis()) {
             return verdict(latest, LagStatus.OK, "consuming (window too short to judge a trend)");
+        }
+        if (history.stream().anyMatch(o -> o.lag().lagRecords() == 0)) {
+            return verdict(latest, LagStatus.OK, "consuming (caught up within the window)");
         }
         String span = String.format("%.1fs", spanMillis / 1000.0);
         if (first.committedOffset() == latest.committedOffset()) {

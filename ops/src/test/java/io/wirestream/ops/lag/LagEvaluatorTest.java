@@ -91,6 +91,35 @@ class LagEvaluatorTest {
     }
 
     @Test
+    void firstItemOnAQuietWireIsNotAStall() {
+        List<GroupSample> quiet = OffsetHistory.of(GROUP)
+                .at(900, 900, 1).at(900, 900, 1).at(900, 900, 1).at(900, 901, 1).window();
+
+        GroupEvaluation result = evaluator.evaluate(quiet);
+
+        assertThat(result.status()).isEqualTo(LagStatus.OK);
+        assertThat(result.lagRecords()).isEqualTo(1);
+    }
+
+    @Test
+    void lagRisingFromZeroIsNotWarnUntilAWholeWindowHasLag() {
+        OffsetHistory history = OffsetHistory.of(GROUP)
+                .at(100, 100, 1).at(110, 111, 1).at(120, 122, 1).at(130, 133, 1).at(140, 144, 1);
+
+        assertThat(evaluator.evaluate(history.window()).status()).isEqualTo(LagStatus.OK);
+        assertThat(evaluator.evaluate(history.lastWindow(4)).status()).isEqualTo(LagStatus.WARN);
+    }
+
+    @Test
+    void consumerThatStopsMovingAfterCatchingUpIsStallOnceAWholeWindowHasLag() {
+        OffsetHistory history = OffsetHistory.of(GROUP)
+                .at(500, 500, 1).at(500, 540, 1).at(500, 580, 1).at(500, 620, 1).at(500, 660, 1);
+
+        assertThat(evaluator.evaluate(history.window()).status()).isEqualTo(LagStatus.OK);
+        assertThat(evaluator.evaluate(history.lastWindow(4)).status()).isEqualTo(LagStatus.STALL);
+    }
+
+    @Test
     void committedOffsetGoingBackwardsIsErr() {
         List<GroupSample> rewound = OffsetHistory.of(GROUP).at(300, 400, 1).at(120, 410, 1).at(130, 420, 1).window();
 

@@ -23,7 +23,7 @@ class LagMonitorTest {
 
     @Test
     void reportsStatusLagAndRatesOverTheSlidingWindow() {
-        sampler.next(0, 100, 100, 1, 1000);
+        sampler.next(0, 100, 110, 1, 1000);
         sampler.next(10, 100, 150, 1, 1050);
         sampler.next(20, 100, 200, 1, 1100);
         monitor.sampleNow();

@@ -1,0 +1,184 @@
+package io.wirestream.ops.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirestream.avro.Article;
+import io.wirestream.avro.Rejection;
+import io.wirestream.ops.OpsService;
+import io.wirestream.ops.freshness.FreshnessRecorder;
+import io.wirestream.ops.testing.PausableConsumerGroup;
+import io.wirestream.ops.testing.SteadyProducer;
+import io.wirestream.platform.config.Settings;
+import io.wirestream.platform.http.ServiceHttpServer;
+import io.wirestream.platform.kafka.EmbeddedKafka;
+import io.wirestream.platform.kafka.TopicProvisioner;
+import io.wirestream.platform.kafka.TopicSpec;
+import io.wirestream.platform.registry.CompatibilityLevel;
+import io.wirestream.platform.registry.EmbeddedSchemaRegistry;
+import io.wirestream.schema.topics.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Opens the ops page of a running pipeline in headless Chromium and checks what an operator would look for: every
+ * stage with its throughput, lag, freshness, rejections with reasons, and the latest stories with tags, related links
+ * and duplicate clusters. The pipeline is a stand-in made of plain clients under the real group names (ingest writes
+ * wire.raw; "enrich" turns each raw item into an Article, every fifth into a Rejection; "publish" records freshness),
+ * on the real embedded broker and schema registry, so the page reads the same topics and groups it reads in production.
+ */
+class OpsPageBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static EmbeddedKafka kafka;
+    private static EmbeddedSchemaRegistry registry;
+
+    @BeforeAll
+    static void startPlatform() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser test skipped: Debian's chromium and chromium-driver are not installed "
+                        + "(apt-get install -y chromium chromium-driver)");
+        kafka = EmbeddedKafka.startTemporary();
+        try (Admin admin = kafka.admin()) {
+            new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(List.of(TopicSpec.of(Topics.RAW, 2, 1, 1),
+                    TopicSpec.of(Topics.ARTICLES, 2, 1, 1), TopicSpec.of(Topics.REJECTED, 1, 1, 1)));
+        }
+        registry = EmbeddedSchemaRegistry.start(Map.of("bootstrap.servers", kafka.bootstrapServers()), "127.0.0.1", 0,
+                CompatibilityLevel.BACKWARD_TRANSITIVE);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (registry != null) {
+            registry.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void opsPageShowsStagesLagFreshnessRejectionsAndLatestStories() throws Exception {
+        String bootstrap = kafka.bootstrapServers();
+        Map<String, Object> serdes = Map.of("schema.registry.url", registry.url());
+        Serde<Article> articleSerde = Topics.ARTICLES.valueSerde(serdes);
+        Serde<Rejection> rejectionSerde = Topics.REJECTED.valueSerde(serdes);
+        Deserializer<Article> articles = articleSerde.deserializer();
+        PrometheusMeterRegistry metrics = ServiceHttpServer.newMetrics("ops");
+        FreshnessRecorder freshness = new FreshnessRecorder(metrics);
+        Settings settings = Settings.ofValues(Map.of(
+                "kafka.bootstrap.servers", bootstrap,
+                "registry.url", registry.url(),
+                "ops.http.port", "0",
+                "ops.lag.interval", "500ms",
+                "ops.lag.min.span", "2s"));
+
+        try (KafkaProducer<String, Article> articleOut = new KafkaProducer<>(producerConfig(bootstrap),
+                     Topics.ARTICLES.keySerde(serdes).serializer(), articleSerde.serializer());
+             KafkaProducer<String, Rejection> rejectionOut = new KafkaProducer<>(producerConfig(bootstrap),
+                     Topics.REJECTED.keySerde(serdes).serializer(), rejectionSerde.serializer());
+             SteadyProducer ingest = new SteadyProducer(bootstrap, Topics.RAW.name(), Duration.ofMillis(40), 5_000,
+                     n -> ("<nitf>item " + n + "</nitf>").getBytes());
+             PausableConsumerGroup enrich = new PausableConsumerGroup(bootstrap, OpsDashboard.ENRICH_GROUP, Topics.RAW.name(),
+                     raw -> {
+                         Instant received = Instant.ofEpochMilli(raw.timestamp());
+                         int n = (int) raw.offset();
+                         String agency = raw.partition() == 0 ? "reuters" : "afp";
+                         if (n % 5 == 4) {
+                             rejectionOut.send(new ProducerRecord<>(Topics.REJECTED.name(), "item-" + n,
+                                     SampleArticles.rejection("parse", "malformed-xml", agency, Instant.now())));
+                         } else {
+                             Article a = SampleArticles.article(n, agency, received);
+                             articleOut.send(new ProducerRecord<>(Topics.ARTICLES.name(), a.getUri(), a));
+                         }
+                     });
+             PausableConsumerGroup publish = new PausableConsumerGroup(bootstrap, "wirestream-publish-sqlite",
+                     Topics.ARTICLES.name(), r -> freshness.record("sqlite",
+                             articles.deserialize(r.topic(), r.value()), Instant.now()));
+             OpsService ops = OpsService.start(settings, metrics, freshness)) {
+
+            await("the pipeline stand-in publishes").atMost(Duration.ofSeconds(60)).until(() -> publish.consumed() > 10);
+            WebDriver browser = chromium();
+            try {
+                browser.get("http://127.0.0.1:" + ops.port() + "/");
+
+                await("stage figures on the page").atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                        ratePerSecond(browser, "ingest") > 0 && ratePerSecond(browser, "enrich") > 0
+                                && ratePerSecond(browser, "publish-sqlite") > 0);
+                await("latest stories, rejections and freshness on the page").atMost(Duration.ofSeconds(30))
+                        .ignoreExceptions().until(() ->
+                                browser.findElements(By.cssSelector("#stories .story")).size() >= 3
+                                        && browser.findElement(By.id("rejections")).getText().contains("malformed-xml")
+                                        && browser.findElement(By.id("freshness")).getText().contains("sqlite"));
+
+                WebElement story = browser.findElement(By.cssSelector("#stories .story"));
+                assertThat(story.findElement(By.className("headline")).getText()).startsWith("Harbour cranes idle");
+                assertThat(story.findElements(By.className("chip"))).extracting(WebElement::getText).contains("labour", "strike");
+                assertThat(story.findElement(By.className("related")).getText()).contains("Port talks collapse");
+                assertThat(story.findElement(By.className("duplicates")).getText()).contains("first by afp");
+                assertThat(browser.findElement(By.id("reasons")).getText()).contains("parse/malformed-xml");
+                assertThat(browser.findElement(By.id("lag-table")).getText())
+                        .contains("wirestream-enrich", "wirestream-publish-sqlite", "wire.raw-0", "wire.articles-1");
+                assertThat(browser.findElement(By.cssSelector(".stage[data-stage='publish-sqlite']")).getText())
+                        .contains("lag");
+                assertThat(browser.findElement(By.id("overall")).getText())
+                        .as("a healthy pipeline raises no stall, stop or error").isIn("OK", "WARN");
+
+                Path screenshot = Path.of(System.getProperty("ops.artifacts.dir", "target"), "ops-page.png");
+                Files.createDirectories(screenshot.getParent());
+                Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
+                        StandardCopyOption.REPLACE_EXISTING);
+                assertThat(Files.size(screenshot)).isPositive();
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    private static double ratePerSecond(WebDriver browser, String stage) {
+        String text = browser.findElement(By.cssSelector(".stage[data-stage='" + stage + "'] .rate")).getText();
+        return Double.parseDouble(text.replace("rec/s", "").trim());
+    }
+
+    private static Map<String, Object> producerConfig(String bootstrap) {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 5);
+    }
+
+    private static WebDriver chromium() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,2000",
+                "--user-data-dir=" + Files.createTempDirectory("wirestream-chromium-"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}
