@@ -7,7 +7,7 @@ import java.util.Arrays;
  *
  * @param exact hex digest of the canonical headline and body; equal digests are exact duplicates
  * @param shingleCount distinct body shingles (0 when the story is too short for near-duplicate matching)
- * @param minHash MinHash values of the shingle set, empty when the story is too short
+ * @param minHash MinHash values (16 bits each) of the shingle set, empty when the story is too short
  */
 public record StorySignature(String exact, int shingleCount, int[] minHash) {
 

@@ -21,7 +21,7 @@ public final class IndexedStoryCodec {
     }
 
     public static byte[] encode(IndexedStory story) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + story.signature().minHash().length * 4);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + story.signature().minHash().length * 2);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             write(out, story);
         } catch (IOException e) {
@@ -48,7 +48,7 @@ public final class IndexedStoryCodec {
         out.writeInt(signature.shingleCount());
         out.writeShort(signature.minHash().length);
         for (int value : signature.minHash()) {
-            out.writeInt(value);
+            out.writeShort(value); // MinHash values are 16 bits wide
         }
     }
 
@@ -64,7 +64,7 @@ public final class IndexedStoryCodec {
         int shingleCount = in.readInt();
         int[] minHash = new int[in.readUnsignedShort()];
         for (int i = 0; i < minHash.length; i++) {
-            minHash[i] = in.readInt();
+            minHash[i] = in.readUnsignedShort();
         }
         return new IndexedStory(uri, agency, receivedAt, new StorySignature(exact, shingleCount, minHash));
     }
