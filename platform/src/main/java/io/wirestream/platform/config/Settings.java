@@ -55,9 +55,12 @@ public final class Settings {
         try {
             return setting.parser().apply(text);
         } catch (RuntimeException e) {
-            String shown = setting.secret() ? "(secret)" : "'" + text + "'";
-            throw new IllegalArgumentException("setting " + setting.key() + " (" + setting.envVar() + ") = " + shown
-                    + " is invalid: " + e.getMessage(), e);
+            if (setting.secret()) {
+                // a parser's message usually quotes its input: for a secret, say only that it is invalid
+                throw new IllegalArgumentException("setting " + setting.key() + " (" + setting.envVar() + ") = (secret) is invalid");
+            }
+            throw new IllegalArgumentException("setting " + setting.key() + " (" + setting.envVar() + ") = '" + text
+                    + "' is invalid: " + e.getMessage(), e);
         }
     }
 

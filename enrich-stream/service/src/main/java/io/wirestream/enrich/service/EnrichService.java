@@ -52,7 +52,7 @@ public final class EnrichService {
         EnrichTopology.Options options = new EnrichTopology.Options(settings.get(EnrichSettings.KILL_TOMBSTONE_GRACE),
                 settings.get(EnrichSettings.EMBARGO_CHECK_INTERVAL));
         Topology topology = EnrichTopology.build(normaliser, stages.apply(serdes), serdes, options, Clock.systemUTC());
-        streams = new KafkaStreams(topology, streamsConfig(client));
+        streams = new KafkaStreams(topology, streamsConfig(settings, client));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed; replacing it", e);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -91,7 +91,8 @@ public final class EnrichService {
         return http.port();
     }
 
-    private Properties streamsConfig(Map<String, Object> client) {
+    /** The Streams configuration: the shared client settings (TLS, SASL) plus what exactly-once processing needs. */
+    static Properties streamsConfig(Settings settings, Map<String, Object> client) {
         Properties p = new Properties();
         p.putAll(client);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.get(EnrichSettings.APPLICATION_ID));
