@@ -1,14 +1,14 @@
 package io.wirestream.ingest;
 
 import io.wirestream.ingest.classify.NewsPayloadClassifier;
-import io.wirestream.ingest.classify.SniffingNewsClassifier;
+import io.wirestream.ingest.classify.FormatDetectorClassifier;
 
-/** The classifier the service uses unless told otherwise. */
+/** The classifier the service uses unless told otherwise: the pipeline's own format detector. */
 final class NewsClassifiers {
 
     private NewsClassifiers() {}
 
     static NewsPayloadClassifier standard() {
-        return new SniffingNewsClassifier();
+        return new FormatDetectorClassifier();
     }
 }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Recognises the news formats by their first bytes: XML by its root element (NITF, NewsML-G2, NewsML 1, RSS, Atom,
  * HTML), JSON by ninjs-like fields, ANPA-1312 / IPTC 7901 by their control characters, and plain wire text. It only
- * looks; parsing is enrich-stream's job. Used when no richer detector is on the class path.
+ * looks; parsing is enrich-stream's job. A light stand-in for
+ * {@link FormatDetectorClassifier} where the pipeline's detector is not wanted (it accepts any plain text of some length).
  */
 public final class SniffingNewsClassifier implements NewsPayloadClassifier {
 
@@ -35,24 +36,15 @@ public final class SniffingNewsClassifier implements NewsPayloadClassifier {
             Map.entry("html", "html"), Map.entry("article", "html"));
     private static final Set<String> JSON_TEXT_FIELDS = Set.of("headline", "headlines", "title", "body", "body_text",
             "body_html", "bodies", "text", "content", "description_text");
-    private static final Set<String> REFUSED_MEDIA_PREFIXES = Set.of("image/", "audio/", "video/", "font/", "model/");
-    private static final Set<String> REFUSED_MEDIA_TYPES = Set.of("application/pdf", "application/zip",
-            "application/gzip", "application/x-gzip", "application/x-tar", "application/x-7z-compressed",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/msword");
 
     @Override
     public Classification classify(byte[] payload, String contentType, String formatHint) {
-        String mediaType = mediaType(contentType);
-        if (mediaType != null && (REFUSED_MEDIA_TYPES.contains(mediaType)
-                || REFUSED_MEDIA_PREFIXES.stream().anyMatch(mediaType::startsWith))) {
-            return Classification.unsupported("Content-Type " + mediaType + " is not a news text format; send XML, JSON, text or ANPA/IPTC 7901 bytes");
+        String refusal = MediaTypeGate.refusal(payload, contentType);
+        if (refusal != null) {
+            return Classification.unsupported(refusal);
         }
         if (payload == null || payload.length == 0) {
             return Classification.notNews("the body is empty");
-        }
-        String binary = binarySignature(payload);
-        if (binary != null) {
-            return Classification.unsupported("the body is " + binary + ", not a news text format");
         }
         if (isAgencyControlFormat(payload)) {
             return Classification.news(payload[0] == 0x16 ? "anpa-1312" : "iptc-7901",
@@ -137,28 +129,6 @@ public final class SniffingNewsClassifier implements NewsPayloadClassifier {
         return stx;
     }
 
-    private static String binarySignature(byte[] p) {
-        if (startsWith(p, 0x89, 'P', 'N', 'G')) return "a PNG image";
-        if (startsWith(p, 0xFF, 0xD8, 0xFF)) return "a JPEG image";
-        if (startsWith(p, 'G', 'I', 'F', '8')) return "a GIF image";
-        if (startsWith(p, '%', 'P', 'D', 'F')) return "a PDF document";
-        if (startsWith(p, 'P', 'K', 3, 4)) return "a ZIP archive";
-        if (startsWith(p, 0x1F, 0x8B)) return "gzip-compressed data";
-        return null;
-    }
-
-    private static boolean startsWith(byte[] p, int... prefix) {
-        if (p.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((p[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The first few KiB as text: UTF-8 (BOM dropped), or UTF-16 by BOM; null when not text. */
     private static String decodeStart(byte[] payload) {
         int length = Math.min(payload.length, SNIFF_LIMIT);
@@ -185,13 +155,5 @@ public final class SniffingNewsClassifier implements NewsPayloadClassifier {
             }
             return new String(payload, offset, length - offset, StandardCharsets.ISO_8859_1);
         }
-    }
-
-    static String mediaType(String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            return null;
-        }
-        int semi = contentType.indexOf(';');
-        return (semi >= 0 ? contentType.substring(0, semi) : contentType).strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,7 +2,7 @@ package io.wirestream.ingest.publish;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wirestream.avro.RawItem;
-import io.wirestream.ingest.classify.SniffingNewsClassifier;
+import io.wirestream.ingest.classify.FormatDetectorClassifier;
 import io.wirestream.ingest.metrics.IngestMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +24,7 @@ public final class IntakeFixture {
     private IntakeFixture(boolean kafkaUp, long maxItemBytes) {
         producer = new MockProducer<>(kafkaUp, null, new StringSerializer(), (topic, value) -> new byte[0]);
         RawItemPublisher publisher = new RawItemPublisher(producer, Duration.ofMillis(200), Clock.systemUTC(), metrics);
-        intake = new ItemIntake(new SniffingNewsClassifier(), publisher, new IngestMetrics(metrics), maxItemBytes, Duration.ofSeconds(3));
+        intake = new ItemIntake(new FormatDetectorClassifier(), publisher, new IngestMetrics(metrics), maxItemBytes, Duration.ofSeconds(3));
     }
 
     public static IntakeFixture kafkaUp() {
