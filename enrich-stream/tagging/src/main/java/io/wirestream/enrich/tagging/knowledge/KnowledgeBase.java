@@ -31,6 +31,7 @@ public final class KnowledgeBase {
     private final String version;
     private final Map<String, List<KnownAlias>> aliasesByKey = new HashMap<>();
     private final Map<String, KnownEntity> byId = new HashMap<>();
+    private final Map<String, List<String>> aliasesById = new HashMap<>();
     private final Map<String, KnownEntity> demonyms = new HashMap<>();
     private final Set<String> givenNames = new HashSet<>();
     private final Set<String> titles = new HashSet<>();
@@ -112,6 +113,7 @@ public final class KnowledgeBase {
             }
         }
         list.add(new KnownAlias(List.copyOf(tokens), entity, primary));
+        aliasesById.computeIfAbsent(entity.id(), k -> new ArrayList<>(2)).add(alias);
         longestAlias = Math.max(longestAlias, tokens.size());
     }
 
@@ -122,6 +124,26 @@ public final class KnowledgeBase {
     /** Aliases whose lower-cased tokens equal the given key (see {@link #key(List)}), possibly several entities. */
     public List<KnownAlias> aliases(String key) {
         return aliasesByKey.getOrDefault(key, Collections.emptyList());
+    }
+
+    /** Every name the entity is known by, its canonical name first. */
+    public List<String> aliasesOf(String id) {
+        return aliasesById.getOrDefault(id, Collections.emptyList());
+    }
+
+    /**
+     * The country a place lies in: itself for a country, the country of a capital or a listed city or region,
+     * or null when unknown.
+     */
+    public KnownEntity countryOf(KnownEntity place) {
+        if (place == null || place.type() != EntityType.PLACE) {
+            return null;
+        }
+        if ("country".equals(place.kind())) {
+            return place;
+        }
+        int colon = place.kind().indexOf(':');
+        return colon < 0 ? null : byId.get("wirestream:place:" + place.kind().substring(colon + 1).toLowerCase(Locale.ROOT));
     }
 
     public int longestAliasTokens() {
@@ -163,6 +185,10 @@ public final class KnowledgeBase {
 
     public List<String> mediaTopicLines() {
         return mediaTopicLines;
+    }
+
+    public java.util.Collection<KnownEntity> entities() {
+        return Collections.unmodifiableCollection(byId.values());
     }
 
     public int entityCount() {

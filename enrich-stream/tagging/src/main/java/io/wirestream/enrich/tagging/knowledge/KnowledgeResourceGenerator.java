@@ -64,7 +64,9 @@ public final class KnowledgeResourceGenerator {
         }
         for (String[] row : rows(factsDir.resolve("places.tsv"))) {
             String id = "wirestream:place:" + slug(row[0]);
-            table.add(id, "PLACE", row[1], row[0], splitList(col(row, 3)));
+            String country = col(row, 2);
+            table.add(id, "PLACE", country.isEmpty() || country.equals("-") ? row[1] : row[1] + ":" + country, row[0],
+                    splitList(col(row, 3)));
         }
         for (String[] row : rows(factsDir.resolve("organisations.tsv"))) {
             table.add("wirestream:org:" + slug(row[0]), "ORGANISATION", row[1], row[0], splitList(col(row, 2)));

@@ -1,0 +1,15 @@
+package io.wirestream.enrich.tagging.quality;
+
+import java.util.List;
+
+/**
+ * A story of a linking corpus.
+ *
+ * @param id unique id
+ * @param event stories with the same event are about the same real event (the links we want)
+ * @param topic stories with the same topic but another event are the hard negatives (same kind of event)
+ * @param headline its headline
+ * @param paragraphs its body
+ */
+public record EvaluationStory(String id, String event, String topic, String headline, List<String> paragraphs) {
+}
