@@ -31,7 +31,8 @@ final class IngestHarness implements AutoCloseable {
     final EmbeddedSchemaRegistry registry;
     final Path dir;
     final Path credentials;
-    final IngestService service;
+    final Settings settings;
+    IngestService service;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     IngestHarness(Map<String, String> extraSettings, Map<String, String> agencyKeys) throws IOException {
@@ -50,7 +51,8 @@ final class IngestHarness implements AutoCloseable {
         values.put("ingest.credentials.recheck", "0s");
         values.put("ingest.state.dir", dir.resolve("state").toString());
         values.putAll(extraSettings);
-        service = new IngestService(Settings.ofValues(values));
+        settings = Settings.ofValues(values);
+        service = new IngestService(settings);
         service.start();
     }
 
@@ -60,6 +62,13 @@ final class IngestHarness implements AutoCloseable {
         Path tmp = dir.resolve("credentials.tmp");
         Files.writeString(tmp, lines);
         Files.move(tmp, credentials, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Stops the service and starts a new one on the same settings and state, as after a process restart. */
+    void restartService() {
+        service.stop();
+        service = new IngestService(settings);
+        service.start();
     }
 
     String base() {
