@@ -82,7 +82,9 @@ public final class KafkaClusterSampler implements ClusterSampler {
                 unconsumed.computeIfAbsent(tp, k -> new HashSet<>()).add(om.offset());
             }
         }));
-        Map<TopicPartition, Map<Long, Long>> writtenAt = writtenAt(unconsumed);
+        Map<TopicPartition, Map<Long, Long>> writtenAt = new HashMap<>();
+        Map<TopicPartition, Set<Long>> nothingToRead = new HashMap<>();
+        probeUnconsumed(unconsumed, ends, writtenAt, nothingToRead);
 
         List<GroupSample> samples = new ArrayList<>();
         for (String group : groups) {
@@ -102,7 +104,8 @@ public final class KafkaClusterSampler implements ClusterSampler {
             }
             List<PartitionLag> lags = new ArrayList<>();
             committed.getOrDefault(group, Map.of()).forEach((tp, om) ->
-                    lags.add(lagOf(tp, om.offset(), ends.getOrDefault(tp, -1L), nowMillis, writtenAt)));
+                    lags.add(lagOf(tp, om.offset(), ends.getOrDefault(tp, -1L), nowMillis, writtenAt,
+                            nothingToRead.getOrDefault(tp, Set.of()).contains(om.offset()))));
             samples.add(new GroupSample(group, now, state, members, lags, null));
         }
 
@@ -116,9 +119,12 @@ public final class KafkaClusterSampler implements ClusterSampler {
     }
 
     private PartitionLag lagOf(TopicPartition tp, long committedOffset, long end, long nowMillis,
-                               Map<TopicPartition, Map<Long, Long>> writtenAt) {
+                               Map<TopicPartition, Map<Long, Long>> writtenAt, boolean onlyMarkersLeft) {
         if (end < 0 || end <= committedOffset) {
             return new PartitionLag(tp.topic(), tp.partition(), committedOffset, end, 0.0, "none");
+        }
+        if (onlyMarkersLeft) {
+            return new PartitionLag(tp.topic(), tp.partition(), committedOffset, end, 0, 0.0, "none");
         }
         Long probed = writtenAt.getOrDefault(tp, Map.of()).get(committedOffset);
         if (probed != null) {
@@ -138,8 +144,9 @@ public final class KafkaClusterSampler implements ClusterSampler {
      * Reads the record at every unconsumed offset. Groups reading the same topic sit at different offsets, and one
      * consumer holds one position per partition, so the probe runs once per distinct offset of the busiest partition.
      */
-    private Map<TopicPartition, Map<Long, Long>> writtenAt(Map<TopicPartition, Set<Long>> unconsumed) {
-        Map<TopicPartition, Map<Long, Long>> result = new HashMap<>();
+    private void probeUnconsumed(Map<TopicPartition, Set<Long>> unconsumed, Map<TopicPartition, Long> ends,
+                                 Map<TopicPartition, Map<Long, Long>> writtenAt,
+                                 Map<TopicPartition, Set<Long>> nothingToRead) {
         Map<TopicPartition, List<Long>> pending = new HashMap<>();
         unconsumed.forEach((tp, offsets) -> pending.put(tp, new ArrayList<>(offsets)));
         try {
@@ -147,13 +154,15 @@ public final class KafkaClusterSampler implements ClusterSampler {
                 Map<TopicPartition, Long> round = new HashMap<>();
                 pending.forEach((tp, offsets) -> round.put(tp, offsets.remove(offsets.size() - 1)));
                 pending.values().removeIf(List::isEmpty);
-                probe.timestampsAt(round).forEach((tp, timestamp) ->
-                        result.computeIfAbsent(tp, k -> new HashMap<>()).put(round.get(tp), timestamp));
+                RecordTimestampProbe.Findings findings = probe.probe(round, ends);
+                findings.timestamps().forEach((tp, timestamp) ->
+                        writtenAt.computeIfAbsent(tp, k -> new HashMap<>()).put(round.get(tp), timestamp));
+                findings.nothingToRead().forEach(tp ->
+                        nothingToRead.computeIfAbsent(tp, k -> new HashSet<>()).add(round.get(tp)));
             }
         } catch (RuntimeException e) {
             // the interpolation from earlier rounds still gives an age; a failed probe must not fail the round
         }
-        return result;
     }
 
     private List<String> groupsToWatch() {

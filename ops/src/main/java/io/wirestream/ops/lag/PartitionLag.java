@@ -5,14 +5,19 @@ package io.wirestream.ops.lag;
  *
  * @param committedOffset the group's committed offset: the next record it will read
  * @param logEndOffset    the offset the next produced record will get
+ * @param lagRecords      records the group has yet to read: normally {@code logEndOffset - committedOffset}, but 0 when
+ *                        only transaction markers lie between the two (a transactional topic read to its end)
  * @param lagSeconds      age of the oldest unconsumed record (0 when caught up)
  * @param lagSecondsSource how the age was found: {@code record} (timestamp of the record at the committed offset),
  *                         {@code interpolated} (from log-end-offset samples over time) or {@code none}
  */
-public record PartitionLag(String topic, int partition, long committedOffset, long logEndOffset,
+public record PartitionLag(String topic, int partition, long committedOffset, long logEndOffset, long lagRecords,
                            double lagSeconds, String lagSecondsSource) {
 
-    public long lagRecords() {
-        return Math.max(0, logEndOffset - committedOffset);
+    /** Lag taken as the distance from the committed offset to the log end. */
+    public PartitionLag(String topic, int partition, long committedOffset, long logEndOffset, double lagSeconds,
+                        String lagSecondsSource) {
+        this(topic, partition, committedOffset, logEndOffset, Math.max(0, logEndOffset - committedOffset), lagSeconds,
+                lagSecondsSource);
     }
 }

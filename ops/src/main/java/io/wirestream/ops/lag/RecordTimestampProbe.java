@@ -28,16 +28,28 @@ final class RecordTimestampProbe implements AutoCloseable {
         // an offset already deleted by retention: the oldest record left is the best stand-in
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        // what the groups themselves can read: aborted records and open transactions are not lag yet
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.timeout = settings.requestTimeout();
     }
 
-    /** Timestamps (epoch millis) of the first record at or after each offset; partitions not read in time are absent. */
-    Map<TopicPartition, Long> timestampsAt(Map<TopicPartition, Long> offsets) {
+    /** What the probe found at each offset asked about. */
+    record Findings(Map<TopicPartition, Long> timestamps, Set<TopicPartition> nothingToRead) {
+    }
+
+    /**
+     * Reads the first committed record at or after each offset. Partitions where the consumer reaches the log end
+     * without a record are in {@code nothingToRead}: only transaction markers (or aborted records) were left, so the
+     * group has in truth read everything. Partitions neither found nor exhausted in time are in neither set.
+     *
+     * @param ends log-end offsets of the same partitions
+     */
+    Findings probe(Map<TopicPartition, Long> offsets, Map<TopicPartition, Long> ends) {
         Map<TopicPartition, Long> found = new HashMap<>();
+        Set<TopicPartition> exhausted = new HashSet<>();
         if (offsets.isEmpty()) {
-            return found;
+            return new Findings(found, exhausted);
         }
         consumer.assign(offsets.keySet());
         offsets.forEach(consumer::seek);
@@ -51,9 +63,17 @@ final class RecordTimestampProbe implements AutoCloseable {
                     consumer.pause(Set.of(tp)); // one record per partition is all we need
                 }
             }
+            for (TopicPartition tp : Set.copyOf(missing)) {
+                // the consumer steps over control records without returning anything, so reaching the end empty-handed
+                // means no data record was waiting
+                if (consumer.position(tp, Duration.ofMillis(200)) >= ends.getOrDefault(tp, Long.MAX_VALUE)) {
+                    missing.remove(tp);
+                    exhausted.add(tp);
+                }
+            }
         }
         consumer.assign(Set.of());
-        return found;
+        return new Findings(found, exhausted);
     }
 
     @Override

@@ -13,7 +13,18 @@ import io.wirestream.schema.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,6 +97,64 @@ class LagMonitorIT {
             publish.close();
             await("consumer gone: STOP").atMost(Duration.ofSeconds(60)).until(() -> statusOf(monitor) == LagStatus.STOP);
             assertThat(monitor.latest().group(GROUP).orElseThrow().members()).isZero();
+        }
+    }
+
+    @Test
+    void groupThatReadATransactionalTopicToItsEndHasNoLagThoughMarkersFollowItsOffset() throws Exception {
+        String topic = "ops-it.transactional";
+        String group = "wirestream-publish-tx";
+        try (Admin admin = kafka.admin()) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+            new TopicProvisioner(admin, Duration.ofSeconds(30)).awaitWritable(java.util.Set.of(topic));
+        }
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "ops-it-tx"), new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            for (int t = 0; t < 3; t++) {
+                producer.beginTransaction();
+                for (int i = 0; i < 5; i++) {
+                    producer.send(new ProducerRecord<>(topic, ("story " + t + "." + i).getBytes()));
+                }
+                producer.commitTransaction();
+            }
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topic, "never published".getBytes()));
+            producer.flush();
+            producer.abortTransaction();
+        }
+        TopicPartition tp = new TopicPartition(topic, 0);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(List.of(tp));
+            List<Long> offsets = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> offsets.add(r.offset()));
+                return offsets.size() == 15;
+            });
+            // as a store keeping its offsets with the data commits them: after the last record it wrote
+            consumer.commitSync(Map.of(tp, new OffsetAndMetadata(offsets.get(offsets.size() - 1) + 1)));
+        }
+
+        LagMonitorSettings settings = LagMonitorSettings.forCluster(kafka.bootstrapServers()).withGroups(List.of(group))
+                .withSampling(Duration.ofMillis(200), 5, 3, Duration.ofMillis(400));
+        try (LagMonitor monitor = new LagMonitor(settings, null)) {
+            LagReport report = null;
+            for (int i = 0; i < 4; i++) {
+                report = monitor.sampleNow();
+            }
+            GroupEvaluation evaluation = report.group(group).orElseThrow();
+            PartitionEvaluation partition = evaluation.partitions().get(0);
+            assertThat(partition.logEndOffset() - partition.committedOffset())
+                    .as("a commit marker, the aborted record and its abort marker lie beyond the committed offset").isEqualTo(3);
+            assertThat(partition.lagRecords()).isZero();
+            assertThat(evaluation.status()).isEqualTo(LagStatus.OK);
+            assertThat(evaluation.members()).isZero();
         }
     }
 
