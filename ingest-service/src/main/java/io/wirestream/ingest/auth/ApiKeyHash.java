@@ -40,7 +40,7 @@ public final class ApiKeyHash {
 
     /** The line to put in the credentials file for this agency and key. */
     public static String credentialsLine(String agency, String apiKey) {
-        if (!CredentialStore.isValidAgency(agency)) {
+        if (!AgencyName.isValid(agency)) {
             throw new IllegalArgumentException("agency names are letters, digits, '.', '_' and '-': '" + agency + "'");
         }
         return agency + " " + hash(apiKey);

@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class CredentialStore {
 
     private static final Logger log = LoggerFactory.getLogger(CredentialStore.class);
-    private static final Pattern AGENCY = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern HASH = Pattern.compile("sha256:[0-9a-f]{64}");
 
     private final Path file;
@@ -48,10 +47,6 @@ public final class CredentialStore {
         this.recheckEvery = recheckEvery;
         this.clock = clock;
         reloadIfChanged();
-    }
-
-    public static boolean isValidAgency(String agency) {
-        return agency != null && AGENCY.matcher(agency).matches();
     }
 
     /** The agency a presented key belongs to, or empty when the key is unknown. */
@@ -121,7 +116,7 @@ public final class CredentialStore {
                 continue;
             }
             String[] parts = content.split("\\s+");
-            if (parts.length != 2 || !isValidAgency(parts[0]) || !HASH.matcher(parts[1]).matches()) {
+            if (parts.length != 2 || !AgencyName.isValid(parts[0]) || !HASH.matcher(parts[1]).matches()) {
                 throw new IllegalArgumentException("line " + (i + 1) + " is not '<agency> sha256:<64 lowercase hex>'");
             }
             String previous = byHash.put(parts[1], parts[0]);

@@ -1,6 +1,6 @@
 package io.wirestream.ingest.pull;
 
-import io.wirestream.ingest.auth.CredentialStore;
+import io.wirestream.ingest.auth.AgencyName;
 import io.wirestream.platform.config.DurationText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,7 +54,7 @@ public record PullSources(List<FeedSource> feeds, List<DropFolderSource> folders
             }
             String[] parts = content.split("\\s+");
             String where = "sources line " + (i + 1) + ": ";
-            if (parts.length < 3 || !CredentialStore.isValidAgency(parts[1])) {
+            if (parts.length < 3 || !AgencyName.isValid(parts[1])) {
                 throw new IllegalArgumentException(where + "expected 'feed <agency> <url> [every=5m]' or 'folder <agency> <dir>'");
             }
             switch (parts[0]) {
