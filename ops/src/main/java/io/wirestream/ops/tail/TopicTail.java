@@ -35,12 +35,15 @@ public final class TopicTail<V> implements AutoCloseable {
             .thenComparing(TailedRecord::partition)
             .thenComparing(Comparator.comparingLong((TailedRecord<?> r) -> r.offset()).reversed());
 
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
+
     private final String topic;
     private final Map<String, Object> clientProperties;
     private final Deserializer<V> deserializer;
     private final int capacity;
     private final TreeSet<TailedRecord<V>> records = new TreeSet<>(NEWEST_FIRST);
     private final AtomicLong undecodable = new AtomicLong();
+    private final Map<TopicPartition, Long> nextOffsets = new HashMap<>(); // touched by the tail's thread only
     private final AtomicLong seen = new AtomicLong();
     private volatile Consumer<TailedRecord<V>> listener = r -> { };
     private volatile boolean running;
@@ -92,6 +95,20 @@ public final class TopicTail<V> implements AutoCloseable {
     }
 
     private void run() {
+        // a broker restart or an unreachable cluster must not end the tail: start a fresh session after a pause
+        while (running) {
+            try {
+                session();
+            } catch (WakeupException e) {
+                return; // close() asked us to stop
+            } catch (RuntimeException e) {
+                LOG.warn("tail of {} interrupted, retrying in {}: {}", topic, RETRY_PAUSE, e.toString());
+                pauseBeforeRetry();
+            }
+        }
+    }
+
+    private void session() {
         Map<String, Object> config = new HashMap<>(clientProperties);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "wirestream-ops-tail-" + topic);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -114,12 +131,21 @@ public final class TopicTail<V> implements AutoCloseable {
                     accept(record);
                 }
             }
-        } catch (WakeupException e) {
-            // close() asked us to stop
-        } catch (RuntimeException e) {
-            LOG.warn("tail of {} stopped: {}", topic, e.toString());
         } finally {
             consumer = null;
+        }
+    }
+
+    private void pauseBeforeRetry() {
+        synchronized (this) {
+            try {
+                if (running) {
+                    wait(RETRY_PAUSE.toMillis()); // close() notifies, so stopping does not wait out the pause
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
         }
     }
 
@@ -141,13 +167,16 @@ public final class TopicTail<V> implements AutoCloseable {
         Map<TopicPartition, Long> begin = c.beginningOffsets(partitions);
         Map<TopicPartition, Long> end = c.endOffsets(partitions);
         for (TopicPartition tp : partitions) {
-            // capacity per partition, since the newest records overall may all sit on one partition
-            c.seek(tp, Math.max(begin.getOrDefault(tp, 0L), end.getOrDefault(tp, 0L) - capacity));
+            // capacity per partition, since the newest records overall may all sit on one partition; after a
+            // reconnect, carry on where the last session stopped so no record reaches the listener twice
+            long nearEnd = Math.max(begin.getOrDefault(tp, 0L), end.getOrDefault(tp, 0L) - capacity);
+            c.seek(tp, Math.max(nearEnd, nextOffsets.getOrDefault(tp, 0L)));
         }
     }
 
     private void accept(ConsumerRecord<byte[], byte[]> record) {
         seen.incrementAndGet();
+        nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
         V value;
         try {
             value = deserializer.deserialize(record.topic(), record.value());
@@ -181,6 +210,7 @@ public final class TopicTail<V> implements AutoCloseable {
             running = false;
             t = thread;
             thread = null;
+            notifyAll();
         }
         KafkaConsumer<byte[], byte[]> c = consumer;
         if (c != null) {
