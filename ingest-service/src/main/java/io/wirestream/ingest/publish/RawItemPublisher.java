@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -66,6 +67,9 @@ public final class RawItemPublisher implements AutoCloseable {
         return new KafkaProducer<>(p, Topics.RAW.keySerde(serdeProperties).serializer(), Topics.RAW.valueSerde(serdeProperties).serializer());
     }
 
+    /** An item handed to the producer whose acknowledgement is still to come. */
+    public record PendingItem(String itemId, Instant receivedAt, long sentAtNanos, Future<RecordMetadata> acknowledgement) {}
+
     /**
      * Sends the item and waits for the acknowledgement.
      *
@@ -74,14 +78,23 @@ public final class RawItemPublisher implements AutoCloseable {
      * @throws ItemTooLargeException when the broker refused the record for its size
      */
     public Receipt publish(IncomingItem item, String formatHint) throws KafkaUnavailableException, ItemTooLargeException {
-        Instant receivedAt = clock.instant();
+        return await(send(item, formatHint));
+    }
+
+    /**
+     * Hands the item to the producer without waiting, so several items (a batch) share one round trip; every
+     * pending item must then go through {@link #await} before anyone is told it was taken.
+     */
+    public PendingItem send(IncomingItem item, String formatHint) throws KafkaUnavailableException, ItemTooLargeException {
+        // millisecond precision: the record timestamp and the Avro field hold no more, and the receipt must match them
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String itemId = UUID.randomUUID().toString();
         RawItem value = RawItem.newBuilder()
                 .setItemId(itemId)
                 .setAgency(item.agency())
                 .setSourceItemId(item.sourceItemId())
                 .setSourceVersion(item.sourceVersion())
-                .setReceivedAt(receivedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                .setReceivedAt(receivedAt)
                 .setContentType(item.contentType())
                 .setFormatHint(formatHint != null ? formatHint : item.formatHint())
                 .setChannel(item.channel())
@@ -92,19 +105,22 @@ public final class RawItemPublisher implements AutoCloseable {
         // partition left to the default partitioner: murmur2 of the key, so one story's versions share a partition
         ProducerRecord<String, RawItem> record = new ProducerRecord<>(Topics.RAW.name(), null, receivedAt.toEpochMilli(), key, value);
         long started = System.nanoTime();
-        Future<RecordMetadata> sent;
         try {
-            sent = producer.send(record);
+            return new PendingItem(itemId, receivedAt, started, producer.send(record));
         } catch (RecordTooLargeException e) {
             throw new ItemTooLargeException("the item is larger than the producer may send: " + e.getMessage(), e);
         } catch (KafkaException e) {
             throw new KafkaUnavailableException("Kafka did not take the item: " + describe(e), e);
         }
+    }
+
+    /** Waits for Kafka's acknowledgement of a sent item, at most the timeout counted from its send. */
+    public Receipt await(PendingItem pending) throws KafkaUnavailableException, ItemTooLargeException {
         try {
-            long remaining = timeout.toNanos() - (System.nanoTime() - started);
-            RecordMetadata metadata = sent.get(Math.max(remaining, 1), TimeUnit.NANOSECONDS);
-            produceLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            return new Receipt(itemId, metadata.topic(), metadata.partition(), metadata.offset(), receivedAt);
+            long remaining = timeout.toNanos() - (System.nanoTime() - pending.sentAtNanos());
+            RecordMetadata metadata = pending.acknowledgement().get(Math.max(remaining, 1), TimeUnit.NANOSECONDS);
+            produceLatency.record(System.nanoTime() - pending.sentAtNanos(), TimeUnit.NANOSECONDS);
+            return new Receipt(pending.itemId(), metadata.topic(), metadata.partition(), metadata.offset(), pending.receivedAt());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RecordTooLargeException) {
                 throw new ItemTooLargeException("Kafka refused the item for its size", e.getCause());

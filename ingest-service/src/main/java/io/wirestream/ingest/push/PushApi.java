@@ -17,6 +17,8 @@ import io.wirestream.ingest.publish.Receipt;
 import io.wirestream.ingest.publish.ReceiptLookup;
 import io.wirestream.ingest.publish.RecordKeys;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +120,15 @@ public final class PushApi {
             return;
         }
         Map<String, String> transport = transport(ctx);
+        List<IncomingItem> readable = new ArrayList<>();
+        for (BatchItem b : items) {
+            if (b.problem() == null) {
+                readable.add(new IncomingItem(agency, blankToNull(b.id()), blankToNull(b.version()), blankToNull(b.contentType()),
+                        blankToNull(b.formatHint()), IngestChannel.PUSH, transport, b.body()));
+            }
+        }
+        Iterator<IntakeResult> outcomes = intake.offerAll(readable).iterator();
+        Iterator<IncomingItem> offered = readable.iterator();
         ArrayNode results = ApiReply.JSON.createArrayNode();
         int accepted = 0;
         int unavailable = 0;
@@ -129,9 +140,8 @@ public final class PushApi {
                 intake.countRefusal(agency, "push", "bad_item", 0);
                 node = ApiReply.JSON.createObjectNode().put("status", 422).put("error", "bad_item").put("message", b.problem());
             } else {
-                IncomingItem item = new IncomingItem(agency, blankToNull(b.id()), blankToNull(b.version()), blankToNull(b.contentType()),
-                        blankToNull(b.formatHint()), IngestChannel.PUSH, transport, b.body());
-                IntakeResult r = intake.offer(item);
+                IncomingItem item = offered.next();
+                IntakeResult r = outcomes.next();
                 accepted += r.isAccepted() ? 1 : 0;
                 if (r.isTransient()) {
                     unavailable++;

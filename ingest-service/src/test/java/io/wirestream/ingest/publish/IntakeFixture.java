@@ -21,18 +21,23 @@ public final class IntakeFixture {
     public final ItemIntake intake;
     public final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
-    private IntakeFixture(boolean kafkaUp, long maxItemBytes) {
-        producer = new MockProducer<>(kafkaUp, null, new StringSerializer(), (topic, value) -> new byte[0]);
-        RawItemPublisher publisher = new RawItemPublisher(producer, Duration.ofMillis(200), Clock.systemUTC(), metrics);
-        intake = new ItemIntake(new FormatDetectorClassifier(), publisher, new IngestMetrics(metrics), maxItemBytes, Duration.ofSeconds(3));
+    private IntakeFixture(boolean autoComplete, Duration kafkaTimeout) {
+        producer = new MockProducer<>(autoComplete, null, new StringSerializer(), (topic, value) -> new byte[0]);
+        RawItemPublisher publisher = new RawItemPublisher(producer, kafkaTimeout, Clock.systemUTC(), metrics);
+        intake = new ItemIntake(new FormatDetectorClassifier(), publisher, new IngestMetrics(metrics), 1024 * 1024, Duration.ofSeconds(3));
     }
 
     public static IntakeFixture kafkaUp() {
-        return new IntakeFixture(true, 1024 * 1024);
+        return new IntakeFixture(true, Duration.ofMillis(200));
     }
 
     public static IntakeFixture kafkaDown() {
-        return new IntakeFixture(false, 1024 * 1024);
+        return new IntakeFixture(false, Duration.ofMillis(200));
+    }
+
+    /** Sends wait until the test completes them (or the given timeout runs out). */
+    public static IntakeFixture manualAcks(Duration kafkaTimeout) {
+        return new IntakeFixture(false, kafkaTimeout);
     }
 
     public List<RawItem> sent() {

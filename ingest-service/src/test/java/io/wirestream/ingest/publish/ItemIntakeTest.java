@@ -48,6 +48,26 @@ class ItemIntakeTest {
     }
 
     @Test
+    void aBatchIsSentWholeBeforeAnyAcknowledgementIsAwaitedAndKeepsItsOrder() throws Exception {
+        IntakeFixture f = IntakeFixture.manualAcks(java.time.Duration.ofSeconds(30));
+        // Kafka acknowledges only once both good items were handed over: awaiting one by one would time out
+        Thread broker = new Thread(() -> {
+            while (f.producer.history().size() < 2) {
+                Thread.onSpinWait();
+            }
+            f.producer.completeNext();
+            f.producer.completeNext();
+        });
+        broker.start();
+        java.util.List<IntakeResult> results = f.intake.offerAll(java.util.List.of(
+                item("alpha", "a", "<nitf><body>A</body></nitf>"), item("alpha", "b", "<invoice/>"), item("alpha", "c", "<nitf><body>C</body></nitf>")));
+        broker.join();
+        assertThat(results).extracting(IntakeResult::status).containsExactly(202, 422, 202);
+        assertThat(f.producer.history()).extracting(r -> r.value().getSourceItemId()).containsExactly("a", "c");
+        assertThat(results.get(0).receipt().itemId()).isEqualTo(f.producer.history().get(0).value().getItemId());
+    }
+
+    @Test
     void reportsRetryLaterWhenKafkaDoesNotAcknowledgeInTime() {
         IntakeFixture f = IntakeFixture.kafkaDown();
         IntakeResult r = f.intake.offer(item("alpha", "s", "<nitf/>"));
