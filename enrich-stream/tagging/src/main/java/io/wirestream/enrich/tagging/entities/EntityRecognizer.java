@@ -55,6 +55,13 @@ public final class EntityRecognizer {
             }
             int titleLength = matchTitle(tokens, i);
             if (alias != null && aliasLength >= titleLength) {
+                int orgEnd = alias.entity().type() == EntityType.PLACE ? organisationAfterPlace(tokens, i + aliasLength) : -1;
+                if (orgEnd > 0) { // "Toronto Stock Exchange", "Chicago Board of Trade"
+                    mentions.add(new Mention(i, orgEnd, t.start(), tokens.get(orgEnd - 1).end(), surface(tokens, i, orgEnd),
+                            EntityType.ORGANISATION, null, 0.75, false));
+                    i = orgEnd;
+                    continue;
+                }
                 mentions.add(knownMention(tokens, i, aliasLength, alias));
                 i += aliasLength;
                 continue;
@@ -62,6 +69,14 @@ public final class EntityRecognizer {
             if (titleLength > 0) {
                 i += titleLength;
                 titleEnd = i;
+                continue;
+            }
+            if (i + 1 < n && !t.allCapsLine() && tokens.get(i + 1).isWord()
+                    && kb.demonym(t.text() + " " + tokens.get(i + 1).text()) != null) {
+                KnownEntity country = kb.demonym(t.text() + " " + tokens.get(i + 1).text());
+                mentions.add(new Mention(i, i + 2, t.start(), tokens.get(i + 1).end(), surface(tokens, i, i + 2),
+                        EntityType.PLACE, country, 0.6, true));
+                i += 2;
                 continue;
             }
             KnownEntity country = kb.demonym(t.text());
@@ -84,7 +99,80 @@ public final class EntityRecognizer {
             }
             i++;
         }
+        if (isSportsCopy(tokens)) {
+            mentions = asTeams(tokens, mentions, isIndividualSport(tokens));
+        }
         return resolveLoneNames(tokens, mentions);
+    }
+
+    /**
+     * In sports copy a city or region usually stands for its team ("Chicago beat Boston 5-3", "Surrey 320 all out"),
+     * an organisation; a place keeps being a place after a preposition ("in Chicago") or as a dateline. Countries stay
+     * places: a national side is named by its country, and news archives tag it so.
+     */
+    private List<Mention> asTeams(List<Token> tokens, List<Mention> mentions, boolean individualSport) {
+        List<Mention> out = new ArrayList<>(mentions.size());
+        for (Mention m : mentions) {
+            Token prev = m.firstToken() > 0 ? tokens.get(m.firstToken() - 1) : null;
+            Token next = m.endToken() < tokens.size() ? tokens.get(m.endToken()) : null;
+            boolean afterPreposition = prev != null && (PLACE_PREPOSITIONS.contains(prev.lower()) || prev.lower().equals("of"));
+            boolean dateline = tokens.get(m.firstToken()).sentenceStart() && next != null && Character.isDigit(next.text().charAt(0));
+            boolean numberNear = next != null && Character.isDigit(next.text().charAt(0))
+                    || prev != null && Character.isDigit(prev.text().charAt(0));
+            if (m.type() == EntityType.PLACE && m.known() != null && !m.adjectival() && !afterPreposition && !dateline
+                    && isCityOrRegion(m.known())) {
+                out.add(new Mention(m.firstToken(), m.endToken(), m.start(), m.end(), m.surface(),
+                        EntityType.ORGANISATION, null, 0.7, false));
+            } else if (m.known() == null && m.length() == 1 && m.type() == EntityType.PERSON && m.confidence() < 0.5
+                    && numberNear && !afterPreposition) {
+                // a lone name next to a score: a player in tennis or golf, a team in football or baseball
+                out.add(individualSport ? m.withResolution(EntityType.PERSON, null, 0.6)
+                        : m.withResolution(EntityType.ORGANISATION, null, 0.6));
+            } else {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static final Set<String> INDIVIDUAL_SPORTS = Set.of("tennis", "golf", "athletics", "boxing", "cycling",
+            "skiing", "swimming", "squash", "badminton", "snooker", "chess", "marathon", "triathlon", "motor", "racing");
+
+    /** Copy whose first line names an individual sport, where names next to scores are people. */
+    private static boolean isIndividualSport(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (t.isWord() && t.sentenceStart() && t.start() > 0 && !t.allCapsLine()) {
+                break; // past the first line
+            }
+            if (t.isWord() && INDIVIDUAL_SPORTS.contains(t.lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCityOrRegion(KnownEntity place) {
+        String kind = place.kind();
+        // "nation" (England, Scotland, Wales) stays a place: national sides are named by their country
+        return kind.startsWith("city") || kind.startsWith("capital") || kind.startsWith("region");
+    }
+
+    private static final Set<String> SPORT_WORDS = Set.of("soccer", "football", "cricket", "baseball", "basketball",
+            "rugby", "hockey", "tennis", "golf", "nfl", "nba", "nhl", "innings", "wickets", "league", "championship",
+            "tournament", "cup", "goals", "striker", "midfielder", "batsman", "bowler", "pitcher", "inning", "quarterback",
+            "standings", "halftime", "half-time");
+
+    private static boolean isSportsCopy(List<Token> tokens) {
+        int cues = 0;
+        for (Token t : tokens) {
+            if (t.isWord() && SPORT_WORDS.contains(t.lower())) {
+                cues++;
+                if (cues >= 3) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean startsLowerCaseAlias(Token t) {
@@ -171,6 +259,16 @@ public final class EntityRecognizer {
                 alias.entity().type(), alias.entity(), confidence, false);
     }
 
+    /** End of an organisation name that continues a place name, or -1. */
+    private int organisationAfterPlace(List<Token> tokens, int from) {
+        if (from >= tokens.size() || !tokens.get(from).isCapitalised() || tokens.get(from).sentenceStart()
+                || tokens.get(from).caseUninformative()) {
+            return -1;
+        }
+        int end = runEnd(tokens, from);
+        return end > from && kb.isOrganisationWord(tokens.get(end - 1).text()) ? end : -1;
+    }
+
     /** End of a run of capitalised words (with connectors inside) starting at {@code from}. */
     private int runEnd(List<Token> tokens, int from) {
         Token first = tokens.get(from);
@@ -187,7 +285,9 @@ public final class EntityRecognizer {
                 end++;
             } else if (CONNECTORS.contains(t.text()) && end + 1 < tokens.size()
                     && tokens.get(end + 1).isCapitalised() && tokens.get(end + 1).isWord()
-                    && !tokens.get(end + 1).sentenceStart()) {
+                    && !tokens.get(end + 1).sentenceStart()
+                    && (NAME_PARTICLES.contains(t.text()) || t.text().equals("&")
+                        || kb.isOrganisationHead(first.text()) || kb.isOrganisationWord(tokens.get(end - 1).text()))) {
                 end += 2;
             } else {
                 break;
@@ -195,9 +295,12 @@ public final class EntityRecognizer {
         }
         if (first.sentenceStart() && end == from + 1 && !kb.isGivenName(first.text())) {
             // a lone capitalised word opening a sentence is usually an ordinary word; keep it only with a speech verb
-            boolean speaker = end < tokens.size() && SPEECH_VERBS.contains(tokens.get(end).lower());
+            Token next = end < tokens.size() ? tokens.get(end) : null;
+            // kept with a speech verb ("Simmons said"), or as a line of results ("Rios ( Chile )", "Haitai 5")
+            boolean evidence = next != null && (SPEECH_VERBS.contains(next.lower()) || next.text().equals("(")
+                    || Character.isDigit(next.text().charAt(0)));
             String lower = first.lower();
-            if (!speaker || lower.endsWith("ing") || lower.endsWith("ly")) {
+            if (!evidence || lower.endsWith("ing") || lower.endsWith("ly")) {
                 return from;
             }
         }
@@ -220,6 +323,9 @@ public final class EntityRecognizer {
         if (kb.isGivenName(first.text()) && len >= 2 && personShaped(tokens, from, end)) {
             return person(tokens, from, end, surface, 0.8);
         }
+        if (followedByCountryInBrackets(tokens, end) && personShaped(tokens, from, end)) {
+            return person(tokens, from, end, surface, 0.65);
+        }
         if (len == 1) {
             Token next = end < tokens.size() ? tokens.get(end) : null;
             Token prev = from > 0 ? tokens.get(from - 1) : null;
@@ -238,6 +344,17 @@ public final class EntityRecognizer {
             return person(tokens, from, end, surface, 0.5);
         }
         return new Mention(from, end, first.start(), last.end(), surface, EntityType.ORGANISATION, null, 0.45, false);
+    }
+
+    /** "Rios ( Chile )", "Moin Khan (Pakistan)": a name followed by a country in brackets. */
+    private boolean followedByCountryInBrackets(List<Token> tokens, int end) {
+        if (end + 2 >= tokens.size() || !tokens.get(end).text().equals("(")) {
+            return false;
+        }
+        Token inside = tokens.get(end + 1);
+        List<KnowledgeBase.KnownAlias> aliases = kb.aliases(inside.lower());
+        return tokens.get(end + 2).text().equals(")") && !aliases.isEmpty()
+                && "country".equals(aliases.get(0).entity().kind());
     }
 
     private boolean personShaped(List<Token> tokens, int from, int end) {
