@@ -9,18 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.ListStreamsGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
@@ -49,14 +50,14 @@ public final class KafkaClusterSampler implements ClusterSampler {
     @Override
     public ClusterSample sample() {
         Instant now = clock.instant();
-        List<String> groups = groupsToWatch();
-        Map<String, KafkaFuture<ConsumerGroupDescription>> descriptions =
-                groups.isEmpty() ? Map.of() : admin.describeConsumerGroups(groups).describedGroups();
+        Map<String, GroupType> types = groupsToWatch();
+        List<String> groups = new ArrayList<>(types.keySet());
+        Map<String, KafkaFuture<Membership>> memberships = describe(types);
         Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
         Map<String, String> failures = new HashMap<>();
         for (String group : groups) {
             try {
-                Map<TopicPartition, OffsetAndMetadata> offsets = await(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+                Map<TopicPartition, OffsetAndMetadata> offsets = await(committedOffsets(group, types.get(group)));
                 Map<TopicPartition, OffsetAndMetadata> present = new HashMap<>();
                 offsets.forEach((tp, om) -> {
                     if (om != null) {
@@ -95,9 +96,9 @@ public final class KafkaClusterSampler implements ClusterSampler {
             String state = "UNKNOWN";
             int members = 0;
             try {
-                ConsumerGroupDescription description = await(descriptions.get(group));
-                state = String.valueOf(description.groupState());
-                members = description.members().size();
+                Membership membership = await(memberships.get(group));
+                state = membership.state();
+                members = membership.members();
             } catch (RuntimeException e) {
                 samples.add(GroupSample.failed(group, now, describe(e)));
                 continue;
@@ -165,18 +166,51 @@ public final class KafkaClusterSampler implements ClusterSampler {
         }
     }
 
-    private List<String> groupsToWatch() {
-        if (!settings.groups().isEmpty()) {
-            return settings.groups();
-        }
-        List<String> groups = new ArrayList<>();
-        for (GroupListing listing : await(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all())) {
-            if (settings.watches(listing.groupId())) {
-                groups.add(listing.groupId());
+    /**
+     * The groups to watch with their type: Kafka Streams apps on the newer streams rebalance protocol form STREAMS
+     * groups, which the consumer-group APIs do not describe. Explicitly named groups the cluster does not list yet are
+     * taken as consumer groups (they show up with no committed offsets).
+     */
+    private Map<String, GroupType> groupsToWatch() {
+        Map<String, GroupType> listed = new TreeMap<>();
+        for (GroupListing listing : await(admin.listGroups().all())) {
+            GroupType type = listing.type().orElse(GroupType.CLASSIC);
+            if (type != GroupType.SHARE && settings.watches(listing.groupId())) {
+                listed.put(listing.groupId(), type);
             }
         }
-        groups.sort(String::compareTo);
-        return groups;
+        if (settings.groups().isEmpty()) {
+            return listed;
+        }
+        Map<String, GroupType> named = new TreeMap<>();
+        settings.groups().forEach(g -> named.put(g, listed.getOrDefault(g, GroupType.CONSUMER)));
+        return named;
+    }
+
+    private Map<String, KafkaFuture<Membership>> describe(Map<String, GroupType> groups) {
+        List<String> streams = groups.entrySet().stream().filter(e -> e.getValue() == GroupType.STREAMS).map(Map.Entry::getKey).toList();
+        List<String> consumers = groups.keySet().stream().filter(g -> !streams.contains(g)).toList();
+        Map<String, KafkaFuture<Membership>> memberships = new HashMap<>();
+        if (!consumers.isEmpty()) {
+            admin.describeConsumerGroups(consumers).describedGroups().forEach((group, future) -> memberships.put(group,
+                    future.thenApply(d -> new Membership(String.valueOf(d.groupState()), d.members().size()))));
+        }
+        if (!streams.isEmpty()) {
+            admin.describeStreamsGroups(streams).describedGroups().forEach((group, future) -> memberships.put(group,
+                    future.thenApply(d -> new Membership(String.valueOf(d.groupState()), d.members().size()))));
+        }
+        return memberships;
+    }
+
+    private KafkaFuture<Map<TopicPartition, OffsetAndMetadata>> committedOffsets(String group, GroupType type) {
+        if (type == GroupType.STREAMS) {
+            return admin.listStreamsGroupOffsets(Map.of(group, new ListStreamsGroupOffsetsSpec()))
+                    .partitionsToOffsetAndMetadata(group);
+        }
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata();
+    }
+
+    private record Membership(String state, int members) {
     }
 
     private Set<TopicPartition> watchedTopicPartitions() {
