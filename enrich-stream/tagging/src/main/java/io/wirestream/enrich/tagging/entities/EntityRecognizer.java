@@ -116,17 +116,19 @@ public final class EntityRecognizer {
             Token prev = m.firstToken() > 0 ? tokens.get(m.firstToken() - 1) : null;
             Token next = m.endToken() < tokens.size() ? tokens.get(m.endToken()) : null;
             boolean afterPreposition = prev != null && (PLACE_PREPOSITIONS.contains(prev.lower()) || prev.lower().equals("of"));
-            boolean dateline = tokens.get(m.firstToken()).sentenceStart() && next != null && Character.isDigit(next.text().charAt(0));
+            boolean dateline = tokens.get(m.firstToken()).sentenceStart() && next != null && isDate(next.text());
             boolean numberNear = next != null && Character.isDigit(next.text().charAt(0))
                     || prev != null && Character.isDigit(prev.text().charAt(0));
             if (m.type() == EntityType.PLACE && m.known() != null && !m.adjectival() && !afterPreposition && !dateline
                     && isCityOrRegion(m.known())) {
                 out.add(new Mention(m.firstToken(), m.endToken(), m.start(), m.end(), m.surface(),
                         EntityType.ORGANISATION, null, 0.7, false));
-            } else if (m.known() == null && m.length() == 1 && m.type() == EntityType.PERSON && m.confidence() < 0.5
-                    && numberNear && !afterPreposition) {
-                // a lone name next to a score: a player in tennis or golf, a team in football or baseball
-                out.add(individualSport ? m.withResolution(EntityType.PERSON, null, 0.6)
+            } else if (m.known() == null && m.type() != EntityType.ORGANISATION && m.confidence() <= 0.6
+                    && numberNear && !afterPreposition && (m.length() == 1 || m.type() == EntityType.PLACE && !individualSport)) {
+                // a name without other evidence next to a score: a player in tennis, golf or (with bowling figures)
+                // cricket, a team in football or baseball
+                boolean player = individualSport || next != null && next.text().matches("\\d+-\\d+-\\d+-\\d+");
+                out.add(player ? m.withResolution(EntityType.PERSON, null, 0.6)
                         : m.withResolution(EntityType.ORGANISATION, null, 0.6));
             } else {
                 out.add(m);
@@ -149,6 +151,11 @@ public final class EntityRecognizer {
             }
         }
         return false;
+    }
+
+    /** "1996-08-30", "March", "Aug": what follows a dateline's place. */
+    private static boolean isDate(String text) {
+        return text.matches("\\d{4}-\\d{2}-\\d{2}") || text.matches("(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?");
     }
 
     private static boolean isCityOrRegion(KnownEntity place) {
@@ -319,6 +326,10 @@ public final class EntityRecognizer {
         }
         if (titled) {
             return person(tokens, from, end, surface, 0.85);
+        }
+        if (len > 1 && (kb.isPlaceLastWord(last.text()) || kb.isPlaceFirstWord(first.text())
+                && !kb.isGivenName(tokens.get(from + 1).text()))) {
+            return new Mention(from, end, first.start(), last.end(), surface, EntityType.PLACE, null, 0.6, false);
         }
         if (kb.isGivenName(first.text()) && len >= 2 && personShaped(tokens, from, end)) {
             return person(tokens, from, end, surface, 0.8);

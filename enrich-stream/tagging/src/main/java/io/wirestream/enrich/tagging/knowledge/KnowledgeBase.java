@@ -38,6 +38,8 @@ public final class KnowledgeBase {
     private final Set<String> organisationWords = new HashSet<>();
     private final Set<String> organisationHeads = new HashSet<>();
     private final Set<String> commonWords = new HashSet<>();
+    private final Set<String> placeLastWords = new HashSet<>();
+    private final Set<String> placeFirstWords = new HashSet<>();
     private final List<String> mediaTopicLines;
     private int longestAlias = 1;
     private int longestTitle = 1;
@@ -74,6 +76,10 @@ public final class KnowledgeBase {
         words(resourceDir + "/organisation-words.txt", organisationWords, false);
         words(resourceDir + "/organisation-heads.txt", organisationHeads, false);
         words(resourceDir + "/common-words.txt", commonWords, true);
+        for (String line : lines(resourceDir + "/place-words.txt")) {
+            Set<String> into = line.startsWith("last:") ? placeLastWords : placeFirstWords;
+            into.addAll(List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+")));
+        }
         for (String title : lines(resourceDir + "/titles.txt")) {
             String key = key(tokenizer.tokenize(title.trim()));
             titles.add(key);
@@ -177,6 +183,16 @@ public final class KnowledgeBase {
 
     public boolean isOrganisationHead(String word) {
         return organisationHeads.contains(word);
+    }
+
+    /** "Square" in "Tiananmen Square". */
+    public boolean isPlaceLastWord(String word) {
+        return placeLastWords.contains(word);
+    }
+
+    /** "East" in "East Jerusalem". */
+    public boolean isPlaceFirstWord(String word) {
+        return placeFirstWords.contains(word);
     }
 
     public boolean isCommonWord(String word) {

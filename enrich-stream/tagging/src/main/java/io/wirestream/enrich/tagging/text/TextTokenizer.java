@@ -112,13 +112,16 @@ public final class TextTokenizer {
         return i >= text.length() || text.charAt(i) == '\n';
     }
 
-    /** Most longer words capitalised, as in "Trump Says US to Leave Syria at Proper Pace". */
+    /** Most longer words capitalised and no figures, as in "Trump Says US to Leave Syria at Proper Pace". */
     private static boolean isTitleCaseLine(String text, int from) {
         int words = 0;
         int capitalised = 0;
         int i = from;
         int n = text.length();
         while (i < n && text.charAt(i) != '\n') {
+            if (Character.isDigit(text.charAt(i))) {
+                return false; // a line of results or a table ("Saeed Anwar c Hussain b Mullally 30"), not a headline
+            }
             if (Character.isLetter(text.charAt(i)) && (i == from || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
                 int j = i;
                 while (j < n && Character.isLetter(text.charAt(j))) {
