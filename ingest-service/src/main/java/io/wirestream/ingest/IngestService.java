@@ -17,6 +17,7 @@ import io.wirestream.ingest.push.PushApi;
 import io.wirestream.platform.config.KafkaSettings;
 import io.wirestream.platform.config.Settings;
 import io.wirestream.platform.http.ServiceHttpServer;
+import io.wirestream.platform.kafka.TopicMismatchException;
 import io.wirestream.platform.kafka.TopicProvisioner;
 import io.wirestream.platform.kafka.TopicSpec;
 import io.wirestream.schema.topics.Topics;
@@ -84,10 +85,19 @@ public final class IngestService implements AutoCloseable {
         long maxBody = settings.get(IngestSettings.MAX_BODY_BYTES);
 
         Admin admin = Admin.create(client);
-        running.add(admin);
+        // a bounded close: an unanswered request (Kafka down at start) would otherwise hold close() for a minute
+        running.add(() -> admin.close(Duration.ofSeconds(5)));
         KafkaHealth health = new KafkaHealth(admin, Duration.ofSeconds(3), Duration.ofSeconds(5));
-        provisionRawTopic(admin);
-        RawTopicLimits.ensureRecordsFit(admin, maxBody + RECORD_OVERHEAD_BYTES, kafkaTimeout.plusSeconds(20));
+        Duration startupTimeout = settings.get(IngestSettings.STARTUP_TIMEOUT);
+        try {
+            provisionRawTopic(admin, startupTimeout);
+            RawTopicLimits.ensureRecordsFit(admin, maxBody + RECORD_OVERHEAD_BYTES, startupTimeout);
+        } catch (TopicMismatchException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Kafka at " + settings.get(KafkaSettings.BOOTSTRAP_SERVERS) + " could not create or check "
+                    + Topics.RAW.name() + " within " + startupTimeout.toSeconds() + "s (" + rootMessage(e) + ")", e);
+        }
 
         PrometheusMeterRegistry registry = ServiceHttpServer.newMetrics("ingest");
         KafkaProducer<String, RawItem> producer = RawItemPublisher.createProducer(client, serde, kafkaTimeout, maxBody + RECORD_OVERHEAD_BYTES);
@@ -116,10 +126,18 @@ public final class IngestService implements AutoCloseable {
         log.info("ingest-service ready: push API on port {}, {} feed(s), {} drop folder(s)", http.port(), feedPollers.size(), dropFolders.size());
     }
 
-    private void provisionRawTopic(Admin admin) {
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private void provisionRawTopic(Admin admin, Duration timeout) {
         TopicSpec spec = TopicSpec.of(Topics.RAW, settings.get(KafkaSettings.PARTITIONS),
                 settings.get(KafkaSettings.REPLICATION_FACTOR), settings.get(KafkaSettings.MIN_INSYNC_REPLICAS));
-        TopicProvisioner provisioner = new TopicProvisioner(admin, settings.get(IngestSettings.KAFKA_TIMEOUT).plusSeconds(20));
+        TopicProvisioner provisioner = new TopicProvisioner(admin, timeout);
         if (settings.get(KafkaSettings.FAIL_ON_TOPIC_MISMATCH)) {
             provisioner.ensureOrFail(List.of(spec));
         } else {

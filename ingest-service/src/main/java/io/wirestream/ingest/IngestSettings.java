@@ -32,6 +32,8 @@ public final class IngestSettings {
             "Per-agency rates, comma-separated 'agency=perSecond[/burst]', e.g. 'reuters=200/1000,small=5'");
     public static final Setting<Duration> KAFKA_TIMEOUT = Setting.duration("ingest.kafka.timeout", "10s",
             "Longest wait for Kafka to acknowledge an item; beyond it the push gets 503 with Retry-After");
+    public static final Setting<Duration> STARTUP_TIMEOUT = Setting.duration("ingest.startup.timeout", "60s",
+            "How long start-up waits for Kafka to create or check wire.raw before giving up");
     public static final Setting<Duration> RETRY_AFTER = Setting.duration("ingest.retry.after", "5s",
             "Retry-After sent with 503 when Kafka is unavailable");
     public static final Setting<String> STATE_DIR = Setting.string("ingest.state.dir", "ingest-state",
@@ -46,7 +48,7 @@ public final class IngestSettings {
             "How often drop folders are scanned; a file is taken once its size and time stayed the same for one interval");
 
     public static final List<Setting<?>> ALL = List.of(HTTP_HOST, HTTP_PORT, CREDENTIALS_FILE, CREDENTIALS_RECHECK,
-            MAX_BODY_BYTES, BATCH_MAX_ITEMS, RATE_PER_SECOND, RATE_BURST, RATE_OVERRIDES, KAFKA_TIMEOUT, RETRY_AFTER,
+            MAX_BODY_BYTES, BATCH_MAX_ITEMS, RATE_PER_SECOND, RATE_BURST, RATE_OVERRIDES, KAFKA_TIMEOUT, STARTUP_TIMEOUT, RETRY_AFTER,
             STATE_DIR, SOURCES_FILE, FEED_DEFAULT_INTERVAL, FEED_HTTP_TIMEOUT, DROP_SCAN_INTERVAL);
 
     private IngestSettings() {}
