@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wirestream.ops.cli.LagCommand;
 import io.wirestream.ops.testing.PausableConsumerGroup;
 import io.wirestream.ops.testing.SteadyProducer;
 import io.wirestream.platform.kafka.EmbeddedKafka;
 import io.wirestream.platform.kafka.TopicProvisioner;
 import io.wirestream.platform.kafka.TopicSpec;
 import io.wirestream.schema.topics.Topics;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,6 +33,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * The lag monitor against a real broker: a consumer group playing publish-service is paused while items keep flowing,
@@ -106,7 +112,7 @@ class LagMonitorIT {
         String group = "wirestream-publish-tx";
         try (Admin admin = kafka.admin()) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-            new TopicProvisioner(admin, Duration.ofSeconds(30)).awaitWritable(java.util.Set.of(topic));
+            new TopicProvisioner(admin, Duration.ofSeconds(30)).awaitWritable(Set.of(topic));
         }
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
@@ -156,6 +162,25 @@ class LagMonitorIT {
             assertThat(evaluation.status()).isEqualTo(LagStatus.OK);
             assertThat(evaluation.members()).isZero();
         }
+    }
+
+    @Test
+    void wireLagPrintsTheGroupsOfARealCluster() throws Exception {
+        String group = "wirestream-publish-cli";
+        try (SteadyProducer producer = new SteadyProducer(kafka.bootstrapServers(), TOPIC, Duration.ofMillis(5), 40,
+                     n -> ("item " + n).getBytes());
+             PausableConsumerGroup publish = new PausableConsumerGroup(kafka.bootstrapServers(), group, TOPIC, r -> { })) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> producer.sent() == 40 && publish.consumed() >= 40);
+        }
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new LagCommand());
+        cli.setOut(new PrintWriter(out));
+
+        int exit = cli.execute("--bootstrap-server", kafka.bootstrapServers(), "--group", group);
+
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(out.toString()).containsPattern(group + "\\s+" + Pattern.quote(TOPIC) + "\\s+0\\s+\\d+\\s+\\d+\\s+0\\s+0\\.0\\s+OK");
+        assertThat(out.toString()).contains("OK  " + group + "  lag 0 records");
     }
 
     private static LagStatus statusOf(LagMonitor monitor) {
