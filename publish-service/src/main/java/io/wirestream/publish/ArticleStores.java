@@ -19,7 +19,7 @@ public final class ArticleStores {
                     config.postgresUser(), config.postgresPassword(), config.postgresSchema(), config.postgresPoolSize(),
                     config.postgresConnectTimeout()), config.killMode());
             case FILES -> new NinjsFileStore(new NinjsFileStore.Settings(config.filesDir(), config.filesStateDir(),
-                    config.killMode(), config.filesProfile()));
+                    config.killMode(), config.filesProfile(), config.filesFsync()));
         };
     }
 }

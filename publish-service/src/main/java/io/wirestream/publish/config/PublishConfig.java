@@ -45,6 +45,8 @@ public final class PublishConfig {
             "Index, embargo folder and offsets of the file store; must be outside the public directory; empty = <files.dir>.state");
     public static final Setting<String> FILES_PROFILE = Setting.string("publish.files.profile", "official",
             "official (validates against the IPTC ninjs schema) or extended (adds the 'wirestream' pipeline property)");
+    public static final Setting<Boolean> FILES_FSYNC = Setting.bool("publish.files.fsync", true,
+            "Force each ninjs file to disk before renaming it into place; false survives a killed process but not power loss");
     public static final Setting<String> KILL_MODE = Setting.string("publish.kill.mode", "withdraw",
             "What a kill does in every store: withdraw (keep a withdrawn marker) or delete (remove the content)");
     public static final Setting<String> TOPIC = Setting.string("publish.topic", Topics.ARTICLES.name(), "Topic to consume");
@@ -52,6 +54,8 @@ public final class PublishConfig {
             "Consumer group per store: <prefix>-<store>");
     public static final Setting<Integer> MAX_POLL_RECORDS = Setting.integer("publish.max.poll.records", 500,
             "Records per batch (one store transaction)");
+    public static final Setting<Duration> SESSION_TIMEOUT = Setting.duration("publish.consumer.session.timeout", "45s",
+            "Kafka consumer session timeout: how soon a crashed instance's partitions move to a live one (broker minimum 6s)");
     public static final Setting<Duration> RETRY_INITIAL = Setting.duration("publish.retry.initial", "500ms",
             "First wait after a store failure; doubles per failure");
     public static final Setting<Duration> RETRY_MAX = Setting.duration("publish.retry.max", "30s",
@@ -66,7 +70,7 @@ public final class PublishConfig {
 
     public static final List<Setting<?>> ALL = List.of(STORES, DATA_DIR, SQLITE_PATH, POSTGRES_URL, POSTGRES_USER,
             POSTGRES_PASSWORD, POSTGRES_SCHEMA, POSTGRES_POOL_SIZE, POSTGRES_CONNECT_TIMEOUT, FILES_DIR, FILES_STATE_DIR,
-            FILES_PROFILE, KILL_MODE, TOPIC, GROUP_ID_PREFIX, MAX_POLL_RECORDS, RETRY_INITIAL, RETRY_MAX,
+            FILES_PROFILE, FILES_FSYNC, KILL_MODE, TOPIC, GROUP_ID_PREFIX, MAX_POLL_RECORDS, SESSION_TIMEOUT, RETRY_INITIAL, RETRY_MAX,
             EMBARGO_CHECK_INTERVAL, HTTP_HOST, HTTP_PORT, API_STORE);
 
     /** The kinds of store this service can write. */
@@ -158,6 +162,10 @@ public final class PublishConfig {
         };
     }
 
+    public boolean filesFsync() {
+        return settings.get(FILES_FSYNC);
+    }
+
     public KillMode killMode() {
         return KillMode.parse(settings.get(KILL_MODE));
     }
@@ -197,6 +205,10 @@ public final class PublishConfig {
 
     public int maxPollRecords() {
         return settings.get(MAX_POLL_RECORDS);
+    }
+
+    public Duration sessionTimeout() {
+        return settings.get(SESSION_TIMEOUT);
     }
 
     public Duration retryInitial() {

@@ -162,6 +162,20 @@ class NinjsFileStoreTest {
     }
 
     @Test
+    void openingRemovesTemporaryFilesAKilledProcessLeftBehind() throws Exception {
+        NinjsFileStore store = store(KillMode.WITHDRAW);
+        apply(store, usable("testwire:ferry", 1));
+        Path file = store.fileOf("testwire:ferry");
+        Path leftover = file.resolveSibling("." + file.getFileName() + ".0b5c2d.tmp");
+        Files.writeString(leftover, "{\"uri\":");
+
+        store(KillMode.WITHDRAW);
+
+        assertThat(leftover).doesNotExist();
+        assertThat(publicFiles()).containsExactly(file);
+    }
+
+    @Test
     void refusesAStateDirectoryInsideThePublicOne() {
         assertThatThrownBy(() -> new NinjsFileStore.Settings(root.resolve("public"), root.resolve("public/.state"),
                 KillMode.WITHDRAW, NinjsProfile.OFFICIAL)).isInstanceOf(IllegalArgumentException.class);

@@ -18,21 +18,40 @@ final class AtomicFiles {
 
     private AtomicFiles() {}
 
-    static void write(Path target, byte[] content) throws IOException {
+    private static final String TEMP_SUFFIX = ".tmp";
+
+    static void write(Path target, byte[] content, boolean fsync) throws IOException {
         Files.createDirectories(target.getParent());
         // same directory, so the rename cannot cross file systems; a dot name so static hosting does not list it
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (fsync) {
+                    channel.force(true);
+                }
             }
             move(temp, target);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Removes temporary files a killed process left behind (they were never renamed, so nothing refers to them). */
+    static void deleteLeftovers(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(TEMP_SUFFIX) && Files.isRegularFile(file)) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 

@@ -1,9 +1,9 @@
 package io.wirestream.publish.store.files;
 
 import io.wirestream.avro.Article;
-import io.wirestream.avro.PubStatus;
 import io.wirestream.publish.store.ApplyResult;
 import io.wirestream.publish.store.ArticleStore;
+import io.wirestream.publish.store.BatchPlan;
 import io.wirestream.publish.store.ChangePage;
 import io.wirestream.publish.store.IncomingRecord;
 import io.wirestream.publish.store.KillMode;
@@ -12,7 +12,6 @@ import io.wirestream.publish.store.StoreHealth;
 import io.wirestream.publish.store.StoreUnavailableException;
 import io.wirestream.publish.store.StoredArticle;
 import io.wirestream.publish.store.StoryStatus;
-import io.wirestream.publish.store.StoryVersionGuard;
 import io.wirestream.schema.ninjs.NinjsProfile;
 import io.wirestream.schema.ninjs.NinjsWriter;
 import org.apache.kafka.common.TopicPartition;
@@ -20,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -58,8 +59,16 @@ public final class NinjsFileStore implements ArticleStore {
      * @param dir      the public directory
      * @param stateDir index, embargo folder and offsets; keep it outside anything served
      * @param profile  documents written; {@link NinjsProfile#OFFICIAL} validates against the official ninjs schema
+     * @param fsync    force each file to disk before renaming it; off survives a killed process (the page cache
+     *                 outlives it) but not power loss, and is many times faster
      */
-    public record Settings(Path dir, Path stateDir, KillMode killMode, NinjsProfile profile) {
+    public record Settings(Path dir, Path stateDir, KillMode killMode, NinjsProfile profile, boolean fsync) {
+
+        /** With fsync on: every file is forced to disk before it is renamed into place. */
+        public Settings(Path dir, Path stateDir, KillMode killMode, NinjsProfile profile) {
+            this(dir, stateDir, killMode, profile, true);
+        }
+
         public Settings {
             Objects.requireNonNull(dir, "dir");
             dir = dir.toAbsolutePath().normalize();
@@ -104,6 +113,8 @@ public final class NinjsFileStore implements ArticleStore {
             Files.createDirectories(settings.dir());
             Files.createDirectories(indexDir);
             Files.createDirectories(embargoDir);
+            AtomicFiles.deleteLeftovers(settings.dir());
+            AtomicFiles.deleteLeftovers(settings.stateDir());
         } catch (IOException e) {
             throw new StoreUnavailableException("file store cannot create its directories: " + e, e);
         }
@@ -120,97 +131,66 @@ public final class NinjsFileStore implements ArticleStore {
             return ApplyResult.EMPTY;
         }
         try {
-            ApplyResult result = ApplyResult.EMPTY;
-            Map<TopicPartition, Long> next = new HashMap<>();
-            for (IncomingRecord record : batch) {
-                result = result.plus(applyOne(record, now));
-                next.merge(record.topicPartition(), record.offset() + 1, Math::max);
+            BatchPlan plan = BatchPlan.of(batch, this::known, settings.killMode(), now);
+            for (BatchPlan.Target target : plan.targets()) {
+                write(target);
             }
-            writeOffsets(next);
-            return result;
+            writeOffsets(plan.nextOffsets());
+            return plan.result();
         } catch (IOException | RuntimeException e) {
             throw new StoreUnavailableException("file store could not apply a batch of " + batch.size() + ": " + e, e);
         }
     }
 
-    private ApplyResult applyOne(IncomingRecord record, Instant now) throws IOException {
-        return switch (record.kind()) {
-            case UNREADABLE -> new ApplyResult(0, 0, 0, 0, 1);
-            case TOMBSTONE -> applyTombstone(record);
-            case ARTICLE -> applyArticle(record.article(), now);
-        };
+    private Map<String, BatchPlan.Known> known(Set<String> uris) {
+        Map<String, BatchPlan.Known> known = new HashMap<>();
+        for (String uri : uris) {
+            try {
+                StoryIndexEntry entry = readIndex(storyKey(uri));
+                if (entry != null) {
+                    known.put(uri, new BatchPlan.Known(entry.version(), entry.status()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return known;
     }
 
-    private ApplyResult applyArticle(Article article, Instant now) throws IOException {
-        String key = storyKey(article.getUri());
+    private void write(BatchPlan.Target target) throws IOException {
+        Article article = target.article();
+        String key = storyKey(target.uri());
         StoryIndexEntry current = readIndex(key);
-        boolean kill = StoryStatus.isKill(article);
-        if (!StoryVersionGuard.accepts(current == null ? null : current.version(), current == null ? null : current.status(),
-                article.getVersion(), kill)) {
-            return new ApplyResult(0, 1, 0, 0, 0);
-        }
         StoryIndexEntry base = current != null ? current
-                : new StoryIndexEntry(article.getUri(), article.getVersion(), StoryStatus.USABLE,
-                relativePathFor(article, key), null, false);
+                : new StoryIndexEntry(target.uri(), target.version(), target.status(), relativePathFor(article, key), null, false);
         Path publicFile = settings.dir().resolve(base.relativePath());
         Path pending = embargoDir.resolve(key + ".json");
-        StoryStatus status = StoryStatus.of(article, settings.killMode());
-        Instant embargo = kill ? null : article.getEmbargoed();
-        boolean held = embargo != null && embargo.isAfter(now);
 
         // data first, index last: a crash in between is repaired by the replay, which the old index does not refuse
-        switch (status) {
+        switch (target.status()) {
             case DELETED, WITHHELD -> {
                 Files.deleteIfExists(publicFile);
                 Files.deleteIfExists(pending);
             }
             case WITHDRAWN -> {
-                AtomicFiles.write(publicFile, writer.toWithdrawnMarkerJson(article).getBytes(StandardCharsets.UTF_8));
+                AtomicFiles.write(publicFile, writer.toWithdrawnMarkerJson(article).getBytes(StandardCharsets.UTF_8),
+                        settings.fsync());
                 Files.deleteIfExists(pending);
             }
             case USABLE -> {
                 byte[] document = writer.toBytes(article);
-                if (held) {
-                    AtomicFiles.write(pending, document);
+                if (target.held()) {
+                    AtomicFiles.write(pending, document, settings.fsync());
                     // the story is hidden until the embargoed version is released
                     Files.deleteIfExists(publicFile);
                 } else {
-                    AtomicFiles.write(publicFile, document);
+                    AtomicFiles.write(publicFile, document, settings.fsync());
                     Files.deleteIfExists(pending);
                 }
             }
         }
-        writeIndex(key, base.with(article.getVersion(), status, embargo, held && status == StoryStatus.USABLE));
-        if (status.isKilled()) {
-            return new ApplyResult(0, 0, 1, 0, 0);
-        }
-        return new ApplyResult(1, 0, 0, held ? 1 : 0, 0);
-    }
-
-    private ApplyResult applyTombstone(IncomingRecord record) throws IOException {
-        if (record.storyUri() == null) {
-            return new ApplyResult(0, 0, 0, 0, 1);
-        }
-        String key = storyKey(record.storyUri());
-        StoryIndexEntry current = readIndex(key);
-        if (current == null || current.status().isKilled()) {
-            return new ApplyResult(0, 0, 0, 0, 1);
-        }
-        Path publicFile = settings.dir().resolve(current.relativePath());
-        Files.deleteIfExists(embargoDir.resolve(key + ".json"));
-        StoryStatus status;
-        if (settings.killMode() == KillMode.DELETE) {
-            Files.deleteIfExists(publicFile);
-            status = StoryStatus.DELETED;
-        } else {
-            Article marker = Article.newBuilder().setUri(current.uri()).setVersion(current.version())
-                    .setVersioncreated(Instant.now()).setPubstatus(PubStatus.canceled).setHeadline("").setAgency("")
-                    .setReceivedAt(Instant.now()).build();
-            AtomicFiles.write(publicFile, writer.toWithdrawnMarkerJson(marker).getBytes(StandardCharsets.UTF_8));
-            status = StoryStatus.WITHDRAWN;
-        }
-        writeIndex(key, current.with(current.version(), status, null, false));
-        return new ApplyResult(0, 0, 1, 0, 0);
+        writeIndex(key, base.with(target.version(), target.status(), target.embargo(),
+                target.held() && target.status() == StoryStatus.USABLE));
     }
 
     @Override
@@ -267,7 +247,7 @@ public final class NinjsFileStore implements ArticleStore {
         merged.forEach((tp, offset) -> p.setProperty(tp.topic() + "-" + tp.partition(), Long.toString(offset)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         p.store(out, "next offset to read per topic-partition; written after the batch's files");
-        AtomicFiles.write(offsetsFile, out.toByteArray());
+        AtomicFiles.write(offsetsFile, out.toByteArray(), settings.fsync());
     }
 
     @Override
@@ -332,7 +312,7 @@ public final class NinjsFileStore implements ArticleStore {
     }
 
     private void writeIndex(String key, StoryIndexEntry entry) throws IOException {
-        AtomicFiles.write(indexFile(key), entry.toBytes());
+        AtomicFiles.write(indexFile(key), entry.toBytes(), settings.fsync());
     }
 
     private Path indexFile(String key) {

@@ -5,6 +5,7 @@ import io.wirestream.avro.Article;
 import io.wirestream.publish.store.ApplyResult;
 import io.wirestream.publish.store.ArticleChange;
 import io.wirestream.publish.store.ArticleStore;
+import io.wirestream.publish.store.BatchPlan;
 import io.wirestream.publish.store.ChangePage;
 import io.wirestream.publish.store.IncomingRecord;
 import io.wirestream.publish.store.KillMode;
@@ -13,7 +14,6 @@ import io.wirestream.publish.store.StoreHealth;
 import io.wirestream.publish.store.StoreUnavailableException;
 import io.wirestream.publish.store.StoredArticle;
 import io.wirestream.publish.store.StoryStatus;
-import io.wirestream.publish.store.StoryVersionGuard;
 import io.wirestream.schema.ninjs.NinjsWriter;
 import org.apache.kafka.common.TopicPartition;
 import org.flywaydb.core.Flyway;
@@ -28,10 +28,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The SQL stores' shared writer and reader: one transaction per batch holding the articles and the consumer
@@ -41,6 +43,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcArticleStore.class);
 
+    private static final int LOOKUP_CHUNK = 500;
     private static final String COLUMNS = "uri, version, status, embargoed_until, awaiting_release, change_seq, "
             + "headline, body_text, language, agency, versioncreated, document, "
             + "source_topic, source_partition, source_offset, updated_at";
@@ -123,15 +126,11 @@ public abstract class JdbcArticleStore implements ArticleStore {
             c.setAutoCommit(false);
             try {
                 dialect.lockWriters(c);
-                ApplyResult result = ApplyResult.EMPTY;
-                Map<TopicPartition, Long> next = new HashMap<>();
-                for (IncomingRecord record : batch) {
-                    result = result.plus(applyOne(c, record, now));
-                    next.merge(record.topicPartition(), record.offset() + 1, Math::max);
-                }
-                storeOffsets(c, next, now);
+                BatchPlan plan = BatchPlan.of(batch, uris -> known(c, uris), killMode, now);
+                writeTargets(c, plan.targets(), now);
+                storeOffsets(c, plan.nextOffsets(), now);
                 c.commit();
-                return result;
+                return plan.result();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;
@@ -141,102 +140,79 @@ public abstract class JdbcArticleStore implements ArticleStore {
         }
     }
 
-    private ApplyResult applyOne(Connection c, IncomingRecord record, Instant now) throws SQLException {
-        return switch (record.kind()) {
-            case UNREADABLE -> new ApplyResult(0, 0, 0, 0, 1);
-            case TOMBSTONE -> applyTombstone(c, record, now);
-            case ARTICLE -> applyArticle(c, record, now);
-        };
+    /** What the store holds for these stories, in one query per 500 ids instead of one per record. */
+    private Map<String, BatchPlan.Known> known(Connection c, Set<String> uris) {
+        Map<String, BatchPlan.Known> known = new HashMap<>();
+        List<String> all = new ArrayList<>(uris);
+        try {
+            for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+                List<String> chunk = all.subList(from, Math.min(from + LOOKUP_CHUNK, all.size()));
+                String sql = "SELECT uri, version, status FROM articles WHERE uri IN ("
+                        + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            known.put(rs.getString(1), new BatchPlan.Known(rs.getLong(2), StoryStatus.fromDb(rs.getString(3))));
+                        }
+                    }
+                }
+            }
+            return known;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(name() + " store could not read current versions: " + e.getMessage(), e);
+        }
     }
 
-    private ApplyResult applyArticle(Connection c, IncomingRecord record, Instant now) throws SQLException {
-        Article article = record.article();
-        Current current = current(c, article.getUri());
-        boolean kill = StoryStatus.isKill(article);
-        if (!StoryVersionGuard.accepts(current == null ? null : current.version, current == null ? null : current.status,
-                article.getVersion(), kill)) {
-            return new ApplyResult(0, 1, 0, 0, 0);
+    private void writeTargets(Connection c, Collection<BatchPlan.Target> targets, Instant now) throws SQLException {
+        if (targets.isEmpty()) {
+            return;
         }
-        StoryStatus status = StoryStatus.of(article, killMode);
-        // a kill takes effect at once, whatever embargo the killed story had
-        Instant embargo = kill ? null : article.getEmbargoed();
-        boolean held = embargo != null && embargo.isAfter(now);
-        String headline = status == StoryStatus.DELETED ? null : article.getHeadline();
-        String body = status.isKilled() ? null : bodyText(article);
-        String document = switch (status) {
-            case DELETED -> null;
-            case WITHDRAWN -> documentWriter.toWithdrawnMarkerJson(article);
-            default -> documentWriter.toJson(article);
-        };
-        Long seq = held ? null : dialect.nextChangeSeq(c);
+        long visible = targets.stream().filter(t -> !t.held()).count();
+        long[] seqs = dialect.nextChangeSeqs(c, (int) visible);
+        int nextSeq = 0;
+        List<SearchText> searchTexts = new ArrayList<>(targets.size());
         try (PreparedStatement ps = c.prepareStatement(upsertSql)) {
-            int i = 1;
-            ps.setString(i++, article.getUri());
-            ps.setLong(i++, article.getVersion());
-            ps.setString(i++, status.dbValue());
-            dialect.setInstant(ps, i++, embargo);
-            ps.setBoolean(i++, held);
-            if (seq == null) {
-                ps.setNull(i++, java.sql.Types.BIGINT);
-            } else {
-                ps.setLong(i++, seq);
+            for (BatchPlan.Target target : targets) {
+                Article article = target.article();
+                StoryStatus status = target.status();
+                String headline = status == StoryStatus.DELETED ? null : article.getHeadline();
+                String body = status.isKilled() ? null : bodyText(article);
+                String document = switch (status) {
+                    case DELETED -> null;
+                    case WITHDRAWN -> documentWriter.toWithdrawnMarkerJson(article);
+                    default -> documentWriter.toJson(article);
+                };
+                int i = 1;
+                ps.setString(i++, target.uri());
+                ps.setLong(i++, target.version());
+                ps.setString(i++, status.dbValue());
+                dialect.setInstant(ps, i++, target.embargo());
+                ps.setBoolean(i++, target.held());
+                if (target.held()) {
+                    ps.setNull(i++, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(i++, seqs[nextSeq++]);
+                }
+                ps.setString(i++, headline);
+                ps.setString(i++, body);
+                ps.setString(i++, article.getLanguage());
+                ps.setString(i++, article.getAgency());
+                dialect.setInstant(ps, i++, article.getVersioncreated());
+                ps.setString(i++, document);
+                ps.setString(i++, target.source().topic());
+                ps.setInt(i++, target.source().partition());
+                ps.setLong(i++, target.source().offset());
+                dialect.setInstant(ps, i, now);
+                ps.addBatch();
+                boolean searchable = status == StoryStatus.USABLE || status == StoryStatus.WITHHELD;
+                searchTexts.add(new SearchText(target.uri(), searchable ? headline : null, searchable ? body : null));
             }
-            ps.setString(i++, headline);
-            ps.setString(i++, body);
-            ps.setString(i++, article.getLanguage());
-            ps.setString(i++, article.getAgency());
-            dialect.setInstant(ps, i++, article.getVersioncreated());
-            ps.setString(i++, document);
-            ps.setString(i++, record.topic());
-            ps.setInt(i++, record.partition());
-            ps.setLong(i++, record.offset());
-            dialect.setInstant(ps, i, now);
-            ps.executeUpdate();
+            ps.executeBatch();
         }
-        boolean searchable = status == StoryStatus.USABLE || status == StoryStatus.WITHHELD;
-        dialect.indexForSearch(c, article.getUri(), searchable ? headline : null, searchable ? body : null);
-        if (status.isKilled()) {
-            return new ApplyResult(0, 0, 1, 0, 0);
-        }
-        return new ApplyResult(1, 0, 0, held ? 1 : 0, 0);
-    }
-
-    /** A tombstone after a kill is a no-op; one for a live story kills it at its current version. */
-    private ApplyResult applyTombstone(Connection c, IncomingRecord record, Instant now) throws SQLException {
-        Current current = record.storyUri() == null ? null : current(c, record.storyUri());
-        if (current == null || current.status.isKilled()) {
-            return new ApplyResult(0, 0, 0, 0, 1);
-        }
-        StoryStatus status = killMode == KillMode.DELETE ? StoryStatus.DELETED : StoryStatus.WITHDRAWN;
-        String sql = "UPDATE articles SET status = ?, embargoed_until = NULL, awaiting_release = ?, change_seq = ?, "
-                + "body_text = NULL, document = " + (status == StoryStatus.DELETED ? "NULL" : "document")
-                + ", headline = " + (status == StoryStatus.DELETED ? "NULL" : "headline")
-                + ", source_topic = ?, source_partition = ?, source_offset = ?, updated_at = ? WHERE uri = ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, status.dbValue());
-            ps.setBoolean(2, false);
-            ps.setLong(3, dialect.nextChangeSeq(c));
-            ps.setString(4, record.topic());
-            ps.setInt(5, record.partition());
-            ps.setLong(6, record.offset());
-            dialect.setInstant(ps, 7, now);
-            ps.setString(8, record.storyUri());
-            ps.executeUpdate();
-        }
-        dialect.indexForSearch(c, record.storyUri(), null, null);
-        return new ApplyResult(0, 0, 1, 0, 0);
-    }
-
-    private record Current(long version, StoryStatus status) {
-    }
-
-    private Current current(Connection c, String uri) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT version, status FROM articles WHERE uri = ?")) {
-            ps.setString(1, uri);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Current(rs.getLong(1), StoryStatus.fromDb(rs.getString(2))) : null;
-            }
-        }
+        dialect.indexForSearch(c, searchTexts);
     }
 
     private void storeOffsets(Connection c, Map<TopicPartition, Long> next, Instant now) throws SQLException {
@@ -297,7 +273,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
                         + "WHERE uri = ? AND awaiting_release = ? AND embargoed_until <= ?")) {
                     for (String uri : due) {
                         ps.setBoolean(1, false);
-                        ps.setLong(2, dialect.nextChangeSeq(c));
+                        ps.setLong(2, dialect.nextChangeSeqs(c, 1)[0]);
                         ps.setString(3, uri);
                         ps.setBoolean(4, true);
                         dialect.setInstant(ps, 5, now);

@@ -48,12 +48,24 @@ final class PostgresDialect implements SqlDialect {
     }
 
     @Override
-    public long nextChangeSeq(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT nextval('article_change_seq')");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+    public long[] nextChangeSeqs(Connection c, int count) throws SQLException {
+        long[] seqs = new long[count];
+        if (count == 0) {
+            return seqs;
         }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT nextval('article_change_seq') FROM generate_series(1, ?)")) {
+            ps.setInt(1, count);
+            try (ResultSet rs = ps.executeQuery()) {
+                for (int i = 0; i < count; i++) {
+                    rs.next();
+                    seqs[i] = rs.getLong(1);
+                }
+            }
+        }
+        // the writer lock makes them consecutive in practice; sorted so cursors follow the write order regardless
+        java.util.Arrays.sort(seqs);
+        return seqs;
     }
 
     @Override
@@ -67,7 +79,7 @@ final class PostgresDialect implements SqlDialect {
     }
 
     @Override
-    public void indexForSearch(Connection c, String uri, String headline, String bodyText) {
+    public void indexForSearch(Connection c, List<SearchText> rows) {
         // search_vector is a generated column: PostgreSQL keeps it in step with headline and body_text
     }
 

@@ -25,14 +25,14 @@ interface SqlDialect {
 
     Instant getInstant(ResultSet rs, String column) throws SQLException;
 
-    /** The next change cursor, inside the caller's transaction. */
-    long nextChangeSeq(Connection c) throws SQLException;
+    /** The next {@code count} change cursors, ascending, inside the caller's transaction. */
+    long[] nextChangeSeqs(Connection c, int count) throws SQLException;
 
     /** Serialises writers across processes so change cursors commit in the order they were drawn. */
     void lockWriters(Connection c) throws SQLException;
 
-    /** Keeps the full-text index in step with a row just written ({@code null} text: remove it from the index). */
-    void indexForSearch(Connection c, String uri, String headline, String bodyText) throws SQLException;
+    /** Keeps the full-text index in step with rows just written ({@code null} texts: remove from the index). */
+    void indexForSearch(Connection c, List<SearchText> rows) throws SQLException;
 
     List<SearchHit> search(Connection c, String query, int limit, Instant now) throws SQLException;
 }

@@ -44,13 +44,23 @@ final class SqliteDialect implements SqlDialect {
     }
 
     @Override
-    public long nextChangeSeq(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE counters SET value = value + 1 WHERE name = 'change_seq' RETURNING value");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+    public long[] nextChangeSeqs(Connection c, int count) throws SQLException {
+        long[] seqs = new long[count];
+        if (count == 0) {
+            return seqs;
         }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE counters SET value = value + ? WHERE name = 'change_seq' RETURNING value")) {
+            ps.setInt(1, count);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long last = rs.getLong(1);
+                for (int i = 0; i < count; i++) {
+                    seqs[i] = last - count + 1 + i;
+                }
+            }
+        }
+        return seqs;
     }
 
     @Override
@@ -59,21 +69,23 @@ final class SqliteDialect implements SqlDialect {
     }
 
     @Override
-    public void indexForSearch(Connection c, String uri, String headline, String bodyText) throws SQLException {
+    public void indexForSearch(Connection c, List<SearchText> rows) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement(
-                "DELETE FROM articles_fts WHERE rowid = (SELECT rowid FROM articles WHERE uri = ?)")) {
-            delete.setString(1, uri);
-            delete.executeUpdate();
-        }
-        if (headline == null && bodyText == null) {
-            return;
-        }
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO articles_fts (rowid, headline, body) SELECT rowid, ?, ? FROM articles WHERE uri = ?")) {
-            insert.setString(1, headline == null ? "" : headline);
-            insert.setString(2, bodyText == null ? "" : bodyText);
-            insert.setString(3, uri);
-            insert.executeUpdate();
+                "DELETE FROM articles_fts WHERE rowid = (SELECT rowid FROM articles WHERE uri = ?)");
+             PreparedStatement insert = c.prepareStatement(
+                     "INSERT INTO articles_fts (rowid, headline, body) SELECT rowid, ?, ? FROM articles WHERE uri = ?")) {
+            for (SearchText row : rows) {
+                delete.setString(1, row.uri());
+                delete.addBatch();
+                if (!row.removeOnly()) {
+                    insert.setString(1, row.headline() == null ? "" : row.headline());
+                    insert.setString(2, row.body() == null ? "" : row.body());
+                    insert.setString(3, row.uri());
+                    insert.addBatch();
+                }
+            }
+            delete.executeBatch();
+            insert.executeBatch();
         }
     }
 

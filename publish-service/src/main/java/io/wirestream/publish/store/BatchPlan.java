@@ -1,0 +1,128 @@
+package io.wirestream.publish.store;
+
+import io.wirestream.avro.Article;
+import io.wirestream.avro.PubStatus;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What a batch does to a store, worked out before anything is written: {@link StoryVersionGuard} applied in topic
+ * order against what the store already holds, so each touched story is written once per batch with its final state,
+ * however many versions of it the batch carries. Pure logic shared by every store.
+ */
+public final class BatchPlan {
+
+    /** What a store holds for a story before the batch. */
+    public record Known(long version, StoryStatus status) {
+    }
+
+    /**
+     * A story's state after the batch.
+     *
+     * @param article the version to write: the usable version, the kill itself, or for a tombstone a synthetic kill
+     *                at the stored version
+     * @param embargo visible from this instant (null: at once)
+     * @param held    written but not visible yet: its embargo lies after the batch's time
+     * @param source  the record that decided this state
+     */
+    public record Target(String uri, long version, StoryStatus status, Article article, Instant embargo, boolean held,
+                         IncomingRecord source) {
+    }
+
+    private final Map<String, Target> targets = new LinkedHashMap<>();
+    private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+    private ApplyResult result = ApplyResult.EMPTY;
+
+    private BatchPlan() {}
+
+    /**
+     * @param known looks up what the store holds for the given story ids (absent ids: nothing)
+     */
+    public static BatchPlan of(Collection<IncomingRecord> batch, Function<Set<String>, Map<String, Known>> known,
+                               KillMode killMode, Instant now) {
+        Set<String> uris = new LinkedHashSet<>();
+        for (IncomingRecord r : batch) {
+            if (r.storyUri() != null && r.kind() != IncomingRecord.Kind.UNREADABLE) {
+                uris.add(r.storyUri());
+            }
+        }
+        Map<String, Known> state = new HashMap<>(uris.isEmpty() ? Map.of() : known.apply(uris));
+        BatchPlan plan = new BatchPlan();
+        for (IncomingRecord record : batch) {
+            plan.nextOffsets.merge(record.topicPartition(), record.offset() + 1, Math::max);
+            plan.result = plan.result.plus(plan.step(record, state, killMode, now));
+        }
+        return plan;
+    }
+
+    private ApplyResult step(IncomingRecord record, Map<String, Known> state, KillMode killMode, Instant now) {
+        switch (record.kind()) {
+            case UNREADABLE -> {
+                return new ApplyResult(0, 0, 0, 0, 1);
+            }
+            case TOMBSTONE -> {
+                Known current = record.storyUri() == null ? null : state.get(record.storyUri());
+                if (current == null || current.status().isKilled()) {
+                    return new ApplyResult(0, 0, 0, 0, 1);
+                }
+                StoryStatus status = killMode == KillMode.DELETE ? StoryStatus.DELETED : StoryStatus.WITHDRAWN;
+                put(state, new Target(record.storyUri(), current.version(), status,
+                        tombstoneKill(record.storyUri(), current.version(), now), null, false, record));
+                return new ApplyResult(0, 0, 1, 0, 0);
+            }
+            default -> {
+                Article article = record.article();
+                Known current = state.get(article.getUri());
+                boolean kill = StoryStatus.isKill(article);
+                if (!StoryVersionGuard.accepts(current == null ? null : current.version(),
+                        current == null ? null : current.status(), article.getVersion(), kill)) {
+                    return new ApplyResult(0, 1, 0, 0, 0);
+                }
+                StoryStatus status = StoryStatus.of(article, killMode);
+                // a kill takes effect at once, whatever embargo the killed story had
+                Instant embargo = kill ? null : article.getEmbargoed();
+                boolean held = embargo != null && embargo.isAfter(now);
+                put(state, new Target(article.getUri(), article.getVersion(), status, article, embargo, held, record));
+                if (status.isKilled()) {
+                    return new ApplyResult(0, 0, 1, 0, 0);
+                }
+                return new ApplyResult(1, 0, 0, held ? 1 : 0, 0);
+            }
+        }
+    }
+
+    private void put(Map<String, Known> state, Target target) {
+        state.put(target.uri(), new Known(target.version(), target.status()));
+        targets.remove(target.uri()); // keep the order of the last change
+        targets.put(target.uri(), target);
+    }
+
+    /** The final state of every story the batch changed, in the order of their last change. */
+    public Collection<Target> targets() {
+        return targets.values();
+    }
+
+    public ApplyResult result() {
+        return result;
+    }
+
+    /** The position after the batch, per partition. */
+    public Map<TopicPartition, Long> nextOffsets() {
+        return nextOffsets;
+    }
+
+    /** The kill written for a tombstone: the topic forgot a live story, so it is withdrawn at its stored version. */
+    static Article tombstoneKill(String uri, long version, Instant now) {
+        return Article.newBuilder().setUri(uri).setVersion(version).setVersioncreated(now)
+                .setPubstatus(PubStatus.canceled).setSignals(java.util.List.of("kill")).setHeadline("")
+                .setAgency("").setReceivedAt(now).build();
+    }
+}
