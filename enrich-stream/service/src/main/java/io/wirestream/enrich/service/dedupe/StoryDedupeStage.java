@@ -44,6 +44,15 @@ public final class StoryDedupeStage {
      */
     public static KStream<String, Article> apply(StreamsBuilder builder, KStream<String, Article> normalised,
             DedupeSettings settings, Serde<Article> articleSerde, Serde<DedupeAudit> auditSerde) {
+        return apply(builder, normalised, settings, articleSerde, auditSerde, Serdes.String());
+    }
+
+    /**
+     * As above, with the key serde of the audit topic: the pipeline passes the catalogue's Avro wire-format key serde
+     * so the audit topic, like every public topic, carries schema-registered keys.
+     */
+    public static KStream<String, Article> apply(StreamsBuilder builder, KStream<String, Article> normalised,
+            DedupeSettings settings, Serde<Article> articleSerde, Serde<DedupeAudit> auditSerde, Serde<String> auditKeySerde) {
         Serde<String> keys = Serdes.String();
         DedupeMessageSerde messages = new DedupeMessageSerde(articleSerde, settings.articlesTopic());
         DedupeBinary binary = new DedupeBinary(articleSerde, settings.articlesTopic());
@@ -71,7 +80,7 @@ public final class StoryDedupeStage {
                 .merge(judged.filter((key, message) -> message instanceof AuditEvent, Named.as("dedupe-duplicate-drops")),
                         Named.as("dedupe-all-drops"))
                 .mapValues(message -> ((AuditEvent) message).audit(), Named.as("dedupe-audit-records"))
-                .to(settings.auditTopic(), Produced.with(keys, auditSerde).withName("dedupe-audit-out"));
+                .to(settings.auditTopic(), Produced.with(auditKeySerde, auditSerde).withName("dedupe-audit-out"));
 
         return judged
                 .filter((key, message) -> message instanceof ClusterEvent, Named.as("dedupe-cluster-events"))

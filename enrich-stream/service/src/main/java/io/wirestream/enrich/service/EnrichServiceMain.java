@@ -1,0 +1,67 @@
+package io.wirestream.enrich.service;
+
+import io.wirestream.avro.DedupeAudit;
+import io.wirestream.enrich.normalise.WireItemNormaliser;
+import io.wirestream.enrich.service.dedupe.DedupeSettings;
+import io.wirestream.enrich.service.dedupe.StoryDedupeStage;
+import io.wirestream.enrich.service.links.RelatedLinkStage;
+import io.wirestream.enrich.tagging.ArticleTagger;
+import io.wirestream.enrich.tagging.related.LinkSettings;
+import io.wirestream.platform.config.Settings;
+import io.wirestream.schema.topics.Topics;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.serialization.Serde;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs enrich-stream on its own: {@code EnrichServiceMain [config.properties]}, settings also from WIRE_* environment
+ * variables. Stops cleanly on SIGTERM; exits non-zero when it cannot start.
+ */
+public final class EnrichServiceMain {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrichServiceMain.class);
+
+    private EnrichServiceMain() {}
+
+    /** The production composition: normaliser, then story versions and dedupe, then tags and related links. */
+    public static EnrichService service(Settings settings) {
+        DedupeSettings dedupe = DedupeSettings.defaults()
+                .withWindow(settings.get(EnrichSettings.DEDUPE_WINDOW))
+                .withHoldBack(settings.get(EnrichSettings.DEDUPE_HOLD_BACK))
+                .withAuditTopic(Topics.DEDUPE_AUDIT.name());
+        LinkSettings d = LinkSettings.defaults();
+        LinkSettings links = new LinkSettings(settings.get(EnrichSettings.LINKS_WINDOW), settings.get(EnrichSettings.LINKS_MAX),
+                d.postingsPerKey(), d.maxKeysPerStory(), d.minScore());
+        ArticleTagger tagger = ArticleTagger.withBundledKnowledge();
+        return new EnrichService(settings, new WireItemNormaliser(), serdes -> {
+            Serde<DedupeAudit> audit = Topics.DEDUPE_AUDIT.valueSerde(serdes.config());
+            return List.of(
+                    (builder, articles) -> StoryDedupeStage.apply(builder, articles, dedupe, serdes.article(), audit, serdes.key()),
+                    new RelatedLinkStage(tagger, links));
+        });
+    }
+
+    public static void main(String[] args) {
+        Settings settings = Settings.load(args.length > 0 ? Path.of(args[0]) : null);
+        EnrichService service = service(settings);
+        CountDownLatch done = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.stop();
+            done.countDown();
+        }, "enrich-shutdown"));
+        try {
+            service.start();
+        } catch (RuntimeException e) {
+            log.error("enrich-stream could not start: {}", e.getMessage(), e);
+            System.exit(1);
+        }
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.wirestream.wire;
+
+import io.wirestream.platform.config.Setting;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Prints every setting of every service. */
+@Command(name = "config", mixinStandardHelpOptions = true,
+        description = "List every setting of every service: properties key, environment variable, default and meaning.")
+public final class ConfigCommand implements Callable<Integer> {
+
+    @Option(names = "--markdown", description = "Print the reference as Markdown (the source of docs/configuration.md)")
+    boolean markdown;
+
+    @Override
+    public Integer call() {
+        if (markdown) {
+            System.out.print(SettingsCatalogue.markdown());
+            return 0;
+        }
+        for (Map.Entry<String, List<Setting<?>>> e : SettingsCatalogue.byService().entrySet()) {
+            System.out.println(e.getKey());
+            for (Setting<?> s : e.getValue()) {
+                String def = s.secret() ? "(secret)" : s.defaultText() == null ? "" : s.defaultText();
+                System.out.printf("  %-36s %-40s %-22s %s%n", s.key(), s.envVar(), def, s.doc());
+            }
+            System.out.println();
+        }
+        return 0;
+    }
+}

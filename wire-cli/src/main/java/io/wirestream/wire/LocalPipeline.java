@@ -1,0 +1,210 @@
+package io.wirestream.wire;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirestream.enrich.service.EnrichService;
+import io.wirestream.enrich.service.EnrichServiceMain;
+import io.wirestream.ingest.IngestService;
+import io.wirestream.ops.OpsService;
+import io.wirestream.ops.freshness.FreshnessRecorder;
+import io.wirestream.platform.config.Settings;
+import io.wirestream.platform.http.ServiceHttpServer;
+import io.wirestream.platform.kafka.EmbeddedKafka;
+import io.wirestream.platform.registry.CompatibilityLevel;
+import io.wirestream.platform.registry.EmbeddedSchemaRegistry;
+import io.wirestream.publish.PublishService;
+import io.wirestream.publish.config.PublishConfig;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole pipeline in one JVM: a real KRaft broker, the schema registry, ingest-service, enrich-stream,
+ * publish-service (SQLite by default) and the ops page, each configured exactly as it would be on its own, only
+ * pointed at local addresses. Data lives under one directory, so a restart resumes where it stopped.
+ */
+public final class LocalPipeline implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPipeline.class);
+
+    private final Path dataDir;
+    private final LocalPorts ports;
+    private EmbeddedKafka kafka;
+    private EmbeddedSchemaRegistry registry;
+    private IngestService ingest;
+    private EnrichService enrich;
+    private PublishService publish;
+    private OpsService ops;
+    private DemoAgencies agencies;
+    private Settings settings;
+    private String bootstrapServers;
+    private String registryUrl;
+    private final java.util.List<EnrichService> extraEnrich = new java.util.ArrayList<>();
+    private final java.util.List<PublishService> extraPublish = new java.util.ArrayList<>();
+
+    public LocalPipeline(Path dataDir, LocalPorts ports) {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.ports = ports;
+    }
+
+    /** Starts everything, in data-flow order so each stage finds what it reads. */
+    public LocalPipeline start(Settings userSettings, boolean keepData, Map<String, String> extra) {
+        kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), keepData, ports.kafka(), ports.controller());
+        Map<String, Object> kafkaClient = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        registry = EmbeddedSchemaRegistry.start(kafkaClient, "127.0.0.1", ports.registry(), CompatibilityLevel.BACKWARD_TRANSITIVE);
+        return startServices(userSettings, kafka.bootstrapServers(), registry.url(), extra);
+    }
+
+    /**
+     * Starts the services against a Kafka cluster and schema registry that already run elsewhere (a staging cluster,
+     * or containers in tests); nothing embedded is started.
+     */
+    public LocalPipeline startAgainst(String bootstrapServers, String registryUrl, Settings userSettings, Map<String, String> extra) {
+        return startServices(userSettings, bootstrapServers, registryUrl, extra);
+    }
+
+    private LocalPipeline startServices(Settings userSettings, String bootstrapServers, String registryUrl, Map<String, String> extra) {
+        this.bootstrapServers = bootstrapServers;
+        this.registryUrl = registryUrl;
+        agencies = new DemoAgencies(dataDir.resolve("ingest"));
+
+        Map<String, String> local = new HashMap<>();
+        local.put("kafka.bootstrap.servers", bootstrapServers);
+        local.put("registry.url", registryUrl);
+        local.put("kafka.topic.partitions", "3");
+        local.put("kafka.topic.replication.factor", "1");
+        local.put("kafka.topic.min.insync.replicas", "1");
+        local.put("ingest.http.host", "127.0.0.1");
+        local.put("ingest.http.port", String.valueOf(ports.ingest()));
+        local.put("ingest.credentials.file", agencies.credentialsFile().toString());
+        local.put("ingest.state.dir", dataDir.resolve("ingest/state").toString());
+        local.put("enrich.http.host", "127.0.0.1");
+        local.put("enrich.http.port", String.valueOf(ports.enrich()));
+        local.put("enrich.state.dir", dataDir.resolve("enrich-state").toString());
+        local.put("publish.http.host", "127.0.0.1");
+        local.put("publish.http.port", String.valueOf(ports.readApi()));
+        local.put("publish.data.dir", dataDir.resolve("publish").toString());
+        local.put("ops.http.host", "127.0.0.1");
+        local.put("ops.http.port", String.valueOf(ports.ops()));
+        local.putAll(extra);
+        settings = userSettings.with(local);
+
+        ingest = new IngestService(settings);
+        ingest.start();
+        enrich = EnrichServiceMain.service(settings);
+        enrich.start();
+        FreshnessRecorder freshness = new FreshnessRecorder(opsMetrics());
+        publish = new PublishService(new PublishConfig(settings));
+        publish.start();
+        ops = OpsService.start(settings, opsMetrics(), freshness);
+        log.info("local pipeline started in {}", dataDir);
+        return this;
+    }
+
+    private PrometheusMeterRegistry opsMetrics;
+
+    private PrometheusMeterRegistry opsMetrics() {
+        if (opsMetrics == null) {
+            opsMetrics = ServiceHttpServer.newMetrics("ops");
+        }
+        return opsMetrics;
+    }
+
+    /**
+     * Starts one more instance of enrich-stream and of publish-service in the same groups, as a second machine
+     * would: they share the work by partition. Each gets its own state folder and a free HTTP port.
+     */
+    public LocalPipeline addInstances(int n) {
+        for (int i = 0; i < n; i++) {
+            int index = extraEnrich.size() + 2;
+            Settings instance = settings.with(Map.of(
+                    "enrich.state.dir", dataDir.resolve("enrich-state-" + index).toString(),
+                    "enrich.http.port", "0",
+                    "publish.http.port", "0"));
+            EnrichService e = EnrichServiceMain.service(instance);
+            e.start();
+            extraEnrich.add(e);
+            PublishService p = new PublishService(new PublishConfig(instance));
+            p.start();
+            extraPublish.add(p);
+        }
+        return this;
+    }
+
+    /** Stops the extra instances (as if those machines went away); their partitions move to the others. */
+    public void stopExtraInstances() {
+        extraPublish.forEach(PublishService::stop);
+        extraEnrich.forEach(EnrichService::stop);
+        extraPublish.clear();
+        extraEnrich.clear();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public LocalPorts ports() {
+        return ports;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public String registryUrl() {
+        return registryUrl;
+    }
+
+    public String ingestUrl() {
+        return "http://127.0.0.1:" + ingest.port();
+    }
+
+    public String readApiUrl() {
+        return "http://127.0.0.1:" + publish.httpPort();
+    }
+
+    public String opsUrl() {
+        return "http://127.0.0.1:" + ops.port();
+    }
+
+    public String apiKey(String agency) {
+        return agencies.keyOf(agency);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    public PublishService publish() {
+        return publish;
+    }
+
+    public EnrichService enrich() {
+        return enrich;
+    }
+
+    /** Stops in reverse order; each step runs even if an earlier one failed. */
+    @Override
+    public void close() {
+        closeQuietly("ops", () -> { if (ops != null) ops.close(); });
+        closeQuietly("extra instances", this::stopExtraInstances);
+        closeQuietly("publish-service", () -> { if (publish != null) publish.stop(); });
+        closeQuietly("enrich-stream", () -> { if (enrich != null) enrich.stop(); });
+        closeQuietly("ingest-service", () -> { if (ingest != null) ingest.stop(); });
+        closeQuietly("schema registry", () -> { if (registry != null) registry.close(); });
+        closeQuietly("Kafka", () -> { if (kafka != null) kafka.close(); });
+    }
+
+    private static void closeQuietly(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            log.warn("stopping {} failed: {}", what, e.toString());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.wirestream.wire;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code wire quality ...}: the quality reports on the shared news corpora. */
+@Command(name = "quality", mixinStandardHelpOptions = true,
+        description = {"Measure quality on real news corpora (../shared/corpora: agency samples, IPTC examples,",
+                "Reuters-21578, CoNLL-2003, ECB+, BASIL, BBC). Each report says plainly when its corpus is absent."},
+        subcommands = {QualityCommand.Dedupe.class, QualityCommand.Tagging.class})
+public final class QualityCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Finds the corpora: the option, else ../shared/corpora beside the working directory or beside the checkout. */
+    static Optional<Path> corpora(Path option) {
+        if (option != null) {
+            return Files.isDirectory(option) ? Optional.of(option) : Optional.empty();
+        }
+        Path here = Path.of("..", "shared", "corpora");
+        if (Files.isDirectory(here)) {
+            return Optional.of(here);
+        }
+        try {
+            Path jar = Path.of(QualityCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            // <checkout>/wire-cli/target/wire.jar -> <checkout>/../shared/corpora
+            Path beside = jar.getParent().getParent().getParent().resolve("../shared/corpora").normalize();
+            return Files.isDirectory(beside) ? Optional.of(beside) : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    abstract static class Report implements Callable<Integer> {
+        @Option(names = "--corpora", paramLabel = "DIR", description = "Corpora folder (default: ../shared/corpora)")
+        Path corporaOption;
+
+        @Override
+        public Integer call() throws Exception {
+            Optional<Path> dir = corpora(corporaOption);
+            if (dir.isEmpty()) {
+                System.out.println("wire quality: corpora folder not found (" + (corporaOption != null ? corporaOption : "../shared/corpora")
+                        + "); nothing measured. Pass --corpora DIR.");
+                return 0;
+            }
+            run(dir.get().toAbsolutePath().normalize());
+            return 0;
+        }
+
+        abstract void run(Path corpora) throws Exception;
+    }
+
+    @Command(name = "dedupe", mixinStandardHelpOptions = true,
+            description = "Exact and near-duplicate precision and recall on generated Reuters rewrites; false merges on ECB+")
+    static final class Dedupe extends Report {
+        @Override
+        void run(Path corpora) throws Exception {
+            io.wirestream.enrich.dedupe.quality.DedupeQualityReport.main(new String[] {corpora.toString()});
+        }
+    }
+
+    @Command(name = "tagging", mixinStandardHelpOptions = true,
+            description = "Entity P/R/F1 (CoNLL-2003, Reuters labels), Media Topic accuracy (BBC), related-link precision@3 (ECB+, BASIL)")
+    static final class Tagging extends Report {
+        @Override
+        void run(Path corpora) throws Exception {
+            io.wirestream.enrich.tagging.quality.TaggingQualityReport.main(new String[] {corpora.toString()});
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.wirestream.wire;
+
+import io.wirestream.enrich.service.EnrichSettings;
+import io.wirestream.ingest.IngestSettings;
+import io.wirestream.ops.OpsSettings;
+import io.wirestream.platform.config.KafkaSettings;
+import io.wirestream.platform.config.Setting;
+import io.wirestream.publish.config.PublishConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every setting of every service, in one place: the source of docs/configuration.md and of `wire config`. */
+public final class SettingsCatalogue {
+
+    private SettingsCatalogue() {}
+
+    public static Map<String, List<Setting<?>>> byService() {
+        Map<String, List<Setting<?>>> m = new LinkedHashMap<>();
+        m.put("every service (Kafka, TLS/SASL, schema registry)", KafkaSettings.ALL);
+        m.put("ingest-service", IngestSettings.ALL);
+        m.put("enrich-stream", EnrichSettings.ALL);
+        m.put("publish-service", PublishConfig.ALL);
+        m.put("ops", OpsSettings.ALL);
+        return m;
+    }
+
+    public static Optional<Setting<?>> byEnvVar(String envVar) {
+        return byService().values().stream().flatMap(List::stream).filter(s -> s.envVar().equals(envVar)).findFirst();
+    }
+
+    /** The configuration reference as Markdown. */
+    public static String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Configuration reference\n\n");
+        md.append("Generated from the code by `./wire config --markdown`; a test fails when this file and the code disagree.\n\n");
+        md.append("Every service reads, in rising precedence: the defaults below, a properties file given as its first argument,\n");
+        md.append("environment variables, and (local mode only) the values `wire up` sets. A secret may also be read from the file\n");
+        md.append("named by `<ENV VAR>_FILE` (e.g. `WIRE_KAFKA_SASL_PASSWORD_FILE`); secrets are never printed or logged.\n");
+        byService().forEach((service, settings) -> {
+            md.append("\n## ").append(service).append("\n\n");
+            md.append("| setting | environment variable | default | meaning |\n|---|---|---|---|\n");
+            for (Setting<?> s : settings) {
+                String def = s.secret() ? "(secret)" : s.defaultText() == null || s.defaultText().isEmpty() ? "" : "`" + s.defaultText() + "`";
+                md.append("| `").append(s.key()).append("` | `").append(s.envVar()).append("` | ").append(def).append(" | ")
+                        .append(s.doc().replace("|", "\\|")).append(" |\n");
+            }
+        });
+        return md.toString();
+    }
+}

@@ -1,0 +1,91 @@
+package io.wirestream.wire;
+
+import io.wirestream.platform.config.Settings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code wire up}: the whole pipeline locally, in one JVM, with data kept under a directory. */
+@Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the whole pipeline locally: a Kafka broker (KRaft), the schema registry, ingest-service,",
+                "enrich-stream, publish-service (SQLite) and the ops page, in one JVM. Data is kept under",
+                "--data-dir, so stopping and starting again resumes where it stopped."})
+public final class UpCommand implements Callable<Integer> {
+
+    @Option(names = "--data-dir", defaultValue = "wire-data", paramLabel = "DIR", description = "Where everything keeps its data (default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--demo", description = "Push the bundled sample items (one per wire format) and report what was published")
+    boolean demo;
+
+    @Option(names = "--exit-after-demo", description = "With --demo: stop once the demo report is printed (exit code 0 only if every expectation held)")
+    boolean exitAfterDemo;
+
+    @Option(names = "--port-base", defaultValue = "18080", paramLabel = "PORT",
+            description = "First of the local ports: ingest PORT, registry +1, enrich +2, read API +3, ops +10, Kafka +12/+13 (default: ${DEFAULT-VALUE})")
+    int portBase;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with further settings (see `wire config`)")
+    Path config;
+
+    @Option(names = "--stores", paramLabel = "LIST", description = "Stores to publish to, e.g. sqlite,files or sqlite,postgres (default: sqlite)")
+    String stores;
+
+    @Override
+    public Integer call() throws Exception {
+        LocalPorts ports = new LocalPorts(portBase);
+        List<String> busy = ports.busy();
+        if (!busy.isEmpty()) {
+            System.err.println("wire up: cannot start, these ports are in use: " + String.join(", ", busy));
+            System.err.println("Is another `wire up` running? Stop it, or pick other ports with --port-base.");
+            return 1;
+        }
+        Settings settings = Settings.load(config);
+        Map<String, String> extra = stores == null ? Map.of() : Map.of("publish.stores", stores);
+        System.out.println("Starting Wirestream locally (data in " + dataDir.toAbsolutePath().normalize() + ") ...");
+        LocalPipeline pipeline = new LocalPipeline(dataDir, ports);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Wirestream ...");
+            pipeline.close();
+            stopped.countDown();
+        }, "wire-shutdown"));
+        try {
+            pipeline.start(settings, true, extra);
+        } catch (RuntimeException e) {
+            System.err.println("wire up: start failed: " + e.getMessage());
+            e.printStackTrace();
+            return 1;
+        }
+        printWhere(pipeline);
+        if (demo) {
+            DemoRunner.Report report = new DemoRunner(pipeline).run(System.out);
+            if (exitAfterDemo) {
+                return report.allExpectationsHeld() ? 0 : 3;
+            }
+        }
+        System.out.println("\nPress Ctrl+C to stop.");
+        stopped.await();
+        return 0;
+    }
+
+    static void printWhere(LocalPipeline p) {
+        String key = p.apiKey("demo");
+        System.out.println();
+        System.out.println("Wirestream is running.");
+        System.out.println("  Push an item   curl -i -H 'Authorization: Bearer " + key + "' \\");
+        System.out.println("                      -H 'Content-Type: application/xml' --data-binary @story.xml " + p.ingestUrl() + "/v1/items");
+        System.out.println("                 (that key belongs to agency 'demo'; keys of the other demo agencies are in "
+                + p.dataDir().resolve("ingest/local-api-keys.properties") + ")");
+        System.out.println("  Read articles  " + p.readApiUrl() + "/v1/changes   " + p.readApiUrl() + "/v1/search?q=tram");
+        System.out.println("  Ops page       " + p.opsUrl() + "/");
+        System.out.println("  Kafka          " + p.bootstrapServers() + "   (topics wire.raw, wire.articles, wire.rejected)");
+        System.out.println("  Registry       " + p.registryUrl());
+        System.out.println("  Lag            ./wire lag --bootstrap-server " + p.bootstrapServers() + " --watch");
+        System.out.println("  Data           " + p.dataDir());
+    }
+}

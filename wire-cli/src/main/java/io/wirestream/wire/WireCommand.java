@@ -1,0 +1,26 @@
+package io.wirestream.wire;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code wire} command: local mode and the operator's tools. */
+@Command(name = "wire", mixinStandardHelpOptions = true, versionProvider = WireVersion.class,
+        description = "Wirestream: a wire-ingestion pipeline for newsrooms on Apache Kafka.",
+        subcommands = {UpCommand.class, InspectCommand.class, io.wirestream.ops.cli.LagCommand.class, QualityCommand.class,
+                KeysCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Start here:  ./wire up --demo     (runs the whole pipeline locally and pushes sample items)"})
+public final class WireCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new WireCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        System.exit(code); // broker threads are not daemons: leave explicitly
+    }
+}

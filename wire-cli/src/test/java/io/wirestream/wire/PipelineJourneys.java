@@ -1,0 +1,204 @@
+package io.wirestream.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.wirestream.avro.Article;
+import io.wirestream.avro.IngestChannel;
+import io.wirestream.avro.RawItem;
+import io.wirestream.enrich.normalise.WireItemNormaliser;
+import io.wirestream.platform.config.Settings;
+import io.wirestream.schema.serde.WireFormat;
+import io.wirestream.schema.topics.TopicDef;
+import io.wirestream.schema.topics.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The user journeys end to end on the real embedded broker and registry, everything in one JVM as `wire up` runs it:
+ * the demo publishes every item with its expected fate; items pushed over HTTP reach the SQLite store; every record on
+ * every pipeline topic is in the Confluent wire format with a schema id the registry resolves over HTTP.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PipelineJourneys {
+
+    Path dataDir;
+    LocalPipeline pipeline;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final Map<String, String> TEST_SETTINGS = Map.of("publish.stores", "sqlite", "enrich.dedupe.hold.back", "1s");
+
+    /** Starts the pipeline on this suite's Kafka and registry. */
+    abstract LocalPipeline startPipeline(Path dataDir) throws Exception;
+
+    @BeforeAll
+    void start() throws Exception {
+        dataDir = Files.createTempDirectory("wire-it-");
+        pipeline = startPipeline(dataDir);
+    }
+
+    @AfterAll
+    void stop() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    static LocalPorts freePorts() {
+        Random random = new Random();
+        for (int i = 0; i < 50; i++) {
+            LocalPorts ports = new LocalPorts(20000 + random.nextInt(20000));
+            if (ports.busy().isEmpty()) {
+                return ports;
+            }
+        }
+        throw new IllegalStateException("no free block of local ports");
+    }
+
+    @Test
+    @Order(1)
+    void theDemoGivesEveryItemItsExpectedFate() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        DemoRunner.Report report = new DemoRunner(pipeline).run(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        String printed = captured.toString(StandardCharsets.UTF_8);
+        assertThat(report.outcomes()).hasSize(11);
+        assertThat(report.allExpectationsHeld()).as(printed).isTrue();
+        assertThat(printed).contains("every item had the expected fate");
+    }
+
+    @Test
+    @Order(2)
+    void itemsPushedOverHttpArePublishedToTheStore() throws Exception {
+        String nitf = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <nitf><head><title>Glacier survey finds record melt in the Alps</title>
+                <docdata><doc-id id-string="IT-GLACIER-1"/><date.issue norm="20260302T080000Z"/></docdata></head>
+                <body><body.head><hedline><hl1>Glacier survey finds record melt in the Alps</hl1></hedline></body.head>
+                <body.content><p>GENEVA - Swiss glaciers lost four percent of their volume last year, a survey said on Monday.</p>
+                <p>The loss was the second largest since measurements began.</p></body.content></body></nitf>
+                """;
+        String ninjs = """
+                {"uri":"https://it.example/stories/harbour-crane","version":"1","type":"text","versioncreated":"2026-03-02T08:30:00Z",
+                 "pubstatus":"usable","language":"en","headlines":[{"role":"main","value":"Harbour crane collapse injures two in Gdansk"}],
+                 "bodies":[{"role":"main","contenttype":"text/html","value":"<p>GDANSK - A harbour crane collapsed on Monday, injuring two workers, port officials said.</p>"}]}
+                """;
+        Map<String, String> expectedHeadlines = new HashMap<>();
+        for (String[] item : List.of(new String[] {"acme", "application/xml", nitf}, new String[] {"globe", "application/json", ninjs})) {
+            HttpResponse<String> r = push(item[0], item[1], item[2].getBytes(StandardCharsets.UTF_8));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            assertThat(r.body()).contains("\"offset\"").contains(Topics.RAW.name());
+            Article expected = normalise(item[0], item[2].getBytes(StandardCharsets.UTF_8));
+            expectedHeadlines.put(expected.getUri(), expected.getHeadline());
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            for (Map.Entry<String, String> e : expectedHeadlines.entrySet()) {
+                HttpResponse<String> r = get(pipeline.readApiUrl() + "/v1/articles/" + URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8));
+                assertThat(r.statusCode()).as("article %s in the store", e.getKey()).isEqualTo(200);
+                assertThat(r.body()).contains(e.getValue());
+            }
+        });
+        assertThat(Files.walk(dataDir.resolve("publish")).anyMatch(p -> p.toString().endsWith(".db") || p.toString().endsWith(".sqlite")))
+                .as("the SQLite file under the data directory").isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void everyRecordOnEveryPipelineTopicIsInTheWireFormatWithAnIdTheRegistryResolves() throws Exception {
+        // an item that passes the door (it looks like NITF) but that the parser refuses: it lands on wire.rejected
+        HttpResponse<String> broken = push("acme", "application/xml",
+                "<?xml version=\"1.0\"?><nitf><head><title>Cut short".getBytes(StandardCharsets.UTF_8));
+        assertThat(broken.statusCode()).isIn(202, 415, 422);
+
+        Set<Integer> ids = new TreeSet<>();
+        Map<String, Integer> counts = new HashMap<>();
+        List<TopicDef<?, ?>> topics = Topics.all();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            counts.clear();
+            for (TopicDef<?, ?> topic : topics) {
+                List<ConsumerRecord<byte[], byte[]>> records = readAll(topic.name());
+                counts.put(topic.name(), records.size());
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    assertThat(r.key()).as("key on %s", topic.name()).isNotNull();
+                    assertThat(r.key()[0]).as("magic byte of a key on %s", topic.name()).isZero();
+                    ids.add(WireFormat.schemaId(r.key()));
+                    if (r.value() != null) { // tombstones carry no value
+                        assertThat(r.value()[0]).as("magic byte on %s", topic.name()).isZero();
+                        ids.add(WireFormat.schemaId(r.value()));
+                    }
+                }
+            }
+            assertThat(counts.get(Topics.RAW.name())).isGreaterThanOrEqualTo(12);
+            assertThat(counts.get(Topics.ARTICLES.name())).isPositive();
+            assertThat(counts.get(Topics.DEDUPE_AUDIT.name())).as("the demo's duplicate is audited").isPositive();
+        });
+        for (int id : ids) {
+            HttpResponse<String> r = get(pipeline.registryUrl() + "/schemas/ids/" + id);
+            assertThat(r.statusCode()).as("schema id %d resolves", id).isEqualTo(200);
+            assertThat(r.body()).contains("\"schema\"");
+        }
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    Article normalise(String agency, byte[] bytes) throws Exception {
+        RawItem raw = RawItem.newBuilder().setItemId("expect").setAgency(agency).setReceivedAt(Instant.now())
+                .setChannel(IngestChannel.PUSH).setPayload(ByteBuffer.wrap(bytes)).build();
+        return new WireItemNormaliser().normalise(raw).get(0);
+    }
+
+    HttpResponse<String> push(String agency, String contentType, byte[] body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.ingestUrl() + "/v1/items"))
+                .header("Authorization", "Bearer " + pipeline.apiKey(agency)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("bootstrap.servers", pipeline.bootstrapServers());
+        props.put("isolation.level", "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+}
