@@ -140,6 +140,7 @@ class PushApiIT {
         String forged = receipt.get("partition").asInt() + "-" + receipt.get("offset").asLong() + "-00000000-0000-0000-0000-000000000000";
         assertThat(harness.get("/v1/items/" + forged, ALPHA).statusCode()).isEqualTo(404);
         assertThat(harness.get("/v1/items/0-99999999-" + receipt.get("itemId").asText(), ALPHA).statusCode()).isEqualTo(404);
+        assertThat(harness.get("/v1/items/999-0-" + receipt.get("itemId").asText(), ALPHA).statusCode()).isEqualTo(404);
         assertThat(harness.get("/v1/items/not-a-receipt", ALPHA).statusCode()).isEqualTo(404);
         assertThat(harness.get("/v1/items/" + receipt.get("receipt").asText(), null).statusCode()).isEqualTo(401);
     }

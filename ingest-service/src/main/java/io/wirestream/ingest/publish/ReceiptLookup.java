@@ -46,6 +46,10 @@ public final class ReceiptLookup implements AutoCloseable {
     public synchronized Optional<StoredItem> find(Receipt.Position position) throws KafkaUnavailableException {
         TopicPartition tp = new TopicPartition(Topics.RAW.name(), position.partition());
         try {
+            // asking for the offsets of a partition that does not exist would wait for the whole timeout
+            if (position.partition() >= consumer.partitionsFor(Topics.RAW.name(), timeout).size()) {
+                return Optional.empty();
+            }
             Map<TopicPartition, Long> ends = consumer.endOffsets(List.of(tp), timeout);
             Map<TopicPartition, Long> begins = consumer.beginningOffsets(List.of(tp), timeout);
             if (!ends.containsKey(tp) || position.offset() >= ends.get(tp) || position.offset() < begins.get(tp)) {
