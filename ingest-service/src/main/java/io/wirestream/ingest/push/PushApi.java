@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.wirestream.avro.IngestChannel;
 import io.wirestream.avro.RawItem;
 import io.wirestream.ingest.auth.CredentialStore;
@@ -35,6 +36,8 @@ import java.util.Optional;
  */
 public final class PushApi {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PushApi.class);
+
     public static final String ITEM_ID_HEADER = "X-Item-Id";
     public static final String ITEM_VERSION_HEADER = "X-Item-Version";
     public static final String FORMAT_HINT_HEADER = "X-Format-Hint";
@@ -64,6 +67,13 @@ public final class PushApi {
         app.post("/v1/items/batch", ctx -> pushBatch(ctx, null));
         app.post("/v1/agencies/{agency}/items/batch", ctx -> pushBatch(ctx, ctx.pathParam("agency")));
         app.get("/v1/items/{receipt}", this::lookUp);
+        // whatever goes wrong, the caller gets JSON with a reason, and never a 2xx
+        app.exception(HttpResponseException.class, (e, ctx) ->
+                ApiReply.error(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage(), null));
+        app.exception(Exception.class, (e, ctx) -> {
+            log.error("{} {} failed", ctx.method(), ctx.path(), e);
+            ApiReply.error(ctx, 500, "internal", "unexpected error (" + e.getClass().getSimpleName() + "); resend with the same X-Item-Id", null);
+        });
     }
 
     private void pushOne(Context ctx, String agencyInPath) {

@@ -51,6 +51,21 @@ class FeedPollerTest {
             }
             exchange.close();
         });
+        // a server that knows only Last-Modified, as many static feed hosts do
+        server.createContext("/static.xml", exchange -> {
+            String lastModified = "Tue, 03 Nov 2026 10:00:00 GMT";
+            String since = exchange.getRequestHeaders().getFirst("If-Modified-Since");
+            conditionalHeaders.add(since == null ? "-" : since);
+            exchange.getResponseHeaders().add("Last-Modified", lastModified);
+            if (lastModified.equals(since)) {
+                exchange.sendResponseHeaders(304, -1);
+            } else {
+                byte[] bytes = feedBody.get().getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            }
+            exchange.close();
+        });
         server.start();
         source = new PullSources.FeedSource("alpha", URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml"), Duration.ofMinutes(1));
     }
@@ -108,6 +123,20 @@ class FeedPollerTest {
         assertThat(changed.accepted()).isEqualTo(2);
         assertThat(changed.alreadySeen()).isEqualTo(1);
         assertThat(titles(f.sent())).containsExactly("First", "Second", "First, updated", "Third");
+    }
+
+    @Test
+    void usesLastModifiedWhenTheServerGivesNoETag() throws Exception {
+        feedBody.set(rss(item("g1", "First", "Tue, 03 Nov 2026 10:00:00 GMT")));
+        PullSources.FeedSource staticFeed = new PullSources.FeedSource("alpha",
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/static.xml"), Duration.ofMinutes(1));
+        IntakeFixture f = IntakeFixture.kafkaUp();
+        FeedPoller poller = new FeedPoller(staticFeed, new FeedState(stateDir, 1000), f.intake, http, Duration.ofSeconds(10));
+
+        assertThat(poller.poll().accepted()).isEqualTo(1);
+        assertThat(poller.poll().status()).isEqualTo(304);
+        assertThat(conditionalHeaders).containsExactly("-", "Tue, 03 Nov 2026 10:00:00 GMT");
+        assertThat(f.sent()).hasSize(1);
     }
 
     @Test
