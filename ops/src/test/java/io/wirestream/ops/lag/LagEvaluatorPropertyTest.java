@@ -10,7 +10,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 
-class LagEvaluatorProperties {
+class LagEvaluatorPropertyTest {
 
     private final LagEvaluator evaluator = new LagEvaluator(3, Duration.ofSeconds(20));
 
