@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.wirestream.platform.kafka.EmbeddedKafka;
 import io.wirestream.platform.kafka.TopicProvisioner;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +24,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -50,7 +51,7 @@ class StreamsGroupLagIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"classic", "streams"})
-    void streamsAppGroupIsOkWhenCaughtUpAndStopWhenGone(String protocol) throws Exception {
+    void streamsAppGroupIsOkWhenCaughtUpAndStopWhenGone(String protocol, @TempDir Path stateDir) throws Exception {
         String in = "ops-it." + protocol + ".in";
         String out = "ops-it." + protocol + ".out";
         String app = "wirestream-enrich-it-" + protocol;
@@ -67,7 +68,7 @@ class StreamsGroupLagIT {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ops-it-streams").toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, protocol);
 
         LagMonitorSettings settings = LagMonitorSettings.forCluster(kafka.bootstrapServers())

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -84,7 +85,7 @@ class OpsPageBrowserIT {
     }
 
     @Test
-    void opsPageShowsStagesLagFreshnessRejectionsAndLatestStories() throws Exception {
+    void opsPageShowsStagesLagFreshnessRejectionsAndLatestStories(@TempDir Path browserProfile) throws Exception {
         String bootstrap = kafka.bootstrapServers();
         Map<String, Object> serdes = Map.of("schema.registry.url", registry.url());
         Serde<Article> articleSerde = Topics.ARTICLES.valueSerde(serdes);
@@ -124,7 +125,7 @@ class OpsPageBrowserIT {
              OpsService ops = OpsService.start(settings, metrics, freshness)) {
 
             await("the pipeline stand-in publishes").atMost(Duration.ofSeconds(60)).until(() -> publish.consumed() > 10);
-            WebDriver browser = chromium();
+            WebDriver browser = chromium(browserProfile);
             try {
                 browser.get("http://127.0.0.1:" + ops.port() + "/");
 
@@ -170,13 +171,13 @@ class OpsPageBrowserIT {
         return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 5);
     }
 
-    private static WebDriver chromium() throws Exception {
+    private static WebDriver chromium(Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1400,2000",
-                "--user-data-dir=" + Files.createTempDirectory("wirestream-chromium-"));
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
