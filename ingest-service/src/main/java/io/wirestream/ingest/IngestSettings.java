@@ -1,13 +1,11 @@
 package io.wirestream.ingest;
 
-import io.wirestream.platform.config.KafkaSettings;
 import io.wirestream.platform.config.Setting;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every setting ingest-service reads besides the shared {@link KafkaSettings}. Keys go in a properties file; each has
+ * Every setting ingest-service reads besides the shared {@link io.wirestream.platform.config.KafkaSettings}. Keys go in a properties file; each has
  * an environment variable derived from its key ({@code ingest.http.port} becomes {@code WIRE_INGEST_HTTP_PORT}).
  */
 public final class IngestSettings {
@@ -52,11 +50,4 @@ public final class IngestSettings {
             STATE_DIR, SOURCES_FILE, FEED_DEFAULT_INTERVAL, FEED_HTTP_TIMEOUT, DROP_SCAN_INTERVAL);
 
     private IngestSettings() {}
-
-    /** This service's settings together with the shared Kafka and registry ones, for documentation and checks. */
-    public static List<Setting<?>> allWithShared() {
-        List<Setting<?>> all = new ArrayList<>(ALL);
-        all.addAll(KafkaSettings.ALL);
-        return List.copyOf(all);
-    }
 }
