@@ -11,7 +11,7 @@ package io.wirestream.enrich.tagging;
 public record TaggerSettings(double minEntityConfidence, int maxEntities, int maxKeywords) {
 
     public static TaggerSettings defaults() {
-        return new TaggerSettings(0.5, 40, 6);
+        return new TaggerSettings(0.5, 40, 10);
     }
 
     public TaggerSettings {

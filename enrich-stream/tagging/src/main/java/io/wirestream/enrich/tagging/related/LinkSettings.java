@@ -14,7 +14,7 @@ import java.time.Duration;
 public record LinkSettings(Duration window, int maxLinks, int postingsPerKey, int maxKeysPerStory, double minScore) {
 
     public static LinkSettings defaults() {
-        return new LinkSettings(Duration.ofDays(7), 5, 64, 12, 0.12);
+        return new LinkSettings(Duration.ofDays(7), 5, 64, 20, 0.05);
     }
 
     public LinkSettings {

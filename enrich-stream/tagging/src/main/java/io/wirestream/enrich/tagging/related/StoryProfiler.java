@@ -48,14 +48,14 @@ public final class StoryProfiler {
             keys.merge(key, new ProfileKey(key, e.getName(), weight, true),
                     (a, b) -> a.weight() >= b.weight() ? a : b);
         }
-        double termWeight = 0.6;
+        double termWeight = 0.9;
         for (String keyword : article.getKeywords()) {
             addTerm(keys, keyword, termWeight);
-            termWeight = Math.max(0.3, termWeight - 0.05);
+            termWeight = Math.max(0.5, termWeight - 0.05);
         }
         for (String word : headline.split("[^\\p{L}\\p{N}'-]+")) {
             if (word.length() >= 4 && !kb.isCommonWord(word) && Character.isLowerCase(word.charAt(0))) {
-                addTerm(keys, word, 0.5);
+                addTerm(keys, word, 0.8);
             }
         }
         List<ProfileKey> ranked = new ArrayList<>(keys.values());
