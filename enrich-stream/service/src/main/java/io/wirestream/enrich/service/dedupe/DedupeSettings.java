@@ -8,7 +8,9 @@ import java.time.Duration;
  *
  * @param window how long a story stays in the duplicate index, its version state and its cluster (default 7 days)
  * @param holdBack how long a first version waits, once every index key answered, for a copy that was wired earlier
- *     but reached the index later (out of order); longer means fewer double publications, more latency
+ *     but reached the index later (out of order); longer means fewer double publications, more latency. A pause
+ *     longer than this upstream of one copy (a failover: session timeout plus restore) lets a later copy through
+ *     first, and then both are published. Default 5 s.
  * @param answerTimeout a first version whose index answers have not all arrived after this long is decided on what
  *     has arrived (they always arrive under exactly-once; this is a safety net)
  * @param purgeInterval how often expired version, fate and cluster entries are swept (the index expires by itself)
@@ -28,7 +30,7 @@ public record DedupeSettings(
     public static final String DEFAULT_AUDIT_TOPIC = "wire.dedupe-audit";
 
     public static DedupeSettings defaults() {
-        return new DedupeSettings(Duration.ofDays(7), Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofHours(1),
+        return new DedupeSettings(Duration.ofDays(7), Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofHours(1),
                 DEFAULT_AUDIT_TOPIC, "wire.articles", FingerprintSettings.DEFAULTS);
     }
 

@@ -1,6 +1,7 @@
 package io.wirestream.enrich.service.dedupe;
 
 import io.wirestream.avro.Article;
+import io.wirestream.avro.DedupeAudit;
 import io.wirestream.enrich.dedupe.fingerprint.MatchKind;
 import io.wirestream.enrich.dedupe.index.DedupeDecision;
 import io.wirestream.enrich.dedupe.index.DuplicateMatch;
@@ -10,6 +11,7 @@ import io.wirestream.enrich.service.dedupe.DedupeMessage.ClusterEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexAnswer;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -119,13 +121,16 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
             pending.put(uri, PendingStory.answersOnly(now).withAnswer(answer.counted(), answer.copies()));
             return;
         }
-        if (fate.head() && !answer.counted() && !answer.copies().isEmpty()) {
+        if (fate.head() && !fate.lateCopyAudited() && !answer.counted() && !answer.copies().isEmpty()) {
+            // an earlier-wired copy reached the index after this story was published: both stay published
+            // (a publication is never taken back); say so once so an operator can see the hold-back was too short
+            fates.put(uri, fate.withLateCopyAudited());
             CopySeen earlier = answer.copies().get(0);
-            context.forward(new Record<>(uri, new AuditEvent(io.wirestream.avro.DedupeAudit.newBuilder()
-                    .setUri(uri).setVersion(-1).setAgency("").setHeadline(null).setReason("late-duplicate")
+            forward(uri, new AuditEvent(DedupeAudit.newBuilder()
+                    .setUri(uri).setVersion(-1).setAgency("").setReason("late-duplicate")
                     .setSurvivorUri(earlier.uri()).setClusterId(ClusterIds.of(uri))
-                    .setReceivedAt(java.time.Instant.ofEpochMilli(earlier.receivedAtMillis()))
-                    .setDecidedAt(java.time.Instant.ofEpochMilli(now)).build()), now));
+                    .setReceivedAt(Instant.ofEpochMilli(earlier.receivedAtMillis()))
+                    .setDecidedAt(Instant.ofEpochMilli(now)).build()), now);
         }
     }
 
