@@ -1,0 +1,281 @@
+package io.wirestream.enrich.normalise.parse;
+
+import io.wirestream.enrich.normalise.NormalisationException;
+import io.wirestream.enrich.normalise.model.BodyBlock;
+import io.wirestream.enrich.normalise.model.DraftArticle;
+import io.wirestream.enrich.normalise.model.WireTime;
+import io.wirestream.enrich.normalise.text.EditorialSignals;
+import io.wirestream.enrich.normalise.text.TextHygiene;
+import io.wirestream.enrich.normalise.text.WireDates;
+import io.wirestream.schema.format.WireFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * ANPA-1312, as AP and others transmit it. The binary envelope: SYN SYN SOH, a service letter and 4-digit sequence,
+ * US and a selector; then the priority letter, category letter, format bytes (DC3/DC4 + DC1/DC2) and the keyword line
+ * (cycle, desk, slug, take/version, filing date, word count); STX starts the text, whose header lines begin with
+ * '^' (keyword line, headline, editors' notes, summary; bylines end with '='), paragraphs begin with a TAB, and ETX
+ * ends it, followed by a trailer with the filing time ("AP-WF-11-13-13 1509GMT"). Several messages in one file are
+ * read in order and continuation takes ("2nd Take", "Add") are appended to the story they continue.
+ *
+ * <p>TTS conventions are turned into text: `` and '' become curly double quotes, a lone ` an opening single quote,
+ * and AP's " _ " dash becomes an em dash. The format has no story id, so the assembler derives one from the content.
+ */
+public final class Anpa1312Parser implements FormatParser {
+
+    private static final Pattern ENVELOPE = Pattern.compile("\\x16*\\x01([A-Za-z])(\\d{4})\\x1f([^\\r\\n]*)");
+    private static final Pattern HEADER2 = Pattern.compile(
+            "^([A-Za-z]) ([A-Za-z])?[\\x13\\x14]?[\\x11\\x12]? ?(.*?)\\s+(\\d{1,2})-(\\d{1,2})\\s+(\\d{0,5})\\s*$");
+    private static final Pattern KEYWORD = Pattern.compile(
+            "^(?:(AM|PM|BC|AP)-)?(?:([A-Za-z]{1,4})--)?([^,]+?)(?:,\\s*(.*?))?(?:,\\s*(\\d+))?\\s*$");
+    private static final Pattern TAKE = Pattern.compile("(?i)\\b(\\d+(st|nd|rd|th)\\s?Take|Take\\s?\\d+|Add(\\s?\\d+)?)\\b");
+    private static final Pattern DASH = Pattern.compile("(?<=\\S) _ (?=\\S)");
+
+    @Override
+    public WireFormat format() {
+        return WireFormat.ANPA_1312;
+    }
+
+    @Override
+    public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
+        String all = in.plainText();
+        List<String> messages = split(all);
+        if (messages.isEmpty()) {
+            throw new NormalisationException("parse", "malformed-anpa", "no SOH-framed ANPA message in the payload");
+        }
+        List<DraftArticle> out = new ArrayList<>();
+        DraftArticle previous = null;
+        String previousSlug = null;
+        for (String msg : messages) {
+            in.deadline().check();
+            Message m = read(msg, in);
+            if (m == null) {
+                continue;
+            }
+            boolean continuation = previous != null && m.take != null && TAKE.matcher(m.take).find()
+                    && m.slug != null && m.slug.equalsIgnoreCase(previousSlug);
+            if (continuation) {
+                previous.body.addAll(m.draft.body);
+                previous.notes.add("take appended: " + m.take);
+                continue;
+            }
+            out.add(m.draft);
+            previous = m.draft;
+            previousSlug = m.slug;
+        }
+        if (out.isEmpty()) {
+            throw new NormalisationException("parse", "malformed-anpa", "ANPA envelope without an STX-framed text");
+        }
+        return out;
+    }
+
+    /** Splits a payload into messages at each SOH that starts an envelope. */
+    static List<String> split(String all) {
+        List<String> out = new ArrayList<>();
+        Matcher m = ENVELOPE.matcher(all);
+        List<Integer> starts = new ArrayList<>();
+        while (m.find()) {
+            starts.add(m.start());
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            int end = i + 1 < starts.size() ? starts.get(i + 1) : all.length();
+            out.add(all.substring(starts.get(i), end));
+        }
+        return out;
+    }
+
+    private record Message(DraftArticle draft, String slug, String take) {}
+
+    private Message read(String msg, ParseInput in) {
+        DraftArticle d = new DraftArticle();
+        d.itemClass = "anpa-1312 text";
+        Matcher env = ENVELOPE.matcher(msg);
+        if (!env.lookingAt()) {
+            return null;
+        }
+        d.sourceId("anpa:service", env.group(1));
+        d.sourceId("anpa:sequence", env.group(2));
+        String selector = env.group(3).trim();
+        if (!selector.isEmpty() && !selector.matches("-+")) {
+            d.sourceId("anpa:selector", selector);
+        }
+        int stx = msg.indexOf('\u0002');
+        if (stx < 0) {
+            return null;
+        }
+        String header = msg.substring(env.end(), stx).replace("\r", "").trim();
+        String slug = null;
+        String take = null;
+        Matcher h2 = HEADER2.matcher(header.lines().findFirst().orElse(""));
+        if (h2.find()) {
+            String priority = h2.group(1).toLowerCase(Locale.ROOT);
+            d.urgency = urgency(priority);
+            d.sourceId("anpa:priority", priority);
+            if (h2.group(2) != null) {
+                String cat = h2.group(2).toLowerCase(Locale.ROOT);
+                d.subject("anpa-category:" + cat, null);
+            }
+            Keyword k = keyword(h2.group(3));
+            if (k != null) {
+                slug = k.slug;
+                take = k.take;
+            }
+            if (!h2.group(6).isEmpty()) {
+                d.sourceId("anpa:word-count", h2.group(6));
+            }
+        }
+        int etx = msg.indexOf('\u0003', stx);
+        String text = msg.substring(stx + 1, etx < 0 ? msg.length() : etx);
+        String trailer = etx < 0 ? "" : msg.substring(etx + 1);
+        WireTime filed = WireDates.parseAnpaTrailer(trailer.lines().findFirst().orElse(""), in.reference());
+        if (filed != null) {
+            d.versionCreated = filed;
+        }
+
+        List<String> headerLines = new ArrayList<>();
+        List<List<String>> paragraphs = new ArrayList<>();
+        List<String> current = null;
+        for (String raw : text.replace("\r\n", "\n").replace('\r', '\n').split("\n")) {
+            String line = raw.replaceAll("[\\x00-\\x08\\x0B-\\x1F\\x7F]", "");
+            if (line.startsWith("^") && current == null) {
+                headerLines.add(line.substring(1));
+                continue;
+            }
+            if (raw.startsWith("\t") || raw.startsWith("\u0009")) {
+                current = new ArrayList<>();
+                paragraphs.add(current);
+                current.add(line.trim());
+            } else if (line.isBlank()) {
+                if (current != null) {
+                    current = new ArrayList<>(); // blank line ends a paragraph
+                    paragraphs.add(current);
+                }
+            } else if (current != null) {
+                current.add(line.trim());
+            } else {
+                headerLines.add(line);
+            }
+        }
+        readHeaderLines(headerLines, d);
+        if (d.slug != null) {
+            // the keyword line inside the text is complete; the envelope's copy may be cut to a fixed width
+            Keyword k = keyword(d.slug);
+            slug = k == null ? d.slug : k.slug;
+            if (k != null && k.take != null) {
+                take = k.take;
+            }
+        }
+        for (List<String> p : paragraphs) {
+            String para = tts(TextHygiene.reflow(p));
+            if (!para.isBlank() && !TextHygiene.isRule(para)) {
+                d.body.add(BodyBlock.paragraph(para));
+            }
+        }
+        if (slug != null) {
+            d.slug = slug;
+            d.keyword(slug);
+            d.sourceId("anpa:keyword", slug);
+        }
+        if (take != null) {
+            d.sourceId("anpa:version", take);
+            d.signals.addAll(EditorialSignals.fromAdvisoryText(take));
+        }
+        return new Message(d, slug, take);
+    }
+
+    private record Keyword(String slug, String take) {}
+
+    /** "BC-BKN--Heat-Hawks, 1st Ld-Writethru,416" or "BC-LT--Argentina-CancerB" -> slug and take. */
+    static Keyword keyword(String field) {
+        if (field == null || field.isBlank()) {
+            return null;
+        }
+        String f = field.trim().replaceAll("[<=]+$", "").trim();
+        Matcher m = KEYWORD.matcher(f);
+        if (!m.matches()) {
+            return null;
+        }
+        String slug = m.group(3).trim();
+        String take = m.group(4) == null ? null : m.group(4).trim();
+        if (take != null && take.matches("\\d+")) {
+            take = null; // the word count
+        }
+        if (take == null) {
+            // header keyword lines put the version after a space: "Heat-Hawks 1stLd-Writethru"
+            int sp = slug.indexOf(' ');
+            if (sp > 0 && EditorialSignals.fromAdvisoryText(slug.substring(sp + 1)).size() > 0) {
+                take = slug.substring(sp + 1).trim();
+                slug = slug.substring(0, sp).trim();
+            }
+        }
+        return new Keyword(slug, take == null || take.isEmpty() ? null : take);
+    }
+
+    private static void readHeaderLines(List<String> lines, DraftArticle d) {
+        boolean keywordSeen = false;
+        List<String> bylines = new ArrayList<>();
+        for (String raw : lines) {
+            String line = TextHygiene.clean(raw);
+            boolean byline = line.endsWith("=");
+            line = line.replaceAll("[<=]+$", "").trim();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (!keywordSeen && line.matches("^(AM|PM|BC|AP)-.*")) {
+                keywordSeen = true;
+                d.slug = line;
+                Keyword k = keyword(line);
+                if (k != null && k.take != null) {
+                    d.signals.addAll(EditorialSignals.fromAdvisoryText(k.take));
+                }
+                continue;
+            }
+            if (byline) {
+                bylines.add(line);
+                continue;
+            }
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("eds:") || lower.startsWith("editor's note") || lower.startsWith("editors:")
+                    || lower.startsWith("eds note")) {
+                d.signals.addAll(EditorialSignals.fromAdvisoryText(line.substring(line.indexOf(':') + 1)));
+                d.notes.add("editors' note: " + line);
+                continue;
+            }
+            if (lower.startsWith("ap photo") || lower.startsWith("ap video") || lower.startsWith("with photo")) {
+                continue;
+            }
+            if (d.headline == null) {
+                d.headline = tts(line);
+            } else if (d.description == null) {
+                d.description = tts(line);
+            }
+        }
+        if (!bylines.isEmpty()) {
+            // the first '=' line is the name ("By ..."); later ones are its title ("Associated Press"), like NITF's byttl
+            d.byline = bylines.get(0);
+        }
+    }
+
+    /** TTS typography: `` '' to curly double quotes, ` to an opening single quote, " _ " to an em dash. */
+    static String tts(String s) {
+        String t = s.replace("``", "“").replace("''", "”").replace('`', '‘');
+        return DASH.matcher(t).replaceAll(" — ");
+    }
+
+    /** ANPA priority letters to ninjs urgency; unknown letters give none. */
+    static Integer urgency(String letter) {
+        return switch (letter) {
+            case "f" -> 1; // flash
+            case "b" -> 2; // bulletin
+            case "u" -> 3; // urgent
+            case "r" -> 4; // routine (AP's media API pairs editorialpriority r with urgency 4)
+            case "d" -> 6; // deferred
+            case "a" -> 7; // advance
+            default -> null;
+        };
+    }
+}

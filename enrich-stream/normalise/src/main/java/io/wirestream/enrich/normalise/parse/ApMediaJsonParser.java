@@ -1,0 +1,177 @@
+package io.wirestream.enrich.normalise.parse;
+
+import static io.wirestream.enrich.normalise.json.SafeJson.field;
+import static io.wirestream.enrich.normalise.json.SafeJson.items;
+import static io.wirestream.enrich.normalise.json.SafeJson.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wirestream.enrich.normalise.NormalisationException;
+import io.wirestream.enrich.normalise.json.SafeJson;
+import io.wirestream.enrich.normalise.model.BodyBlock;
+import io.wirestream.enrich.normalise.model.DraftArticle;
+import io.wirestream.enrich.normalise.text.EditorialSignals;
+import io.wirestream.enrich.normalise.text.TextHygiene;
+import io.wirestream.enrich.normalise.text.WireDates;
+import io.wirestream.enrich.normalise.xml.SafeXml;
+import io.wirestream.schema.format.WireFormat;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.w3c.dom.Document;
+
+/**
+ * AP media API JSON: the {@code {"data": {"item": ...}}} envelope of a content call, the {@code data.items[].item}
+ * list of a feed call, or a bare item. The story id is {@code altids.itemid} (stable across versions; the etag and
+ * the signed uri are not). Reads version, times, pubstatus, urgency, editorialpriority, signals, headline,
+ * headline_extended, bylines, located/datelinelocation, description_summary, keywords, subject (AP's category
+ * letters are kept as {@code ap-category:} codes), copyrightnotice, and the body when the item carries one
+ * ({@code body_nitf}); metadata-only items (the body is a rendition link) are read without a body.
+ */
+public final class ApMediaJsonParser implements FormatParser {
+
+    @Override
+    public WireFormat format() {
+        return WireFormat.AP_JSON;
+    }
+
+    @Override
+    public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
+        JsonNode root = SafeJson.parse(in.plainText(), in.limits());
+        in.deadline().check();
+        List<JsonNode> itemNodes = new ArrayList<>();
+        JsonNode data = field(root, "data");
+        if (data != null && field(data, "item") != null) {
+            itemNodes.add(field(data, "item"));
+        } else if (data != null && field(data, "items") != null) {
+            for (JsonNode wrapper : items(data, "items")) {
+                JsonNode item = field(wrapper, "item");
+                itemNodes.add(item != null ? item : wrapper);
+            }
+        } else if (root.isObject()) {
+            itemNodes.add(root);
+        }
+        List<DraftArticle> out = new ArrayList<>();
+        for (JsonNode item : itemNodes) {
+            in.deadline().check();
+            out.add(read(item, in));
+        }
+        return out;
+    }
+
+    private DraftArticle read(JsonNode item, ParseInput in) throws NormalisationException {
+        ZoneId zone = in.zone();
+        DraftArticle d = new DraftArticle();
+        String type = text(item, "type");
+        d.itemClass = "ap " + (type == null ? "item" : type);
+        if (type != null && !type.equalsIgnoreCase("text") && !type.equalsIgnoreCase("composite")) {
+            d.textItem = false;
+        }
+        JsonNode altids = field(item, "altids");
+        String itemId = text(altids, "itemid");
+        d.guid = itemId;
+        if (itemId != null) {
+            d.sourceId("ap:itemid", itemId);
+        }
+        for (String k : new String[] {"friendlykey", "referenceid", "etag", "transref"}) {
+            d.sourceId("ap:" + k, text(altids, k));
+        }
+        String uri = text(item, "uri");
+        if (uri != null) {
+            d.sourceId("ap:uri", uri);
+        }
+        String version = text(item, "version");
+        if (version != null && version.matches("\\d{1,18}")) {
+            d.version = Long.parseLong(version);
+        }
+        d.versionCreated = WireDates.parse(text(item, "versioncreated"), zone);
+        d.firstCreated = WireDates.parse(text(item, "firstcreated"), zone);
+        d.embargoed = WireDates.parse(text(item, "embargoed"), zone);
+        String status = text(item, "pubstatus");
+        if (status != null) {
+            d.pubStatus = NitfParser.status(status);
+        }
+        d.urgency = SafeJson.integer(item, "urgency");
+        String priority = text(item, "editorialpriority");
+        if (priority != null) {
+            d.sourceId("ap:editorialpriority", priority);
+        }
+        for (JsonNode s : items(item, "signals")) {
+            String sig = s.asText("").toLowerCase(Locale.ROOT);
+            switch (sig) {
+                case "update", "newscontentupdate", "writethru" -> d.signals.add(EditorialSignals.UPDATE);
+                case "correction", "corrective" -> d.signals.add(EditorialSignals.CORRECTION);
+                case "kill", "withdrawal", "elimination" -> d.signals.add(EditorialSignals.KILL);
+                case "withhold" -> d.signals.add(EditorialSignals.HOLD);
+                case "advisory" -> d.signals.add(EditorialSignals.ADVISORY);
+                default -> {
+                    // newscontent, whitelisted, ... carry no editorial meaning
+                }
+            }
+        }
+        d.language = text(item, "language");
+        d.headline = text(item, "headline");
+        d.headline("extended", text(item, "headline_extended"));
+        d.title = text(item, "title");
+        String slug = text(item, "slugline");
+        if (slug != null) {
+            d.slug = slug;
+            d.sourceId("ap:slugline", slug);
+        }
+        d.description = text(item, "description_summary", "summary");
+        List<String> by = new ArrayList<>();
+        for (JsonNode b : items(item, "bylines")) {
+            String v = text(b, "by");
+            if (v != null) {
+                by.add(v);
+            }
+        }
+        if (!by.isEmpty()) {
+            d.byline = String.join(" and ", by);
+        }
+        d.located = text(item, "located");
+        JsonNode dl = field(item, "datelinelocation");
+        if (d.located == null && dl != null) {
+            d.located = text(dl, "city", "name");
+        }
+        d.copyrightnotice = text(item, "copyrightnotice");
+        for (JsonNode k : items(item, "keywords")) {
+            if (k.isValueNode()) {
+                d.keyword(k.asText());
+            }
+        }
+        for (JsonNode s : items(item, "subject")) {
+            String code = text(s, "code");
+            String name = text(s, "name");
+            if (code == null) {
+                continue;
+            }
+            boolean category = false;
+            for (JsonNode rel : items(s, "rels")) {
+                category |= "category".equals(rel.asText());
+            }
+            if (category && code.matches("[A-Za-z]")) {
+                d.subject("ap-category:" + code.toLowerCase(Locale.ROOT), null);
+            } else {
+                String scheme = text(s, "scheme");
+                d.subject(scheme != null && scheme.contains("cv.ap.org") ? "apsubject:" + code : code, name);
+            }
+        }
+        String nitf = text(item, "body_nitf");
+        if (nitf != null) {
+            Document doc = SafeXml.parse(nitf, in.limits());
+            NitfParser.read(doc.getDocumentElement(), d, zone);
+        } else {
+            String bodyText = text(item, "body_text");
+            if (bodyText != null) {
+                for (String p : TextHygiene.paragraphsAuto(bodyText)) {
+                    d.body.add(BodyBlock.paragraph(p));
+                }
+            }
+        }
+        if (!d.hasBody() && field(item, "renditions") != null) {
+            d.notes.add("metadata-only item: the body is a rendition to download (nitf/anpa), not part of this JSON");
+        }
+        return d;
+    }
+}

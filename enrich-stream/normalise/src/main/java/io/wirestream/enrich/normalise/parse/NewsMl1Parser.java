@@ -1,0 +1,289 @@
+package io.wirestream.enrich.normalise.parse;
+
+import static io.wirestream.enrich.normalise.xml.Dom.attr;
+import static io.wirestream.enrich.normalise.xml.Dom.child;
+import static io.wirestream.enrich.normalise.xml.Dom.children;
+import static io.wirestream.enrich.normalise.xml.Dom.descendant;
+import static io.wirestream.enrich.normalise.xml.Dom.local;
+import static io.wirestream.enrich.normalise.xml.Dom.text;
+
+import io.wirestream.avro.PubStatus;
+import io.wirestream.enrich.normalise.NormalisationException;
+import io.wirestream.enrich.normalise.model.BodyBlock;
+import io.wirestream.enrich.normalise.model.DraftArticle;
+import io.wirestream.enrich.normalise.model.WireTime;
+import io.wirestream.enrich.normalise.text.EditorialSignals;
+import io.wirestream.enrich.normalise.text.TextHygiene;
+import io.wirestream.enrich.normalise.text.WireDates;
+import io.wirestream.enrich.normalise.xml.Dom;
+import io.wirestream.enrich.normalise.xml.SafeXml;
+import io.wirestream.schema.format.WireFormat;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * NewsML 1.x (AFP, Business Wire): every NewsItem of the envelope becomes a draft. Identification (PublicIdentifier,
+ * RevisionId), NewsManagement (FirstCreated, ThisRevisionCreated, Status, Urgency, StatusWillChange for embargoes),
+ * NewsLines (HeadLine, SubHeadLine, ByLine, DateLine, SlugLine, CopyrightLine, KeywordLine), DescriptiveMetadata
+ * (Language, SubjectCode as IPTC subject codes, Keyword properties, Location) and the text ContentItems: inline NITF,
+ * XHTML or plain text, from components whose role is the body (style sheets, logos, photos and contacts are skipped).
+ */
+public final class NewsMl1Parser implements FormatParser {
+
+    private static final Set<String> SKIP_ROLES = Set.of("stylesheet", "logo", "photo", "picture", "contact", "caption",
+            "graphic", "video", "audio", "image", "thumbnail", "preview");
+
+    @Override
+    public WireFormat format() {
+        return WireFormat.NEWSML_1;
+    }
+
+    @Override
+    public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
+        Document doc = SafeXml.parse(in.xmlText(), in.limits());
+        in.deadline().check();
+        Element root = doc.getDocumentElement();
+        if (!"NewsML".equals(local(root))) {
+            throw new NormalisationException("parse", "unexpected-root", "NewsML 1 expected, root is <" + local(root) + ">");
+        }
+        ZoneId zone = in.zone();
+        Element envelope = child(root, "NewsEnvelope");
+        WireTime sent = WireDates.parse(text(child(envelope, "DateAndTime")), zone);
+        String envPriority = attr(child(envelope, "Priority"), "FormalName");
+        List<DraftArticle> out = new ArrayList<>();
+        for (Element item : children(root, "NewsItem")) {
+            in.deadline().check();
+            DraftArticle d = readItem(item, zone, in);
+            if (d.urgency == null && envPriority != null && envPriority.matches("\\d")) {
+                d.urgency = Integer.parseInt(envPriority);
+            }
+            if (d.versionCreated == null && sent != null) {
+                d.versionCreated = sent;
+                d.notes.add("versioncreated taken from the NewsEnvelope DateAndTime");
+            }
+            out.add(d);
+        }
+        return out;
+    }
+
+    private DraftArticle readItem(Element item, ZoneId zone, ParseInput in) {
+        DraftArticle d = new DraftArticle();
+        d.itemClass = "NewsItem";
+        d.language = Dom.lang(item);
+        Element ident = child(item, "Identification");
+        Element nid = child(ident, "NewsIdentifier");
+        String publicId = text(child(nid, "PublicIdentifier"));
+        String provider = text(child(nid, "ProviderId"));
+        String itemId = text(child(nid, "NewsItemId"));
+        d.guid = publicId != null ? stripRevision(publicId) : provider != null && itemId != null ? provider + ":" + itemId : null;
+        if (publicId != null) {
+            d.sourceId("newsml:PublicIdentifier", publicId);
+        }
+        if (itemId != null) {
+            d.sourceId("newsml:NewsItemId", itemId);
+        }
+        Element revision = child(nid, "RevisionId");
+        String rev = text(revision);
+        if (rev != null && rev.matches("\\d{1,18}")) {
+            d.version = Long.parseLong(rev);
+            if (d.version > 1) {
+                d.signals.add(EditorialSignals.UPDATE);
+            }
+        }
+        String nameLabel = text(child(ident, "NameLabel"));
+        if (nameLabel != null) {
+            d.slug = nameLabel;
+            d.sourceId("newsml:NameLabel", nameLabel);
+        }
+
+        Element mgmt = child(item, "NewsManagement");
+        if (mgmt != null) {
+            d.firstCreated = WireDates.parse(text(child(mgmt, "FirstCreated")), zone);
+            d.versionCreated = WireDates.parse(text(child(mgmt, "ThisRevisionCreated")), zone);
+            String status = attr(child(mgmt, "Status"), "FormalName");
+            if (status != null) {
+                d.pubStatus = NitfParser.status(status);
+                if ("embargoed".equalsIgnoreCase(status)) {
+                    d.pubStatus = PubStatus.withheld;
+                }
+            }
+            Element change = child(mgmt, "StatusWillChange");
+            if (change != null && "embargoed".equalsIgnoreCase(status)) {
+                d.embargoed = WireDates.parse(text(child(change, "DateAndTime")), zone);
+            }
+            String urgency = attr(child(mgmt, "Urgency"), "FormalName");
+            if (urgency != null && urgency.matches("\\d")) {
+                d.urgency = Integer.parseInt(urgency);
+            }
+            for (Element instr : children(mgmt, "Instruction")) {
+                d.signals.addAll(EditorialSignals.fromAdvisoryText(attr(instr, "FormalName")));
+            }
+        }
+
+        Element component = child(item, "NewsComponent");
+        if (component != null) {
+            readComponent(component, d, zone, 0, in);
+        }
+        return d;
+    }
+
+    /** "urn:newsml:afp.com:20140829T135002Z:TX-PAR-FXW86:1" -> without the trailing revision, so versions share a uri. */
+    static String stripRevision(String publicId) {
+        return publicId.matches("(?i)urn:newsml:.+:\\d+$") ? publicId.replaceFirst(":\\d+$", "") : publicId;
+    }
+
+    private void readComponent(Element comp, DraftArticle d, ZoneId zone, int depth, ParseInput in) {
+        if (depth > 16) {
+            return;
+        }
+        in.deadline().check();
+        String role = attr(child(comp, "Role"), "FormalName");
+        String r = role == null ? "" : role.toLowerCase(Locale.ROOT).replaceAll("\\s", "");
+        if (SKIP_ROLES.contains(r)) {
+            return;
+        }
+        Element lines = child(comp, "NewsLines");
+        if (lines != null) {
+            readNewsLines(lines, d);
+        }
+        Element dm = child(comp, "DescriptiveMetadata");
+        if (dm != null) {
+            readDescriptive(dm, d);
+        }
+        Element admin = child(comp, "AdministrativeMetadata");
+        if (admin != null) {
+            String source = attr(child(child(admin, "Source"), "Party"), "FormalName");
+            if (source != null) {
+                d.sourceId("newsml:Source", source);
+            }
+        }
+        for (Element ci : children(comp, "ContentItem")) {
+            readContentItem(ci, d, zone, r);
+        }
+        for (Element sub : children(comp, "NewsComponent")) {
+            readComponent(sub, d, zone, depth + 1, in);
+        }
+    }
+
+    private static void readNewsLines(Element lines, DraftArticle d) {
+        String headline = text(child(lines, "HeadLine"));
+        if (headline != null) {
+            if (d.headline == null) {
+                d.headline = headline;
+            } else {
+                d.headline("alternative", headline);
+            }
+        }
+        d.headline("sub", text(child(lines, "SubHeadLine")));
+        String by = text(child(lines, "ByLine"));
+        if (by != null && d.byline == null) {
+            d.byline = by;
+        }
+        String dateline = text(child(lines, "DateLine"));
+        if (dateline != null && d.dateline == null) {
+            d.dateline = dateline;
+        }
+        String slug = text(child(lines, "SlugLine"));
+        if (slug != null) {
+            d.sourceId("newsml:SlugLine", slug);
+            if (d.slug == null) {
+                d.slug = slug;
+            }
+        }
+        String copyright = text(child(lines, "CopyrightLine"));
+        if (copyright != null && d.copyrightnotice == null) {
+            d.copyrightnotice = copyright;
+        }
+        String credit = text(child(lines, "CreditLine"));
+        if (credit != null && d.tagline == null) {
+            d.tagline = credit;
+        }
+        for (Element kl : children(lines, "KeywordLine")) {
+            d.keyword(text(kl));
+        }
+    }
+
+    private static void readDescriptive(Element dm, DraftArticle d) {
+        String lang = attr(child(dm, "Language"), "FormalName");
+        if (lang != null && d.language == null) {
+            d.language = lang;
+        }
+        for (Element sc : children(dm, "SubjectCode")) {
+            for (Element s : children(sc)) {
+                String code = attr(s, "FormalName");
+                if (code != null) {
+                    d.subject(code.matches("\\d{8}") ? "subj:" + code : code, null);
+                }
+            }
+        }
+        for (Element p : children(dm, "Property")) {
+            if ("Keyword".equalsIgnoreCase(attr(p, "FormalName"))) {
+                d.keyword(attr(p, "Value"));
+            }
+        }
+        for (Element loc : children(dm, "Location")) {
+            for (Element p : children(loc, "Property")) {
+                if ("City".equalsIgnoreCase(attr(p, "FormalName")) && d.located == null) {
+                    d.located = attr(p, "Value");
+                }
+            }
+        }
+    }
+
+    private static void readContentItem(Element ci, DraftArticle d, ZoneId zone, String role) {
+        String media = attr(child(ci, "MediaType"), "FormalName");
+        String mime = attr(child(ci, "MimeType"), "FormalName");
+        String fmt = attr(child(ci, "Format"), "FormalName");
+        String m = ((media == null ? "" : media) + " " + (mime == null ? "" : mime) + " " + (fmt == null ? "" : fmt))
+                .toLowerCase(Locale.ROOT);
+        boolean text = m.contains("text") || m.contains("nitf") || m.contains("html");
+        if (!text || m.contains("css") || m.contains("image") || m.contains("jpeg")) {
+            return;
+        }
+        Element data = child(ci, "DataContent");
+        if (data == null) {
+            return;
+        }
+        Element nitf = descendant(data, "nitf");
+        boolean headlineRole = role.equals("headline") || role.equals("subheadline");
+        if (nitf != null) {
+            if (headlineRole) {
+                return;
+            }
+            NitfParser.read(nitf, d, zone);
+            return;
+        }
+        Element body = descendant(data, "body");
+        String markup = body != null ? Dom.innerMarkup(body) : null;
+        if (markup == null && Dom.children(data).size() > 0) {
+            markup = Dom.innerMarkup(data);
+        }
+        if (headlineRole) {
+            String v = markup != null ? io.wirestream.enrich.normalise.html.HtmlBlocks.text(markup) : text(data);
+            if (v != null && !v.isBlank()) {
+                if (role.equals("headline") && d.headline == null) {
+                    d.headline = v;
+                } else {
+                    d.headline(role.equals("headline") ? "alternative" : "sub", v);
+                }
+            }
+            return;
+        }
+        if (d.hasBody()) {
+            d.notes.add("further text component" + (role.isEmpty() ? "" : " (" + role + ")") + " not taken as body");
+            return;
+        }
+        if (markup != null) {
+            d.bodyHtml = markup;
+        } else if (text(data) != null) {
+            for (String p : TextHygiene.paragraphs(data.getTextContent(), true)) {
+                d.body.add(BodyBlock.paragraph(p));
+            }
+        }
+    }
+}

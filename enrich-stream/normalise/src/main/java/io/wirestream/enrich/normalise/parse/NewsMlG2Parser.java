@@ -1,0 +1,378 @@
+package io.wirestream.enrich.normalise.parse;
+
+import static io.wirestream.enrich.normalise.xml.Dom.attr;
+import static io.wirestream.enrich.normalise.xml.Dom.child;
+import static io.wirestream.enrich.normalise.xml.Dom.children;
+import static io.wirestream.enrich.normalise.xml.Dom.descendant;
+import static io.wirestream.enrich.normalise.xml.Dom.local;
+import static io.wirestream.enrich.normalise.xml.Dom.text;
+
+import io.wirestream.enrich.normalise.ArticleAssembler;
+import io.wirestream.enrich.normalise.NormalisationException;
+import io.wirestream.enrich.normalise.model.BodyBlock;
+import io.wirestream.enrich.normalise.model.DraftArticle;
+import io.wirestream.enrich.normalise.model.WireTime;
+import io.wirestream.enrich.normalise.text.EditorialSignals;
+import io.wirestream.enrich.normalise.text.TextHygiene;
+import io.wirestream.enrich.normalise.text.WireDates;
+import io.wirestream.enrich.normalise.xml.Dom;
+import io.wirestream.enrich.normalise.xml.SafeXml;
+import io.wirestream.schema.format.WireFormat;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * NewsML-G2: a newsItem, a packageItem (its member itemRefs become publisher links to the members' story uris) or
+ * a newsMessage holding several items. Reads guid, version, rights, itemMeta (itemClass, versionCreated,
+ * firstCreated, embargoed, pubStatus, signals such as sig:update/sig:correction, title, links), contentMeta (urgency,
+ * located, dateline, by, headlines, description, slugline, keywords, subjects with their sameAs qcodes, language,
+ * altIds, creditline) and the text content (inline NITF, inline XHTML or inline plain text). Concept, knowledge,
+ * planning and catalog items, and pictures, video and audio, are returned as non-text items.
+ */
+public final class NewsMlG2Parser implements FormatParser {
+
+    private static final Set<String> NON_TEXT_CLASSES = Set.of("picture", "graphic", "video", "audio", "animation",
+            "concept", "scheme", "newscoverage", "catalog", "planning");
+
+    @Override
+    public WireFormat format() {
+        return WireFormat.NEWSML_G2;
+    }
+
+    @Override
+    public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
+        Document doc = SafeXml.parse(in.xmlText(), in.limits());
+        in.deadline().check();
+        Element root = doc.getDocumentElement();
+        List<Element> items = new ArrayList<>();
+        WireTime sent = null;
+        if ("newsMessage".equals(local(root))) {
+            sent = WireDates.parse(text(child(child(root, "header"), "sent")), in.zone());
+            for (Element set : children(root, "itemSet")) {
+                items.addAll(children(set));
+            }
+        } else {
+            items.add(root);
+        }
+        List<DraftArticle> out = new ArrayList<>();
+        for (Element item : items) {
+            in.deadline().check();
+            DraftArticle d = readItem(item, in);
+            if (d.versionCreated == null && sent != null) {
+                d.versionCreated = sent;
+                d.notes.add("versioncreated taken from the newsMessage header");
+            }
+            out.add(d);
+        }
+        return out;
+    }
+
+    private DraftArticle readItem(Element item, ParseInput in) {
+        DraftArticle d = new DraftArticle();
+        String kind = local(item);
+        Element itemMeta = child(item, "itemMeta");
+        String itemClass = attr(child(itemMeta, "itemClass"), "qcode");
+        d.itemClass = itemClass == null ? kind : itemClass;
+        d.guid = attr(item, "guid");
+        if (!kind.equals("newsItem") && !kind.equals("packageItem")) {
+            d.textItem = false;
+            d.itemClass = kind + (itemClass == null ? "" : " " + itemClass);
+            return d;
+        }
+        if (itemClass != null) {
+            String cls = itemClass.substring(itemClass.indexOf(':') + 1).toLowerCase(Locale.ROOT);
+            if (NON_TEXT_CLASSES.contains(cls)) {
+                d.textItem = false;
+                return d;
+            }
+        }
+        ZoneId zone = in.zone();
+        String version = attr(item, "version");
+        if (version != null && version.matches("\\d{1,18}")) {
+            d.version = Long.parseLong(version);
+        }
+        d.language = Dom.lang(item);
+        if (d.guid != null) {
+            d.sourceId("g2:guid", d.guid);
+        }
+
+        readRights(child(item, "rightsInfo"), d);
+        readItemMeta(itemMeta, d, zone);
+        readContentMeta(child(item, "contentMeta"), d, zone);
+        if (kind.equals("packageItem")) {
+            readPackage(item, d, in.agency());
+        } else {
+            readContent(child(item, "contentSet"), d, zone);
+        }
+        if (itemClass != null && itemClass.endsWith("composite") && kind.equals("newsItem")
+                && d.headline == null && !d.hasBody()) {
+            d.textItem = false;
+        }
+        return d;
+    }
+
+    private static void readRights(Element rights, DraftArticle d) {
+        if (rights == null) {
+            return;
+        }
+        List<Element> notices = children(rights, "copyrightNotice");
+        String chosen = null;
+        for (Element n : notices) {
+            String lang = Dom.lang(n);
+            if (chosen == null || (lang != null && d.language != null
+                    && lang.toLowerCase(Locale.ROOT).startsWith(d.language.toLowerCase(Locale.ROOT).split("-")[0]))) {
+                chosen = text(n) == null ? chosen : text(n);
+            }
+        }
+        if (chosen == null) {
+            Element holder = child(rights, "copyrightHolder");
+            String name = holder == null ? null : text(child(holder, "name"));
+            if (name == null) {
+                name = attr(holder, "literal");
+            }
+            if (name != null) {
+                chosen = "© " + name;
+            }
+        }
+        d.copyrightnotice = chosen;
+    }
+
+    private static void readItemMeta(Element meta, DraftArticle d, ZoneId zone) {
+        if (meta == null) {
+            return;
+        }
+        d.versionCreated = WireDates.parse(text(child(meta, "versionCreated")), zone);
+        d.firstCreated = WireDates.parse(text(child(meta, "firstCreated")), zone);
+        d.embargoed = WireDates.parse(text(child(meta, "embargoed")), zone);
+        String status = attr(child(meta, "pubStatus"), "qcode");
+        if (status != null) {
+            d.pubStatus = NitfParser.status(status);
+        }
+        for (Element signal : children(meta, "signal")) {
+            String q = attr(signal, "qcode");
+            if (q == null) {
+                q = attr(signal, "literal");
+            }
+            String s = EditorialSignals.fromG2Signal(q);
+            if (s != null) {
+                d.signals.add(s);
+            }
+        }
+        d.title = text(child(meta, "title"));
+        Element provider = child(meta, "provider");
+        String prov = attr(provider, "qcode") != null ? attr(provider, "qcode") : attr(provider, "literal");
+        if (prov != null) {
+            d.sourceId("g2:provider", prov);
+        }
+        for (Element link : children(meta, "link")) {
+            String rel = attr(link, "rel");
+            String href = attr(link, "href");
+            if (href == null || rel == null || !(rel.endsWith("seeAlso") || rel.endsWith("related"))) {
+                continue;
+            }
+            String title = text(child(link, "title"));
+            d.related(href, title != null ? title : attr(link, "title"), "publisher link (" + rel + ")");
+        }
+    }
+
+    private static void readContentMeta(Element cm, DraftArticle d, ZoneId zone) {
+        if (cm == null) {
+            return;
+        }
+        String urgency = text(child(cm, "urgency"));
+        if (urgency != null && urgency.matches("\\d")) {
+            d.urgency = Integer.parseInt(urgency);
+        }
+        if (d.firstCreated == null) {
+            d.firstCreated = WireDates.parse(text(child(cm, "contentCreated")), zone);
+        }
+        if (d.versionCreated == null) {
+            d.versionCreated = WireDates.parse(text(child(cm, "contentModified")), zone);
+        }
+        Element located = child(cm, "located");
+        if (located != null) {
+            String name = text(child(located, "name"));
+            d.located = name != null ? name : attr(located, "literal");
+        }
+        d.dateline = text(child(cm, "dateline"));
+        List<String> bys = new ArrayList<>();
+        for (Element by : children(cm, "by")) {
+            if (text(by) != null) {
+                bys.add(text(by));
+            }
+        }
+        if (!bys.isEmpty()) {
+            d.byline = String.join(" and ", bys);
+        }
+        List<Element> headlines = children(cm, "headline");
+        for (Element h : headlines) {
+            String v = text(h);
+            if (v == null) {
+                continue;
+            }
+            String role = attr(h, "role");
+            if (d.headline == null && (role == null || role.endsWith("main") || role.endsWith("headline"))) {
+                d.headline = v;
+            } else {
+                d.headline(role == null ? "alternative" : role.substring(role.indexOf(':') + 1), v);
+            }
+        }
+        if (d.headline == null && !headlines.isEmpty()) {
+            d.headline = text(headlines.get(0));
+        }
+        for (Element sub : children(cm, "subheadline")) {
+            d.headline("sub", text(sub));
+        }
+        String summary = null;
+        String any = null;
+        for (Element desc : children(cm, "description")) {
+            String v = text(desc);
+            if (v == null) {
+                continue;
+            }
+            String role = attr(desc, "role");
+            if (any == null) {
+                any = v;
+            }
+            if (summary == null && role != null && (role.endsWith("summary") || role.endsWith("abstract"))) {
+                summary = v;
+            }
+        }
+        d.description = summary != null ? summary : any;
+        String slug = text(child(cm, "slugline"));
+        if (slug != null) {
+            d.slug = slug;
+            d.sourceId("g2:slugline", slug);
+        }
+        for (Element kw : children(cm, "keyword")) {
+            d.keyword(text(kw));
+        }
+        for (Element subject : children(cm, "subject")) {
+            String q = attr(subject, "qcode");
+            if (q == null) {
+                continue; // literal-only subjects are local references (a POI id), not codes
+            }
+            d.subject(q, firstName(subject));
+            for (Element same : children(subject, "sameAs")) {
+                String sq = attr(same, "qcode");
+                if (sq != null && (sq.startsWith("subj:") || sq.startsWith("medtop:"))) {
+                    d.subject(sq, firstName(same));
+                }
+            }
+        }
+        String lang = attr(child(cm, "language"), "tag");
+        if (lang != null) {
+            d.language = lang;
+        }
+        for (Element alt : children(cm, "altId")) {
+            String type = attr(alt, "type");
+            d.sourceId(type == null ? "g2:altId" : type, text(alt));
+        }
+        String credit = text(child(cm, "creditline"));
+        if (credit != null) {
+            d.tagline = credit;
+        }
+    }
+
+    private static String firstName(Element e) {
+        Element name = child(e, "name");
+        return text(name);
+    }
+
+    private static void readContent(Element contentSet, DraftArticle d, ZoneId zone) {
+        if (contentSet == null) {
+            return;
+        }
+        for (Element inline : children(contentSet, "inlineXML")) {
+            String ct = attr(inline, "contenttype");
+            Element nitf = "nitf".equals(local(inline)) ? inline : descendant(inline, "nitf");
+            if (nitf != null) {
+                NitfParser.read(nitf, d, zone);
+                return;
+            }
+            Element body = descendant(inline, "body");
+            if (body != null) {
+                d.bodyHtml = Dom.innerMarkup(body);
+                return;
+            }
+            boolean textual = ct == null || ct.contains("html") || ct.contains("nitf") || ct.contains("text");
+            if (textual && Dom.text(inline) != null) {
+                d.bodyHtml = Dom.innerMarkup(inline);
+                return;
+            }
+        }
+        for (Element data : children(contentSet, "inlineData")) {
+            String ct = attr(data, "contenttype");
+            String value = data.getTextContent();
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            if ("base64".equalsIgnoreCase(attr(data, "encoding"))) {
+                try {
+                    value = new String(Base64.getMimeDecoder().decode(value.trim()), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    d.notes.add("inlineData declared base64 but is not");
+                    continue;
+                }
+            }
+            if (ct != null && ct.contains("html")) {
+                d.bodyHtml = value;
+            } else if (ct == null || ct.startsWith("text/")) {
+                for (String p : TextHygiene.paragraphs(value, true)) {
+                    d.body.add(BodyBlock.paragraph(p));
+                }
+            }
+            return;
+        }
+    }
+
+    private static void readPackage(Element item, DraftArticle d, String agency) {
+        Element groupSet = child(item, "groupSet");
+        if (groupSet == null) {
+            return;
+        }
+        for (Element group : children(groupSet, "group")) {
+            String role = attr(group, "role");
+            for (Element ref : children(group, "itemRef")) {
+                String residref = attr(ref, "residref");
+                String href = attr(ref, "href");
+                String title = text(child(ref, "headline"));
+                if (title == null) {
+                    title = text(child(ref, "title"));
+                }
+                String cls = attr(child(ref, "itemClass"), "qcode");
+                String uri = residref != null ? ArticleAssembler.storyUri(agency, residref) : href;
+                d.related(uri, title, "package member" + (role == null ? "" : " (" + role + ")")
+                        + (cls == null ? "" : " " + cls));
+            }
+        }
+        if (!d.related.isEmpty()) {
+            d.notes.add("package with " + d.related.size() + " member reference(s)");
+        }
+        if (d.headline == null && d.title == null) {
+            // a package that names itself only through its groups or members: the first title there stands in
+            for (Element group : children(groupSet, "group")) {
+                String t = text(child(group, "title"));
+                if (t != null) {
+                    d.title = t;
+                    d.notes.add("package headline taken from its group title");
+                    return;
+                }
+            }
+            for (String[] r : d.related) {
+                if (r[1] != null) {
+                    d.title = r[1];
+                    d.notes.add("package headline taken from its first member");
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package io.wirestream.enrich.normalise.parse;
+
+import static io.wirestream.enrich.normalise.json.SafeJson.field;
+import static io.wirestream.enrich.normalise.json.SafeJson.items;
+import static io.wirestream.enrich.normalise.json.SafeJson.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wirestream.enrich.normalise.NormalisationException;
+import io.wirestream.enrich.normalise.html.HtmlBlocks;
+import io.wirestream.enrich.normalise.json.SafeJson;
+import io.wirestream.enrich.normalise.model.BodyBlock;
+import io.wirestream.enrich.normalise.model.DraftArticle;
+import io.wirestream.enrich.normalise.subject.SubjectMapper;
+import io.wirestream.enrich.normalise.text.EditorialSignals;
+import io.wirestream.enrich.normalise.text.TextHygiene;
+import io.wirestream.enrich.normalise.text.WireDates;
+import io.wirestream.schema.format.WireFormat;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * ninjs 1.x, 2.x and 3.x (lower-case and camelCase property names), one object or an array of them. 1.x: headline,
+ * body_html/body_xhtml/body_text, description_*, byline, subject[code,name]; 2.x/3.x: headlines[], bodies[],
+ * descriptions[], by, subjects[uri, literal, name], altids. Common: uri (or Superdesk's guid), version,
+ * versioncreated, firstcreated, embargoed, pubstatus, urgency, language, located, copyrightnotice, slugline, keywords.
+ * Pictures, video, audio, graphics and events are returned as non-text items.
+ */
+public final class NinjsParser implements FormatParser {
+
+    private static final Set<String> TEXT_TYPES = Set.of("text", "composite");
+
+    @Override
+    public WireFormat format() {
+        return WireFormat.NINJS;
+    }
+
+    @Override
+    public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
+        JsonNode root = SafeJson.parse(in.plainText(), in.limits());
+        in.deadline().check();
+        List<JsonNode> objects = new ArrayList<>();
+        if (root.isArray()) {
+            root.forEach(objects::add);
+        } else if (root.isObject()) {
+            objects.add(root);
+        } else {
+            throw new NormalisationException("parse", "malformed-ninjs", "ninjs must be a JSON object or an array of them");
+        }
+        List<DraftArticle> out = new ArrayList<>();
+        for (JsonNode o : objects) {
+            in.deadline().check();
+            if (o.isObject()) {
+                out.add(read(o, in.zone()));
+            }
+        }
+        return out;
+    }
+
+    static DraftArticle read(JsonNode o, ZoneId zone) {
+        DraftArticle d = new DraftArticle();
+        String type = text(o, "type");
+        d.itemClass = "ninjs " + (type == null ? "(no type)" : type);
+        d.guid = text(o, "uri", "guid");
+        if (d.guid != null) {
+            d.sourceId("ninjs:uri", d.guid);
+        }
+        String version = text(o, "version");
+        if (version != null && version.matches("\\d{1,18}")) {
+            d.version = Long.parseLong(version);
+        }
+        d.versionCreated = WireDates.parse(text(o, "versioncreated", "versionCreated"), zone);
+        d.firstCreated = WireDates.parse(text(o, "firstcreated", "firstCreated", "contentcreated", "contentCreated"), zone);
+        d.embargoed = WireDates.parse(text(o, "embargoed"), zone);
+        String status = text(o, "pubstatus", "pubStatus");
+        if (status != null) {
+            d.pubStatus = NitfParser.status(status);
+        }
+        Integer urgency = SafeJson.integer(o, "urgency");
+        d.urgency = urgency;
+        d.language = text(o, "language");
+        d.located = text(o, "located");
+        d.copyrightnotice = text(o, "copyrightnotice", "copyrightNotice");
+        if (d.copyrightnotice == null && text(o, "copyrightholder", "copyrightHolder") != null) {
+            d.copyrightnotice = "© " + text(o, "copyrightholder", "copyrightHolder");
+        }
+        d.byline = text(o, "byline", "by");
+        String slug = text(o, "slugline");
+        if (slug != null) {
+            d.slug = slug;
+            d.sourceId("ninjs:slugline", slug);
+        }
+        d.title = text(o, "title");
+        String ednote = text(o, "ednote", "edNote");
+        if (ednote != null) {
+            d.signals.addAll(EditorialSignals.fromAdvisoryText(ednote));
+        }
+
+        // headlines: 1.x string (and dialects headline_main, headline_simple), 2.x+ array with roles
+        d.headline = text(o, "headline");
+        for (String name : SafeJson.fieldNames(o)) {
+            if (d.headline == null && name.startsWith("headline_")) {
+                d.headline = text(o, name);
+            }
+        }
+        for (JsonNode h : items(o, "headlines")) {
+            String value = text(h, "value");
+            String role = text(h, "role");
+            if (value == null) {
+                continue;
+            }
+            if (d.headline == null && (role == null || role.equals("main"))) {
+                d.headline = value;
+            } else {
+                d.headline(role == null ? "alternative" : role, value);
+            }
+        }
+        if (d.headline == null) {
+            for (JsonNode h : items(o, "headlines")) {
+                if (text(h, "value") != null) {
+                    d.headline = text(h, "value");
+                    break;
+                }
+            }
+        }
+
+        // descriptions
+        String desc = text(o, "description_text");
+        if (desc == null) {
+            desc = HtmlBlocks.text(text(o, "description_html", "description_xhtml", "description_richtext"));
+        }
+        for (JsonNode dn : items(o, "descriptions")) {
+            if (desc != null) {
+                break;
+            }
+            String value = text(dn, "value");
+            String ct = text(dn, "contenttype", "contentType");
+            desc = ct != null && ct.contains("html") ? HtmlBlocks.text(value) : value;
+        }
+        d.description = desc;
+
+        // bodies: markup preferred over text
+        String html = text(o, "body_html", "body_xhtml", "body_richtext");
+        String plain = text(o, "body_text", "body_main");
+        for (JsonNode b : items(o, "bodies")) {
+            String value = text(b, "value");
+            String ct = text(b, "contenttype", "contentType");
+            if (value == null) {
+                continue;
+            }
+            if (ct != null && ct.contains("html") || (ct == null && value.trim().startsWith("<"))) {
+                if (html == null) {
+                    html = value;
+                }
+            } else if (plain == null) {
+                plain = value;
+            }
+        }
+        if (html != null && !html.isBlank()) {
+            d.bodyHtml = html;
+        } else if (plain != null) {
+            for (String p : TextHygiene.paragraphsAuto(plain)) {
+                d.body.add(BodyBlock.paragraph(p));
+            }
+        }
+
+        // subjects: 1.x subject[code,name,scheme]; 2.x/3.x subjects[uri,literal,name]
+        for (JsonNode s : items(o, "subject")) {
+            String code = text(s, "code", "qcode");
+            String scheme = text(s, "scheme");
+            if (code == null) {
+                continue;
+            }
+            String q = SubjectMapper.qualify(code, scheme == null || scheme.contains("subjectcode"));
+            if (scheme != null && !q.contains(":") && !scheme.contains("subjectcode")) {
+                q = scheme.replaceAll("/+$", "") + "/" + code;
+            }
+            d.subject(q, text(s, "name"));
+        }
+        for (JsonNode s : items(o, "subjects")) {
+            String uri = text(s, "uri");
+            String literal = text(s, "literal", "code");
+            String code = uri != null ? SubjectMapper.qualify(uri, false) : literal;
+            d.subject(code, text(s, "name"));
+        }
+        for (JsonNode k : items(o, "keywords")) {
+            if (k.isValueNode()) {
+                d.keyword(k.asText());
+            }
+        }
+        JsonNode altids = field(o, "altids", "altIds");
+        if (altids != null && altids.isObject()) {
+            Iterator<String> names = altids.fieldNames();
+            while (names.hasNext()) {
+                String n = names.next();
+                d.sourceId("ninjs:altid:" + n, text(altids, n));
+            }
+        } else {
+            for (JsonNode a : items(o, "altids", "altIds")) {
+                d.sourceId("ninjs:altid:" + (text(a, "role") == null ? "id" : text(a, "role")), text(a, "value"));
+            }
+        }
+
+        boolean event = field(o, "eventDetails", "eventdetails") != null || field(o, "events") != null
+                && type == null;
+        String t = type == null ? null : type.toLowerCase(Locale.ROOT);
+        if (t != null && !TEXT_TYPES.contains(t)) {
+            d.textItem = false;
+        } else if (t == null && (event || (d.headline == null && !d.hasBody()))) {
+            d.textItem = false;
+            d.itemClass = event ? "ninjs event" : "ninjs object without headline or body";
+        }
+        return d;
+    }
+}

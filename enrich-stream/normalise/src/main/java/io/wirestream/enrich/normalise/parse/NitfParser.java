@@ -1,0 +1,245 @@
+package io.wirestream.enrich.normalise.parse;
+
+import static io.wirestream.enrich.normalise.xml.Dom.attr;
+import static io.wirestream.enrich.normalise.xml.Dom.child;
+import static io.wirestream.enrich.normalise.xml.Dom.children;
+import static io.wirestream.enrich.normalise.xml.Dom.descendants;
+import static io.wirestream.enrich.normalise.xml.Dom.local;
+import static io.wirestream.enrich.normalise.xml.Dom.text;
+
+import io.wirestream.avro.PubStatus;
+import io.wirestream.enrich.normalise.NormalisationException;
+import io.wirestream.enrich.normalise.model.DraftArticle;
+import io.wirestream.enrich.normalise.model.WireTime;
+import io.wirestream.enrich.normalise.text.EditorialSignals;
+import io.wirestream.enrich.normalise.text.WireDates;
+import io.wirestream.enrich.normalise.xml.Dom;
+import io.wirestream.enrich.normalise.xml.SafeXml;
+import io.wirestream.schema.format.WireFormat;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * NITF 3.x and the 2006 namespace (elements are matched by local name, so both read the same): head metadata
+ * (doc-id, du-key, urgency, issue/release dates, copyright, management status, tobject subjects, key-list, ANPA meta
+ * as AAP sends it), body.head (hedline, byline without its title, dateline location, abstract), body.content as
+ * blocks, body.end tagline. Also used for NITF carried inside NewsML 1 and NewsML-G2.
+ */
+public final class NitfParser implements FormatParser {
+
+    @Override
+    public WireFormat format() {
+        return WireFormat.NITF;
+    }
+
+    @Override
+    public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
+        Document doc = SafeXml.parse(in.xmlText(), in.limits());
+        in.deadline().check();
+        Element root = doc.getDocumentElement();
+        if (!"nitf".equals(local(root))) {
+            throw new NormalisationException("parse", "unexpected-root", "NITF expected, root is <" + local(root) + ">");
+        }
+        DraftArticle d = new DraftArticle();
+        d.itemClass = "nitf";
+        read(root, d, in.zone());
+        return List.of(d);
+    }
+
+    /** Reads an {@code <nitf>} element (or one that holds head/body like it) into a draft. */
+    public static void read(Element nitf, DraftArticle d, ZoneId zone) {
+        Element head = child(nitf, "head");
+        if (head != null) {
+            readHead(head, d, zone);
+        }
+        Element body = child(nitf, "body");
+        if (body == null && "body".equals(local(nitf))) {
+            body = nitf;
+        }
+        if (body != null) {
+            readBody(body, d);
+        }
+    }
+
+    private static void readHead(Element head, DraftArticle d, ZoneId zone) {
+        if (d.title == null) {
+            d.title = text(child(head, "title"));
+        }
+        for (Element meta : children(head, "meta")) {
+            String name = attr(meta, "name");
+            String content = attr(meta, "content");
+            if (name == null || content == null) {
+                continue;
+            }
+            switch (name.toLowerCase(Locale.ROOT)) {
+                case "anpa-category" -> d.subject("anpa-category:" + content, null);
+                case "anpa-keyword" -> {
+                    if (d.slug == null) {
+                        d.slug = content;
+                    }
+                    d.sourceId("anpa-keyword", content);
+                }
+                case "anpa-takekey" -> d.signals.addAll(EditorialSignals.fromAdvisoryText(content));
+                case "anpa-sequence" -> d.sourceId("anpa-sequence", content);
+                case "category" -> d.subject("category:" + content, null);
+                case "keyword", "keywords" -> {
+                    for (String k : content.split("[,;]")) {
+                        d.keyword(k);
+                    }
+                }
+                default -> {
+                    // provider-specific meta with no canonical field
+                }
+            }
+        }
+        for (Element subject : descendants(head, "tobject.subject")) {
+            String ref = attr(subject, "tobject.subject.refnum");
+            if (ref != null) {
+                String name = firstNonNull(attr(subject, "tobject.subject.detail"), attr(subject, "tobject.subject.matter"),
+                        attr(subject, "tobject.subject.type"));
+                d.subject(ref.matches("\\d{8}") ? "subj:" + ref : ref, name);
+            }
+        }
+        Element docdata = child(head, "docdata");
+        if (docdata == null) {
+            return;
+        }
+        Element docId = child(docdata, "doc-id");
+        String id = attr(docId, "id-string");
+        if (id != null && d.guid == null) {
+            d.guid = id;
+        }
+        if (id != null) {
+            d.sourceId("nitf:doc-id", id);
+        }
+        Element duKey = child(docdata, "du-key");
+        if (duKey != null && attr(duKey, "key") != null) {
+            d.sourceId("nitf:du-key", attr(duKey, "key"));
+        }
+        String urg = attr(child(docdata, "urgency"), "ed-urg");
+        if (urg != null && urg.matches("\\d")) {
+            d.urgency = Integer.parseInt(urg);
+        }
+        WireTime issue = WireDates.parse(attr(child(docdata, "date.issue"), "norm"), zone);
+        if (issue != null) {
+            d.versionCreated = issue;
+        }
+        WireTime release = WireDates.parse(attr(child(docdata, "date.release"), "norm"), zone);
+        if (release != null && (issue == null || release.instant().isAfter(issue.instant()))) {
+            d.embargoed = release;
+        }
+        Element copyright = child(docdata, "doc.copyright");
+        if (copyright != null && d.copyrightnotice == null) {
+            String holder = attr(copyright, "holder");
+            String year = attr(copyright, "year");
+            if (holder != null) {
+                d.copyrightnotice = "Copyright " + (year == null ? "" : year + " ") + holder;
+            }
+        }
+        String status = attr(docdata, "management-status");
+        if (status != null) {
+            d.pubStatus = status(status);
+            if ("embargoed".equalsIgnoreCase(status)) {
+                d.pubStatus = PubStatus.withheld;
+            }
+        }
+        for (Element kw : descendants(docdata, "keyword")) {
+            d.keyword(attr(kw, "key"));
+        }
+        Element correction = child(docdata, "correction");
+        if (correction != null) {
+            d.signals.add(EditorialSignals.CORRECTION);
+        }
+        String edMsg = attr(child(docdata, "ed-msg"), "info");
+        if (edMsg != null) {
+            d.signals.addAll(EditorialSignals.fromAdvisoryText(edMsg));
+        }
+    }
+
+    private static void readBody(Element body, DraftArticle d) {
+        Element bodyHead = child(body, "body.head");
+        if (bodyHead != null) {
+            Element hedline = child(bodyHead, "hedline");
+            if (hedline != null) {
+                String hl1 = text(child(hedline, "hl1"));
+                if (d.headline == null) {
+                    d.headline = hl1;
+                } else if (hl1 != null) {
+                    d.headline("alternative", hl1);
+                }
+                for (Element hl2 : children(hedline, "hl2")) {
+                    d.headline("sub", text(hl2));
+                }
+            }
+            for (Element byline : children(bodyHead, "byline")) {
+                String by = textWithout(byline, "byttl");
+                if (by != null && d.byline == null) {
+                    d.byline = by;
+                }
+            }
+            Element dateline = child(bodyHead, "dateline");
+            if (dateline != null) {
+                String location = text(child(dateline, "location"));
+                if (location == null) {
+                    location = textWithout(dateline, "story.date");
+                }
+                if (location != null && d.located == null) {
+                    d.located = location.replaceAll("\\s+", " ");
+                }
+            }
+            String abstractText = text(child(bodyHead, "abstract"));
+            if (abstractText != null && d.description == null) {
+                d.description = abstractText;
+            }
+        }
+        Element content = child(body, "body.content");
+        if (content != null) {
+            String markup = Dom.innerMarkup(content);
+            if (!markup.isBlank()) {
+                d.bodyHtml = markup;
+            }
+        }
+        Element end = child(body, "body.end");
+        if (end != null) {
+            String tagline = text(child(end, "tagline"));
+            if (tagline != null) {
+                d.tagline = tagline;
+            }
+        }
+    }
+
+    static PubStatus status(String s) {
+        return switch (s.toLowerCase(Locale.ROOT).replaceAll("^stat:", "")) {
+            case "usable" -> PubStatus.usable;
+            case "withheld", "embargoed" -> PubStatus.withheld;
+            case "canceled", "cancelled", "withdrawn", "killed" -> PubStatus.canceled;
+            default -> null;
+        };
+    }
+
+    /** Text of an element without the text of some child elements (a byline without its byttl title). */
+    static String textWithout(Element e, String skipLocal) {
+        StringBuilder sb = new StringBuilder();
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE && skipLocal.equals(local(n))) {
+                continue;
+            }
+            sb.append(n.getTextContent()).append(' ');
+        }
+        String s = sb.toString().replaceAll("\\s+", " ").trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

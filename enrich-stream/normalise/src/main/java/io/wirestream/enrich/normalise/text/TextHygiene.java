@@ -1,0 +1,183 @@
+package io.wirestream.enrich.normalise.text;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Text hygiene shared by every parser: Unicode NFC, control characters removed, odd spaces made plain, white space
+ * collapsed, hard-wrapped lines re-flowed into paragraphs with de-hyphenation where a word was split at a line end.
+ * Typographic quotes, dashes and ellipses are kept as they are.
+ */
+public final class TextHygiene {
+
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0\\u2000-\\u200A\\u2007\\u3000]+");
+    private static final Pattern ONLY_RULE = Pattern.compile("^[\\s_\\-=*#~.·•–—]*$");
+
+    private TextHygiene() {}
+
+    /**
+     * Cleans one run of inline text (a headline, a paragraph): NFC, control characters removed (line breaks and
+     * tabs become spaces), no-break and other wide spaces made plain, runs of spaces collapsed, trimmed.
+     * Returns "" for {@code null}.
+     */
+    public static String clean(String s) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        String n = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+        StringBuilder sb = new StringBuilder(n.length());
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\u2028' || c == '\u2029') {
+                sb.append(' ');
+            } else if (isRemovable(c)) {
+                continue;
+            } else {
+                sb.append(c);
+            }
+        }
+        return SPACES.matcher(sb).replaceAll(" ").trim();
+    }
+
+    /** Like {@link #clean} but keeps line structure: returns lines with CR/LF normalised, each line cleaned of controls. */
+    public static List<String> lines(String s) {
+        List<String> out = new ArrayList<>();
+        if (s == null) {
+            return out;
+        }
+        String n = s.replace("\r\n", "\n").replace('\r', '\n');
+        for (String line : n.split("\n", -1)) {
+            out.add(stripControls(line));
+        }
+        return out;
+    }
+
+    /** Removes control characters but keeps leading indentation (tabs become four spaces) for layout analysis. */
+    public static String stripControls(String line) {
+        StringBuilder sb = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\t') {
+                sb.append("    ");
+            } else if (!isRemovable(c) && c != '\f') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** C0/C1 controls (except the white-space ones handled by callers), DEL, BOM, replacement and non-characters. */
+    static boolean isRemovable(char c) {
+        return (c < 0x20 && c != '\n' && c != '\r' && c != '\t')
+                || (c >= 0x7F && c <= 0x9F)
+                || c == '\uFEFF' || c == '\uFFFD' || c == '\uFFFE' || c == '\uFFFF'
+                || c == '\u00AD'; // soft hyphen: a layout hint, not text
+    }
+
+    /** True when a line or paragraph holds no words: rules, bullets, underscores, stars. */
+    public static boolean isRule(String s) {
+        return s == null || ONLY_RULE.matcher(s).matches();
+    }
+
+    /**
+     * Joins hard-wrapped lines of one paragraph. A line ending in a hyphen that follows a lower-case letter and is
+     * followed by a lower-case letter is de-hyphenated ("negoti-" + "ations" = "negotiations"); a hyphen after a
+     * capital or a digit is kept without a space ("Anglo-" + "Saxon" = "Anglo-Saxon").
+     */
+    public static String reflow(List<String> lines) {
+        StringBuilder sb = new StringBuilder();
+        for (String raw : lines) {
+            String line = clean(raw);
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (sb.length() == 0) {
+                sb.append(line);
+                continue;
+            }
+            int last = sb.length() - 1;
+            char end = sb.charAt(last);
+            char prev = last > 0 ? sb.charAt(last - 1) : ' ';
+            char next = line.charAt(0);
+            if (end == '-' && Character.isLetter(prev) && Character.isLetterOrDigit(next)) {
+                boolean splitWord = Character.isLowerCase(prev) && Character.isLowerCase(next)
+                        && !(last > 1 && sb.charAt(last - 2) == '-');
+                if (splitWord) {
+                    sb.setLength(last);
+                }
+                sb.append(line);
+            } else {
+                sb.append(' ').append(line);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Splits plain text into paragraphs: blank lines separate paragraphs and, when {@code indentStartsParagraph}, so
+     * does a line that begins with indentation (wire copy indents each paragraph). Lines within a paragraph are
+     * re-flowed. Returns cleaned, non-empty paragraphs.
+     */
+    public static List<String> paragraphs(String text, boolean indentStartsParagraph) {
+        List<String> out = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (String line : lines(text)) {
+            boolean blank = line.isBlank();
+            boolean indented = !blank && (line.startsWith("  ") || line.startsWith("    "));
+            if (blank || (indentStartsParagraph && indented && !current.isEmpty())) {
+                flush(current, out);
+            }
+            if (!blank) {
+                current.add(line);
+            }
+        }
+        flush(current, out);
+        return out;
+    }
+
+    /**
+     * Paragraphs of a text body whose layout is not known (JSON text bodies, feed summaries): blank lines separate
+     * paragraphs when there are any (lines between them are re-flowed); otherwise each line is a paragraph.
+     */
+    public static List<String> paragraphsAuto(String text) {
+        if (text == null || text.isBlank()) {
+            return new ArrayList<>();
+        }
+        String n = text.replace("\r\n", "\n").replace('\r', '\n');
+        if (n.matches("(?s).*\\n[ \\t]*\\n.*")) {
+            return paragraphs(n, false);
+        }
+        List<String> out = new ArrayList<>();
+        for (String line : n.split("\n")) {
+            String c = clean(line);
+            if (!c.isEmpty()) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static void flush(List<String> current, List<String> out) {
+        if (!current.isEmpty()) {
+            String p = reflow(current);
+            if (!p.isEmpty()) {
+                out.add(p);
+            }
+            current.clear();
+        }
+    }
+
+    /** Shortens to at most {@code max} characters at a word boundary, adding an ellipsis when cut. */
+    public static String shorten(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        int cut = s.lastIndexOf(' ', max - 1);
+        if (cut < max / 2) {
+            cut = max - 1;
+        }
+        return s.substring(0, cut).replaceAll("[\\s,;:–—-]+$", "") + "…";
+    }
+}

@@ -1,0 +1,74 @@
+package io.wirestream.enrich.normalise.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.Normalizer;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+class TextHygieneTest {
+
+    @Test
+    void controlCharactersGoAndSpacesCollapse() {
+        assertThat(TextHygiene.clean("\u0002 Ferry\u0007 service\u00A0\u00A0resumes\u0003\u007f ")).isEqualTo("Ferry service resumes");
+        assertThat(TextHygiene.clean("line one\r\nline two\ttab")).isEqualTo("line one line two tab");
+        assertThat(TextHygiene.clean("soft\u00ADhyphen\uFEFF")).isEqualTo("softhyphen");
+    }
+
+    @Test
+    void unicodeIsNfcAndTypographicQuotesStay() {
+        String decomposed = "Malme\u0301 “quoted” ‘single’ — dash … ellipsis";
+        String clean = TextHygiene.clean(decomposed);
+        assertThat(clean).isEqualTo("Malmé “quoted” ‘single’ — dash … ellipsis");
+        assertThat(Normalizer.isNormalized(clean, Normalizer.Form.NFC)).isTrue();
+    }
+
+    @Test
+    void hardWrappedLinesAreReflowedAndSplitWordsRejoined() {
+        assertThat(TextHygiene.reflow(List.of("The breakwater was damaged by a win-", "ter storm and an Anglo-",
+                "Saxon crew repaired it.")))
+                .isEqualTo("The breakwater was damaged by a winter storm and an Anglo-Saxon crew repaired it.");
+        assertThat(TextHygiene.reflow(List.of("a well-", "known fact"))).isEqualTo("a wellknown fact");
+        assertThat(TextHygiene.reflow(List.of("score 2-", "1 at home"))).isEqualTo("score 2- 1 at home");
+    }
+
+    @Test
+    void paragraphsFromIndentedWireCopy() {
+        String copy = "   First paragraph starts here and\nwraps onto a second line.\n   Second paragraph.\n\n"
+                + "Third after a blank line.";
+        assertThat(TextHygiene.paragraphs(copy, true)).containsExactly(
+                "First paragraph starts here and wraps onto a second line.", "Second paragraph.",
+                "Third after a blank line.");
+        assertThat(TextHygiene.paragraphsAuto("One.\nTwo.\nThree.")).containsExactly("One.", "Two.", "Three.");
+        assertThat(TextHygiene.paragraphsAuto("One that\nwraps.\n\nTwo.")).containsExactly("One that wraps.", "Two.");
+    }
+
+    @Test
+    void shortenCutsAtAWordBoundary() {
+        assertThat(TextHygiene.shorten("one two three four five", 12)).isEqualTo("one two…");
+        assertThat(TextHygiene.shorten("short", 12)).isEqualTo("short");
+    }
+
+    @Property
+    void cleanIsIdempotentNfcAndFreeOfControls(@ForAll String s) {
+        String once = TextHygiene.clean(s);
+        assertThat(TextHygiene.clean(once)).isEqualTo(once);
+        assertThat(Normalizer.isNormalized(once, Normalizer.Form.NFC)).isTrue();
+        assertThat(once.chars().noneMatch(c -> (c < 0x20) || (c >= 0x7F && c <= 0x9F))).isTrue();
+        assertThat(once).doesNotStartWith(" ").doesNotEndWith(" ").doesNotContain("  ");
+    }
+
+    @Property
+    void reflowKeepsEveryLetter(@ForAll("words") List<String> lines) {
+        String joined = TextHygiene.reflow(lines);
+        String letters = String.join("", lines).replaceAll("[^\\p{L}]", "");
+        assertThat(joined.replaceAll("[^\\p{L}]", "")).isEqualTo(TextHygiene.clean(letters).replaceAll("[^\\p{L}]", ""));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<List<String>> words() {
+        return net.jqwik.api.Arbitraries.strings().withChars("abcdefgh -ABC.").ofMaxLength(30).list().ofMaxSize(6);
+    }
+}
