@@ -250,6 +250,19 @@ abstract class ArticleStoreContractTest {
     }
 
     @Test
+    void storesAgencyTextWithControlCharactersAndBackslashes() throws Exception {
+        ArticleStore store = store(KillMode.WITHDRAW);
+        apply(store, withText("testwire:nul", 1, "Stray\u0000null byte in a headline \\u0000 kept literally",
+                "Body with a NUL\u0000 and a tab\t and a path C:\\u0000dir"));
+
+        StoredArticle stored = store.get("testwire:nul", now).orElseThrow();
+        assertThat(stored.headline()).startsWith("Stray").contains("null byte").contains("\\u0000 kept literally");
+        JsonNode doc = json(stored.document());
+        assertThat(doc.get("headlines").get(0).get("value").asText()).contains("\\u0000 kept literally");
+        assertThat(store.search("null byte", 10, now)).extracting(SearchHit::uri).containsExactly("testwire:nul");
+    }
+
+    @Test
     void reportsHealthy() {
         assertThat(store(KillMode.WITHDRAW).health().up()).isTrue();
     }

@@ -178,13 +178,13 @@ public abstract class JdbcArticleStore implements ArticleStore {
             for (BatchPlan.Target target : targets) {
                 Article article = target.article();
                 StoryStatus status = target.status();
-                String headline = status == StoryStatus.DELETED ? null : article.getHeadline();
-                String body = status.isKilled() ? null : bodyText(article);
-                String document = switch (status) {
+                String headline = dialect.text(status == StoryStatus.DELETED ? null : article.getHeadline());
+                String body = dialect.text(status.isKilled() ? null : bodyText(article));
+                String document = dialect.json(switch (status) {
                     case DELETED -> null;
                     case WITHDRAWN -> documentWriter.toWithdrawnMarkerJson(article);
                     default -> documentWriter.toJson(article);
-                };
+                });
                 int i = 1;
                 ps.setString(i++, target.uri());
                 ps.setLong(i++, target.version());
@@ -198,8 +198,8 @@ public abstract class JdbcArticleStore implements ArticleStore {
                 }
                 ps.setString(i++, headline);
                 ps.setString(i++, body);
-                ps.setString(i++, article.getLanguage());
-                ps.setString(i++, article.getAgency());
+                ps.setString(i++, dialect.text(article.getLanguage()));
+                ps.setString(i++, dialect.text(article.getAgency()));
                 dialect.setInstant(ps, i++, article.getVersioncreated());
                 ps.setString(i++, document);
                 ps.setString(i++, target.source().topic());

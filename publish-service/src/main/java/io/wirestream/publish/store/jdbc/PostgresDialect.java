@@ -32,6 +32,23 @@ final class PostgresDialect implements SqlDialect {
         return "CAST(? AS jsonb)";
     }
 
+    /** An unescaped JSON \\u0000: preceded by an even number of backslashes (including none). */
+    private static final java.util.regex.Pattern JSON_NUL = java.util.regex.Pattern.compile("(?<!\\\\)((?:\\\\\\\\)*)\\\\u0000");
+
+    /**
+     * PostgreSQL text and jsonb cannot hold U+0000, which does turn up in agency copy. Left in, one such story would
+     * fail its batch on every retry and stall the store, so the character becomes a space (it has no meaning in news text).
+     */
+    @Override
+    public String text(String value) {
+        return value == null || value.indexOf('\u0000') < 0 ? value : value.replace('\u0000', ' ');
+    }
+
+    @Override
+    public String json(String document) {
+        return document == null || !document.contains("\\u0000") ? document : JSON_NUL.matcher(document).replaceAll("$1 ");
+    }
+
     @Override
     public void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
         if (value == null) {

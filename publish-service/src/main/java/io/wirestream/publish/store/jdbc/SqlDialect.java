@@ -23,6 +23,16 @@ interface SqlDialect {
 
     void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException;
 
+    /** Text as the database can store it; agency text is not trusted to be storable everywhere. */
+    default String text(String value) {
+        return value;
+    }
+
+    /** A JSON document as the database can store it. */
+    default String json(String document) {
+        return document;
+    }
+
     Instant getInstant(ResultSet rs, String column) throws SQLException;
 
     /** The next {@code count} change cursors, ascending, inside the caller's transaction. */
