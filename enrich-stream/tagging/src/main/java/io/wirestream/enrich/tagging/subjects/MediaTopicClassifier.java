@@ -37,6 +37,8 @@ public final class MediaTopicClassifier {
             "education", "medtop:05000000");
 
     private final Map<String, MediaTopic> topics = new LinkedHashMap<>();
+    /** Cue phrase to the topics it is a cue for, so scoring is one lookup per phrase whatever the number of topics. */
+    private final Map<String, List<Map.Entry<String, Double>>> topicsByCue = new HashMap<>();
     private final int longestCue;
 
     public MediaTopicClassifier(KnowledgeBase kb) {
@@ -57,6 +59,10 @@ public final class MediaTopicClassifier {
             topics.put(c[0], new MediaTopic(c[0], c[1], "-".equals(c[2]) ? null : c[2], Map.copyOf(cues)));
         }
         this.longestCue = longest;
+        for (MediaTopic t : topics.values()) {
+            t.cues().forEach((cue, weight) ->
+                    topicsByCue.computeIfAbsent(cue, k -> new ArrayList<>()).add(Map.entry(t.code(), weight)));
+        }
     }
 
     public MediaTopic topic(String code) {
@@ -133,11 +139,10 @@ public final class MediaTopicClassifier {
                     phrase.append(' ');
                 }
                 phrase.append(words.get(i + len - 1));
-                String p = phrase.toString();
-                for (MediaTopic topic : topics.values()) {
-                    Double w = topic.cues().get(p);
-                    if (w != null) {
-                        scores.merge(topic.code(), w, Double::sum);
+                List<Map.Entry<String, Double>> cued = topicsByCue.get(phrase.toString());
+                if (cued != null) {
+                    for (Map.Entry<String, Double> e : cued) {
+                        scores.merge(e.getKey(), e.getValue(), Double::sum);
                     }
                 }
             }
