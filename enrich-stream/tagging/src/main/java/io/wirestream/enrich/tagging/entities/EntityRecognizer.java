@@ -234,7 +234,21 @@ public final class EntityRecognizer {
         return true;
     }
 
+    /** Role words that make a title of the capitalised word before them ("Agriculture Secretary"). */
+    private static final Set<String> ROLE_WORDS = Set.of("Minister", "Secretary", "Spokesman", "Spokeswoman",
+            "Director", "Chairman", "Commissioner", "Governor", "Ambassador", "Envoy", "Representative", "Chief",
+            "Adviser", "Advisor", "Coach", "Manager", "Prosecutor", "Commander");
+
     private int matchTitle(List<Token> tokens, int from) {
+        if (tokens.get(from).allCapsLine()) {
+            return 0; // "MAJOR LEAGUE": in a capitals line a title cannot be told from a word
+        }
+        if (from + 2 < tokens.size() && ROLE_WORDS.contains(tokens.get(from + 1).text())
+                && tokens.get(from).isCapitalised() && !kb.isGivenName(tokens.get(from).text())
+                && tokens.get(from + 2).isCapitalised() && tokens.get(from + 2).isWord()
+                && kb.aliases(tokens.get(from).lower()).isEmpty()) {
+            return 2;
+        }
         for (int len = Math.min(kb.longestTitleTokens(), tokens.size() - from); len >= 1; len--) {
             List<Token> span = tokens.subList(from, from + len);
             if (!span.get(0).isCapitalised()) {
