@@ -1,0 +1,142 @@
+package io.wirestream.wire.bench;
+
+import io.wirestream.avro.Article;
+import io.wirestream.avro.DedupeAudit;
+import io.wirestream.schema.serde.SerdeConfig;
+import io.wirestream.schema.topics.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Reads {@code wire.articles} and {@code wire.dedupe-audit} (read_committed, as a downstream site would) from the
+ * start, and notes for each story uri the first time it was published and the first time it was dropped as a
+ * duplicate, with the pipeline's own receipt and release times. Also counts {@code wire.rejected}.
+ */
+final class ArrivalWatcher implements AutoCloseable {
+
+    /** A story's first record on the articles topic. Times: epoch millis from the pipeline, epoch micros seen here. */
+    record Published(long receivedAtMillis, long processedAtMillis, long seenMicros) {}
+
+    /** A story dropped by dedupe, with the story published instead. */
+    record Dropped(String reason, String survivorUri, long seenMicros) {}
+
+    private final Map<String, Published> published = new ConcurrentHashMap<>();
+    private final Map<String, Dropped> merged = new ConcurrentHashMap<>();
+    private final Map<String, String> lateDuplicates = new ConcurrentHashMap<>();
+    private final Map<String, Integer> otherAudits = new ConcurrentHashMap<>();
+    private final AtomicInteger rejected = new AtomicInteger();
+    private final AtomicInteger articleRecords = new AtomicInteger();
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Deserializer<Article> articles;
+    private final Deserializer<DedupeAudit> audits;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile Exception failure;
+
+    ArrivalWatcher(String bootstrapServers, String registryUrl) {
+        Map<String, Object> serde = Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
+        articles = Topics.ARTICLES.valueSerde(serde).deserializer();
+        audits = Topics.DEDUPE_AUDIT.valueSerde(serde).deserializer();
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> parts = new ArrayList<>();
+        for (String topic : List.of(Topics.ARTICLES.name(), Topics.DEDUPE_AUDIT.name(), Topics.REJECTED.name())) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p -> parts.add(new TopicPartition(topic, p.partition())));
+        }
+        consumer.assign(parts);
+        consumer.seekToBeginning(parts);
+        thread = new Thread(this::run, "bench-arrivals");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                    long seen = BenchClock.nowMicros();
+                    if (r.value() == null) {
+                        continue; // a tombstone
+                    }
+                    if (r.topic().equals(Topics.ARTICLES.name())) {
+                        articleRecords.incrementAndGet();
+                        Article a = articles.deserialize(r.topic(), r.value());
+                        long processed = a.getProcessedAt() == null ? seen / 1000 : a.getProcessedAt().toEpochMilli();
+                        published.putIfAbsent(a.getUri(), new Published(a.getReceivedAt().toEpochMilli(), processed, seen));
+                    } else if (r.topic().equals(Topics.DEDUPE_AUDIT.name())) {
+                        DedupeAudit d = audits.deserialize(r.topic(), r.value());
+                        switch (d.getReason()) {
+                            case "exact-duplicate", "near-duplicate" ->
+                                    merged.putIfAbsent(d.getUri(), new Dropped(d.getReason(), d.getSurvivorUri(), seen));
+                            case "late-duplicate" -> lateDuplicates.putIfAbsent(d.getUri(), String.valueOf(d.getSurvivorUri()));
+                            default -> otherAudits.merge(d.getReason(), 1, Integer::sum);
+                        }
+                    } else {
+                        rejected.incrementAndGet();
+                    }
+                }
+            }
+        } catch (org.apache.kafka.common.errors.WakeupException e) {
+            // closing
+        } catch (Exception e) {
+            failure = e;
+        }
+    }
+
+    Published published(String uri) {
+        return published.get(uri);
+    }
+
+    Dropped merged(String uri) {
+        return merged.get(uri);
+    }
+
+    boolean lateDuplicate(String uri) {
+        return lateDuplicates.containsKey(uri);
+    }
+
+    Map<String, Integer> otherAudits() {
+        return Map.copyOf(otherAudits);
+    }
+
+    int rejected() {
+        return rejected.get();
+    }
+
+    int articleRecords() {
+        return articleRecords.get();
+    }
+
+    /** Throws what stopped the reader, if anything did. */
+    void check() {
+        if (failure != null) {
+            throw new IllegalStateException("reading the pipeline's topics failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        consumer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,316 @@
+package io.wirestream.wire.bench;
+
+import io.wirestream.platform.config.Settings;
+import io.wirestream.schema.topics.Topics;
+import io.wirestream.wire.LocalPipeline;
+import io.wirestream.wire.LocalPorts;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * One benchmark: a fresh local pipeline, the raw-Kafka baseline on its broker, a warm-up round, then the measured
+ * round of pushes followed to the articles topic and the store. Progress goes to {@code progress}; the figures come
+ * back as a {@link BenchReport}.
+ */
+public final class BenchRun {
+
+    /**
+     * @param portBase first local port (see {@link LocalPorts}); 0 picks a free block
+     * @param dataDir where the pipeline keeps its data; null for a temporary folder deleted afterwards
+     */
+    public record Options(int items, int concurrency, int batchSize, double payloadKb, double duplicatesShare, int warmup,
+            int portBase, Path dataDir, Duration timeout, Duration holdBack, Duration storePollInterval, long seed) {
+
+        public Options {
+            require(items >= 1, "--items must be at least 1");
+            require(concurrency >= 1, "--concurrency must be at least 1");
+            require(batchSize >= 1 && batchSize <= 1000, "--batch-size must be from 1 to 1000");
+            require(payloadKb > 0 && payloadKb <= 1024, "--payload-kb must be above 0 and at most 1024");
+            require(duplicatesShare >= 0 && duplicatesShare <= 0.5, "--duplicates-share must be from 0 to 0.5");
+            require(warmup >= 0, "--warmup must not be negative");
+            require(!timeout.isNegative() && !timeout.isZero(), "the timeout must be positive");
+        }
+
+        private static void require(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+
+    private final Options options;
+    private final PrintStream progress;
+
+    public BenchRun(Options options, PrintStream progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    public BenchReport run() throws Exception {
+        say("generating %d invented items (and %d for the warm-up)", options.items(), options.warmup());
+        List<BenchItem> measured = new InventedStories(options.seed(), options.payloadKb(), "M").items(options.items(), options.duplicatesShare());
+        List<BenchItem> warmup = options.warmup() == 0 ? List.of()
+                : new InventedStories(options.seed() + 1, options.payloadKb(), "W").items(options.warmup(), options.duplicatesShare());
+
+        LocalPorts ports = options.portBase() == 0 ? freePorts() : new LocalPorts(options.portBase());
+        List<String> busy = ports.busy();
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("these ports are in use: " + String.join(", ", busy) + " (pick others with --port-base, or 0 for free ones)");
+        }
+        boolean temporary = options.dataDir() == null;
+        Path dataDir = temporary ? Files.createTempDirectory("wire-bench-") : prepare(options.dataDir());
+        Map<String, String> settings = new HashMap<>();
+        settings.put("publish.stores", "sqlite");
+        settings.put("enrich.dedupe.hold.back", options.holdBack().toMillis() + "ms");
+        // the benchmark is the only agency traffic: the per-agency rate limit must not be what is measured
+        settings.put("ingest.rate.per.second", "1000000");
+        settings.put("ingest.rate.burst", "1000000");
+        settings.put("ingest.batch.max.items", Integer.toString(Math.max(100, options.batchSize())));
+        say("starting the local pipeline in %s", dataDir);
+        LocalPipeline pipeline = new LocalPipeline(dataDir, ports);
+        try {
+            pipeline.start(Settings.ofValues(Map.of()), !temporary, settings);
+            int partitions = partitionsOf(pipeline.bootstrapServers(), Topics.RAW.name());
+
+            say("baseline: producing and consuming %d records of the same size on a scratch topic (%d partitions)", measured.size(), partitions);
+            KafkaBaseline.Result baseline = new KafkaBaseline(pipeline.bootstrapServers(), partitions)
+                    .measure(measured, Math.min(options.warmup(), measured.size()));
+            say("baseline: produce %.0f rec/s, round trip %.0f rec/s, consume %.0f rec/s",
+                    baseline.producePerSecond(), baseline.roundTripPerSecond(), baseline.consumePerSecond());
+
+            try (ArrivalWatcher arrivals = new ArrivalWatcher(pipeline.bootstrapServers(), pipeline.registryUrl());
+                    StorePoller store = new StorePoller(pipeline.readApiUrl(), options.storePollInterval())) {
+                PushClients clients = new PushClients(pipeline.ingestUrl(), pipeline::apiKey, options.concurrency(), options.batchSize());
+                List<String> notes = new ArrayList<>();
+                if (!warmup.isEmpty()) {
+                    say("warm-up: pushing %d items and waiting for all of them", warmup.size());
+                    Round warm = round(clients, warmup, arrivals, store);
+                    if (!warm.complete()) {
+                        notes.add("the warm-up round did not complete (" + warm.missing() + " items missing); the pipeline may be overloaded");
+                    }
+                }
+                say("measuring: pushing %d items with %d clients", measured.size(), options.concurrency());
+                Round round = round(clients, measured, arrivals, store);
+                if (store.lastProblem() != null) {
+                    notes.add("the store poller last saw: " + store.lastProblem());
+                }
+                return report(measured, warmup.size(), partitions, baseline, round, arrivals, store, notes);
+            }
+        } finally {
+            say("stopping the pipeline");
+            pipeline.close();
+            if (temporary) {
+                deleteRecursively(dataDir);
+            }
+        }
+    }
+
+    /** One round: push, then wait until every accepted item has its fate on the topics and every published story is in the store. */
+    private record Round(PushClients.Result push, long topicDoneMicros, long storeDoneMicros, int missing, boolean complete) {}
+
+    private Round round(PushClients clients, List<BenchItem> items, ArrivalWatcher arrivals, StorePoller store) throws InterruptedException {
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        PushClients.Result push = clients.push(items, options.timeout());
+        say("  %d of %d accepted in %.2f s; following them to wire.articles and the store", push.accepted(), items.size(), push.seconds());
+        long lastSay = System.nanoTime();
+        int missing;
+        while (true) {
+            arrivals.check();
+            missing = missing(push.acceptedItems(), arrivals, store);
+            if (missing == 0 || System.nanoTime() > deadline) {
+                break;
+            }
+            if (System.nanoTime() - lastSay > TimeUnit.SECONDS.toNanos(10)) {
+                say("  %d items not yet through", missing);
+                lastSay = System.nanoTime();
+            }
+            Thread.sleep(50);
+        }
+        long topicDone = 0;
+        long storeDone = 0;
+        for (BenchItem item : push.acceptedItems()) {
+            ArrivalWatcher.Published p = arrivals.published(item.uri());
+            ArrivalWatcher.Dropped d = arrivals.merged(item.uri());
+            if (p != null) {
+                topicDone = Math.max(topicDone, p.seenMicros());
+                Long seen = store.firstSeen(item.uri());
+                if (seen != null) {
+                    storeDone = Math.max(storeDone, seen);
+                }
+            } else if (d != null) {
+                topicDone = Math.max(topicDone, d.seenMicros());
+            }
+        }
+        return new Round(push, topicDone, storeDone, missing, missing == 0);
+    }
+
+    private static int missing(List<BenchItem> accepted, ArrivalWatcher arrivals, StorePoller store) {
+        int missing = 0;
+        for (BenchItem item : accepted) {
+            if (arrivals.published(item.uri()) != null) {
+                missing += store.firstSeen(item.uri()) == null ? 1 : 0;
+            } else if (arrivals.merged(item.uri()) == null) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+
+    private BenchReport report(List<BenchItem> items, int warmupItems, int partitions, KafkaBaseline.Result baseline, Round round,
+            ArrivalWatcher arrivals, StorePoller store, List<String> notes) {
+        PushClients.Result push = round.push();
+        List<Long> toTopic = new ArrayList<>();
+        List<Long> toStore = new ArrayList<>();
+        int published = 0;
+        int merged = 0;
+        int both = 0;
+        int missingTopic = 0;
+        int missingStore = 0;
+        Set<String> acceptedUris = new HashSet<>();
+        for (BenchItem item : push.acceptedItems()) {
+            acceptedUris.add(item.uri());
+            ArrivalWatcher.Published p = arrivals.published(item.uri());
+            boolean wasMerged = arrivals.merged(item.uri()) != null;
+            if (p != null) {
+                published++;
+                both += wasMerged ? 1 : 0;
+                toTopic.add((p.processedAtMillis() - p.receivedAtMillis()) * 1000);
+                Long seen = store.firstSeen(item.uri());
+                if (seen == null) {
+                    missingStore++;
+                } else {
+                    toStore.add(seen - p.receivedAtMillis() * 1000);
+                }
+            } else if (wasMerged) {
+                merged++;
+            } else {
+                missingTopic++;
+            }
+        }
+        int copies = 0;
+        int copiesMerged = 0;
+        int copiesTwice = 0;
+        int late = 0;
+        for (BenchItem item : push.acceptedItems()) {
+            late += arrivals.lateDuplicate(item.uri()) ? 1 : 0;
+            if (!item.isCopy() || !acceptedUris.contains(item.copyOf())) {
+                continue;
+            }
+            copies++;
+            boolean copyPublished = arrivals.published(item.uri()) != null;
+            boolean originalPublished = arrivals.published(item.copyOf()) != null;
+            if (copyPublished && originalPublished) {
+                copiesTwice++;
+            } else if (copyPublished != originalPublished
+                    && (arrivals.merged(item.uri()) != null || arrivals.merged(item.copyOf()) != null)) {
+                copiesMerged++;
+            }
+        }
+        if (both > 0) {
+            notes.add(both + " stories were both published and audited as merged duplicates");
+        }
+        long firstSend = BenchClock.toMicros(push.firstSendNanos());
+        double topicSeconds = Math.max(1e-6, (round.topicDoneMicros() - firstSend) / 1e6);
+        double storeSeconds = Math.max(1e-6, (round.storeDoneMicros() - firstSend) / 1e6);
+        int accepted = push.accepted();
+        double ingestRate = push.acceptedPerSecond();
+        double topicRate = accepted / topicSeconds;
+        double storeRate = accepted / storeSeconds;
+        int averageBytes = (int) items.stream().mapToLong(i -> i.bytes().length).average().orElse(0);
+
+        BenchReport.Setup setup = new BenchReport.Setup(items.size(), warmupItems, options.concurrency(), options.batchSize(),
+                options.payloadKb(), averageBytes, options.duplicatesShare(), partitions, options.holdBack().toMillis(),
+                KafkaBaseline.PRODUCER_SETTINGS);
+        BenchReport.Baseline base = new BenchReport.Baseline(baseline.records(), round3(baseline.produceSeconds()),
+                round1(baseline.producePerSecond()), round3(baseline.roundTripSeconds()), round1(baseline.roundTripPerSecond()),
+                round3(baseline.consumeSeconds()), round1(baseline.consumePerSecond()));
+        BenchReport.Pipeline pipe = new BenchReport.Pipeline(round3(push.seconds()), round1(ingestRate),
+                percent(ingestRate, baseline.producePerSecond()), push.requests(), push.ackLatency(),
+                round3(topicSeconds), round1(topicRate), percent(topicRate, baseline.roundTripPerSecond()),
+                round3(storeSeconds), round1(storeRate), percent(storeRate, baseline.roundTripPerSecond()),
+                Latencies.ofMicros(toTopic), Latencies.ofMicros(toStore));
+        boolean consistent = published + merged == accepted && missingTopic == 0 && missingStore == 0 && both == 0;
+        BenchReport.Counts counts = new BenchReport.Counts(items.size(), push.pushed(), accepted, push.refused(), push.retried(),
+                published, merged, consistent, missingTopic, missingStore, copies, copiesMerged, copiesTwice, late, arrivals.rejected(),
+                arrivals.articleRecords(), push.refusals(), arrivals.otherAudits());
+        return new BenchReport(setup, base, pipe, counts, round.complete(), List.copyOf(notes));
+    }
+
+    private static double percent(double part, double whole) {
+        return whole <= 0 ? 0 : round1(100 * part / whole);
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private void say(String format, Object... args) {
+        progress.printf(java.util.Locale.ROOT, "bench: " + format + "%n", args);
+    }
+
+    private static int partitionsOf(String bootstrapServers, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();
+        }
+    }
+
+    /** A block of local ports none of which is taken. */
+    static LocalPorts freePorts() {
+        Random random = new Random();
+        for (int i = 0; i < 50; i++) {
+            LocalPorts ports = new LocalPorts(20000 + random.nextInt(20000));
+            if (ports.busy().isEmpty()) {
+                return ports;
+            }
+        }
+        throw new IllegalStateException("no free block of local ports");
+    }
+
+    /** A data folder given by the user must be new or empty: an earlier pipeline's stories would be counted. */
+    private static Path prepare(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IllegalStateException("--data-dir " + dir + " is not empty; give a new or empty folder");
+                }
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("bench: could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}
