@@ -31,17 +31,21 @@ public final class DedupeEngine {
         List<DuplicateMatch> matches = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int capacity = settings.bucketCapacity();
-        for (String key : IndexKeys.of(story.signature(), settings)) {
-            List<IndexedStory> postings = index.postings(key, capacity);
+        List<String> keys = IndexKeys.of(story.signature(), settings);
+        List<List<IndexedStory>> postingsByKey = index.postings(keys, capacity);
+        List<String> keysToFileUnder = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            List<IndexedStory> postings = postingsByKey.get(i);
             for (DuplicateMatch match : matcher.matches(story, postings)) {
                 if (seen.add(match.other().uri())) {
                     matches.add(match);
                 }
             }
             if (postings.size() < capacity && !CandidateMatcher.contains(postings, story.uri())) {
-                index.add(key, story);
+                keysToFileUnder.add(keys.get(i));
             }
         }
+        index.add(keysToFileUnder, story);
         return DedupeDecision.of(story, matches);
     }
 }

@@ -1,5 +1,6 @@
 package io.wirestream.enrich.dedupe.index;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,4 +14,23 @@ public interface DedupeIndex {
 
     /** Files the story under the key. */
     void add(String key, IndexedStory story);
+
+    /**
+     * The postings of several keys, in the order of the keys. Stores with a per-call overhead (RocksDB through JNI)
+     * answer all keys of a story in one round trip.
+     */
+    default List<List<IndexedStory>> postings(List<String> keys, int limit) {
+        List<List<IndexedStory>> all = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            all.add(postings(key, limit));
+        }
+        return all;
+    }
+
+    /** Files the story under several keys at once. */
+    default void add(List<String> keys, IndexedStory story) {
+        for (String key : keys) {
+            add(key, story);
+        }
+    }
 }

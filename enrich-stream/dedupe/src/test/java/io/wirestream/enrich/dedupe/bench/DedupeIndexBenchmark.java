@@ -69,9 +69,10 @@ public class DedupeIndexBenchmark {
                 }
                 index.addAll(stories, keys);
             }
-            index.flush();
+            index.settle();
             Files.writeString(complete, "filled\n");
         }
+        index.settle();
         engine = new DedupeEngine(settings, index);
         random = new SplittableRandom(storiesInWindow);
     }

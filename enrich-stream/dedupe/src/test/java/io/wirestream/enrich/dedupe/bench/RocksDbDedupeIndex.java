@@ -34,8 +34,8 @@ final class RocksDbDedupeIndex implements DedupeIndex, AutoCloseable {
     private final RocksDB db;
     private final WriteOptions writeOptions = new WriteOptions().setDisableWAL(true);
     private long sequence;
-    private String lastUri;
-    private long lastStoryNumber;
+    private List<String> lastKeys;
+    private List<byte[]> lastPostings;
 
     RocksDbDedupeIndex(Path directory) throws RocksDBException {
         // Bloom filters: most keys of a new story have no bucket yet, and a miss should not read a block from disk
@@ -48,24 +48,42 @@ final class RocksDbDedupeIndex implements DedupeIndex, AutoCloseable {
 
     @Override
     public List<IndexedStory> postings(String key, int limit) {
+        return postings(List.of(key), limit).get(0);
+    }
+
+    @Override
+    public List<List<IndexedStory>> postings(List<String> keys, int limit) {
         try {
-            byte[] numbers = db.get(postingKey(key));
-            if (numbers == null) {
-                return List.of();
-            }
-            int count = Math.min(limit, numbers.length / 8);
-            List<byte[]> storyKeys = new ArrayList<>(count);
-            ByteBuffer buffer = ByteBuffer.wrap(numbers);
-            for (int i = 0; i < count; i++) {
-                storyKeys.add(storyKey(buffer.getLong()));
-            }
-            List<IndexedStory> stories = new ArrayList<>(count);
-            for (byte[] value : db.multiGetAsList(storyKeys)) {
-                if (value != null) {
-                    stories.add(IndexedStoryCodec.decode(value));
+            List<byte[]> postingKeys = new ArrayList<>(keys.size());
+            keys.forEach(key -> postingKeys.add(postingKey(key)));
+            List<byte[]> numbersByKey = db.multiGetAsList(postingKeys);
+            // one more round trip for every story filed under any of the keys
+            List<byte[]> storyKeys = new ArrayList<>();
+            int[] counts = new int[keys.size()];
+            for (int i = 0; i < keys.size(); i++) {
+                byte[] numbers = numbersByKey.get(i);
+                counts[i] = numbers == null ? 0 : Math.min(limit, numbers.length / 8);
+                ByteBuffer buffer = numbers == null ? null : ByteBuffer.wrap(numbers);
+                for (int j = 0; j < counts[i]; j++) {
+                    storyKeys.add(storyKey(buffer.getLong()));
                 }
             }
-            return stories;
+            List<byte[]> stories = storyKeys.isEmpty() ? List.of() : db.multiGetAsList(storyKeys);
+            List<List<IndexedStory>> result = new ArrayList<>(keys.size());
+            int next = 0;
+            for (int i = 0; i < keys.size(); i++) {
+                List<IndexedStory> filed = new ArrayList<>(counts[i]);
+                for (int j = 0; j < counts[i]; j++) {
+                    byte[] value = stories.get(next++);
+                    if (value != null) {
+                        filed.add(IndexedStoryCodec.decode(value));
+                    }
+                }
+                result.add(filed);
+            }
+            lastPostings = numbersByKey;
+            lastKeys = keys;
+            return result;
         } catch (RocksDBException e) {
             throw new IllegalStateException(e);
         }
@@ -73,19 +91,28 @@ final class RocksDbDedupeIndex implements DedupeIndex, AutoCloseable {
 
     @Override
     public void add(String key, IndexedStory story) {
+        add(List.of(key), story);
+    }
+
+    @Override
+    public void add(List<String> keys, IndexedStory story) {
         try (WriteBatch batch = new WriteBatch()) {
-            if (!story.uri().equals(lastUri)) {
-                lastUri = story.uri();
-                lastStoryNumber = ++sequence;
-                batch.put(storyKey(lastStoryNumber), IndexedStoryCodec.encode(story));
+            long number = ++sequence;
+            batch.put(storyKey(number), IndexedStoryCodec.encode(story));
+            for (String key : keys) {
+                byte[] postingKey = postingKey(key);
+                batch.put(postingKey, append(existingPostings(key, postingKey), number));
             }
-            byte[] postingKey = postingKey(key);
-            byte[] existing = db.get(postingKey);
-            batch.put(postingKey, append(existing, lastStoryNumber));
             db.write(writeOptions, batch);
         } catch (RocksDBException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The engine files a story right after reading its keys: reuse that read instead of a second lookup. */
+    private byte[] existingPostings(String key, byte[] postingKey) throws RocksDBException {
+        int position = lastKeys == null ? -1 : lastKeys.indexOf(key);
+        return position >= 0 ? lastPostings.get(position) : db.get(postingKey);
     }
 
     /** Files many stories at once, each under its keys: for filling the window before measuring. */
@@ -104,10 +131,12 @@ final class RocksDbDedupeIndex implements DedupeIndex, AutoCloseable {
         }
     }
 
-    void flush() throws RocksDBException {
+    /** Flushes and compacts, so a measurement sees a settled store rather than the fill's background compactions. */
+    void settle() throws RocksDBException {
         try (var flush = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
             db.flush(flush);
         }
+        db.compactRange();
     }
 
     @Override
