@@ -48,7 +48,10 @@ class NinjsWriterValidationTest {
         Article notAUri = TestArticles.story("Agence Test / dépêche 42 ÷ spaces", 2).setLanguage("fr")
                 .setHeadline("Grève des contrôleurs aériens: « trafic perturbé »").build();
         Article withheld = TestArticles.story("testwire:withheld", 3).setPubstatus(PubStatus.withheld).build();
-        return List.of(full, minimal, notAUri, withheld);
+        // java.net.URI accepts this, RFC 3986 (the schema's format: uri) does not
+        Article iriNotUri = TestArticles.story("afp:dépêche-42", 1)
+                .setSubjects(List.of(new io.wirestream.avro.Subject("medtop:énergie", null, null, "source"))).build();
+        return List.of(full, minimal, notAUri, withheld, iriNotUri);
     }
 
     @Test
@@ -131,5 +134,10 @@ class NinjsWriterValidationTest {
         JsonNode doc = json.readTree(NinjsWriter.official().toJson(article));
         assertThat(doc.get("uri").asText()).startsWith(NinjsWriter.URN_PREFIX).doesNotContain(" ");
         assertThat(doc.get("altids").get(0).get("value").asText()).isEqualTo(article.getUri());
+
+        JsonNode iri = json.readTree(NinjsWriter.official().toJson(articles().get(4)));
+        assertThat(iri.get("uri").asText()).startsWith(NinjsWriter.URN_PREFIX);
+        assertThat(iri.get("subjects").get(0).has("uri")).isFalse();
+        assertThat(iri.get("subjects").get(0).get("literal").asText()).isEqualTo("medtop:énergie");
     }
 }

@@ -45,6 +45,8 @@ public final class NinjsWriter {
     public static final String URN_PREFIX = "urn:wirestream:story:";
     private static final String MEDIATOPIC_PREFIX = "medtop:";
     private static final String MEDIATOPIC_URI = "http://cv.iptc.org/newscodes/mediatopic/";
+    private static final java.util.regex.Pattern RFC3986_CHARACTERS =
+            java.util.regex.Pattern.compile("[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]+");
 
     private final ObjectMapper mapper;
     private final NinjsProfile profile;
@@ -156,13 +158,8 @@ public final class NinjsWriter {
 
     /** The uri a ninjs document carries for a story id; the id itself if it is already an absolute URI. */
     public static String ninjsUri(String storyUri) {
-        try {
-            URI parsed = new URI(storyUri);
-            if (parsed.isAbsolute()) {
-                return storyUri;
-            }
-        } catch (URISyntaxException notAUri) {
-            // fall through: wrap it
+        if (isAbsoluteUri(storyUri)) {
+            return storyUri;
         }
         return URN_PREFIX + URLEncoder.encode(storyUri, StandardCharsets.UTF_8).replace("+", "%20");
     }
@@ -197,7 +194,10 @@ public final class NinjsWriter {
             putIfPresent(node, "name", s.getName());
             node.put("literal", s.getCode());
             if (s.getCode().startsWith(MEDIATOPIC_PREFIX)) {
-                node.put("uri", MEDIATOPIC_URI + s.getCode().substring(MEDIATOPIC_PREFIX.length()));
+                String topicUri = MEDIATOPIC_URI + s.getCode().substring(MEDIATOPIC_PREFIX.length());
+                if (isAbsoluteUri(topicUri)) {
+                    node.put("uri", topicUri);
+                }
             }
             // ninjs has no relevance or origin on a subject; 'rel' says how we came to it (source/mapped/inferred)
             node.put("rel", s.getOrigin());
@@ -317,7 +317,14 @@ public final class NinjsWriter {
         }
     }
 
-    private static boolean isAbsoluteUri(String s) {
+    /**
+     * An absolute URI as RFC 3986 (and so the ninjs schema's {@code format: uri}) means it: java.net.URI alone also
+     * accepts non-ASCII characters, which RFC 3986 does not.
+     */
+    static boolean isAbsoluteUri(String s) {
+        if (s == null || !RFC3986_CHARACTERS.matcher(s).matches()) {
+            return false;
+        }
         try {
             return new URI(s).isAbsolute();
         } catch (URISyntaxException e) {
