@@ -21,6 +21,11 @@ import org.apache.kafka.streams.state.WindowStore;
 final class KeyIndexProcessor implements Processor<String, LinkMessage, String, LinkMessage> {
 
     static final String INDEX_STORE = "related-links-index";
+    /**
+     * Postings sent back per key: the strongest of the bounded read. Keeps the by-uri topic small (a story's answers
+     * are at most keys x this many postings) while the count of stories under the key still sets its weight.
+     */
+    static final int HITS_SENT_PER_KEY = KeyHits.RANKED_PER_KEY;
 
     private final LinkSettings settings;
     private ProcessorContext<String, LinkMessage> context;
@@ -55,7 +60,8 @@ final class KeyIndexProcessor implements Processor<String, LinkMessage, String, 
             }
         }
         context.forward(record.withKey(probe.uri())
-                .withValue(LinkMessage.hits(probe.uri(), probe.version(), new KeyHits(probe.key(), newest))));
+                .withValue(LinkMessage.hits(probe.uri(), probe.version(),
+                        new KeyHits(probe.key(), newest).strongest(HITS_SENT_PER_KEY))));
         index.put(probe.key().key(), probe.posting(), now);
     }
 }

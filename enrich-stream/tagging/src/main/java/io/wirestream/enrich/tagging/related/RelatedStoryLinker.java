@@ -57,7 +57,9 @@ public final class RelatedStoryLinker {
         long since = profile.timeMillis() - settings.window().toMillis();
         List<KeyHits> hits = new ArrayList<>(profile.keys().size());
         for (ProfileKey key : profile.keys()) {
-            hits.add(new KeyHits(key, index.newest(key.key(), since, settings.postingsPerKey())));
+            // the same cut as the Streams stage makes, so measured quality is what production does
+            hits.add(new KeyHits(key, index.newest(key.key(), since, settings.postingsPerKey()))
+                    .strongest(KeyHits.RANKED_PER_KEY));
         }
         return hits;
     }

@@ -54,7 +54,8 @@ public final class RelatedStoryRanker {
             for (Posting p : keyHits.postings()) {
                 newestPerStory.merge(p.uri(), p, (a, b) -> a.version() >= b.version() ? a : b);
             }
-            double rarity = 1.0 / (Math.log(2 + newestPerStory.size()) / Math.log(2));
+            int common = Math.max(keyHits.storiesUnderKey(), newestPerStory.size());
+            double rarity = 1.0 / (Math.log(2 + common) / Math.log(2));
             for (Posting p : newestPerStory.values()) {
                 if (excluded(story, p)) {
                     continue;
