@@ -3,7 +3,7 @@ package io.wirestream.ops;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.avro.Article;
 import io.wirestream.avro.Rejection;
-import io.wirestream.ops.freshness.FreshnessRecorder;
+import io.wirestream.platform.metrics.FreshnessRecorder;
 import io.wirestream.ops.lag.LagMonitor;
 import io.wirestream.ops.lag.LagMonitorSettings;
 import io.wirestream.ops.lag.LagReport;

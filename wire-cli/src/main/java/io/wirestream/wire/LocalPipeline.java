@@ -5,7 +5,7 @@ import io.wirestream.enrich.service.EnrichService;
 import io.wirestream.enrich.service.EnrichServiceMain;
 import io.wirestream.ingest.IngestService;
 import io.wirestream.ops.OpsService;
-import io.wirestream.ops.freshness.FreshnessRecorder;
+import io.wirestream.platform.metrics.FreshnessRecorder;
 import io.wirestream.platform.config.Settings;
 import io.wirestream.platform.http.ServiceHttpServer;
 import io.wirestream.platform.kafka.EmbeddedKafka;

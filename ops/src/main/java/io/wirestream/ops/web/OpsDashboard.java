@@ -1,7 +1,7 @@
 package io.wirestream.ops.web;
 
-import io.wirestream.ops.freshness.FreshnessFigures;
-import io.wirestream.ops.freshness.FreshnessRecorder;
+import io.wirestream.platform.metrics.FreshnessFigures;
+import io.wirestream.platform.metrics.FreshnessRecorder;
 import io.wirestream.ops.lag.GroupEvaluation;
 import io.wirestream.ops.lag.GroupRate;
 import io.wirestream.ops.lag.LagReport;

@@ -1,6 +1,6 @@
 package io.wirestream.ops.web;
 
-import io.wirestream.ops.freshness.FreshnessFigures;
+import io.wirestream.platform.metrics.FreshnessFigures;
 import io.wirestream.ops.lag.LagReport;
 import java.time.Instant;
 import java.util.List;

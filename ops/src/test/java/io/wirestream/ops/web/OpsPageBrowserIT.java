@@ -7,7 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.avro.Article;
 import io.wirestream.avro.Rejection;
 import io.wirestream.ops.OpsService;
-import io.wirestream.ops.freshness.FreshnessRecorder;
+import io.wirestream.platform.metrics.FreshnessRecorder;
 import io.wirestream.ops.testing.PausableConsumerGroup;
 import io.wirestream.ops.testing.SteadyProducer;
 import io.wirestream.platform.config.Settings;

@@ -1,4 +1,4 @@
-package io.wirestream.ops.freshness;
+package io.wirestream.platform.metrics;
 
 /**
  * End-to-end latency of one store and agency: how long a story took from ingest receipt to publication.

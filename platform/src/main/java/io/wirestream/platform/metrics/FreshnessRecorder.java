@@ -1,4 +1,4 @@
-package io.wirestream.ops.freshness;
+package io.wirestream.platform.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

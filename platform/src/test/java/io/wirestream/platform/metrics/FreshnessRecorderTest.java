@@ -1,4 +1,4 @@
-package io.wirestream.ops.freshness;
+package io.wirestream.platform.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
