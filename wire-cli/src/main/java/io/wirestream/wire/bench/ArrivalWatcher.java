@@ -137,6 +137,6 @@ final class ArrivalWatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        consumer.close(Duration.ofSeconds(5));
+        consumer.close();
     }
 }

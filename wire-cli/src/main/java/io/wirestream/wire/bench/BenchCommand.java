@@ -40,6 +40,15 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Items pushed and followed through before measuring (and records for the baseline's warm-up); 0 for none (default: ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--rate", defaultValue = "0", paramLabel = "ITEMS_PER_S",
+            description = {"Offer the items at this pace (all clients together) to measure latency below saturation;",
+                    "0 pushes as fast as the service answers, a burst whose latencies are mostly queueing (default: ${DEFAULT-VALUE})"})
+    double rate;
+
+    @Option(names = "--baseline-passes", defaultValue = "3", paramLabel = "N",
+            description = "Timed passes of the raw-Kafka baseline; the best of each figure is the ceiling (default: ${DEFAULT-VALUE})")
+    int baselinePasses;
+
     @Option(names = "--json", description = "Print the report as JSON on stdout (progress stays on stderr)")
     boolean json;
 
@@ -70,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         BenchRun.Options options;
         try {
-            options = new BenchRun.Options(items, concurrency, batchSize, payloadKb, duplicatesShare, warmup, portBase, dataDir,
+            options = new BenchRun.Options(items, concurrency, batchSize, payloadKb, duplicatesShare, warmup, rate, baselinePasses, portBase, dataDir,
                     Duration.ofSeconds(timeoutSeconds), Duration.ofMillis(holdBackMillis), Duration.ofMillis(storePollMillis), seed);
         } catch (IllegalArgumentException e) {
             System.err.println("wire bench: " + e.getMessage());

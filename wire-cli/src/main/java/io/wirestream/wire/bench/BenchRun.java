@@ -34,7 +34,7 @@ public final class BenchRun {
      * @param dataDir where the pipeline keeps its data; null for a temporary folder deleted afterwards
      */
     public record Options(int items, int concurrency, int batchSize, double payloadKb, double duplicatesShare, int warmup,
-            int portBase, Path dataDir, Duration timeout, Duration holdBack, Duration storePollInterval, long seed) {
+            double ratePerSecond, int baselinePasses, int portBase, Path dataDir, Duration timeout, Duration holdBack, Duration storePollInterval, long seed) {
 
         public Options {
             require(items >= 1, "--items must be at least 1");
@@ -43,6 +43,8 @@ public final class BenchRun {
             require(payloadKb > 0 && payloadKb <= 1024, "--payload-kb must be above 0 and at most 1024");
             require(duplicatesShare >= 0 && duplicatesShare <= 0.5, "--duplicates-share must be from 0 to 0.5");
             require(warmup >= 0, "--warmup must not be negative");
+            require(baselinePasses >= 1, "--baseline-passes must be at least 1");
+            require(ratePerSecond >= 0, "--rate must not be negative (0: as fast as the service answers)");
             require(!timeout.isNegative() && !timeout.isZero(), "the timeout must be positive");
         }
 
@@ -89,13 +91,14 @@ public final class BenchRun {
 
             say("baseline: producing and consuming %d records of the same size on a scratch topic (%d partitions)", measured.size(), partitions);
             KafkaBaseline.Result baseline = new KafkaBaseline(pipeline.bootstrapServers(), partitions)
-                    .measure(measured, Math.min(options.warmup(), measured.size()));
+                    .measure(measured, Math.max(options.warmup(), measured.size()), options.baselinePasses()); // one untimed full-size pass first
             say("baseline: produce %.0f rec/s, round trip %.0f rec/s, consume %.0f rec/s",
                     baseline.producePerSecond(), baseline.roundTripPerSecond(), baseline.consumePerSecond());
 
             try (ArrivalWatcher arrivals = new ArrivalWatcher(pipeline.bootstrapServers(), pipeline.registryUrl());
                     StorePoller store = new StorePoller(pipeline.readApiUrl(), options.storePollInterval())) {
-                PushClients clients = new PushClients(pipeline.ingestUrl(), pipeline::apiKey, options.concurrency(), options.batchSize());
+                PushClients clients = new PushClients(pipeline.ingestUrl(), pipeline::apiKey, options.concurrency(), options.batchSize(),
+                        options.ratePerSecond());
                 List<String> notes = new ArrayList<>();
                 if (!warmup.isEmpty()) {
                     say("warm-up: pushing %d items and waiting for all of them", warmup.size());
@@ -233,12 +236,12 @@ public final class BenchRun {
         double storeRate = accepted / storeSeconds;
         int averageBytes = (int) items.stream().mapToLong(i -> i.bytes().length).average().orElse(0);
 
-        BenchReport.Setup setup = new BenchReport.Setup(items.size(), warmupItems, options.concurrency(), options.batchSize(),
+        BenchReport.Setup setup = new BenchReport.Setup(items.size(), warmupItems, options.concurrency(), options.batchSize(), options.ratePerSecond(),
                 options.payloadKb(), averageBytes, options.duplicatesShare(), partitions, options.holdBack().toMillis(),
                 KafkaBaseline.PRODUCER_SETTINGS);
         BenchReport.Baseline base = new BenchReport.Baseline(baseline.records(), round3(baseline.produceSeconds()),
                 round1(baseline.producePerSecond()), round3(baseline.roundTripSeconds()), round1(baseline.roundTripPerSecond()),
-                round3(baseline.consumeSeconds()), round1(baseline.consumePerSecond()));
+                round3(baseline.consumeSeconds()), round1(baseline.consumePerSecond()), baseline.passes(), baseline.producePerSecondByPass());
         BenchReport.Pipeline pipe = new BenchReport.Pipeline(round3(push.seconds()), round1(ingestRate),
                 percent(ingestRate, baseline.producePerSecond()), push.requests(), push.ackLatency(),
                 round3(topicSeconds), round1(topicRate), percent(topicRate, baseline.roundTripPerSecond()),

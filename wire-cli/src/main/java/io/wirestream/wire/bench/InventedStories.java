@@ -155,12 +155,11 @@ public final class InventedStories {
                 + ") - The " + institution + " of " + town + " " + verb[1] + " a " + millions + " million euro plan for the "
                 + object + " on " + pick(DAYS) + ", " + pick(TITLES) + " " + person() + " said.");
         Story story = new Story(agency, id, headline, paragraphs, rewritten);
-        int envelope = 900 + headline.length();
-        int size = envelope + paragraphs.get(0).length();
+        int size = story.xml(agency, headline, paragraphs).length;
         while (size < targetBytes || paragraphs.size() < 4) {
             String p = paragraph(town, institution, object);
             paragraphs.add(p);
-            size += p.length() + 7;
+            size += p.getBytes(StandardCharsets.UTF_8).length + "<p></p>\n".length();
         }
         return story;
     }
@@ -222,6 +221,7 @@ public final class InventedStories {
         final String headline;
         final List<String> paragraphs;
         final String rewrittenHeadline;
+        final String creator = person();
 
         Story(String agency, String id, String headline, List<String> paragraphs, String rewrittenHeadline) {
             this.agency = agency;
@@ -240,7 +240,7 @@ public final class InventedStories {
                     + "<itemMeta><itemClass qcode=\"ninat:text\"/><provider qcode=\"nprov:" + agency.toUpperCase(Locale.ROOT) + "\"/>"
                     + "<versionCreated>" + created + "</versionCreated><firstCreated>" + created + "</firstCreated>"
                     + "<pubStatus qcode=\"stat:usable\"/></itemMeta>\n"
-                    + "<contentMeta><urgency>4</urgency><creator><name>" + person() + "</name></creator>"
+                    + "<contentMeta><urgency>4</urgency><creator><name>" + creator + "</name></creator>"
                     + "<headline>" + headline + "</headline><language tag=\"en\"/></contentMeta>\n"
                     + "<contentSet><inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>\n"
                     + paras + "</body></html></inlineXML></contentSet></newsItem>\n";

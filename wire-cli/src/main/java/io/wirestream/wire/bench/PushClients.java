@@ -59,7 +59,8 @@ public final class PushClients {
         }
     }
 
-    private record Request(String agency, List<BenchItem> items, int attempt) {}
+    /** @param dueNanos when paced, when to send it at the earliest ({@link System#nanoTime()}) */
+    private record Request(String agency, List<BenchItem> items, int attempt, long dueNanos) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -67,20 +68,24 @@ public final class PushClients {
     private final Function<String, String> apiKeys;
     private final int concurrency;
     private final int batchSize;
+    private final double ratePerSecond;
     private final HttpClient http;
 
-    public PushClients(String ingestUrl, Function<String, String> apiKeys, int concurrency, int batchSize) {
+    /** @param ratePerSecond items per second offered by all clients together; 0 for as fast as they are answered */
+    public PushClients(String ingestUrl, Function<String, String> apiKeys, int concurrency, int batchSize, double ratePerSecond) {
         this.ingestUrl = ingestUrl;
         this.apiKeys = apiKeys;
         this.concurrency = concurrency;
         this.batchSize = batchSize;
+        this.ratePerSecond = ratePerSecond;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** Pushes every item and returns once each was acknowledged or refused for good, or the deadline passed. */
     public Result push(List<BenchItem> items, Duration timeout) throws InterruptedException {
-        Queue<Request> queue = new ConcurrentLinkedQueue<>(requests(items));
+        long first = System.nanoTime();
+        Queue<Request> queue = new ConcurrentLinkedQueue<>(requests(items, first));
         AtomicInteger outstanding = new AtomicInteger(queue.size());
         List<BenchItem> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -90,7 +95,6 @@ public final class PushClients {
         AtomicInteger firstSends = new AtomicInteger();
         AtomicLong lastAck = new AtomicLong();
         long deadline = System.nanoTime() + timeout.toNanos();
-        long first = System.nanoTime();
 
         ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "bench-push");
@@ -105,6 +109,10 @@ public final class PushClients {
                     if (request == null) {
                         pause(5); // another client is still waiting on an answer that may queue a retry
                         continue;
+                    }
+                    long wait = request.dueNanos - System.nanoTime();
+                    if (ratePerSecond > 0 && request.attempt == 0 && wait > 0) {
+                        pause(TimeUnit.NANOSECONDS.toMillis(wait));
                     }
                     try {
                         if (request.attempt == 0) {
@@ -128,7 +136,7 @@ public final class PushClients {
                                 retried.incrementAndGet();
                                 outstanding.incrementAndGet();
                                 pause(outcome.waitMillis);
-                                queue.add(new Request(request.agency, outcome.again, request.attempt + 1));
+                                queue.add(new Request(request.agency, outcome.again, request.attempt + 1, 0));
                             }
                         }
                     } catch (Exception e) {
@@ -163,23 +171,33 @@ public final class PushClients {
                 lastAck.get() == 0 ? System.nanoTime() : lastAck.get());
     }
 
-    /** One request per item, or per run of up to batchSize items of one agency, in the order the items come. */
-    private List<Request> requests(List<BenchItem> items) {
-        List<Request> requests = new ArrayList<>();
+    /**
+     * One request per item, or per run of up to batchSize items of one agency, in the order the items come. When
+     * paced, a request is due when the items before it have had their share of time at the offered rate.
+     */
+    private List<Request> requests(List<BenchItem> items, long start) {
+        List<List<BenchItem>> groups = new ArrayList<>();
         if (batchSize <= 1) {
-            items.forEach(i -> requests.add(new Request(i.agency(), List.of(i), 0)));
-            return requests;
-        }
-        Map<String, List<BenchItem>> open = new LinkedHashMap<>();
-        for (BenchItem item : items) {
-            List<BenchItem> batch = open.computeIfAbsent(item.agency(), a -> new ArrayList<>());
-            batch.add(item);
-            if (batch.size() == batchSize) {
-                requests.add(new Request(item.agency(), List.copyOf(batch), 0));
-                open.remove(item.agency());
+            items.forEach(i -> groups.add(List.of(i)));
+        } else {
+            Map<String, List<BenchItem>> open = new LinkedHashMap<>();
+            for (BenchItem item : items) {
+                List<BenchItem> batch = open.computeIfAbsent(item.agency(), a -> new ArrayList<>());
+                batch.add(item);
+                if (batch.size() == batchSize) {
+                    groups.add(List.copyOf(batch));
+                    open.remove(item.agency());
+                }
             }
+            open.values().forEach(batch -> groups.add(List.copyOf(batch)));
         }
-        open.forEach((agency, batch) -> requests.add(new Request(agency, List.copyOf(batch), 0)));
+        List<Request> requests = new ArrayList<>();
+        long before = 0;
+        for (List<BenchItem> group : groups) {
+            long due = ratePerSecond > 0 ? start + (long) (before * 1e9 / ratePerSecond) : 0;
+            requests.add(new Request(group.get(0).agency(), group, 0, due));
+            before += group.size();
+        }
         return requests;
     }
 

@@ -1,0 +1,94 @@
+package io.wirestream.wire.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The harness end to end on a real local pipeline with a small count: the report must be complete and add up, and
+ * every figure must be there and positive. Nothing here says how fast anything must be.
+ */
+class BenchSmokeIT {
+
+    @Test
+    void aSmallRunGivesACompleteConsistentReport() throws Exception {
+        BenchRun.Options options = new BenchRun.Options(40, 3, 5, 2, 0.25, 8, 0, 2, 0, null,
+                Duration.ofMinutes(4), Duration.ofSeconds(1), Duration.ofMillis(100), 7);
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        BenchReport report = new BenchRun(options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+        String log = progress.toString(StandardCharsets.UTF_8);
+
+        BenchReport.Counts c = report.counts();
+        assertThat(report.complete()).as(log).isTrue();
+        assertThat(c.consistent()).as(report.toJson()).isTrue();
+        assertThat(report.ok()).isTrue();
+        assertThat(c.generated()).isEqualTo(40);
+        assertThat(c.pushed()).isEqualTo(40);
+        assertThat(c.accepted()).isEqualTo(40);
+        assertThat(c.refused()).isZero();
+        assertThat(c.published() + c.merged()).isEqualTo(c.accepted());
+        assertThat(c.missingFromTopic()).isZero();
+        assertThat(c.missingFromStore()).isZero();
+        assertThat(c.copies()).isEqualTo(10);
+        // each copy and its original end as one published story and one merged copy, or (a late copy) as two stories
+        assertThat(c.copiesMerged() + c.copiesPublishedTwice()).isEqualTo(c.copies());
+        assertThat(c.merged()).as("only copies are merged").isEqualTo(c.copiesMerged());
+        assertThat(c.rejectedByPipeline()).isZero();
+        assertThat(c.articleRecords()).isGreaterThanOrEqualTo(c.published());
+
+        BenchReport.Baseline b = report.baseline();
+        assertThat(b.records()).isEqualTo(40);
+        assertThat(b.producePerSecondByPass()).hasSize(2).allSatisfy(v -> assertThat(v).isPositive());
+        assertThat(List.of(b.produceSeconds(), b.producePerSecond(), b.roundTripSeconds(), b.roundTripPerSecond(),
+                b.consumeSeconds(), b.consumePerSecond())).allSatisfy(v -> assertThat(v).isPositive());
+
+        BenchReport.Pipeline p = report.pipeline();
+        assertThat(List.of(p.ingestSeconds(), p.ingestPerSecond(), p.ingestPercentOfBaseline(), p.topicSeconds(), p.topicPerSecond(),
+                p.topicPercentOfBaseline(), p.storeSeconds(), p.storePerSecond(), p.storePercentOfBaseline()))
+                .allSatisfy(v -> assertThat(v).isPositive());
+        assertThat(p.storeSeconds()).as("the store is fed from the topic").isGreaterThanOrEqualTo(p.ingestSeconds());
+        assertThat(p.ackRequests()).isPositive();
+        assertWellFormed(p.ackLatencyMs(), p.ackRequests());
+        assertWellFormed(p.receiptToTopicMs(), c.published());
+        assertWellFormed(p.receiptToStoreMs(), c.published());
+
+        BenchReport.Setup s = report.setup();
+        assertThat(s.items()).isEqualTo(40);
+        assertThat(s.partitions()).isPositive();
+        assertThat(s.averageItemBytes()).isGreaterThan(1024);
+
+        JsonNode json = new ObjectMapper().readTree(report.toJson());
+        for (String path : List.of("/setup/items", "/baseline/producePerSecond", "/baseline/roundTripPerSecond",
+                "/pipeline/ingestPerSecond", "/pipeline/topicPerSecond", "/pipeline/storePerSecond", "/pipeline/ackLatencyMs/p99",
+                "/pipeline/receiptToTopicMs/p50", "/pipeline/receiptToStoreMs/p95", "/counts/published", "/counts/merged",
+                "/counts/consistent", "/complete")) {
+            assertThat(json.at(path).isMissingNode()).as("JSON has %s", path).isFalse();
+        }
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        report.print(new PrintStream(text, true, StandardCharsets.UTF_8));
+        assertThat(text.toString(StandardCharsets.UTF_8)).contains("through to the SQLite store", "receipt -> store", "Complete");
+        assertThat(log).contains("baseline:", "warm-up:", "measuring:");
+    }
+
+    @Test
+    void impossibleOptionsAreRefusedBeforeAnythingStarts() {
+        assertThat(new CommandLine(new BenchCommand()).execute("--duplicates-share", "0.9")).isEqualTo(1);
+        assertThat(new CommandLine(new BenchCommand()).execute("--items", "0")).isEqualTo(1);
+    }
+
+    private static void assertWellFormed(Latencies l, int expectedCount) {
+        assertThat(l.count()).isEqualTo(expectedCount);
+        assertThat(l.p50()).isPositive();
+        assertThat(l.p50()).isLessThanOrEqualTo(l.p95());
+        assertThat(l.p95()).isLessThanOrEqualTo(l.p99());
+        assertThat(l.p99()).isLessThanOrEqualTo(l.max());
+    }
+}
