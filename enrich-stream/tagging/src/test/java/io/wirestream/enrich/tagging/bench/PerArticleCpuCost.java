@@ -1,0 +1,57 @@
+package io.wirestream.enrich.tagging.bench;
+
+import io.wirestream.avro.Article;
+import io.wirestream.enrich.tagging.ArticleTagger;
+import io.wirestream.enrich.tagging.related.LinkSettings;
+import io.wirestream.enrich.tagging.related.RelatedStoryLinker;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Per-article CPU time of tagging and linking, measured as this thread's CPU time rather than wall time, so the
+ * numbers hold on a shared, loaded machine where JMH's wall-clock averages swing widely. Prints; asserts nothing.
+ * Same classpath as {@link TaggingBenchmark}; main class {@code io.wirestream.enrich.tagging.bench.PerArticleCpuCost}.
+ */
+public final class PerArticleCpuCost {
+
+    private PerArticleCpuCost() {
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
+            System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.wirestream.avro");
+        }
+        List<Article> stories = BenchmarkStories.load(1000);
+        ArticleTagger tagger = ArticleTagger.withBundledKnowledge();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        List<Article> tagged = new ArrayList<>();
+        double tagMicros = 0;
+        for (int round = 0; round < 3; round++) {
+            tagged.clear();
+            long start = cpu.getCurrentThreadCpuTime();
+            for (Article story : stories) {
+                tagged.add(tagger.tag(story));
+            }
+            tagMicros = (cpu.getCurrentThreadCpuTime() - start) / 1000.0 / stories.size();
+        }
+        System.out.printf(Locale.ROOT, "tag: %.0f us CPU per article (%d stories, third round)%n", tagMicros, stories.size());
+        for (int window : new int[] {1_000, 10_000, 100_000}) {
+            RelatedStoryLinker linker = RelatedStoryLinker.inMemory(tagger.knowledge(), LinkSettings.defaults());
+            for (int i = 0; i < window; i++) {
+                linker.add(linker.profiler().profile(Article.newBuilder(tagged.get(i % tagged.size())).setUri("w" + i).build()));
+            }
+            double linkMicros = 0;
+            for (int round = 0; round < 3; round++) {
+                long start = cpu.getCurrentThreadCpuTime();
+                for (Article story : tagged) {
+                    linker.link(story);
+                }
+                linkMicros = (cpu.getCurrentThreadCpuTime() - start) / 1000.0 / tagged.size();
+            }
+            System.out.printf(Locale.ROOT, "link with %,d stories in the window: %.0f us CPU per article%n", window, linkMicros);
+        }
+    }
+}
