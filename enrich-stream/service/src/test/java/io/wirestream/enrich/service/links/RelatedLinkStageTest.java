@@ -142,6 +142,19 @@ class RelatedLinkStageTest {
     }
 
     @Test
+    void aStoryFirstSeenAsKilledIsPassedOnButNeverIndexedNorLinked() {
+        Article killed = Article.newBuilder(HARBOUR_TALKS).setPubstatus(io.wirestream.avro.PubStatus.canceled).build();
+        in.pipeInput(killed.getUri(), killed);
+        in.pipeInput(HARBOUR_FOLLOW_UP.getUri(), HARBOUR_FOLLOW_UP);
+
+        List<KeyValue<String, Article>> results = out.readKeyValuesToList();
+        assertThat(results).extracting(kv -> kv.key).containsExactly("a:harbour-1", "b:harbour-2");
+        assertThat(results.get(0).value.getPubstatus()).isEqualTo(io.wirestream.avro.PubStatus.canceled);
+        assertThat(results.get(0).value.getRelated()).isEmpty();
+        assertThat(results.get(1).value.getRelated()).extracting(RelatedLink::getUri).doesNotContain("a:harbour-1");
+    }
+
+    @Test
     void tombstonesPassThroughAndOlderVersionsNeverOvertakeNewerOnes() {
         in.pipeInput(HARBOUR_TALKS.getUri(), Article.newBuilder(HARBOUR_TALKS).setVersion(3).build());
         in.pipeInput(HARBOUR_TALKS.getUri(), Article.newBuilder(HARBOUR_TALKS).setVersion(2).build());

@@ -183,9 +183,7 @@ public final class EntityRecognizer {
     }
 
     private boolean startsLowerCaseAlias(Token t) {
-        // "al Qaeda", "bin Laden": aliases that begin with a lower-case particle
-        return t.text().equals("al") || t.text().equals("bin") || t.text().equals("al-Qaeda")
-                || t.text().equals("al-Qaida") || t.text().equals("al-Shabaab") || t.text().equals("eBay");
+        return kb.startsLowerCaseAlias(t.text());
     }
 
     private KnownAlias matchAlias(List<Token> tokens, int from, int len) {

@@ -39,6 +39,7 @@ public final class KnowledgeBase {
     private final Set<String> organisationHeads = new HashSet<>();
     private final Set<String> commonWords = new HashSet<>();
     private final Set<String> placeLastWords = new HashSet<>();
+    private final Set<String> lowerCaseAliasStarts = new HashSet<>();
     private final Set<String> placeFirstWords = new HashSet<>();
     private final List<String> mediaTopicLines;
     private int longestAlias = 1;
@@ -119,6 +120,9 @@ public final class KnowledgeBase {
             }
         }
         list.add(new KnownAlias(List.copyOf(tokens), entity, primary));
+        if (Character.isLowerCase(tokens.get(0).charAt(0))) {
+            lowerCaseAliasStarts.add(tokens.get(0)); // "al Qaeda", "bin Laden", "eBay"
+        }
         aliasesById.computeIfAbsent(entity.id(), k -> new ArrayList<>(2)).add(alias);
         longestAlias = Math.max(longestAlias, tokens.size());
     }
@@ -183,6 +187,11 @@ public final class KnowledgeBase {
 
     public boolean isOrganisationHead(String word) {
         return organisationHeads.contains(word);
+    }
+
+    /** A word written in lower case that begins a known name ("al" of "al Qaeda"). */
+    public boolean startsLowerCaseAlias(String word) {
+        return lowerCaseAliasStarts.contains(word);
     }
 
     /** "Square" in "Tiananmen Square". */
