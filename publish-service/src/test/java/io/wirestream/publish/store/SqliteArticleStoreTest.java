@@ -24,6 +24,20 @@ class SqliteArticleStoreTest extends ArticleStoreContractTest {
     }
 
     @Test
+    void usesWriteAheadLoggingSoReadsDoNotBlockTheWriter() throws Exception {
+        Path file = dir.resolve("wal/articles.sqlite");
+        SqliteArticleStore store = new SqliteArticleStore(file, KillMode.WITHDRAW);
+        store.open();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.ResultSet rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
     void dataAndOffsetsSurviveReopening() {
         Path file = dir.resolve("reopen/articles.sqlite");
         SqliteArticleStore first = new SqliteArticleStore(file, KillMode.WITHDRAW);
