@@ -53,6 +53,15 @@ class FormatDetectorTest {
     }
 
     @Test
+    void g2FragmentsWithoutANamespaceAreNotItems() {
+        Detection d = detect("<groupSet root=\"G1\"><group id=\"G1\"><itemRef residref=\"x\"><title>t</title></itemRef></group></groupSet>");
+        assertThat(d.format()).isEqualTo(WireFormat.UNKNOWN);
+        assertThat(d.reason()).contains("fragment");
+        assertThat(detect("<contentSet><inlineXML><nitf><body><p>x</p></body></nitf></inlineXML></contentSet>").format())
+                .isEqualTo(WireFormat.UNKNOWN);
+    }
+
+    @Test
     void anpaAnd7901EnvelopesByControlCharacters() {
         String anpa = "\u0016\u0016\u0001a1234\u001fnews\nr s\u0013\u0011 BC-Slug   01-02 0300\n\u0002body\u0003";
         assertThat(detect(anpa).format()).isEqualTo(WireFormat.ANPA_1312);
@@ -70,6 +79,12 @@ class FormatDetectorTest {
         assertThat(schema.format()).isEqualTo(WireFormat.UNKNOWN);
         assertThat(schema.reason()).contains("JSON Schema");
         assertThat(detect("{\"temperature\": 21}").format()).isEqualTo(WireFormat.UNKNOWN);
+        // a ninjs document that carries AP-style altids is still ninjs
+        assertThat(detect("{\"$standard\":{\"name\":\"ninjs\"},\"uri\":\"u\",\"headline\":\"h\",\"altids\":{\"itemid\":\"i\"}}")
+                .format()).isEqualTo(WireFormat.NINJS);
+        assertThat(detect("{\"altids\":{\"itemid\":\"i\"},\"editorialpriority\":\"r\",\"headline\":\"h\"}").format())
+                .isEqualTo(WireFormat.AP_JSON);
+        assertThat(detect("{\"uri\":\"urn:e\",\"title\":\"Summit\",\"eventDetails\":{}}").format()).isEqualTo(WireFormat.NINJS);
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,6 +55,10 @@ public final class ArticleAssembler {
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(?i)^(?:-*\\s*ends?\\s*-*|\\(?end\\)?|-0-|xxx+|#\\s?#\\s?#|-\\s*more\\s*-|more|[a-z]{1,4}(?:/[a-z]{1,4}){1,8}"
                     + "|(?:AAP|AP|dpa|AFP|PA|RTV|ANP|APA|SDA|TT|NTB|STT|ANSA|EFE)(?: [A-Za-z0-9]{1,5}){1,6})$");
+    /** Lines that address the desk: "Eds: ...", "EDITORS: ...", "EMBARGOED until ...", "Sperrfrist ...". */
+    private static final Pattern ADVICE = Pattern.compile(
+            "^(?:(?i:eds?|editors?|editor's note|note to editors|attention editors|hinweis an die redaktion)\\s*:"
+                    + "|(?:EMBARGO|EMBARGOED|SPERRFRIST|Sperrfrist|HOLD FOR RELEASE|ATTENTION|ACHTUNG)\\b)");
     private static final Pattern BY_PREFIX = Pattern.compile("(?i)^by\\s+");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])[\"”’»)]*\\s+(?=[\"“‘«(]?\\p{Lu})");
 
@@ -82,6 +87,17 @@ public final class ArticleAssembler {
             }
             blocks.add(t.equals(b.text()) ? b : new BodyBlock(b.kind(), t, b.html()));
         }
+        // an editors' note or embargo line at the top of the text is advice to the desk, not story
+        WireTime embargoInText = null;
+        Set<String> adviceSignals = new LinkedHashSet<>();
+        while (!blocks.isEmpty() && blocks.get(0).text().length() < 300 && ADVICE.matcher(blocks.get(0).text()).find()) {
+            String advice = blocks.remove(0).text();
+            adviceSignals.addAll(EditorialSignals.fromAdvisoryText(advice));
+            if (embargoInText == null) {
+                embargoInText = io.wirestream.enrich.normalise.text.Embargoes.find(advice, ZoneOffset.UTC, raw.getReceivedAt());
+            }
+            notes.add("editors' note removed from the body: " + advice);
+        }
         while (!blocks.isEmpty() && SIGN_OFF.matcher(blocks.get(blocks.size() - 1).text()).matches()) {
             notes.add("sign-off line dropped: " + blocks.remove(blocks.size() - 1).text());
         }
@@ -108,7 +124,9 @@ public final class ArticleAssembler {
             if (dateline == null || field == null) {
                 dateline = inLead.written();
             }
-            located = inLead.place();
+            if (inLead.place() != null) {
+                located = inLead.place();
+            }
             if (datelineSource == null) {
                 datelineSource = inLead.source();
             }
@@ -123,6 +141,7 @@ public final class ArticleAssembler {
 
         // ---- headline
         Set<String> signals = new LinkedHashSet<>(d.signals);
+        signals.addAll(adviceSignals);
         List<Headline> headlines = new ArrayList<>();
         String headline = clean(d.headline);
         boolean derived = false;
@@ -150,6 +169,11 @@ public final class ArticleAssembler {
             derived = true;
             notes.add("headline derived from the lead paragraph");
         }
+        if (headline != null && !blocks.isEmpty() && !derived
+                && blocks.get(0).text().replaceAll("[.\\s]+$", "").equalsIgnoreCase(headline)) {
+            blocks.remove(0);
+            notes.add("first body block repeated the headline; dropped");
+        }
         if (headline == null || headline.isBlank()) {
             throw new NormalisationException("normalise", "no-headline",
                     "no headline, title, slug, description or body text to take one from"
@@ -170,7 +194,7 @@ public final class ArticleAssembler {
         }
         String byline = clean(d.byline);
         if (byline != null) {
-            byline = BY_PREFIX.matcher(byline).replaceFirst("").trim();
+            byline = BY_PREFIX.matcher(byline).replaceFirst("").replaceAll("[\\s,;:–—-]+$", "").trim();
             if (byline.isEmpty()) {
                 byline = null;
             }
@@ -187,7 +211,7 @@ public final class ArticleAssembler {
         if (language == null) {
             StringBuilder sample = new StringBuilder(headline);
             for (String p : paragraphs) {
-                if (sample.length() > 4000) {
+                if (sample.length() > 1500) {
                     break;
                 }
                 sample.append('\n').append(p);
@@ -272,7 +296,7 @@ public final class ArticleAssembler {
                 .setPubstatus(status)
                 .setSignals(new ArrayList<>(signals))
                 .setUrgency(urgency)
-                .setEmbargoed(d.embargoed == null ? null : d.embargoed.instant())
+                .setEmbargoed(d.embargoed != null ? d.embargoed.instant() : embargoInText != null ? embargoInText.instant() : null)
                 .setHeadline(headline)
                 .setHeadlines(headlines)
                 .setDescription(description)
@@ -453,10 +477,5 @@ public final class ArticleAssembler {
         } catch (URISyntaxException e) {
             return s.replace("#", "%23");
         }
-    }
-
-    /** For tests: the instant now according to the assembler's clock. */
-    Instant now() {
-        return clock.instant();
     }
 }

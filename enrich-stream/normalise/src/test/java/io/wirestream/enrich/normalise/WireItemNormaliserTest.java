@@ -63,6 +63,17 @@ class WireItemNormaliserTest {
     }
 
     @Test
+    void editorsNotesAtTheTopAreAdviceNotStory() throws NormalisationException {
+        String ninjs = "{\"uri\":\"urn:x:eds\",\"type\":\"text\",\"headline\":\"Budget plan\","
+                + "\"versioncreated\":\"2024-03-05T09:00:00Z\",\"body_html\":\"<p>EMBARGOED until 00:01 GMT 6 March 2024</p>"
+                + "<p>Eds: corrects spelling of minister's name.</p><p>The ministry published its plan.</p>\"}";
+        Article a = TestItems.one("ep", ninjs);
+        assertThat(a.getEmbargoed()).isEqualTo(Instant.parse("2024-03-06T00:01:00Z"));
+        assertThat(a.getSignals()).contains("correction");
+        assertThat(a.getBodyParagraphs()).containsExactly("The ministry published its plan.");
+    }
+
+    @Test
     void languageIsDetectedWhenAbsent() throws NormalisationException {
         String ninjs = "{\"uri\":\"urn:x:de\",\"type\":\"text\",\"headline\":\"Hafen wieder offen\","
                 + "\"versioncreated\":\"2024-03-05T09:00:00Z\",\"body_text\":\"Der Hafen von Lissabon ist nach dem Sturm"

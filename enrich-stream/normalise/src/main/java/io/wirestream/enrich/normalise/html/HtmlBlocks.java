@@ -6,7 +6,6 @@ import io.wirestream.enrich.normalise.text.TextHygiene;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -254,10 +253,5 @@ public final class HtmlBlocks {
             return TextHygiene.clean(html);
         }
         return TextHygiene.clean(Jsoup.parseBodyFragment(html).text());
-    }
-
-    /** Lower-case tag name helper for callers that look at jsoup elements. */
-    public static String tag(Element e) {
-        return e.normalName().toLowerCase(Locale.ROOT);
     }
 }

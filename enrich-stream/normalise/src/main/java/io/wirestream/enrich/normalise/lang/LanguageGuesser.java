@@ -69,7 +69,7 @@ public final class LanguageGuesser {
         if (letters < MIN_LETTERS) {
             return null;
         }
-        String sample = text.length() > 10_000 ? text.substring(0, 10_000) : text;
+        String sample = text.length() > 2_000 ? text.substring(0, 2_000) : text;
         List<DetectedLanguage> probs = Holder.DETECTOR.getProbabilities(Holder.TEXT.forText(sample));
         if (probs.isEmpty() || probs.get(0).getProbability() < MIN_PROBABILITY) {
             return null;

@@ -161,6 +161,12 @@ public final class Anpa1312Parser implements FormatParser {
             }
         }
         readHeaderLines(headerLines, d);
+        for (String h : headerLines) {
+            WireTime embargo = io.wirestream.enrich.normalise.text.Embargoes.find(h, in.zone(), in.reference());
+            if (embargo != null && d.embargoed == null) {
+                d.embargoed = embargo;
+            }
+        }
         if (d.slug != null) {
             // the keyword line inside the text is complete; the envelope's copy may be cut to a fixed width
             Keyword k = keyword(d.slug);

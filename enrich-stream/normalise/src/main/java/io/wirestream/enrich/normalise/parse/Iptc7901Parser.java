@@ -146,6 +146,16 @@ public final class Iptc7901Parser implements FormatParser {
         if (!head.isEmpty()) {
             d.headline = TextHygiene.reflow(head);
         }
+        for (String line : headerLines) {
+            if (d.embargoed == null) {
+                d.embargoed = io.wirestream.enrich.normalise.text.Embargoes.find(line, in.zone(), in.reference());
+            }
+        }
+        for (String[] h : d.headlines) {
+            if (d.embargoed == null) {
+                d.embargoed = io.wirestream.enrich.normalise.text.Embargoes.find(h[1], in.zone(), in.reference());
+            }
+        }
 
         // body and notebook
         StringBuilder body = new StringBuilder();

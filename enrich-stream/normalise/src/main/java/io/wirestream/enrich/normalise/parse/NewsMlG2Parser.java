@@ -38,6 +38,8 @@ import org.w3c.dom.Element;
  */
 public final class NewsMlG2Parser implements FormatParser {
 
+    private static final Set<String> HTML_BLOCKS = Set.of("p", "div", "section", "article", "h1", "h2", "h3", "h4",
+            "h5", "h6", "ul", "ol", "table", "span", "blockquote", "body", "html", "pre", "block");
     private static final Set<String> NON_TEXT_CLASSES = Set.of("picture", "graphic", "video", "audio", "animation",
             "concept", "scheme", "newscoverage", "catalog", "planning");
 
@@ -302,10 +304,16 @@ public final class NewsMlG2Parser implements FormatParser {
                 d.bodyHtml = Dom.innerMarkup(body);
                 return;
             }
-            boolean textual = ct == null || ct.contains("html") || ct.contains("nitf") || ct.contains("text");
+            List<Element> kids = children(inline);
+            boolean htmlChildren = !kids.isEmpty() && HTML_BLOCKS.contains(local(kids.get(0)).toLowerCase(Locale.ROOT));
+            boolean textual = htmlChildren || (ct != null && (ct.contains("html") || ct.contains("nitf")
+                    || ct.startsWith("text/")) && kids.isEmpty());
             if (textual && Dom.text(inline) != null) {
                 d.bodyHtml = Dom.innerMarkup(inline);
                 return;
+            }
+            if (!kids.isEmpty()) {
+                d.notes.add("inlineXML holds <" + local(kids.get(0)) + ">, not story text; not read as body");
             }
         }
         for (Element data : children(contentSet, "inlineData")) {

@@ -14,6 +14,7 @@ import io.wirestream.enrich.normalise.subject.SubjectMapper;
 import io.wirestream.enrich.normalise.text.EditorialSignals;
 import io.wirestream.enrich.normalise.text.TextHygiene;
 import io.wirestream.enrich.normalise.text.WireDates;
+import io.wirestream.enrich.normalise.xml.SafeXml;
 import io.wirestream.schema.format.WireFormat;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -54,13 +55,14 @@ public final class NinjsParser implements FormatParser {
         for (JsonNode o : objects) {
             in.deadline().check();
             if (o.isObject()) {
-                out.add(read(o, in.zone()));
+                out.add(read(o, in));
             }
         }
         return out;
     }
 
-    static DraftArticle read(JsonNode o, ZoneId zone) {
+    static DraftArticle read(JsonNode o, ParseInput in) {
+        ZoneId zone = in.zone();
         DraftArticle d = new DraftArticle();
         String type = text(o, "type");
         d.itemClass = "ninjs " + (type == null ? "(no type)" : type);
@@ -142,24 +144,36 @@ public final class NinjsParser implements FormatParser {
         }
         d.description = desc;
 
-        // bodies: markup preferred over text
+        // bodies: HTML preferred, then NITF, then plain text; other XML dialects are not read
         String html = text(o, "body_html", "body_xhtml", "body_richtext");
         String plain = text(o, "body_text", "body_main");
+        String nitf = null;
         for (JsonNode b : items(o, "bodies")) {
             String value = text(b, "value");
             String ct = text(b, "contenttype", "contentType");
             if (value == null) {
                 continue;
             }
-            if (ct != null && ct.contains("html") || (ct == null && value.trim().startsWith("<"))) {
-                if (html == null) {
-                    html = value;
-                }
-            } else if (plain == null) {
-                plain = value;
+            String c = ct == null ? "" : ct.toLowerCase(Locale.ROOT);
+            String v = value.trim();
+            if (c.contains("nitf") || (c.isEmpty() || c.contains("xml")) && v.matches("(?s)^(<\\?xml[^>]*>\\s*)?<nitf[\\s>].*")) {
+                nitf = nitf == null ? value : nitf;
+            } else if (c.contains("html") || (c.isEmpty() && v.startsWith("<"))) {
+                html = html == null ? value : html;
+            } else if (c.isEmpty() || c.startsWith("text/plain")) {
+                plain = plain == null ? value : plain;
             }
         }
-        if (html != null && !html.isBlank()) {
+        if (html == null && nitf != null) {
+            try {
+                NitfParser.read(SafeXml.parse(nitf, in.limits()).getDocumentElement(), d, zone);
+            } catch (NormalisationException e) {
+                d.notes.add("NITF body not readable (" + e.reason() + "); plain text used");
+            }
+        }
+        if (d.hasBody()) {
+            // read from the NITF body
+        } else if (html != null && !html.isBlank()) {
             d.bodyHtml = html;
         } else if (plain != null) {
             for (String p : TextHygiene.paragraphsAuto(plain)) {

@@ -120,28 +120,32 @@ public final class NitfParser implements FormatParser {
         if (duKey != null && attr(duKey, "key") != null) {
             d.sourceId("nitf:du-key", attr(duKey, "key"));
         }
+        // values the carrying format (G2, NewsML 1, ninjs) already gave win over the embedded NITF's
         String urg = attr(child(docdata, "urgency"), "ed-urg");
-        if (urg != null && urg.matches("\\d")) {
+        if (urg != null && urg.matches("\\d") && d.urgency == null) {
             d.urgency = Integer.parseInt(urg);
         }
         WireTime issue = WireDates.parse(attr(child(docdata, "date.issue"), "norm"), zone);
-        if (issue != null) {
+        if (issue != null && d.versionCreated == null) {
             d.versionCreated = issue;
         }
         WireTime release = WireDates.parse(attr(child(docdata, "date.release"), "norm"), zone);
-        if (release != null && (issue == null || release.instant().isAfter(issue.instant()))) {
+        if (release != null && (issue == null || release.instant().isAfter(issue.instant())) && d.embargoed == null) {
             d.embargoed = release;
         }
         Element copyright = child(docdata, "doc.copyright");
         if (copyright != null && d.copyrightnotice == null) {
             String holder = attr(copyright, "holder");
             String year = attr(copyright, "year");
+            if (year != null && year.matches("^\\d{4}.*")) {
+                year = year.substring(0, 4); // some agencies put a full date in the year attribute
+            }
             if (holder != null) {
                 d.copyrightnotice = "Copyright " + (year == null ? "" : year + " ") + holder;
             }
         }
         String status = attr(docdata, "management-status");
-        if (status != null) {
+        if (status != null && d.pubStatus == null) {
             d.pubStatus = status(status);
             if ("embargoed".equalsIgnoreCase(status)) {
                 d.pubStatus = PubStatus.withheld;
@@ -157,6 +161,9 @@ public final class NitfParser implements FormatParser {
         String edMsg = attr(child(docdata, "ed-msg"), "info");
         if (edMsg != null) {
             d.signals.addAll(EditorialSignals.fromAdvisoryText(edMsg));
+            if (d.embargoed == null) {
+                d.embargoed = io.wirestream.enrich.normalise.text.Embargoes.find(edMsg, zone, null);
+            }
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class Datelines {
 
-    /** A dateline found: as written (trimmed), the place, the source (or {@code null}), and where the story starts. */
+    /** A dateline found: as written (trimmed), the place and the source (either may be {@code null}), and where the story starts. */
     public record Dateline(String written, String place, String source, int end) {}
 
     private static final String PLACE = "\\p{Lu}[\\p{L}.'’/ -]{0,40}?(?:, ?[\\p{L}.'’ -]{2,30}?)?";
@@ -22,6 +22,12 @@ public final class Datelines {
                     + "\\s*\\((?<src>[\\p{L}\\p{N} .&'’/+-]{2,30})\\)\\s*(?<dash>[-–—_]{1,2}|:)\\s*");
     private static final Pattern CAPS_NO_SOURCE = Pattern.compile(
             "^\\s*(?<place>\\p{Lu}[\\p{Lu} .'’-]{2,40}?(?:, [\\p{L}. ]{2,30}?)?)\\s+(?<dash>—|--|–)\\s+");
+    /** "(Sports Network) - ": a source in brackets, no place. */
+    private static final Pattern BRACKETED_SOURCE = Pattern.compile(
+            "^\\s*\\((?<src>\\p{Lu}[\\p{L}\\p{N} .&'’/+-]{1,40})\\)\\s*(?<dash>[-–—_]{1,2})\\s+");
+    /** "(New York, NY - October 21) ": place and date in brackets. */
+    private static final Pattern BRACKETED_PLACE_DATE = Pattern.compile(
+            "^\\s*\\((?<place>" + PLACE + ")\\s*[-–—]\\s*\\p{Lu}\\p{Ll}{2,8}\\.? \\d{1,2}(?:, \\d{4})?\\)\\s*");
     private static final Set<String> CONNECTORS = Set.of(
             "de", "del", "della", "di", "da", "do", "dos", "la", "le", "les", "el", "am", "an", "der", "im", "on",
             "upon", "sur", "of", "en", "y", "i", "al", "bei", "ob", "van", "von", "aan", "op", "sul");
@@ -38,6 +44,14 @@ public final class Datelines {
         if (m.find() && plausiblePlace(m.group("place")) && plausibleSource(m.group("src"))) {
             String written = head.substring(0, m.end()).trim();
             return new Dateline(written, m.group("place").trim(), m.group("src").trim(), m.end());
+        }
+        m = BRACKETED_SOURCE.matcher(head);
+        if (m.find() && plausibleSource(m.group("src"))) {
+            return new Dateline(head.substring(0, m.end()).trim(), null, m.group("src").trim(), m.end());
+        }
+        m = BRACKETED_PLACE_DATE.matcher(head);
+        if (m.find() && plausiblePlace(m.group("place"))) {
+            return new Dateline(head.substring(0, m.end()).trim(), m.group("place").trim(), null, m.end());
         }
         m = CAPS_NO_SOURCE.matcher(head);
         if (m.find() && plausiblePlace(m.group("place")) && m.group("place").replaceAll("[^\\p{L}]", "").length() >= 4) {
@@ -57,7 +71,7 @@ public final class Datelines {
         }
         String f = field.trim();
         Dateline d = find(f + (f.matches(".*[-–—_:]$") ? " x" : ""));
-        if (d != null) {
+        if (d != null && d.place() != null) {
             return new Dateline(f, d.place(), d.source(), f.length());
         }
         if (f.matches("^[\\d\\s:./T+-]+(GMT|UTC|Z)?.*") || !Character.isLetter(f.charAt(0))) {

@@ -26,7 +26,8 @@ public final class TextHygiene {
         if (s == null || s.isEmpty()) {
             return "";
         }
-        String n = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+        String r = repairMojibake(s);
+        String n = Normalizer.isNormalized(r, Normalizer.Form.NFC) ? r : Normalizer.normalize(r, Normalizer.Form.NFC);
         StringBuilder sb = new StringBuilder(n.length());
         for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);
@@ -52,6 +53,84 @@ public final class TextHygiene {
             out.add(stripControls(line));
         }
         return out;
+    }
+
+    private static final char[] CP1252_HIGH = new char[128];
+    private static final java.util.Map<Character, Integer> CP1252_BYTE = new java.util.HashMap<>();
+
+    static {
+        java.nio.charset.Charset cp = java.nio.charset.Charset.forName("windows-1252");
+        for (int b = 0x80; b <= 0xFF; b++) {
+            String c = new String(new byte[] {(byte) b}, cp);
+            char ch = c.charAt(0) == '\uFFFD' ? (char) b : c.charAt(0);
+            CP1252_HIGH[b - 0x80] = ch;
+            CP1252_BYTE.put(ch, b);
+        }
+    }
+
+    /**
+     * Repairs UTF-8 that was decoded as windows-1252 somewhere upstream ("Dellâ€™s" for "Dell’s", "cafÃ©" for
+     * "café"): a lead-byte character followed by exactly the continuation characters it needs is replaced when those
+     * bytes are valid UTF-8. Text that merely contains such letters ("SÃO PAULO") is left alone. Repeated, for text
+     * that was mangled twice.
+     */
+    public static String repairMojibake(String s) {
+        String current = s;
+        for (int pass = 0; pass < 3; pass++) {
+            String next = repairOnce(current);
+            if (next.equals(current)) {
+                return current;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private static String repairOnce(String s) {
+        StringBuilder out = null;
+        int i = 0;
+        int copied = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            int need = c >= '\u00C2' && c <= '\u00DF' ? 1 : c >= '\u00E0' && c <= '\u00EF' ? 2 : c >= '\u00F0' && c <= '\u00F4' ? 3 : 0;
+            if (need == 0 || i + need >= s.length()) {
+                i++;
+                continue;
+            }
+            byte[] bytes = new byte[need + 1];
+            bytes[0] = (byte) c;
+            boolean ok = true;
+            for (int k = 1; ok && k <= need; k++) {
+                Integer b = CP1252_BYTE.get(s.charAt(i + k));
+                if (b == null || b < 0x80 || b > 0xBF) {
+                    ok = false;
+                } else {
+                    bytes[k] = (byte) (int) b;
+                }
+            }
+            if (ok) {
+                try {
+                    String decoded = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                            .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    if (out == null) {
+                        out = new StringBuilder(s.length());
+                    }
+                    out.append(s, copied, i).append(decoded);
+                    i += need + 1;
+                    copied = i;
+                    continue;
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    // not UTF-8 after all
+                }
+            }
+            i++;
+        }
+        if (out == null) {
+            return s;
+        }
+        out.append(s, copied, s.length());
+        return out.toString();
     }
 
     /** Removes control characters but keeps leading indentation (tabs become four spaces) for layout analysis. */

@@ -45,7 +45,7 @@ public final class SafeXml {
         }
         text = replaceHtmlEntities(text);
         try {
-            DocumentBuilder builder = factory(limits).newDocumentBuilder();
+            DocumentBuilder builder = builder(limits);
             builder.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("external entity refused: " + systemId);
             });
@@ -125,6 +125,22 @@ public final class SafeXml {
         }
         sb.append(text, last, text.length());
         return sb.toString();
+    }
+
+    /** Builders are costly to look up and not thread-safe: one per thread and expansion limit, reset before use. */
+    private static final ThreadLocal<java.util.Map<Integer, DocumentBuilder>> BUILDERS =
+            ThreadLocal.withInitial(java.util.HashMap::new);
+
+    private static DocumentBuilder builder(NormaliserLimits limits) throws ParserConfigurationException {
+        java.util.Map<Integer, DocumentBuilder> mine = BUILDERS.get();
+        DocumentBuilder b = mine.get(limits.maxXmlEntityExpansions());
+        if (b == null) {
+            b = factory(limits).newDocumentBuilder();
+            mine.put(limits.maxXmlEntityExpansions(), b);
+        } else {
+            b.reset();
+        }
+        return b;
     }
 
     private static DocumentBuilderFactory factory(NormaliserLimits limits) throws ParserConfigurationException {

@@ -79,6 +79,13 @@ class Anpa1312ParserTest {
     }
 
     @Test
+    void anEmbargoInTheEditorsNoteIsRead() throws NormalisationException {
+        Article a = TestItems.one("ep", story("0422", "").replace("^Eds: Moves on sports wires.<",
+                "^Eds: EMBARGOED until 0001 GMT May 19, 2024. Moves on sports wires.<"));
+        assertThat(a.getEmbargoed()).isEqualTo(Instant.parse("2024-05-19T00:01:00Z"));
+    }
+
+    @Test
     void continuationTakesAreAppended() throws NormalisationException {
         String take2 = ctl("""
                 <SYN><SYN><SOH>a0421<US>wire

@@ -54,4 +54,12 @@ class ApMediaJsonParserTest {
         assertThat(out.get(0).getBodyParagraphs()).isEmpty();
         assertThat(out.get(0).getBodyHtml()).isEmpty();
     }
+
+    @Test
+    void truncatedJsonIsRefused() {
+        io.wirestream.enrich.normalise.NormalisationException e =
+                TestItems.refusal("ap", "{\"api_version\": \"2\", \"data\": {\"item\": {\"altids\": {\"itemid\": \"x\"");
+        assertThat(e.stage()).isEqualTo("parse");
+        assertThat(e.reason()).isEqualTo("malformed-json");
+    }
 }

@@ -91,4 +91,14 @@ class FeedParsersTest {
                 "Her label said she needed rest.", "Refunds will be made automatically.");
         assertThat(a.getKeywords()).containsExactly("Music", "Tours");
     }
+
+    @Test
+    void brokenFeedsAreRefused() {
+        assertThat(TestItems.refusal("feeds", "<rss version=\"2.0\"><channel><item><title>Cut off").reason())
+                .isEqualTo("malformed-xml");
+        assertThat(TestItems.refusal("feeds", "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>x</entry></feed>")
+                .reason()).isEqualTo("malformed-xml");
+        assertThat(TestItems.refusal("feeds", "<rss version=\"2.0\"><channel><title>Empty</title></channel></rss>")
+                .reason()).isEqualTo("no-items");
+    }
 }

@@ -33,6 +33,16 @@ class DatelinesTest {
     }
 
     @Test
+    void bracketedDatelines() {
+        Datelines.Dateline source = Datelines.find("(Example Sports) - Two teams meet tonight.");
+        assertThat(source.place()).isNull();
+        assertThat(source.source()).isEqualTo("Example Sports");
+        Datelines.Dateline placeDate = Datelines.find("(Porto, Portugal - March 5) The match was close.");
+        assertThat(placeDate.place()).isEqualTo("Porto, Portugal");
+        assertThat("(Porto, Portugal - March 5) The match was close.".substring(placeDate.end())).isEqualTo("The match was close.");
+    }
+
+    @Test
     void ordinarySentencesAreNotDatelines() {
         assertThat(Datelines.find("The company (NEVS) said on Friday it had won.")).isNull();
         assertThat(Datelines.find("Officials said (in a statement) - as expected - nothing.")).isNull();

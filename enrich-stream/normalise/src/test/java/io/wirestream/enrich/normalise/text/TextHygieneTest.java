@@ -46,6 +46,13 @@ class TextHygieneTest {
     }
 
     @Test
+    void doubleEncodedUtf8IsRepairedButRealLettersAreNot() {
+        assertThat(TextHygiene.clean("Dellâ€™s leadership and the worldâ€™s fastest")).isEqualTo("Dell’s leadership and the world’s fastest");
+        assertThat(TextHygiene.clean("cafÃ© in ZÃ¼rich")).isEqualTo("café in Zürich");
+        assertThat(TextHygiene.clean("SÃO PAULO and Ã la carte")).isEqualTo("SÃO PAULO and Ã la carte");
+    }
+
+    @Test
     void shortenCutsAtAWordBoundary() {
         assertThat(TextHygiene.shorten("one two three four five", 12)).isEqualTo("one two…");
         assertThat(TextHygiene.shorten("short", 12)).isEqualTo("short");

@@ -64,4 +64,21 @@ class WebHtmlParserTest {
         assertThat(a.getBodyHtml()).doesNotContain("script").doesNotContain("Ferry strike").doesNotContain("img")
                 .doesNotContain("comments");
     }
+
+    @Test
+    void sloppyHtmlStillGivesTheStory() throws NormalisationException {
+        String sloppy = "<html><body><div class=story><h1>Ferry back on the northern route</h1><p>The ferry company said the"
+                + " northern route would run again from Monday, after a month of repairs.<p>Tickets bought earlier stay valid."
+                + "<div class=social-share>Share Tweet</div></body>";
+        Article a = TestItems.one("webwatch", sloppy);
+        assertThat(a.getHeadline()).isEqualTo("Ferry back on the northern route");
+        assertThat(a.getBodyParagraphs()).containsExactly("The ferry company said the northern route would run again from"
+                + " Monday, after a month of repairs.", "Tickets bought earlier stay valid.");
+    }
+
+    @Test
+    void aPageWithoutAStoryIsRefused() {
+        String empty = "<!DOCTYPE html><html><body><nav>Home | World</nav><div class=\"share\">Share</div></body></html>";
+        assertThat(TestItems.refusal("webwatch", empty).reason()).isEqualTo("no-story-text");
+    }
 }
