@@ -131,7 +131,8 @@ public final class Anpa1312Parser implements FormatParser {
         int etx = msg.indexOf('\u0003', stx);
         String text = msg.substring(stx + 1, etx < 0 ? msg.length() : etx);
         String trailer = etx < 0 ? "" : msg.substring(etx + 1);
-        WireTime filed = WireDates.parseAnpaTrailer(trailer.lines().findFirst().orElse(""), in.reference());
+        // the trailer may start on the line after ETX: take its first non-blank line
+        WireTime filed = WireDates.parseAnpaTrailer(trailer.lines().filter(l -> !l.isBlank()).findFirst().orElse(""), in.reference());
         if (filed != null) {
             d.versionCreated = filed;
         }

@@ -47,7 +47,8 @@ public final class WebCopyCleaner {
 
     private static final List<String> FURNITURE_PHRASES = sortedLongestFirst(List.of(
             "listen live", "listen to this article", "listen", "get short url", "short url", "share this article",
-            "share this story", "share this", "share on facebook", "share on twitter", "share on whatsapp", "share",
+            "share this story", "share this", "share on facebook", "share on twitter", "share on whatsapp", "share on x",
+            "share on linkedin", "share on telegram", "share on reddit", "share via email", "share by email", "share",
             "tweet", "email", "e-mail", "print", "copy link", "copy url", "link copied", "subscribe now", "subscribe",
             "sign up", "sign in", "log in", "login", "register", "advertisement", "advertising", "sponsored content",
             "sponsored", "loading", "play video", "watch video", "watch", "video", "photo", "gallery", "comments",
@@ -61,6 +62,17 @@ public final class WebCopyCleaner {
             "read full article", "read the full story", "download the app", "open in app", "whatsapp", "telegram",
             "facebook", "twitter", "instagram", "linkedin", "reddit", "vk", "ok", "also on", "tags", "topics",
             "bookmark", "save", "save article", "add to favorites", "favourites", "favorites", "views"));
+    /**
+     * Headers that open the page's trailing furniture (comment threads, lists of other stories). Once the story has
+     * started, such a header and everything after it belong to the page, not the story.
+     */
+    private static final Set<String> TRAILING_SECTIONS = Set.of("comments", "comment", "most read", "most popular",
+            "more stories", "more news", "related stories", "related articles", "related news", "you may also like",
+            "recommended", "recommended for you", "trending", "trending now", "top stories", "latest news", "read next",
+            "more from this section", "around the web");
+    /** A closing line naming the publisher and its slogan: "Lowlands Post - news from the Netherlands and beyond". */
+    private static final Pattern PUBLISHER_TAGLINE = Pattern.compile(
+            "^(\\p{Lu}[\\p{L}&.'’]*(?:\\s+\\p{Lu}[\\p{L}&.'’]*){0,3})\\s+[-–—|]\\s+(\\p{Ll}[^.!?]{5,100})$");
     private static final Pattern ONLY_NUMBERS = Pattern.compile("^[\\d\\s.,:;/|•·()+%-]*$");
     private static final Pattern FURNITURE_LINE = Pattern.compile(
             "(?i)^(?:follow (?:us|\\S+) on .{1,40}|click here.{0,80}|(?:photo|image|picture|video|credit|graphic)s?\\s*:.{0,200}"
@@ -148,8 +160,16 @@ public final class WebCopyCleaner {
         }
 
         // 2. furniture, teasers, bylines, copyright
+        boolean storyStarted = false;
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
+            String bare = l.text.toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\s]+$", "").trim();
+            if (storyStarted && TRAILING_SECTIONS.contains(bare)) {
+                d.notes.add("page section '" + l.text + "' and the " + (lines.size() - i - 1) + " line(s) after it dropped");
+                lines.subList(i, lines.size()).clear();
+                break;
+            }
+            storyStarted |= l.text.split("\\s+").length >= 12;
             Matcher teaser = TEASER.matcher(l.text);
             if (teaser.matches()) {
                 d.related(l.href, teaser.group(1), "publisher teaser (READ MORE)");
@@ -191,6 +211,13 @@ public final class WebCopyCleaner {
                 tags.forEach(d::keyword);
                 lines.remove(k);
                 break;
+            }
+        }
+        if (d.tagline == null && lines.size() > firstStory + 1 && firstStory >= 0) {
+            Matcher tag = PUBLISHER_TAGLINE.matcher(lines.get(lines.size() - 1).text);
+            if (tag.matches()) {
+                d.tagline = lines.get(lines.size() - 1).text;
+                lines.remove(lines.size() - 1);
             }
         }
         int trailing = 0;
@@ -273,13 +300,22 @@ public final class WebCopyCleaner {
         return out;
     }
 
-    /** A hard-wrapped line continues when it does not end a sentence and the next starts in lower case, or with a split word. */
+    /**
+     * A hard-wrapped line continues when it does not end a sentence and the next starts in lower case, or with a split
+     * word, or when it is as long as wrapped text is (a short line that ends without a stop is a heading, not a wrap).
+     */
     private static boolean continues(String prev, String next) {
         if (prev.endsWith("-") && !prev.endsWith(" -")) {
             return true;
         }
-        return !endsSentence(prev) && !next.isEmpty() && Character.isLowerCase(next.codePointAt(0));
+        if (endsSentence(prev) || next.isEmpty()) {
+            return false;
+        }
+        return Character.isLowerCase(next.codePointAt(0)) || prev.length() >= WRAPPED_LINE_LENGTH;
     }
+
+    /** Scraped text wrapped by a tool is wrapped at 70-80 columns or wider; headings and widgets are shorter. */
+    private static final int WRAPPED_LINE_LENGTH = 70;
 
     private static boolean endsSentence(String t) {
         return t.matches("(?s).*[.!?…:;\"”’»)]$");
