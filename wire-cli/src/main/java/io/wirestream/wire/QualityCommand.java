@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "quality", mixinStandardHelpOptions = true,
         description = {"Measure quality on real news corpora (../shared/corpora: agency samples, IPTC examples,",
                 "Reuters-21578, CoNLL-2003, ECB+, BASIL, BBC). Each report says plainly when its corpus is absent."},
-        subcommands = {QualityCommand.Dedupe.class, QualityCommand.Tagging.class})
+        subcommands = {QualityCommand.Normalise.class, QualityCommand.Dedupe.class, QualityCommand.Tagging.class})
 public final class QualityCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -58,6 +58,15 @@ public final class QualityCommand implements Runnable {
         }
 
         abstract void run(Path corpora) throws Exception;
+    }
+
+    @Command(name = "normalise", mixinStandardHelpOptions = true,
+            description = "Per format: files, parsed, rejected with reasons, and the share with headline, body, UTC time and language")
+    static final class Normalise extends Report {
+        @Override
+        void run(Path corpora) throws Exception {
+            io.wirestream.enrich.normalise.quality.NormaliseQualityReport.main(new String[] {corpora.toString()});
+        }
     }
 
     @Command(name = "dedupe", mixinStandardHelpOptions = true,
