@@ -36,7 +36,7 @@ final class ArrivalWatcher implements AutoCloseable {
     private final Map<String, String> lateDuplicates = new ConcurrentHashMap<>();
     private final Map<String, Integer> otherAudits = new ConcurrentHashMap<>();
     private final AtomicInteger rejected = new AtomicInteger();
-    private final AtomicInteger articleRecords = new AtomicInteger();
+    private final Map<String, Integer> articleRecords = new ConcurrentHashMap<>();
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Deserializer<Article> articles;
     private final Deserializer<DedupeAudit> audits;
@@ -73,8 +73,8 @@ final class ArrivalWatcher implements AutoCloseable {
                         continue; // a tombstone
                     }
                     if (r.topic().equals(Topics.ARTICLES.name())) {
-                        articleRecords.incrementAndGet();
                         Article a = articles.deserialize(r.topic(), r.value());
+                        articleRecords.merge(a.getUri(), 1, Integer::sum);
                         long processed = a.getProcessedAt() == null ? seen / 1000 : a.getProcessedAt().toEpochMilli();
                         published.putIfAbsent(a.getUri(), new Published(a.getReceivedAt().toEpochMilli(), processed, seen));
                     } else if (r.topic().equals(Topics.DEDUPE_AUDIT.name())) {
@@ -117,8 +117,9 @@ final class ArrivalWatcher implements AutoCloseable {
         return rejected.get();
     }
 
-    int articleRecords() {
-        return articleRecords.get();
+    /** Records of the story on the articles topic: more than one when it was republished (a copy joined its cluster). */
+    int articleRecords(String uri) {
+        return articleRecords.getOrDefault(uri, 0);
     }
 
     /** Throws what stopped the reader, if anything did. */

@@ -124,7 +124,8 @@ public final class BenchRun {
     }
 
     /** One round: push, then wait until every accepted item has its fate on the topics and every published story is in the store. */
-    private record Round(PushClients.Result push, long topicDoneMicros, long storeDoneMicros, int missing, boolean complete) {}
+    private record Round(PushClients.Result push, List<Long> fateMicros, long topicDoneMicros, long storeDoneMicros, int missing,
+            boolean complete) {}
 
     private Round round(PushClients clients, List<BenchItem> items, ArrivalWatcher arrivals, StorePoller store) throws InterruptedException {
         long deadline = System.nanoTime() + options.timeout().toNanos();
@@ -146,9 +147,13 @@ public final class BenchRun {
         }
         long topicDone = 0;
         long storeDone = 0;
+        List<Long> fates = new ArrayList<>();
         for (BenchItem item : push.acceptedItems()) {
             ArrivalWatcher.Published p = arrivals.published(item.uri());
             ArrivalWatcher.Dropped d = arrivals.merged(item.uri());
+            if (p != null || d != null) {
+                fates.add(p != null ? p.seenMicros() : d.seenMicros());
+            }
             if (p != null) {
                 topicDone = Math.max(topicDone, p.seenMicros());
                 Long seen = store.firstSeen(item.uri());
@@ -159,7 +164,7 @@ public final class BenchRun {
                 topicDone = Math.max(topicDone, d.seenMicros());
             }
         }
-        return new Round(push, topicDone, storeDone, missing, missing == 0);
+        return new Round(push, fates, topicDone, storeDone, missing, missing == 0);
     }
 
     private static int missing(List<BenchItem> accepted, ArrivalWatcher arrivals, StorePoller store) {
@@ -205,6 +210,7 @@ public final class BenchRun {
                 missingTopic++;
             }
         }
+        int records = push.acceptedItems().stream().mapToInt(i -> arrivals.articleRecords(i.uri())).sum();
         int copies = 0;
         int copiesMerged = 0;
         int copiesTwice = 0;
@@ -245,13 +251,29 @@ public final class BenchRun {
         BenchReport.Pipeline pipe = new BenchReport.Pipeline(round3(push.seconds()), round1(ingestRate),
                 percent(ingestRate, baseline.producePerSecond()), push.requests(), push.ackLatency(),
                 round3(topicSeconds), round1(topicRate), percent(topicRate, baseline.roundTripPerSecond()),
+                round1(middleRate(round.fateMicros())),
                 round3(storeSeconds), round1(storeRate), percent(storeRate, baseline.roundTripPerSecond()),
                 Latencies.ofMicros(toTopic), Latencies.ofMicros(toStore));
         boolean consistent = published + merged == accepted && missingTopic == 0 && missingStore == 0 && both == 0;
         BenchReport.Counts counts = new BenchReport.Counts(items.size(), push.pushed(), accepted, push.refused(), push.retried(),
                 published, merged, consistent, missingTopic, missingStore, copies, copiesMerged, copiesTwice, late, arrivals.rejected(),
-                arrivals.articleRecords(), push.refusals(), arrivals.otherAudits());
+                records, push.refusals(), arrivals.otherAudits());
         return new BenchReport(setup, base, pipe, counts, round.complete(), List.copyOf(notes));
+    }
+
+    /**
+     * Items per second between the 10th and the 90th percentile of the times items reached their fate: the pace
+     * once the first items are out and before the last stragglers, 0 when there are too few items to tell.
+     */
+    static double middleRate(List<Long> fateMicros) {
+        if (fateMicros.size() < 10) {
+            return 0;
+        }
+        long[] sorted = fateMicros.stream().mapToLong(Long::longValue).sorted().toArray();
+        int from = (int) (sorted.length * 0.1);
+        int to = (int) (sorted.length * 0.9) - 1;
+        double seconds = (sorted[to] - sorted[from]) / 1e6;
+        return seconds <= 0 ? 0 : (to - from) / seconds;
     }
 
     private static double percent(double part, double whole) {

@@ -1,0 +1,44 @@
+package io.wirestream.wire.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+/** The arithmetic behind the report's figures. */
+class BenchFiguresTest {
+
+    @Test
+    void percentilesAreObservedValuesByNearestRank() {
+        List<Long> micros = LongStream.rangeClosed(1, 100).map(v -> v * 1000).boxed().toList();
+        Latencies l = Latencies.ofMicros(micros);
+        assertThat(l.count()).isEqualTo(100);
+        assertThat(l.p50()).isEqualTo(50.0);
+        assertThat(l.p95()).isEqualTo(95.0);
+        assertThat(l.p99()).isEqualTo(99.0);
+        assertThat(l.max()).isEqualTo(100.0);
+        assertThat(Latencies.ofMicros(List.of(7000L))).isEqualTo(new Latencies(1, 7, 7, 7, 7));
+        assertThat(Latencies.ofMicros(List.of())).isEqualTo(Latencies.NONE);
+    }
+
+    @Test
+    void theMiddlePaceLeavesOutASlowStartAndTail() {
+        List<Long> fates = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            fates.add(i * 10_000_000L); // one item every 10 s at first
+        }
+        long t = fates.get(9);
+        for (int i = 0; i < 80; i++) {
+            t += 10_000; // then 100 items/s
+            fates.add(t);
+        }
+        for (int i = 0; i < 10; i++) {
+            t += 5_000_000;
+            fates.add(t);
+        }
+        assertThat(BenchRun.middleRate(fates)).isCloseTo(100.0, org.assertj.core.data.Offset.offset(2.0));
+        assertThat(BenchRun.middleRate(List.of(1L, 2L))).isZero();
+    }
+}
