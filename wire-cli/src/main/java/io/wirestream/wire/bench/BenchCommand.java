@@ -9,14 +9,17 @@ import picocli.CommandLine.Option;
 
 /** {@code wire bench}: end-to-end throughput and latency of the whole pipeline, against raw Kafka on the same broker. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Benchmark the whole pipeline end to end on this machine.",
-                "Starts a fresh local pipeline (Kafka, registry, ingest, enrich, publish to SQLite) in a temporary folder,",
-                "measures raw Kafka on its broker as the baseline (the same number of records of the same size, produced",
-                "with acks=all and idempotence while a consumer reads them), then pushes invented NewsML-G2 stories over",
-                "the real push API from concurrent clients and follows each to wire.articles and the read API's change feed.",
-                "Prints throughput against the baseline, ack and end-to-end latency percentiles, and the counts that must",
-                "add up (published + merged duplicates = accepted). Exit status: 0 complete, 2 incomplete, 1 could not run.",
-                "Figures on a shared 2-core machine vary by about 2x between runs: compare runs made back to back."})
+        description = {"Benchmark the whole pipeline end to end on this machine.", "",
+                "Starts a fresh local pipeline (Kafka, registry, ingest, enrich, publish to",
+                "SQLite) in a temporary folder and measures raw Kafka on its broker as the",
+                "baseline: as many records of the same size, produced with acks=all and",
+                "idempotence while a consumer reads them back. Then pushes invented NewsML-G2",
+                "stories over the real push API from concurrent clients and follows each one",
+                "to wire.articles and the read API's change feed.", "",
+                "Prints throughput against the baseline, ack and end-to-end latency",
+                "percentiles, and counts that must add up (published + merged = accepted).",
+                "Exit status: 0 complete, 2 incomplete, 1 could not run. On a shared 2-core",
+                "machine figures vary by about 2x: compare runs made back to back.", ""})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--items", defaultValue = "2000", paramLabel = "N", description = "Items in the measured round (default: ${DEFAULT-VALUE})")
@@ -37,12 +40,12 @@ public final class BenchCommand implements Callable<Integer> {
     double duplicatesShare;
 
     @Option(names = "--warmup", defaultValue = "200", paramLabel = "N",
-            description = "Items pushed and followed through before measuring (and records for the baseline's warm-up); 0 for none (default: ${DEFAULT-VALUE})")
+            description = "Items pushed and followed through before measuring; 0 for none (default: ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--rate", defaultValue = "0", paramLabel = "ITEMS_PER_S",
-            description = {"Offer the items at this pace (all clients together) to measure latency below saturation;",
-                    "0 pushes as fast as the service answers, a burst whose latencies are mostly queueing (default: ${DEFAULT-VALUE})"})
+            description = "Offer the items at this pace (all clients together) to measure latency below saturation; "
+                    + "0 pushes as fast as the service answers: a burst, whose latencies are mostly queueing (default: ${DEFAULT-VALUE})")
     double rate;
 
     @Option(names = "--baseline-passes", defaultValue = "3", paramLabel = "N",
