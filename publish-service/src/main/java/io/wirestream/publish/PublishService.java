@@ -2,6 +2,7 @@ package io.wirestream.publish;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirestream.platform.metrics.FreshnessRecorder;
 import io.wirestream.avro.Article;
 import io.wirestream.platform.config.KafkaSettings;
 import io.wirestream.platform.http.ServiceHttpServer;
@@ -45,6 +46,8 @@ public final class PublishService {
     private final List<StoreConsumer> consumers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private ServiceHttpServer http;
+    private final PrometheusMeterRegistry metrics = ServiceHttpServer.newMetrics(SERVICE_NAME);
+    private final List<FreshnessRecorder> freshness = new ArrayList<>(List.of(new FreshnessRecorder(metrics)));
 
     /** Stores from the configuration, serdes from the registry named there. */
     public PublishService(PublishConfig config) {
@@ -61,6 +64,12 @@ public final class PublishService {
         }
     }
 
+    /** Also records freshness in another recorder (local mode shares one with the ops page). */
+    public PublishService recordFreshnessIn(FreshnessRecorder recorder) {
+        freshness.add(recorder);
+        return this;
+    }
+
     public synchronized void start() {
         if (!threads.isEmpty()) {
             throw new IllegalStateException("already started");
@@ -70,6 +79,7 @@ public final class PublishService {
                     new ByteArrayDeserializer(), new ByteArrayDeserializer());
             StoreConsumer storeConsumer = new StoreConsumer(entry.getValue(), consumer, decoder, config.topic(),
                     config.retryInitial(), config.retryMax(), config.embargoCheckInterval(), clock);
+            freshness.forEach(storeConsumer::recordFreshnessIn);
             Thread thread = new Thread(storeConsumer, "publish-" + entry.getKey().configName());
             consumers.add(storeConsumer);
             threads.add(thread);
@@ -85,7 +95,6 @@ public final class PublishService {
     private void startHttp() {
         StoreKind apiKind = config.apiStore();
         ArticleReadApi api = new ArticleReadApi(apiKind == null ? null : stores.get(apiKind), clock);
-        PrometheusMeterRegistry metrics = ServiceHttpServer.newMetrics(SERVICE_NAME);
         http = new ServiceHttpServer(SERVICE_NAME, metrics, api::register);
         for (StoreConsumer consumer : consumers) {
             String store = consumer.store().name();

@@ -34,12 +34,56 @@ final class DemoRunner {
 
     private final LocalPipeline pipeline;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AuditReader audit;
 
     DemoRunner(LocalPipeline pipeline) {
         this.pipeline = pipeline;
+        this.audit = new AuditReader(pipeline.bootstrapServers(), pipeline.registryUrl());
     }
 
-    record Item(String file, String agency, String expect, String itemId, byte[] bytes, String uri, long version) {}
+    /**
+     * Reads wire.dedupe-audit, where enrich-stream records every story it merged into another, with the survivor.
+     * (A copy joins the head's cluster on wire.articles too; the stores keep the head's first cluster record, since
+     * the head is republished at its own version.)
+     */
+    static final class AuditReader {
+        private final java.util.Map<String, io.wirestream.avro.DedupeAudit> byUri = new java.util.HashMap<>();
+        private final org.apache.kafka.clients.consumer.KafkaConsumer<String, io.wirestream.avro.DedupeAudit> consumer;
+
+        AuditReader(String bootstrap, String registryUrl) {
+            java.util.Map<String, Object> props = new java.util.HashMap<>();
+            props.put("bootstrap.servers", bootstrap);
+            props.put("isolation.level", "read_committed");
+            java.util.Map<String, Object> serde = java.util.Map.of("schema.registry.url", registryUrl);
+            consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props,
+                    io.wirestream.schema.topics.Topics.DEDUPE_AUDIT.keySerde(serde).deserializer(),
+                    io.wirestream.schema.topics.Topics.DEDUPE_AUDIT.valueSerde(serde).deserializer());
+            List<org.apache.kafka.common.TopicPartition> parts = consumer.partitionsFor(io.wirestream.schema.topics.Topics.DEDUPE_AUDIT.name())
+                    .stream().map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+        }
+
+        void catchUp() {
+            consumer.poll(Duration.ofMillis(300)).forEach(r -> byUri.put(r.value().getUri(), r.value()));
+        }
+
+        String survivorOf(String uri) {
+            io.wirestream.avro.DedupeAudit a = byUri.get(uri);
+            return a == null ? null : a.getSurvivorUri();
+        }
+
+        String reasonOf(String uri) {
+            io.wirestream.avro.DedupeAudit a = byUri.get(uri);
+            return a == null ? null : a.getReason();
+        }
+
+        void close() {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    record Item(String file, String agency, String expect, String itemId, String headline, String duplicateOf, byte[] bytes, String uri, long version) {}
 
     record Pushed(Item item, int status, String reply) {}
 
@@ -70,6 +114,7 @@ final class DemoRunner {
             outcomes = judge(pushed);
         }
         Report report = new Report(outcomes);
+        audit.close();
         print(report, out);
         return report;
     }
@@ -98,24 +143,37 @@ final class DemoRunner {
     record Stored(String status, long version, String headline) {}
 
     private List<Outcome> judge(List<Pushed> pushed) {
+        audit.catchUp();
         List<Outcome> outcomes = new ArrayList<>();
+        java.util.Map<String, String> uriByFile = new java.util.HashMap<>();
+        pushed.forEach(p -> { if (p.item().uri() != null) uriByFile.put(p.item().file(), p.item().uri()); });
         for (Pushed p : pushed) {
             Item item = p.item();
             Optional<Stored> stored = item.uri() == null ? Optional.empty() : stored(item.uri());
             boolean held = switch (item.expect()) {
-                case "story" -> p.status() == 202 && stored.isPresent();
-                case "update" -> p.status() == 202 && stored.map(s -> s.version() >= item.version()).orElse(false);
+                case "story" -> p.status() == 202 && stored.map(s -> headlineAsExpected(item, s)).orElse(false);
+                case "update" -> p.status() == 202 && stored.map(s -> s.version() >= item.version() && headlineAsExpected(item, s)).orElse(false);
                 case "kill" -> p.status() == 202 && stored.map(s -> s.status().equals("withdrawn")).orElse(false);
-                case "duplicate" -> p.status() == 202 && stored.isEmpty();
+                case "duplicate" -> p.status() == 202 && stored.isEmpty()
+                        && uriByFile.get(item.duplicateOf()) != null
+                        && uriByFile.get(item.duplicateOf()).equals(audit.survivorOf(item.uri()));
                 case "rejected" -> p.status() >= 400 && p.status() < 500;
                 default -> false;
             };
             String seen = stored.map(s -> s.status() + " v" + s.version() + "  " + s.headline())
                     .orElse(item.expect().equals("rejected") ? "refused: " + reason(p.reply())
-                            : item.expect().equals("duplicate") ? "not stored on its own (merged)" : "not in the store");
+                            : item.expect().equals("duplicate")
+                                    ? (audit.survivorOf(item.uri()) != null
+                                            ? audit.reasonOf(item.uri()) + " of " + item.duplicateOf() + ", merged into its cluster"
+                                            : "not (yet) judged a duplicate of " + item.duplicateOf())
+                                    : "not in the store");
             outcomes.add(new Outcome(item, p.status(), p.reply(), held, seen));
         }
         return outcomes;
+    }
+
+    private static boolean headlineAsExpected(Item item, Stored stored) {
+        return item.headline().isEmpty() || stored.headline().equals(item.headline());
     }
 
     private Optional<Stored> stored(String uri) {
@@ -216,7 +274,7 @@ final class DemoRunner {
                         uri = null; // the report will show it never arrived
                     }
                 }
-                items.add(new Item(file, f[0], f[1], f.length > 2 ? f[2] : "", bytes, uri, version));
+                items.add(new Item(file, f[0], f[1], f.length > 2 ? f[2] : "", f.length > 3 ? f[3] : "", f.length > 4 ? f[4] : "", bytes, uri, version));
             }
             return items;
         }

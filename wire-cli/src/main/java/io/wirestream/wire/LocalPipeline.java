@@ -14,6 +14,7 @@ import io.wirestream.platform.registry.EmbeddedSchemaRegistry;
 import io.wirestream.publish.PublishService;
 import io.wirestream.publish.config.PublishConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -94,12 +95,29 @@ public final class LocalPipeline implements AutoCloseable {
         ingest.start();
         enrich = EnrichServiceMain.service(settings);
         enrich.start();
+        awaitRunning(enrich, Duration.ofSeconds(90));
         FreshnessRecorder freshness = new FreshnessRecorder(opsMetrics());
-        publish = new PublishService(new PublishConfig(settings));
+        publish = new PublishService(new PublishConfig(settings)).recordFreshnessIn(freshness);
         publish.start();
         ops = OpsService.start(settings, opsMetrics(), freshness);
         log.info("local pipeline started in {}", dataDir);
         return this;
+    }
+
+    /** Items pushed before the stream app has its partitions would wait anyway; waiting here makes start mean ready. */
+    private static void awaitRunning(EnrichService service, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (service.state() != org.apache.kafka.streams.KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("enrich-stream did not reach RUNNING within " + timeout + " (state " + service.state() + ")");
+            }
+            try {
+                Thread.sleep(100); // Streams offers a state listener, but it is taken by the service; polling a state is enough here
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for enrich-stream", e);
+            }
+        }
     }
 
     private PrometheusMeterRegistry opsMetrics;

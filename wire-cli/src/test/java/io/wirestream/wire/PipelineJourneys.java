@@ -55,7 +55,7 @@ abstract class PipelineJourneys {
     Path dataDir;
     LocalPipeline pipeline;
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final Map<String, String> TEST_SETTINGS = Map.of("publish.stores", "sqlite", "enrich.dedupe.hold.back", "1s");
+    static final Map<String, String> TEST_SETTINGS = Map.of("publish.stores", "sqlite");
 
     /** Starts the pipeline on this suite's Kafka and registry. */
     abstract LocalPipeline startPipeline(Path dataDir) throws Exception;

@@ -65,7 +65,7 @@ class ScaleOutIT {
 
     Map<String, String> runThrough(List<Item> items, String schema, int extraInstances, Map<String, String> expected) throws Exception {
         Map<String, String> settings = Map.of("publish.stores", "postgres", "publish.postgres.url", PG_URL,
-                "publish.postgres.user", "postgres", "publish.postgres.schema", schema, "enrich.dedupe.hold.back", "1s");
+                "publish.postgres.user", "postgres", "publish.postgres.schema", schema);
         try (LocalPipeline pipeline = new LocalPipeline(Files.createTempDirectory("scale-"), PipelineJourneys.freePorts())
                 .start(Settings.ofValues(Map.of()), false, settings)) {
             pipeline.addInstances(extraInstances);

@@ -1,5 +1,6 @@
 package io.wirestream.publish.consumer;
 
+import io.wirestream.platform.metrics.FreshnessRecorder;
 import io.wirestream.publish.store.ApplyResult;
 import io.wirestream.publish.store.ArticleStore;
 import io.wirestream.publish.store.IncomingRecord;
@@ -65,6 +66,7 @@ public final class StoreConsumer implements Runnable {
     private volatile long skipped;
     private volatile long failures;
     private boolean needsResync = true;
+    private final List<FreshnessRecorder> freshness = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Instant nextEmbargoCheck = Instant.EPOCH;
 
     public StoreConsumer(ArticleStore store, Consumer<byte[], byte[]> consumer, ArticleRecordDecoder decoder, String topic,
@@ -80,6 +82,12 @@ public final class StoreConsumer implements Runnable {
 
     public ArticleStore store() {
         return store;
+    }
+
+    /** Records, for every article version this consumer writes, the time from ingest receipt to the store write. */
+    public StoreConsumer recordFreshnessIn(FreshnessRecorder recorder) {
+        freshness.add(recorder);
+        return this;
     }
 
     @Override
@@ -156,6 +164,7 @@ public final class StoreConsumer implements Runnable {
             held += result.held();
             skipped += result.skipped();
             lastBatchAt = clock.instant();
+            recordFreshness(batch, lastBatchAt);
             recovered();
             consumer.commitAsync(positions, (offsets, error) -> {
                 if (error != null) {
@@ -164,6 +173,19 @@ public final class StoreConsumer implements Runnable {
             });
         } catch (StoreUnavailableException e) {
             storeDown(e);
+        }
+    }
+
+    private void recordFreshness(List<IncomingRecord> batch, Instant writtenAt) {
+        if (freshness.isEmpty()) {
+            return;
+        }
+        for (IncomingRecord r : batch) {
+            // an embargoed version still held is not published yet: its freshness is not the store's delay
+            if (r.kind() == IncomingRecord.Kind.ARTICLE && r.article() != null && r.article().getReceivedAt() != null
+                    && (r.article().getEmbargoed() == null || !r.article().getEmbargoed().isAfter(writtenAt))) {
+                freshness.forEach(f -> f.record(store.name(), r.article(), writtenAt));
+            }
         }
     }
 

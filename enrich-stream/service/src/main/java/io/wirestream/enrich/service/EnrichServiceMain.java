@@ -28,6 +28,11 @@ public final class EnrichServiceMain {
 
     /** The production composition: normaliser, then story versions and dedupe, then tags and related links. */
     public static EnrichService service(Settings settings) {
+        return new EnrichService(settings, new WireItemNormaliser(), serdes -> stages(settings, serdes));
+    }
+
+    /** The stages between normalisation and release, as production runs them (topology tests call this too). */
+    public static List<ArticleStage> stages(Settings settings, EnrichSerdes serdes) {
         DedupeSettings dedupe = DedupeSettings.defaults()
                 .withWindow(settings.get(EnrichSettings.DEDUPE_WINDOW))
                 .withHoldBack(settings.get(EnrichSettings.DEDUPE_HOLD_BACK))
@@ -36,12 +41,10 @@ public final class EnrichServiceMain {
         LinkSettings links = new LinkSettings(settings.get(EnrichSettings.LINKS_WINDOW), settings.get(EnrichSettings.LINKS_MAX),
                 d.postingsPerKey(), d.maxKeysPerStory(), d.minScore());
         ArticleTagger tagger = ArticleTagger.withBundledKnowledge();
-        return new EnrichService(settings, new WireItemNormaliser(), serdes -> {
-            Serde<DedupeAudit> audit = Topics.DEDUPE_AUDIT.valueSerde(serdes.config());
-            return List.of(
-                    (builder, articles) -> StoryDedupeStage.apply(builder, articles, dedupe, serdes.article(), audit, serdes.key()),
-                    new RelatedLinkStage(tagger, links));
-        });
+        Serde<DedupeAudit> audit = Topics.DEDUPE_AUDIT.valueSerde(serdes.config());
+        return List.of(
+                (builder, articles) -> StoryDedupeStage.apply(builder, articles, dedupe, serdes.article(), audit, serdes.key()),
+                new RelatedLinkStage(tagger, links));
     }
 
     public static void main(String[] args) {
