@@ -80,6 +80,10 @@ public record BenchReport(Setup setup, Baseline baseline, Pipeline pipeline, Cou
         out.printf(Locale.ROOT, "  pipeline: last ack after %.2f s, every item's fate on the topics after %.2f s, every story in the store after %.2f s;"
                         + " pace between the 10th and 90th percentile arrival: %.1f items/s%n",
                 p.ingestSeconds(), p.topicSeconds(), p.storeSeconds(), p.topicMiddlePerSecond());
+        if (s.ratePerSecond() > 0) {
+            out.printf(Locale.ROOT, "  paced run: the pipeline rates are the offered %.0f items/s if it kept up, so the percentages say little;"
+                    + " the latencies are the point%n", s.ratePerSecond());
+        }
         out.printf(Locale.ROOT, "%nLatency (ms)                          %5s  %9s  %9s  %9s  %9s%n", "n", "p50", "p95", "p99", "max");
         latency(out, "push ack (per request)", p.ackLatencyMs());
         latency(out, "receipt -> wire.articles (release)", p.receiptToTopicMs());
