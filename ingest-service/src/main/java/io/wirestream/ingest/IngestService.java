@@ -1,5 +1,6 @@
 package io.wirestream.ingest;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.avro.RawItem;
 import io.wirestream.ingest.auth.CredentialStore;
@@ -103,6 +104,10 @@ public final class IngestService implements AutoCloseable {
         KafkaProducer<String, RawItem> producer = RawItemPublisher.createProducer(client, serde, kafkaTimeout, maxBody + RECORD_OVERHEAD_BYTES);
         RawItemPublisher publisher = new RawItemPublisher(producer, kafkaTimeout, Clock.systemUTC(), registry);
         running.add(publisher);
+        // the producer's own figures (request latency, retries, buffer use) belong on /metrics beside ours
+        KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
+        running.add(producerMetrics);
         ReceiptLookup lookup = new ReceiptLookup(client, serde, kafkaTimeout);
         running.add(lookup);
         ItemIntake intake = new ItemIntake(classifier, publisher, new IngestMetrics(registry), maxBody, settings.get(IngestSettings.RETRY_AFTER));

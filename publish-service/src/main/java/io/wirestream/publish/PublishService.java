@@ -1,6 +1,7 @@
 package io.wirestream.publish;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.platform.metrics.FreshnessRecorder;
 import io.wirestream.avro.Article;
@@ -47,6 +48,7 @@ public final class PublishService {
     private final List<Thread> threads = new ArrayList<>();
     private ServiceHttpServer http;
     private final PrometheusMeterRegistry metrics = ServiceHttpServer.newMetrics(SERVICE_NAME);
+    private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
     private final List<FreshnessRecorder> freshness = new ArrayList<>(List.of(new FreshnessRecorder(metrics)));
 
     /** Stores from the configuration, serdes from the registry named there. */
@@ -80,6 +82,10 @@ public final class PublishService {
             StoreConsumer storeConsumer = new StoreConsumer(entry.getValue(), consumer, decoder, config.topic(),
                     config.retryInitial(), config.retryMax(), config.embargoCheckInterval(), clock);
             freshness.forEach(storeConsumer::recordFreshnessIn);
+            // each store's consumer reports its own fetch rates and lag beside the service's figures
+            KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(consumer, java.util.List.of(io.micrometer.core.instrument.Tag.of("store", entry.getKey().configName())));
+            consumerMetrics.bindTo(metrics);
+            clientMetrics.add(consumerMetrics);
             Thread thread = new Thread(storeConsumer, "publish-" + entry.getKey().configName());
             consumers.add(storeConsumer);
             threads.add(thread);
@@ -147,6 +153,8 @@ public final class PublishService {
         }
         consumers.clear();
         threads.clear();
+        clientMetrics.forEach(KafkaClientMetrics::close);
+        clientMetrics.clear();
         log.info("{} stopped", SERVICE_NAME);
     }
 

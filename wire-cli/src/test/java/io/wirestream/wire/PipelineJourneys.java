@@ -168,6 +168,30 @@ abstract class PipelineJourneys {
         assertThat(ids).hasSizeGreaterThanOrEqualTo(3);
     }
 
+    @Test
+    @Order(4)
+    void everyServiceServesHealthAndPrometheusMetricsWithItsKafkaClientFigures() throws Exception {
+        LocalPorts ports = pipeline.ports();
+        Map<String, String> metricsByService = new HashMap<>();
+        for (Map.Entry<String, String> service : Map.of("ingest", pipeline.ingestUrl(),
+                "enrich", "http://127.0.0.1:" + ports.enrich(), "publish", pipeline.readApiUrl(), "ops", pipeline.opsUrl()).entrySet()) {
+            assertThat(get(service.getValue() + "/health/live").statusCode()).as("%s live", service.getKey()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(get(service.getValue() + "/health/ready").statusCode()).as("%s ready", service.getKey()).isEqualTo(200));
+            HttpResponse<String> metrics = get(service.getValue() + "/metrics");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            metricsByService.put(service.getKey(), metrics.body());
+        }
+        assertThat(metricsByService.get("ingest")).contains("ingest_items_total").contains("kafka_producer_");
+        assertThat(metricsByService.get("enrich")).contains("kafka_stream_");
+        // duplicates dropped by reason (the demo's near-copy), and rejections by stage and reason
+        assertThat(metricsByService.get("enrich")).containsPattern("wirestream_dedupe_dropped_total\\{[^}]*reason=\"near-duplicate\"")
+                .contains("wirestream_enrich_rejected_total");
+        assertThat(metricsByService.get("publish")).contains("wirestream_publish_written").contains("kafka_consumer_")
+                .contains("wirestream_freshness_seconds");
+        assertThat(metricsByService.get("ops")).contains("wirestream_lag_group_records");
+    }
+
     Article normalise(String agency, byte[] bytes) throws Exception {
         RawItem raw = RawItem.newBuilder().setItemId("expect").setAgency(agency).setReceivedAt(Instant.now())
                 .setChannel(IngestChannel.PUSH).setPayload(ByteBuffer.wrap(bytes)).build();

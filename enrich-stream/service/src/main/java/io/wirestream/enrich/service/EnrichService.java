@@ -58,6 +58,8 @@ public final class EnrichService {
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         http = new ServiceHttpServer("enrich-stream", ServiceHttpServer.newMetrics("enrich-stream"), app -> { });
+        // the topology's own counters (drops by reason, rejections) are recorded on Micrometer's global registry
+        io.micrometer.core.instrument.Metrics.addRegistry(http.metrics());
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(http.metrics());
         http.readiness("kafka-streams", () -> streams.state() == KafkaStreams.State.RUNNING ? null : "streams state is " + streams.state());
@@ -78,6 +80,7 @@ public final class EnrichService {
             streamsMetrics = null;
         }
         if (http != null) {
+            io.micrometer.core.instrument.Metrics.removeRegistry(http.metrics());
             http.close();
             http = null;
         }

@@ -66,6 +66,8 @@ final class NormaliseProcessor implements Processor<String, RawItem, String, Nor
     }
 
     private void reject(Record<String, RawItem> record, RawItem raw, RawRef ref, String stage, String reason, String detail, Throwable error) {
+        io.micrometer.core.instrument.Metrics.counter("wirestream.enrich.rejected", "agency", raw.getAgency(),
+                "stage", stage, "reason", reason).increment();
         Rejection rejection = Rejection.newBuilder()
                 .setStage(stage)
                 .setReason(reason)

@@ -80,6 +80,9 @@ public final class StoryDedupeStage {
                 .merge(judged.filter((key, message) -> message instanceof AuditEvent, Named.as("dedupe-duplicate-drops")),
                         Named.as("dedupe-all-drops"))
                 .mapValues(message -> ((AuditEvent) message).audit(), Named.as("dedupe-audit-records"))
+                // operators see drops by reason on /metrics; the audit topic holds each one with its survivor
+                .peek((key, audit) -> io.micrometer.core.instrument.Metrics.counter("wirestream.dedupe.dropped",
+                        "reason", audit.getReason()).increment(), Named.as("dedupe-audit-count"))
                 .to(settings.auditTopic(), Produced.with(auditKeySerde, auditSerde).withName("dedupe-audit-out"));
 
         return judged
