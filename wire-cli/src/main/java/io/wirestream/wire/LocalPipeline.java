@@ -202,6 +202,10 @@ public final class LocalPipeline implements AutoCloseable {
         return publish;
     }
 
+    public OpsService ops() {
+        return ops;
+    }
+
     public EnrichService enrich() {
         return enrich;
     }

@@ -96,8 +96,9 @@ class StreamsGroupLagIT {
                 producer.send(new ProducerRecord<>(in, ("k" + i).getBytes(), ("late " + i).getBytes()));
             }
             producer.flush();
-            await("the app is gone while records wait").atMost(Duration.ofSeconds(90))
-                    .until(() -> monitor.latest().group(app).filter(g -> g.status() == LagStatus.STOP).isPresent());
+            // the waiting records may be only milliseconds old at the first STOP sample: their age must grow, so wait for it
+            await("the app is gone while records wait, and they age").atMost(Duration.ofSeconds(90))
+                    .until(() -> monitor.latest().group(app).filter(g -> g.status() == LagStatus.STOP && g.lagSeconds() > 0).isPresent());
             GroupEvaluation stopped = monitor.latest().group(app).orElseThrow();
             assertThat(stopped.lagRecords()).isEqualTo(5);
             assertThat(stopped.lagSeconds()).isPositive();
