@@ -41,11 +41,7 @@ final class DemoRunner {
         this.audit = new AuditReader(pipeline.bootstrapServers(), pipeline.registryUrl());
     }
 
-    /**
-     * Reads wire.dedupe-audit, where enrich-stream records every story it merged into another, with the survivor.
-     * (A copy joins the head's cluster on wire.articles too; the stores keep the head's first cluster record, since
-     * the head is republished at its own version.)
-     */
+    /** Reads wire.dedupe-audit, where enrich-stream records every story it merged into another, with the survivor. */
     static final class AuditReader {
         private final java.util.Map<String, io.wirestream.avro.DedupeAudit> byUri = new java.util.HashMap<>();
         private final org.apache.kafka.clients.consumer.KafkaConsumer<String, io.wirestream.avro.DedupeAudit> consumer;
@@ -156,7 +152,8 @@ final class DemoRunner {
                 case "kill" -> p.status() == 202 && stored.map(s -> s.status().equals("withdrawn")).orElse(false);
                 case "duplicate" -> p.status() == 202 && stored.isEmpty()
                         && uriByFile.get(item.duplicateOf()) != null
-                        && uriByFile.get(item.duplicateOf()).equals(audit.survivorOf(item.uri()));
+                        && uriByFile.get(item.duplicateOf()).equals(audit.survivorOf(item.uri()))
+                        && clusterMembers(uriByFile.get(item.duplicateOf())).contains(item.uri());
                 case "rejected" -> p.status() >= 400 && p.status() < 500;
                 default -> false;
             };
@@ -170,6 +167,27 @@ final class DemoRunner {
             outcomes.add(new Outcome(item, p.status(), p.reply(), held, seen));
         }
         return outcomes;
+    }
+
+    /** The member uris of a story's duplicate cluster as the store holds it (read API, extended view). */
+    private List<String> clusterMembers(String uri) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(pipeline.readApiUrl() + "/v1/articles/"
+                    + URLEncoder.encode(uri, StandardCharsets.UTF_8).replace("+", "%20") + "?view=extended"))
+                    .timeout(Duration.ofSeconds(10)).GET().build();
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                return List.of();
+            }
+            List<String> members = new ArrayList<>();
+            JSON.readTree(r.body()).path("wirestream").path("duplicates").path("memberUris").forEach(n -> members.add(n.asText()));
+            return members;
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private static boolean headlineAsExpected(Item item, Stored stored) {

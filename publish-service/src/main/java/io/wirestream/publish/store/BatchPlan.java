@@ -20,8 +20,28 @@ import java.util.function.Function;
  */
 public final class BatchPlan {
 
-    /** What a store holds for a story before the batch. */
-    public record Known(long version, StoryStatus status) {
+    /**
+     * What a store holds for a story before the batch.
+     *
+     * @param contentHash {@link #contentHash(Article)} of the stored version, or null where the store keeps none
+     *                    (then an equal version is always a replay)
+     */
+    public record Known(long version, StoryStatus status, String contentHash) {
+        public Known(long version, StoryStatus status) {
+            this(version, status, null);
+        }
+    }
+
+    /** A digest of an article version's full content: equal for a replayed record, different for a revision. */
+    public static String contentHash(Article article) {
+        try {
+            java.nio.ByteBuffer bytes = article.toByteBuffer();
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    java.util.Arrays.copyOfRange(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.arrayOffset() + bytes.limit()));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot digest article " + article.getUri(), e);
+        }
     }
 
     /**
@@ -83,7 +103,8 @@ public final class BatchPlan {
                 Known current = state.get(article.getUri());
                 boolean kill = StoryStatus.isKill(article);
                 if (!StoryVersionGuard.accepts(current == null ? null : current.version(),
-                        current == null ? null : current.status(), article.getVersion(), kill)) {
+                        current == null ? null : current.status(), article.getVersion(), kill)
+                        && !isRevision(current, article, kill)) {
                     return new ApplyResult(0, 1, 0, 0, 0);
                 }
                 StoryStatus status = StoryStatus.of(article, killMode);
@@ -99,8 +120,20 @@ public final class BatchPlan {
         }
     }
 
+    /**
+     * An equal version with different content is the pipeline revising the same story version (a copy joined its
+     * duplicate cluster, its related links changed): every version of a story comes on one partition in order, and
+     * enrich-stream drops an agency's re-delivery of a version it has seen, so the later record is the newer state.
+     * A replay carries the same content and stays ignored; nothing revives a kill at its own version.
+     */
+    private static boolean isRevision(Known current, Article article, boolean kill) {
+        return current != null && current.contentHash() != null && article.getVersion() == current.version()
+                && !kill && !current.status().isKilled() && !current.contentHash().equals(contentHash(article));
+    }
+
     private void put(Map<String, Known> state, Target target) {
-        state.put(target.uri(), new Known(target.version(), target.status()));
+        state.put(target.uri(), new Known(target.version(), target.status(),
+                target.article() == null ? null : contentHash(target.article())));
         targets.remove(target.uri()); // keep the order of the last change
         targets.put(target.uri(), target);
     }

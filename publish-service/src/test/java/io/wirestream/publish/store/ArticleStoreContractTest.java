@@ -103,6 +103,36 @@ abstract class ArticleStoreContractTest {
     }
 
     @Test
+    void anEqualVersionWithNewContentIsARevisionButAReplayOrARevivalIsNot() {
+        ArticleStore store = store(KillMode.WITHDRAW);
+        apply(store, usable("testwire:tram", 3));
+        long cursorBefore = store.get("testwire:tram", now).orElseThrow().changeCursor();
+
+        // enrich-stream republishes the story at its own version once a second agency's copy joins its cluster
+        Article revised = io.wirestream.publish.testing.TestArticles.story("testwire:tram", 3)
+                .setDuplicates(io.wirestream.avro.DuplicateCluster.newBuilder().setClusterId("dc-tram").setFirstUri("testwire:tram")
+                        .setFirstAgency("testwire").setFirstWiredAt(now).setAlsoCarriedBy(List.of("northstar"))
+                        .setMemberUris(List.of("northstar:tram-copy")).build())
+                .build();
+        ApplyResult revision = apply(store, revised);
+        assertThat(revision.written()).isEqualTo(1);
+        StoredArticle stored = store.get("testwire:tram", now).orElseThrow();
+        assertThat(stored.version()).isEqualTo(3);
+        assertThat(stored.document()).contains("northstar:tram-copy");
+        assertThat(store.changesSince(cursorBefore, 10, now).changes()).hasSize(1);
+
+        // the same record again (a replay) changes nothing and makes no change-feed entry
+        long cursorAfter = store.get("testwire:tram", now).orElseThrow().changeCursor();
+        assertThat(apply(store, revised).ignored()).isEqualTo(1);
+        assertThat(store.changesSince(cursorAfter, 10, now).changes()).isEmpty();
+
+        // a kill at that version is final: an equal-version revision cannot bring the story back
+        apply(store, kill("testwire:tram", 3));
+        assertThat(apply(store, usable("testwire:tram", 3)).ignored()).isEqualTo(1);
+        assertThat(store.get("testwire:tram", now).orElseThrow().status().isKilled()).isTrue();
+    }
+
+    @Test
     void versionsInOneBatchEndAtTheHighest() {
         ArticleStore store = store(KillMode.WITHDRAW);
         apply(store, usable("testwire:a", 2), usable("testwire:a", 4), usable("testwire:a", 3));

@@ -46,7 +46,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
     private static final int LOOKUP_CHUNK = 500;
     private static final String COLUMNS = "uri, version, status, embargoed_until, awaiting_release, change_seq, "
             + "headline, body_text, language, agency, versioncreated, document, "
-            + "source_topic, source_partition, source_offset, updated_at";
+            + "source_topic, source_partition, source_offset, updated_at, content_hash";
 
     private final SqlDialect dialect;
     private final KillMode killMode;
@@ -58,14 +58,14 @@ public abstract class JdbcArticleStore implements ArticleStore {
         this.dialect = dialect;
         this.killMode = killMode;
         this.upsertSql = "INSERT INTO articles (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + dialect.documentPlaceholder() + ", ?, ?, ?, ?) "
+                + dialect.documentPlaceholder() + ", ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (uri) DO UPDATE SET version = excluded.version, status = excluded.status, "
                 + "embargoed_until = excluded.embargoed_until, awaiting_release = excluded.awaiting_release, "
                 + "change_seq = excluded.change_seq, headline = excluded.headline, body_text = excluded.body_text, "
                 + "language = excluded.language, agency = excluded.agency, versioncreated = excluded.versioncreated, "
                 + "document = excluded.document, source_topic = excluded.source_topic, "
                 + "source_partition = excluded.source_partition, source_offset = excluded.source_offset, "
-                + "updated_at = excluded.updated_at";
+                + "updated_at = excluded.updated_at, content_hash = excluded.content_hash";
     }
 
     /** A new pool for the database; called by {@link #open()} and again after a failed open. */
@@ -147,7 +147,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
         try {
             for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
                 List<String> chunk = all.subList(from, Math.min(from + LOOKUP_CHUNK, all.size()));
-                String sql = "SELECT uri, version, status FROM articles WHERE uri IN ("
+                String sql = "SELECT uri, version, status, content_hash FROM articles WHERE uri IN ("
                         + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     for (int i = 0; i < chunk.size(); i++) {
@@ -155,7 +155,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
                     }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            known.put(rs.getString(1), new BatchPlan.Known(rs.getLong(2), StoryStatus.fromDb(rs.getString(3))));
+                            known.put(rs.getString(1), new BatchPlan.Known(rs.getLong(2), StoryStatus.fromDb(rs.getString(3)), rs.getString(4)));
                         }
                     }
                 }
@@ -205,7 +205,8 @@ public abstract class JdbcArticleStore implements ArticleStore {
                 ps.setString(i++, target.source().topic());
                 ps.setInt(i++, target.source().partition());
                 ps.setLong(i++, target.source().offset());
-                dialect.setInstant(ps, i, now);
+                dialect.setInstant(ps, i++, now);
+                ps.setString(i, BatchPlan.contentHash(article));
                 ps.addBatch();
                 boolean searchable = status == StoryStatus.USABLE || status == StoryStatus.WITHHELD;
                 searchTexts.add(new SearchText(target.uri(), searchable ? headline : null, searchable ? body : null));
