@@ -22,22 +22,16 @@ public final class QualityCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Finds the corpora: the option, else ../shared/corpora beside the working directory or beside the checkout. */
+    /** Finds the corpora: the option, else the shared locator, also looking beside the checkout the jar was built in. */
     static Optional<Path> corpora(Path option) {
         if (option != null) {
             return Files.isDirectory(option) ? Optional.of(option) : Optional.empty();
         }
-        Path here = Path.of("..", "shared", "corpora");
-        if (Files.isDirectory(here)) {
-            return Optional.of(here);
-        }
         try {
-            Path jar = Path.of(QualityCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            // <checkout>/wire-cli/target/wire.jar -> <checkout>/../shared/corpora
-            Path beside = jar.getParent().getParent().getParent().resolve("../shared/corpora").normalize();
-            return Files.isDirectory(beside) ? Optional.of(beside) : Optional.empty();
-        } catch (Exception e) {
-            return Optional.empty();
+            Path jarDir = Path.of(QualityCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+            return io.wirestream.schema.corpora.CorporaLocation.find(jarDir);
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return io.wirestream.schema.corpora.CorporaLocation.find();
         }
     }
 

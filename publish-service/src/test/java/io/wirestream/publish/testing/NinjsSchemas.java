@@ -79,17 +79,10 @@ public final class NinjsSchemas {
     }
 
     private static Path specificationDir() {
-        String configured = System.getProperty("wirestream.corpora");
-        for (String candidate : new String[] {configured, "../shared/corpora", "../../shared/corpora"}) {
-            if (candidate == null) {
-                continue;
-            }
-            Path spec = Path.of(candidate).resolve("iptc-ninjs/specification");
-            if (Files.isRegularFile(spec.resolve("ninjs-schema_2.2.json"))) {
-                return spec;
-            }
-        }
-        return null;
+        return io.wirestream.schema.corpora.CorporaLocation.find()
+                .map(corpora -> corpora.resolve("iptc-ninjs/specification"))
+                .filter(spec -> Files.isRegularFile(spec.resolve("ninjs-schema_2.2.json")))
+                .orElse(null);
     }
 
     private static String read(Path file) {

@@ -92,13 +92,8 @@ public final class TestItems {
 
     /** The shared corpora folder when present (tests that read it skip otherwise). */
     public static Path corpora() {
-        String configured = System.getProperty("wirestream.corpora");
-        for (String candidate : new String[] {configured, "../shared/corpora", "../../../shared/corpora",
-                "/work/shared/corpora"}) {
-            if (candidate != null && Files.isDirectory(Path.of(candidate).resolve("agency-samples"))) {
-                return Path.of(candidate);
-            }
-        }
-        return null;
+        return io.wirestream.schema.corpora.CorporaLocation.find()
+                .filter(corpora -> Files.isDirectory(corpora.resolve("agency-samples")))
+                .orElse(null);
     }
 }

@@ -1,5 +1,7 @@
 package io.wirestream.enrich.tagging;
 
+import io.wirestream.schema.corpora.CorporaLocation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -7,7 +9,6 @@ import io.wirestream.avro.Article;
 import io.wirestream.avro.Entity;
 import io.wirestream.avro.PubStatus;
 import io.wirestream.avro.Subject;
-import io.wirestream.enrich.tagging.quality.CorporaLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.wirestream.enrich.dedupe.quality;
 
+import io.wirestream.schema.corpora.CorporaLocation;
+
 import io.wirestream.enrich.dedupe.fingerprint.DuplicateVerifier;
 import io.wirestream.enrich.dedupe.fingerprint.FingerprintSettings;
 import io.wirestream.enrich.dedupe.fingerprint.Fingerprinter;

@@ -1,5 +1,7 @@
 package io.wirestream.enrich.dedupe.quality;
 
+import io.wirestream.schema.corpora.CorporaLocation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

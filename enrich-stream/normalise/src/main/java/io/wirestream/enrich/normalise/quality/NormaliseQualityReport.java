@@ -188,19 +188,6 @@ public final class NormaliseQualityReport {
 
     private NormaliseQualityReport() {}
 
-    /** The corpora folder: the wirestream.corpora property, else ../shared/corpora from the working directory. */
-    public static Path defaultCorpora() {
-        String prop = System.getProperty("wirestream.corpora");
-        if (prop != null && !prop.isBlank()) {
-            return Paths.get(prop);
-        }
-        Path candidate = Paths.get("..", "shared", "corpora");
-        if (Files.isDirectory(candidate)) {
-            return candidate;
-        }
-        return Paths.get("..", "..", "..", "shared", "corpora");
-    }
-
     /** The files the report covers: agency-samples, every iptc-* folder, and web-copy-sample.txt. */
     public static List<Path> corpusFiles(Path corpora) throws IOException {
         List<Path> roots = new ArrayList<>();
@@ -309,7 +296,8 @@ public final class NormaliseQualityReport {
 
     /** Prints the report; argument: the corpora folder (default: the wirestream.corpora property or ../shared/corpora). */
     public static void main(String[] args) {
-        Path corpora = args.length > 0 ? Paths.get(args[0]) : defaultCorpora();
+        Path corpora = args.length > 0 ? Paths.get(args[0])
+                : io.wirestream.schema.corpora.CorporaLocation.find().orElse(Paths.get("..", "shared", "corpora"));
         if (!Files.isDirectory(corpora)) {
             System.out.println("corpora folder not found (" + corpora.toAbsolutePath().normalize()
                     + "): nothing to report; the corpora are read in place and never copied into the project");

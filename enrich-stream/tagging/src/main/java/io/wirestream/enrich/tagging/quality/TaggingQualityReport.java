@@ -1,5 +1,7 @@
 package io.wirestream.enrich.tagging.quality;
 
+import io.wirestream.schema.corpora.CorporaLocation;
+
 import io.wirestream.enrich.tagging.ArticleTagger;
 import io.wirestream.enrich.tagging.related.LinkSettings;
 

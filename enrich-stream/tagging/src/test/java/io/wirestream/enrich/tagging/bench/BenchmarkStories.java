@@ -1,8 +1,9 @@
 package io.wirestream.enrich.tagging.bench;
 
+import io.wirestream.schema.corpora.CorporaLocation;
+
 import io.wirestream.avro.Article;
 import io.wirestream.avro.PubStatus;
-import io.wirestream.enrich.tagging.quality.CorporaLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
