@@ -52,9 +52,10 @@ public final class BatchPlan {
      * @param embargo visible from this instant (null: at once)
      * @param held    written but not visible yet: its embargo lies after the batch's time
      * @param source  the record that decided this state
+     * @param contentHash {@link #contentHash(Article)} of {@code article}, digested once per record
      */
     public record Target(String uri, long version, StoryStatus status, Article article, Instant embargo, boolean held,
-                         IncomingRecord source) {
+                         IncomingRecord source, String contentHash) {
     }
 
     private final Map<String, Target> targets = new LinkedHashMap<>();
@@ -94,24 +95,26 @@ public final class BatchPlan {
                     return new ApplyResult(0, 0, 0, 0, 1);
                 }
                 StoryStatus status = killMode == KillMode.DELETE ? StoryStatus.DELETED : StoryStatus.WITHDRAWN;
-                put(state, new Target(record.storyUri(), current.version(), status,
-                        tombstoneKill(record.storyUri(), current.version(), now), null, false, record));
+                Article tombstoneKill = tombstoneKill(record.storyUri(), current.version(), now);
+                put(state, new Target(record.storyUri(), current.version(), status, tombstoneKill, null, false, record,
+                        contentHash(tombstoneKill)));
                 return new ApplyResult(0, 0, 1, 0, 0);
             }
             default -> {
                 Article article = record.article();
                 Known current = state.get(article.getUri());
                 boolean kill = StoryStatus.isKill(article);
+                String hash = contentHash(article);
                 if (!StoryVersionGuard.accepts(current == null ? null : current.version(),
                         current == null ? null : current.status(), article.getVersion(), kill)
-                        && !isRevision(current, article, kill)) {
+                        && !isRevision(current, article, hash, kill)) {
                     return new ApplyResult(0, 1, 0, 0, 0);
                 }
                 StoryStatus status = StoryStatus.of(article, killMode);
                 // a kill takes effect at once, whatever embargo the killed story had
                 Instant embargo = kill ? null : article.getEmbargoed();
                 boolean held = embargo != null && embargo.isAfter(now);
-                put(state, new Target(article.getUri(), article.getVersion(), status, article, embargo, held, record));
+                put(state, new Target(article.getUri(), article.getVersion(), status, article, embargo, held, record, hash));
                 if (status.isKilled()) {
                     return new ApplyResult(0, 0, 1, 0, 0);
                 }
@@ -126,14 +129,13 @@ public final class BatchPlan {
      * enrich-stream drops an agency's re-delivery of a version it has seen, so the later record is the newer state.
      * A replay carries the same content and stays ignored; nothing revives a kill at its own version.
      */
-    private static boolean isRevision(Known current, Article article, boolean kill) {
+    private static boolean isRevision(Known current, Article article, String hash, boolean kill) {
         return current != null && current.contentHash() != null && article.getVersion() == current.version()
-                && !kill && !current.status().isKilled() && !current.contentHash().equals(contentHash(article));
+                && !kill && !current.status().isKilled() && !current.contentHash().equals(hash);
     }
 
     private void put(Map<String, Known> state, Target target) {
-        state.put(target.uri(), new Known(target.version(), target.status(),
-                target.article() == null ? null : contentHash(target.article())));
+        state.put(target.uri(), new Known(target.version(), target.status(), target.contentHash()));
         targets.remove(target.uri()); // keep the order of the last change
         targets.put(target.uri(), target);
     }

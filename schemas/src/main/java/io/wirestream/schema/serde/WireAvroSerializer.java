@@ -29,7 +29,8 @@ public final class WireAvroSerializer<T> implements Serializer<T> {
     private SchemaRegistryClient registry;
     private boolean autoRegister = true;
     private boolean isKey;
-    private final Map<String, Integer> idBySubject = new ConcurrentHashMap<>();
+    /** Schema ids per topic and schema: no subject string is built per record once a topic's schema is known. */
+    private final Map<String, Map<Schema, Integer>> idsByTopic = new ConcurrentHashMap<>();
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
 
     public WireAvroSerializer() {}
@@ -56,8 +57,8 @@ public final class WireAvroSerializer<T> implements Serializer<T> {
             throw new SerializationException("Avro serializer used before it was configured with a schema registry");
         }
         Schema schema = schemaOf(data);
-        String subject = topic + (isKey ? "-key" : "-value");
-        int id = idBySubject.computeIfAbsent(subject + "|" + schema.hashCode() + "|" + schema.getFullName(), k -> idFor(subject, schema));
+        int id = idsByTopic.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
+                .computeIfAbsent(schema, s -> idFor(subject(topic), s));
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
             out.write(WireFormat.MAGIC_BYTE);
@@ -67,8 +68,12 @@ public final class WireAvroSerializer<T> implements Serializer<T> {
             encoder.flush();
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("could not write " + schema.getFullName() + " for " + subject + ": " + e.getMessage(), e);
+            throw new SerializationException("could not write " + schema.getFullName() + " for " + subject(topic) + ": " + e.getMessage(), e);
         }
+    }
+
+    private String subject(String topic) {
+        return topic + (isKey ? "-key" : "-value");
     }
 
     private int idFor(String subject, Schema schema) {

@@ -206,7 +206,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
                 ps.setInt(i++, target.source().partition());
                 ps.setLong(i++, target.source().offset());
                 dialect.setInstant(ps, i++, now);
-                ps.setString(i, BatchPlan.contentHash(article));
+                ps.setString(i, target.contentHash());
                 ps.addBatch();
                 boolean searchable = status == StoryStatus.USABLE || status == StoryStatus.WITHHELD;
                 searchTexts.add(new SearchText(target.uri(), searchable ? headline : null, searchable ? body : null));
