@@ -169,13 +169,18 @@ final class DemoRunner {
         return outcomes;
     }
 
+    /** GET /v1/articles/{uri} on the read API, with an optional query. */
+    private HttpResponse<String> readArticle(String uri, String query) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(pipeline.readApiUrl() + "/v1/articles/"
+                + URLEncoder.encode(uri, StandardCharsets.UTF_8).replace("+", "%20") + query))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The member uris of a story's duplicate cluster as the store holds it (read API, extended view). */
     private List<String> clusterMembers(String uri) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(pipeline.readApiUrl() + "/v1/articles/"
-                    + URLEncoder.encode(uri, StandardCharsets.UTF_8).replace("+", "%20") + "?view=extended"))
-                    .timeout(Duration.ofSeconds(10)).GET().build();
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = readArticle(uri, "?view=extended");
             if (r.statusCode() != 200) {
                 return List.of();
             }
@@ -196,9 +201,7 @@ final class DemoRunner {
 
     private Optional<Stored> stored(String uri) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(pipeline.readApiUrl() + "/v1/articles/"
-                    + URLEncoder.encode(uri, StandardCharsets.UTF_8).replace("+", "%20"))).timeout(Duration.ofSeconds(10)).GET().build();
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = readArticle(uri, "");
             if (r.statusCode() == 200) {
                 JsonNode doc = JSON.readTree(r.body());
                 long version = Long.parseLong(r.headers().firstValue("X-Wirestream-Version").orElse(doc.path("version").asText("0")));

@@ -96,10 +96,12 @@ public final class LocalPipeline implements AutoCloseable {
         enrich = EnrichServiceMain.service(settings);
         enrich.start();
         awaitRunning(enrich, Duration.ofSeconds(90));
-        FreshnessRecorder freshness = new FreshnessRecorder(opsMetrics());
+        // the ops page and publish-service share one freshness recorder, registered on the ops page's metrics
+        PrometheusMeterRegistry opsMetrics = ServiceHttpServer.newMetrics("ops");
+        FreshnessRecorder freshness = new FreshnessRecorder(opsMetrics);
         publish = new PublishService(new PublishConfig(settings)).recordFreshnessIn(freshness);
         publish.start();
-        ops = OpsService.start(settings, opsMetrics(), freshness);
+        ops = OpsService.start(settings, opsMetrics, freshness);
         log.info("local pipeline started in {}", dataDir);
         return this;
     }
@@ -118,15 +120,6 @@ public final class LocalPipeline implements AutoCloseable {
                 throw new IllegalStateException("interrupted while waiting for enrich-stream", e);
             }
         }
-    }
-
-    private PrometheusMeterRegistry opsMetrics;
-
-    private PrometheusMeterRegistry opsMetrics() {
-        if (opsMetrics == null) {
-            opsMetrics = ServiceHttpServer.newMetrics("ops");
-        }
-        return opsMetrics;
     }
 
     /**
