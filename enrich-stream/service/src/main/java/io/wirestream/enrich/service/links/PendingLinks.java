@@ -28,6 +28,10 @@ final class PendingLinks {
     public long lastEmittedVersion = Long.MIN_VALUE;
     public long lastEmittedAtMillis;
 
+    boolean isWaiting(long version) {
+        return waiting.stream().anyMatch(w -> w.version == version);
+    }
+
     Waiting version(long version, long nowMillis) {
         for (Waiting w : waiting) {
             if (w.version == version) {

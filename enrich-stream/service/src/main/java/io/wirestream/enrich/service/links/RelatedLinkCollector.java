@@ -22,6 +22,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Runs on the partition that owns a story uri: waits until the article and the answers of all its index keys are
  * there (they come from other partitions, in any order), ranks the candidates and emits the article with its links.
  * A version older than one already emitted is dropped, so versions leave in order; a tombstone clears the story.
+ * The same version arriving again with new content (dedupe republishes a story when a copy joins its cluster) is
+ * a revision and goes out again with its links.
  */
 final class RelatedLinkCollector implements Processor<String, LinkMessage, String, Article> {
 
@@ -66,8 +68,11 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
             context.forward(new Record<String, Article>(uri, null, record.timestamp(), record.headers()));
             return;
         }
-        if (m.version() <= state.lastEmittedVersion) {
+        if (m.version() < state.lastEmittedVersion) {
             return; // a newer version of this story has already left
+        }
+        if (m.version() == state.lastEmittedVersion && m.kind() != LinkMessage.Kind.ARTICLE && !state.isWaiting(m.version())) {
+            return; // a late answer for the version that already left; a revision of it (below) collects its own answers
         }
         PendingLinks.Waiting waiting = state.version(m.version(), now);
         if (m.kind() == LinkMessage.Kind.ARTICLE) {

@@ -166,4 +166,23 @@ class RelatedLinkStageTest {
         assertThat(results.get(1).key).isEqualTo(HARBOUR_TALKS.getUri());
         assertThat(results.get(1).value).isNull();
     }
+
+    @Test
+    void aRevisionAtTheSameVersionGoesOutAgainWithItsLinks() {
+        in.pipeInput(HARBOUR_TALKS.getUri(), HARBOUR_TALKS);
+        in.pipeInput(HARBOUR_FOLLOW_UP.getUri(), HARBOUR_FOLLOW_UP);
+        assertThat(out.readValuesToList()).hasSize(2);
+
+        // dedupe republishes the follow-up at its own version once a copy joins its cluster
+        Article revised = Article.newBuilder(HARBOUR_FOLLOW_UP).setDuplicates(io.wirestream.avro.DuplicateCluster.newBuilder()
+                .setClusterId("dc-1").setFirstUri(HARBOUR_FOLLOW_UP.getUri()).setFirstAgency("b").setFirstWiredAt(T0)
+                .setAlsoCarriedBy(List.of("c")).setMemberUris(List.of("c:harbour-copy")).build()).build();
+        in.pipeInput(revised.getUri(), revised);
+
+        List<Article> again = out.readValuesToList();
+        assertThat(again).hasSize(1);
+        assertThat(again.get(0).getVersion()).isEqualTo(HARBOUR_FOLLOW_UP.getVersion());
+        assertThat(again.get(0).getDuplicates().getMemberUris()).containsExactly("c:harbour-copy");
+        assertThat(again.get(0).getRelated()).extracting(io.wirestream.avro.RelatedLink::getUri).contains(HARBOUR_TALKS.getUri());
+    }
 }
