@@ -1,6 +1,8 @@
 package io.wirestream.enrich.service;
 
 import io.wirestream.avro.Article;
+import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 
@@ -12,4 +14,16 @@ import org.apache.kafka.streams.kstream.KStream;
 public interface ArticleStage {
 
     KStream<String, Article> apply(StreamsBuilder builder, KStream<String, Article> articles);
+
+    /**
+     * Topics the stage both writes and reads that Kafka Streams does not create for it (a feedback loop cannot go
+     * through an internal topic). The service provisions them like its other topics: its partitions, replication and
+     * min ISR, delete policy, retained for {@link #OWN_TOPIC_RETENTION}.
+     */
+    default List<String> ownTopics() {
+        return List.of();
+    }
+
+    /** Long enough for a stopped pipeline to find its in-flight messages again. */
+    Duration OWN_TOPIC_RETENTION = Duration.ofDays(7);
 }

@@ -10,6 +10,7 @@ import io.wirestream.platform.kafka.TopicSpec;
 import io.wirestream.schema.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +48,12 @@ public final class EnrichService {
 
     public synchronized void start() {
         Map<String, Object> client = KafkaSettings.clientProperties(settings);
-        provisionTopics(client);
         EnrichSerdes serdes = EnrichSerdes.of(KafkaSettings.serdeProperties(settings));
+        List<ArticleStage> composed = stages.apply(serdes);
+        provisionTopics(client, composed);
         EnrichTopology.Options options = new EnrichTopology.Options(settings.get(EnrichSettings.KILL_TOMBSTONE_GRACE),
                 settings.get(EnrichSettings.EMBARGO_CHECK_INTERVAL));
-        Topology topology = EnrichTopology.build(normaliser, stages.apply(serdes), serdes, options, Clock.systemUTC());
+        Topology topology = EnrichTopology.build(normaliser, composed, serdes, options, Clock.systemUTC());
         streams = new KafkaStreams(topology, streamsConfig(settings, client));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed; replacing it", e);
@@ -110,11 +112,17 @@ public final class EnrichService {
         return p;
     }
 
-    private void provisionTopics(Map<String, Object> client) {
+    private void provisionTopics(Map<String, Object> client, List<ArticleStage> composed) {
         int partitions = settings.get(KafkaSettings.PARTITIONS);
         int rf = settings.get(KafkaSettings.REPLICATION_FACTOR);
         int minIsr = settings.get(KafkaSettings.MIN_INSYNC_REPLICAS);
-        List<TopicSpec> specs = Topics.all().stream().map(t -> TopicSpec.of(t, partitions, rf, minIsr)).toList();
+        List<TopicSpec> specs = new ArrayList<>(Topics.all().stream().map(t -> TopicSpec.of(t, partitions, rf, minIsr)).toList());
+        for (ArticleStage stage : composed) {
+            for (String own : stage.ownTopics()) {
+                specs.add(new TopicSpec(own, partitions > 0 ? partitions : Topics.RAW.defaultPartitions(), (short) rf, minIsr,
+                        "delete", ArticleStage.OWN_TOPIC_RETENTION));
+            }
+        }
         try (Admin admin = Admin.create(new HashMap<>(client))) {
             TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(60));
             if (settings.get(KafkaSettings.FAIL_ON_TOPIC_MISMATCH)) {

@@ -36,14 +36,15 @@ public final class EnrichServiceMain {
         DedupeSettings dedupe = DedupeSettings.defaults()
                 .withWindow(settings.get(EnrichSettings.DEDUPE_WINDOW))
                 .withHoldBack(settings.get(EnrichSettings.DEDUPE_HOLD_BACK))
-                .withAuditTopic(Topics.DEDUPE_AUDIT.name());
+                .withAuditTopic(Topics.DEDUPE_AUDIT.name())
+                .withRepliesTopic(DedupeSettings.repliesTopicOf(settings.get(EnrichSettings.APPLICATION_ID)));
         LinkSettings d = LinkSettings.defaults();
         LinkSettings links = new LinkSettings(settings.get(EnrichSettings.LINKS_WINDOW), settings.get(EnrichSettings.LINKS_MAX),
                 d.postingsPerKey(), d.maxKeysPerStory(), d.minScore());
         ArticleTagger tagger = ArticleTagger.withBundledKnowledge();
         Serde<DedupeAudit> audit = Topics.DEDUPE_AUDIT.valueSerde(serdes.config());
         return List.of(
-                (builder, articles) -> StoryDedupeStage.apply(builder, articles, dedupe, serdes.article(), audit, serdes.key()),
+                StoryDedupeStage.stage(dedupe, serdes.article(), audit, serdes.key()),
                 new RelatedLinkStage(tagger, links));
     }
 

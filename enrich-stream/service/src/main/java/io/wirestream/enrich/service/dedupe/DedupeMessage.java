@@ -31,6 +31,18 @@ sealed interface DedupeMessage {
     record IndexAnswer(String storyUri, boolean counted, List<CopySeen> copies) implements DedupeMessage {
     }
 
+    /**
+     * A later-wired copy's answer to a notice from an earlier-wired one, sent from the copy's task (the one place its
+     * fate is decided) back to the earlier story's task, which waits for it before judging.
+     *
+     * @param story the earlier story, which receives the reply, as the notice described it
+     * @param copyUri the copy that replies
+     * @param publishedHead whether the copy was already published as the head of its cluster; if so it stays
+     *     published and the earlier story joins its cluster, else the copy follows the wire-order rule and yields
+     */
+    record CopyReply(CopySeen story, String copyUri, boolean publishedHead) implements DedupeMessage {
+    }
+
     /** To a cluster's task: its head was published (article set) or a copy joined it (member set). */
     record ClusterEvent(String headUri, Article head, CopySeen member) implements DedupeMessage {
     }

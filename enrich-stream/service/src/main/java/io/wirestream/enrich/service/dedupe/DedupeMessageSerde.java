@@ -2,6 +2,7 @@ package io.wirestream.enrich.service.dedupe;
 
 import io.wirestream.avro.Article;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.ClusterEvent;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.CopyReply;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexAnswer;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexProbe;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
@@ -27,6 +28,7 @@ final class DedupeMessageSerde implements Serde<DedupeMessage> {
     private static final byte PROBE = 2;
     private static final byte ANSWER = 3;
     private static final byte CLUSTER = 4;
+    private static final byte REPLY = 5;
 
     private final DedupeBinary binary;
 
@@ -67,6 +69,11 @@ final class DedupeMessageSerde implements Serde<DedupeMessage> {
                 out.writeUTF(e.headUri());
                 binary.writeArticle(out, e.head());
                 DedupeBinary.writeCopy(out, e.member());
+            } else if (message instanceof CopyReply r) {
+                out.writeByte(REPLY);
+                DedupeBinary.writeCopy(out, r.story());
+                out.writeUTF(r.copyUri());
+                out.writeBoolean(r.publishedHead());
             } else {
                 throw new SerializationException("audit events are not repartitioned");
             }
@@ -88,6 +95,7 @@ final class DedupeMessageSerde implements Serde<DedupeMessage> {
                 case PROBE -> new IndexProbe(in.readUTF(), DedupeBinary.readIndexed(in));
                 case ANSWER -> new IndexAnswer(in.readUTF(), in.readBoolean(), DedupeBinary.readCopies(in));
                 case CLUSTER -> new ClusterEvent(in.readUTF(), binary.readArticle(in), DedupeBinary.readCopy(in));
+                case REPLY -> new CopyReply(DedupeBinary.readCopy(in), in.readUTF(), in.readBoolean());
                 default -> throw new SerializationException("unknown dedupe message kind " + kind);
             };
         } catch (IOException e) {

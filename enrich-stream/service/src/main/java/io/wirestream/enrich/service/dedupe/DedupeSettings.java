@@ -8,13 +8,17 @@ import java.time.Duration;
  *
  * @param window how long a story stays in the duplicate index, its version state and its cluster (default 7 days)
  * @param holdBack how long a first version waits, once every index key answered, for a copy that was wired earlier
- *     but reached the index later (out of order); longer means fewer double publications, more latency. A pause
- *     longer than this upstream of one copy (a failover: session timeout plus restore) lets a later copy through
- *     first, and then both are published. Default 5 s.
+ *     but reached the index later (out of order), so that the earlier copy heads the cluster. It never decides
+ *     whether a story is published twice (it is not): when an earlier copy arrives after a later one was published,
+ *     it joins the published one's cluster. Longer means the first-wired copy heads more clusters, at that much
+ *     latency on every first version. Default 5 s.
  * @param answerTimeout a first version whose index answers have not all arrived after this long is decided on what
  *     has arrived (they always arrive under exactly-once; this is a safety net)
  * @param purgeInterval how often expired version, fate and cluster entries are swept (the index expires by itself)
  * @param auditTopic where every drop is written
+ * @param repliesTopic the stage's own feedback topic, on which a later-wired copy tells an earlier one where it
+ *     stands; Kafka Streams cannot loop through an internal topic, so the service provisions this one. It must be
+ *     private to one application id.
  * @param articlesTopic the topic name handed to the article serde for nested articles (its registry subject)
  * @param fingerprint fingerprint and near-duplicate knobs
  */
@@ -24,14 +28,20 @@ public record DedupeSettings(
         Duration answerTimeout,
         Duration purgeInterval,
         String auditTopic,
+        String repliesTopic,
         String articlesTopic,
         FingerprintSettings fingerprint) {
 
     public static final String DEFAULT_AUDIT_TOPIC = "wire.dedupe-audit";
 
+    /** The feedback topic of an application: like Kafka Streams' internal topics, prefixed with its id. */
+    public static String repliesTopicOf(String applicationId) {
+        return applicationId + "-dedupe-replies";
+    }
+
     public static DedupeSettings defaults() {
         return new DedupeSettings(Duration.ofDays(7), Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofHours(1),
-                DEFAULT_AUDIT_TOPIC, "wire.articles", FingerprintSettings.DEFAULTS);
+                DEFAULT_AUDIT_TOPIC, "dedupe-replies", "wire.articles", FingerprintSettings.DEFAULTS);
     }
 
     public DedupeSettings {
@@ -47,15 +57,20 @@ public record DedupeSettings(
     }
 
     public DedupeSettings withWindow(Duration value) {
-        return new DedupeSettings(value, holdBack, answerTimeout, purgeInterval, auditTopic, articlesTopic, fingerprint);
+        return new DedupeSettings(value, holdBack, answerTimeout, purgeInterval, auditTopic, repliesTopic, articlesTopic, fingerprint);
     }
 
     public DedupeSettings withHoldBack(Duration value) {
         return new DedupeSettings(window, value, answerTimeout.compareTo(value) < 0 ? value : answerTimeout, purgeInterval,
-                auditTopic, articlesTopic, fingerprint);
+                auditTopic, repliesTopic, articlesTopic, fingerprint);
     }
 
     public DedupeSettings withAuditTopic(String value) {
-        return new DedupeSettings(window, holdBack, answerTimeout, purgeInterval, value, articlesTopic, fingerprint);
+        return new DedupeSettings(window, holdBack, answerTimeout, purgeInterval, value, repliesTopic, articlesTopic, fingerprint);
+    }
+
+    public DedupeSettings withRepliesTopic(String value) {
+        return new DedupeSettings(window, holdBack, answerTimeout, purgeInterval, auditTopic, value, articlesTopic,
+                fingerprint);
     }
 }

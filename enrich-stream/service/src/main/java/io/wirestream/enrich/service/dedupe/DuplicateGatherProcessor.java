@@ -8,12 +8,14 @@ import io.wirestream.enrich.dedupe.index.DuplicateMatch;
 import io.wirestream.enrich.dedupe.index.IndexedStory;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.AuditEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.ClusterEvent;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.CopyReply;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexAnswer;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -21,12 +23,16 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Runs in the task that owns a story uri and judges the story once every index key it was filed under has answered
- * and the hold-back has passed: a duplicate when a copy precedes it in wire order (earliest receipt, then uri), else
- * the head of its own cluster. The rule only looks at wire order, never at who was processed first, so two copies
- * judged at the same time in different tasks cannot both be dropped, and they cannot both survive unless the later
- * one was judged before the earlier one even reached the index (longer than the hold-back): that case is published
- * twice and audited as {@code late-duplicate}.
+ * Runs in the task that owns a story uri and judges the story once every index key it was filed under has answered,
+ * every later-wired copy the index found has replied, and the hold-back has passed.
+ *
+ * <p>The rule: a story whose later-wired copy was already published joins that copy's cluster (a publication is never
+ * doubled, and never taken back); otherwise it is a duplicate when a copy precedes it in wire order (earliest
+ * receipt, then uri), else the head of its own cluster. The two cannot contradict each other: a story's task is the
+ * only place its fate is decided, and it answers every notice from an earlier-wired copy with where it stands at
+ * that moment. Undecided, it will yield to the earlier copy (which is now among its copies); published, it stays the
+ * head and the earlier copy joins it. So two copies are never both dropped and, however far partitions lag apart,
+ * never both published: the hold-back only decides which copy heads the cluster when they arrive out of order.
  *
  * <p>Later versions of a judged story follow its fate: a head's versions are published, a duplicate's are dropped.
  */
@@ -67,6 +73,8 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
             }
         } else if (message instanceof IndexAnswer answer) {
             onAnswer(uri, answer, now);
+        } else if (message instanceof CopyReply reply) {
+            onReply(uri, reply, now);
         } else {
             return;
         }
@@ -111,25 +119,42 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
 
     private void onAnswer(String uri, IndexAnswer answer, long now) {
         PendingStory waiting = pending.get(uri);
+        StoryFate fate = waiting == null ? fates.get(uri) : null;
+        if (!answer.counted()) {
+            // a notice: copies wired before this story reached the index after it, and each waits to hear where this
+            // story stands. Undecided, it will now yield to them; published, it stays the head and they join it.
+            boolean publishedHead = fate != null && fate.head();
+            for (CopySeen earlier : answer.copies()) {
+                forward(earlier.uri(), new CopyReply(earlier, uri, publishedHead), now);
+            }
+        }
         if (waiting != null) {
             pending.put(uri, waiting.withAnswer(answer.counted(), answer.copies()));
+        } else if (fate == null) {
+            // an answer ahead of its candidate: keep it until the candidate arrives
+            pending.put(uri, PendingStory.answersOnly(now).withAnswer(answer.counted(), answer.copies()));
+        }
+    }
+
+    private void onReply(String uri, CopyReply reply, long now) {
+        PendingStory waiting = pending.get(uri);
+        if (waiting != null) {
+            pending.put(uri, waiting.withReply(reply.copyUri(), reply.publishedHead()));
             return;
         }
         StoryFate fate = fates.get(uri);
         if (fate == null) {
-            // an answer ahead of its candidate: keep it until the candidate arrives
-            pending.put(uri, PendingStory.answersOnly(now).withAnswer(answer.counted(), answer.copies()));
+            pending.put(uri, PendingStory.answersOnly(now).withReply(reply.copyUri(), reply.publishedHead()));
             return;
         }
-        if (fate.head() && !fate.lateCopyAudited() && !answer.counted() && !answer.copies().isEmpty()) {
-            // an earlier-wired copy reached the index after this story was published: both stay published
-            // (a publication is never taken back); say so once so an operator can see the hold-back was too short
+        if (fate.head() && reply.publishedHead() && !fate.lateCopyAudited()) {
+            // only after the answer timeout decided this story without the reply: both copies are published.
+            // Said once, so an operator can see it happened.
             fates.put(uri, fate.withLateCopyAudited());
-            CopySeen earlier = answer.copies().get(0);
             forward(uri, new AuditEvent(DedupeAudit.newBuilder()
-                    .setUri(uri).setVersion(-1).setAgency("").setReason("late-duplicate")
-                    .setSurvivorUri(earlier.uri()).setClusterId(ClusterIds.of(uri))
-                    .setReceivedAt(Instant.ofEpochMilli(earlier.receivedAtMillis()))
+                    .setUri(uri).setVersion(-1).setAgency(reply.story().agency()).setReason("late-duplicate")
+                    .setSurvivorUri(reply.copyUri()).setClusterId(ClusterIds.of(reply.copyUri()))
+                    .setReceivedAt(Instant.ofEpochMilli(reply.story().receivedAtMillis()))
                     .setDecidedAt(Instant.ofEpochMilli(now)).build()), now);
         }
     }
@@ -140,8 +165,21 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
             matches.add(new DuplicateMatch(copy.asIndexedStory(), copy.kind()));
         }
         IndexedStory self = story.indexed();
-        DedupeDecision decision = DedupeDecision.of(self, matches);
         pending.delete(uri);
+        Optional<CopySeen> published = story.publishedLaterCopy();
+        if (published.isPresent()) {
+            // a copy wired after this one was published before this one got here (partitions far apart): this one
+            // joins that copy's cluster, which then names this one as first to wire
+            CopySeen head = published.get();
+            fates.put(uri, new StoryFate(head.uri(), now));
+            String reason = head.kind() == MatchKind.EXACT ? "exact-duplicate" : "near-duplicate";
+            forward(uri, new AuditEvent(AuditRecords.of(story.article(), reason, head.uri(), null,
+                    ClusterIds.of(head.uri()), now)), now);
+            forward(head.uri(), new ClusterEvent(head.uri(), null,
+                    new CopySeen(uri, self.agency(), self.receivedAt().toEpochMilli(), head.kind())), now);
+            return;
+        }
+        DedupeDecision decision = DedupeDecision.of(self, matches);
         if (decision.duplicate()) {
             IndexedStory survivor = decision.survivor().get();
             MatchKind kind = decision.kind().get();

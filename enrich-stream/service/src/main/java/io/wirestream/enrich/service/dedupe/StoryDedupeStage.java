@@ -4,13 +4,17 @@ import io.wirestream.avro.Article;
 import io.wirestream.avro.DedupeAudit;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.AuditEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.ClusterEvent;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.CopyReply;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexAnswer;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexProbe;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
+import io.wirestream.enrich.service.ArticleStage;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -23,7 +27,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * articles (any key) -> by uri [dedupe-by-story] -> version guard --drops--> audit topic
  *      -> first versions: probes by index key [dedupe-by-index-key] -> index (window store) -> answers
- *      -> candidates + answers by uri [dedupe-by-judged-story] -> judge --duplicates--> audit topic
+ *      -> candidates + answers + replies by uri [dedupe-by-judged-story] -> judge --duplicates--> audit topic
+ *                                                    ^--- replies to notices [{app}-dedupe-replies] ---'
  *      -> heads + joined copies by head uri [dedupe-by-cluster] -> cluster -> articles to publish, by uri
  * </pre>
  *
@@ -34,6 +39,22 @@ import org.apache.kafka.streams.state.Stores;
 public final class StoryDedupeStage {
 
     private StoryDedupeStage() {
+    }
+
+    /** The stage as the service composes it, declaring its feedback topic so the service provisions it. */
+    public static ArticleStage stage(DedupeSettings settings, Serde<Article> articleSerde, Serde<DedupeAudit> auditSerde,
+            Serde<String> auditKeySerde) {
+        return new ArticleStage() {
+            @Override
+            public KStream<String, Article> apply(StreamsBuilder builder, KStream<String, Article> articles) {
+                return StoryDedupeStage.apply(builder, articles, settings, articleSerde, auditSerde, auditKeySerde);
+            }
+
+            @Override
+            public List<String> ownTopics() {
+                return List.of(settings.repliesTopic());
+            }
+        };
     }
 
     /**
@@ -68,13 +89,20 @@ public final class StoryDedupeStage {
                 .repartition(Repartitioned.with(keys, messages).withName("dedupe-by-index-key"))
                 .process(() -> new DedupeIndexProcessor(settings), Named.as("dedupe-index-lookup"), DedupeIndexProcessor.STORE);
 
+        // a later-wired copy's reply to a notice goes back to the earlier story's judge: a loop, which Kafka Streams
+        // only allows through a topic of the application's own
+        KStream<String, DedupeMessage> replies = builder.stream(settings.repliesTopic(),
+                Consumed.with(keys, messages).withName("dedupe-replies-in"));
         KStream<String, DedupeMessage> judged = versioned
                 .filter((key, message) -> message instanceof StoryCandidate, Named.as("dedupe-candidates"))
                 .merge(answers.filter((key, message) -> message instanceof IndexAnswer, Named.as("dedupe-answers")),
                         Named.as("dedupe-candidates-and-answers"))
+                .merge(replies, Named.as("dedupe-candidates-answers-and-replies"))
                 .repartition(Repartitioned.with(keys, messages).withName("dedupe-by-judged-story"))
                 .process(() -> new DuplicateGatherProcessor(settings), Named.as("dedupe-judge"),
                         DuplicateGatherProcessor.PENDING_STORE, DuplicateGatherProcessor.FATE_STORE);
+        judged.filter((key, message) -> message instanceof CopyReply, Named.as("dedupe-replies"))
+                .to(settings.repliesTopic(), Produced.with(keys, messages).withName("dedupe-replies-out"));
 
         versioned.filter((key, message) -> message instanceof AuditEvent, Named.as("dedupe-version-drops"))
                 .merge(judged.filter((key, message) -> message instanceof AuditEvent, Named.as("dedupe-duplicate-drops")),

@@ -208,4 +208,73 @@ class StoryDedupeStageTest {
         passHoldBack();
         assertThat(out.readValuesToList()).hasSize(1);
     }
+
+    @Test
+    void anEarlierCopyArrivingAfterALaterOneWasPublishedJoinsItsClusterInsteadOfBeingPublishedToo() {
+        // the later-wired copy gets through first and is published (the earlier copy's partition lagged far behind)
+        send(Stories.ferryRewritten("dpa:ferry", "DPA", at(7)));
+        passHoldBack();
+        assertThat(out.readValuesToList()).extracting(Article::getUri).containsExactly("dpa:ferry");
+
+        send(Stories.ferry("reu:ferry", "REU", 1, at(1)));
+        passHoldBack();
+
+        List<Article> published = out.readValuesToList();
+        assertThat(published).extracting(Article::getUri).containsOnly("dpa:ferry");
+        Article latest = published.get(published.size() - 1);
+        assertThat(latest.getVersion()).isEqualTo(1L);
+        assertThat(latest.getDuplicates().getMemberUris()).containsExactly("reu:ferry");
+        assertThat(latest.getDuplicates().getAlsoCarriedBy()).containsExactly("REU");
+        // the cluster keeps the first-to-wire attribution although the first copy is not the one published
+        assertThat(latest.getDuplicates().getFirstUri()).isEqualTo("reu:ferry");
+        assertThat(latest.getDuplicates().getFirstAgency()).isEqualTo("REU");
+        assertThat(latest.getDuplicates().getFirstWiredAt()).isEqualTo(at(1));
+        assertThat(audit.readValuesToList()).singleElement().satisfies(d -> {
+            assertThat(d.getUri()).isEqualTo("reu:ferry");
+            assertThat(d.getReason()).isEqualTo("near-duplicate");
+            assertThat(d.getSurvivorUri()).isEqualTo("dpa:ferry");
+            assertThat(d.getClusterId()).isEqualTo(latest.getDuplicates().getClusterId());
+        });
+
+        // and its later versions follow that fate
+        send(Stories.ferry("reu:ferry", "REU", 2, at(30)));
+        assertThat(out.isEmpty()).isTrue();
+        assertThat(audit.readValuesToList()).singleElement()
+                .satisfies(d -> assertThat(d.getReason()).isEqualTo("duplicate-story-update"));
+    }
+
+    @Test
+    void anEarlierCopyArrivingWhileALaterOneStillWaitsHeadsTheClusterAndTheLaterOneYields() {
+        send(Stories.ferryRewritten("dpa:ferry", "DPA", at(7)));
+        driver.advanceWallClockTime(HOLD_BACK.dividedBy(2));
+        send(Stories.ferry("reu:ferry", "REU", 1, at(1)));
+        passHoldBack();
+
+        List<Article> published = out.readValuesToList();
+        assertThat(published).extracting(Article::getUri).containsOnly("reu:ferry");
+        assertThat(published.get(published.size() - 1).getDuplicates().getMemberUris()).containsExactly("dpa:ferry");
+        assertThat(audit.readValuesToList()).singleElement().satisfies(d -> {
+            assertThat(d.getUri()).isEqualTo("dpa:ferry");
+            assertThat(d.getSurvivorUri()).isEqualTo("reu:ferry");
+        });
+    }
+
+    @Test
+    void aThirdCopyArrivingLastJoinsTheOneAlreadyPublishedWhateverItsWireTime() {
+        send(Stories.ferry("reu:ferry", "REU", 1, at(3)));
+        passHoldBack();
+        send(Stories.ferryResyndicated("afp:ferry-1", "AFP", at(5)));
+        passHoldBack();
+        send(Stories.ferryRewritten("dpa:ferry", "DPA", at(1)));
+        passHoldBack();
+
+        List<Article> published = out.readValuesToList();
+        assertThat(published).extracting(Article::getUri).containsOnly("reu:ferry");
+        Article latest = published.get(published.size() - 1);
+        assertThat(latest.getDuplicates().getMemberUris()).containsExactlyInAnyOrder("afp:ferry-1", "dpa:ferry");
+        assertThat(latest.getDuplicates().getFirstUri()).isEqualTo("dpa:ferry");
+        assertThat(audit.readValuesToList()).extracting(DedupeAudit::getUri, DedupeAudit::getSurvivorUri)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("afp:ferry-1", "reu:ferry"),
+                        org.assertj.core.groups.Tuple.tuple("dpa:ferry", "reu:ferry"));
+    }
 }
