@@ -90,9 +90,20 @@ public final class TaggingQualityReport {
             out.println(name + " related links: skipped (absent)");
             return;
         }
-        out.printf(Locale.ROOT, "%s related links (target precision@3 >= 0.80): precision@3 %.3f, precision of returned "
-                        + "links %.3f, same event ranked above same-topic other event %.3f of %d checks, %d stories%n",
-                name, r.precisionAt3(), r.returnedPrecision(), r.sameEventAboveOtherEvent(), r.rankChecks(), r.stories());
+        out.printf(Locale.ROOT, "%s related links (target precision@3 >= 0.80, same event ranked above same-topic other "
+                + "event): %s%n", name, linkNumbers(r));
+        r.byPart().forEach((part, p) -> out.printf(Locale.ROOT, "  %s queries (%s): %s%n", part,
+                LinkingCorpora.TUNING.equals(part) ? "looked at while tuning the ranking" : "not looked at while tuning",
+                linkNumbers(p)));
+    }
+
+    private static String linkNumbers(RelatedLinkEvaluation.Result r) {
+        return String.format(Locale.ROOT, "precision@3 %.3f, precision of returned links %.3f, best same-event story "
+                        + "above best other-event story %.3f of %d (head to head %.3f of %d), same-event above other-event pairs "
+                        + "%.3f of %d, %d stories",
+                r.precisionAt3(), r.returnedPrecision(), r.sameEventAboveOtherEvent(), r.rankChecks(), r.headToHead(),
+                r.headToHeadChecks(),
+                r.pairwiseOrdering(), r.pairs(), r.stories());
     }
 
     private static void printTable(Map<String, PrecisionRecall> table, PrintStream out) {

@@ -43,6 +43,11 @@ public final class RelatedStoryLinker {
         return ranker.score(profile, lookup(profile));
     }
 
+    /** Every earlier story the index names, best first, without the link cut-offs and without indexing this one. */
+    public List<RelatedStoryRanker.ScoredStory> ranking(StoryProfile profile) {
+        return ranker.scoreAll(profile, lookup(profile));
+    }
+
     public void add(StoryProfile profile) {
         for (ProfileKey key : profile.keys()) {
             index.add(key.key(), profile.posting(key));

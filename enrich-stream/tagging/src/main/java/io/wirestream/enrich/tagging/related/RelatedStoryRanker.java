@@ -41,7 +41,18 @@ public final class RelatedStoryRanker {
         }
     }
 
+    /** The links to make: candidates scoring at least {@link LinkSettings#minScore()}, best first, at most maxLinks. */
     public List<ScoredStory> score(StoryProfile story, List<KeyHits> hits) {
+        List<ScoredStory> out = scored(story, hits, settings.minScore());
+        return out.size() > settings.maxLinks() ? out.subList(0, settings.maxLinks()) : out;
+    }
+
+    /** Every candidate the hits name, best first, whatever its score (evaluation of the ranking as such). */
+    public List<ScoredStory> scoreAll(StoryProfile story, List<KeyHits> hits) {
+        return scored(story, hits, Double.NEGATIVE_INFINITY);
+    }
+
+    private List<ScoredStory> scored(StoryProfile story, List<KeyHits> hits, double minScore) {
         double norm = story.norm();
         if (norm == 0) {
             return List.of();
@@ -75,7 +86,7 @@ public final class RelatedStoryRanker {
             if (acc.entities.isEmpty()) {
                 score *= 0.5;
             }
-            if (score < settings.minScore()) {
+            if (score < minScore) {
                 continue;
             }
             Comparator<String> byContribution = Comparator.comparingDouble((String l) -> -acc.contribution.get(l));
@@ -86,7 +97,7 @@ public final class RelatedStoryRanker {
         out.sort(Comparator.comparingDouble(ScoredStory::score).reversed()
                 .thenComparing(s -> -s.story().timeMillis())
                 .thenComparing(s -> s.story().uri()));
-        return out.size() > settings.maxLinks() ? out.subList(0, settings.maxLinks()) : out;
+        return out;
     }
 
     public List<RelatedLink> rank(StoryProfile story, List<KeyHits> hits) {
