@@ -252,7 +252,9 @@ public final class EntityRecognizer {
             if (!span.get(0).isCapitalised()) {
                 return 0;
             }
-            if (kb.isTitle(KnowledgeBase.key(span))) {
+            String key = KnowledgeBase.key(span);
+            // the tokenizer keeps an abbreviated title's dot ("Mr.", "Sen.", "Rep."); the title list has none
+            if (kb.isTitle(key) || key.endsWith(".") && kb.isTitle(key.substring(0, key.length() - 1))) {
                 int end = from + len;
                 // a title only counts when a name follows it
                 if (end < tokens.size() && tokens.get(end).text().equals(".")) {

@@ -45,6 +45,18 @@ class EntityRecognitionTest {
     }
 
     @Test
+    void abbreviatedTitlesWithADotAreNotPartOfNames() {
+        List<ResolvedEntity> found = entities("Senator questions port deal",
+                "Sen. Marta Kellerby asked on Monday why the port deal was signed. Rep. Oskar Tamm agreed.",
+                "Mr. Tamm said he would call Dr. Ines Vallo to testify.");
+        assertThat(found).extracting(ResolvedEntity::name)
+                .contains("Marta Kellerby", "Oskar Tamm", "Ines Vallo")
+                .noneMatch(n -> n.startsWith("Sen") || n.startsWith("Rep") || n.startsWith("Mr") || n.startsWith("Dr"));
+        // "Mr. Tamm" is the same person as "Rep. Oskar Tamm", not a name of its own
+        assertThat(named(found, "Oskar Tamm")).get().satisfies(e -> assertThat(e.mentionCount()).isEqualTo(2));
+    }
+
+    @Test
     void titlesAreNotPartOfNamesAndASurnameResolvesToTheFullName() {
         List<ResolvedEntity> found = entities("Ministers meet",
                 "Foreign Minister Sergei Lavrov met Defence Minister Tomas Varenko on Monday.",
