@@ -36,13 +36,22 @@ public final class KafkaSettings {
             "Schema registry base URL(s), comma-separated (Confluent REST API)");
     public static final Setting<String> REGISTRY_USER_INFO = Setting.secret("registry.basic.auth.user.info",
             "user:password for the registry's HTTP basic auth (secret)");
+    public static final Setting<String> REGISTRY_SSL_TRUSTSTORE_LOCATION = Setting.string("registry.ssl.truststore.location", "",
+            "Trust store (PKCS12/JKS) for an https registry whose certificate a private CA signed; empty uses the JVM's trust");
+    public static final Setting<String> REGISTRY_SSL_TRUSTSTORE_PASSWORD = Setting.secret("registry.ssl.truststore.password",
+            "Registry trust store password (secret)");
+    public static final Setting<String> REGISTRY_SSL_KEYSTORE_LOCATION = Setting.string("registry.ssl.keystore.location", "",
+            "Key store with a client certificate, for a registry that requires mutual TLS");
+    public static final Setting<String> REGISTRY_SSL_KEYSTORE_PASSWORD = Setting.secret("registry.ssl.keystore.password",
+            "Registry key store password (secret)");
     public static final Setting<Boolean> REGISTRY_AUTO_REGISTER = Setting.bool("registry.auto.register", true,
             "Register schemas on first use; turn off where schemas are registered by a release pipeline");
 
     public static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SECURITY_PROTOCOL, SASL_MECHANISM, SASL_USERNAME,
             SASL_PASSWORD, SSL_TRUSTSTORE_LOCATION, SSL_TRUSTSTORE_PASSWORD, SSL_KEYSTORE_LOCATION, SSL_KEYSTORE_PASSWORD,
             REPLICATION_FACTOR, MIN_INSYNC_REPLICAS, PARTITIONS, FAIL_ON_TOPIC_MISMATCH, REGISTRY_URL, REGISTRY_USER_INFO,
-            REGISTRY_AUTO_REGISTER);
+            REGISTRY_SSL_TRUSTSTORE_LOCATION, REGISTRY_SSL_TRUSTSTORE_PASSWORD, REGISTRY_SSL_KEYSTORE_LOCATION,
+            REGISTRY_SSL_KEYSTORE_PASSWORD, REGISTRY_AUTO_REGISTER);
 
     private KafkaSettings() {}
 
@@ -72,7 +81,7 @@ public final class KafkaSettings {
         return p;
     }
 
-    /** Serde properties (Confluent names) for the registry. */
+    /** Serde properties (Confluent names) for the registry: URL, basic auth and TLS stores. */
     public static Map<String, Object> serdeProperties(Settings s) {
         Map<String, Object> p = new HashMap<>();
         p.put("schema.registry.url", s.get(REGISTRY_URL));
@@ -81,6 +90,10 @@ public final class KafkaSettings {
         if (userInfo != null && !userInfo.isBlank()) {
             p.put("basic.auth.user.info", userInfo);
         }
+        putIfSet(p, "schema.registry.ssl.truststore.location", s.get(REGISTRY_SSL_TRUSTSTORE_LOCATION));
+        putIfSet(p, "schema.registry.ssl.truststore.password", s.get(REGISTRY_SSL_TRUSTSTORE_PASSWORD));
+        putIfSet(p, "schema.registry.ssl.keystore.location", s.get(REGISTRY_SSL_KEYSTORE_LOCATION));
+        putIfSet(p, "schema.registry.ssl.keystore.password", s.get(REGISTRY_SSL_KEYSTORE_PASSWORD));
         return p;
     }
 

@@ -87,6 +87,24 @@ class ClientSecurityTest {
     }
 
     @Test
+    void registryCredentialsAndTlsStoresReachTheSerdesUnderConfluentNames() throws Exception {
+        Path trustPasswordFile = Files.writeString(Files.createTempFile("registry-trust", ".pw"), TRUST_SECRET + "\n");
+        Map<String, String> env = Map.of(
+                "WIRE_REGISTRY_URL", "https://registry.example:8081",
+                "WIRE_REGISTRY_BASIC_AUTH_USER_INFO", "wirestream:" + SASL_SECRET,
+                "WIRE_REGISTRY_SSL_TRUSTSTORE_LOCATION", "/etc/wirestream/registry-ca.p12",
+                "WIRE_REGISTRY_SSL_TRUSTSTORE_PASSWORD_FILE", trustPasswordFile.toString());
+        Settings settings = Settings.of(Map.of(), env, Map.of());
+
+        assertThat(KafkaSettings.serdeProperties(settings))
+                .containsEntry("schema.registry.url", "https://registry.example:8081")
+                .containsEntry("basic.auth.user.info", "wirestream:" + SASL_SECRET)
+                .containsEntry("schema.registry.ssl.truststore.location", "/etc/wirestream/registry-ca.p12")
+                .containsEntry("schema.registry.ssl.truststore.password", TRUST_SECRET)
+                .doesNotContainKey("schema.registry.ssl.keystore.location");
+    }
+
+    @Test
     void aSaslProtocolWithoutAMechanismIsAClearStartupError() {
         Settings s = Settings.ofValues(Map.of("kafka.security.protocol", "SASL_PLAINTEXT"));
         assertThatThrownBy(() -> KafkaSettings.clientProperties(s)).hasMessageContaining("kafka.sasl.mechanism");
