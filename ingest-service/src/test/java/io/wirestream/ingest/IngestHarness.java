@@ -2,11 +2,9 @@ package io.wirestream.ingest;
 
 import io.wirestream.avro.RawItem;
 import io.wirestream.ingest.auth.ApiKeyHash;
-import io.wirestream.platform.kafka.EmbeddedKafka;
-import io.wirestream.platform.registry.CompatibilityLevel;
-import io.wirestream.platform.registry.EmbeddedSchemaRegistry;
 import io.wirestream.platform.config.Settings;
 import io.wirestream.schema.topics.Topics;
+import io.wirestream.testsupport.TestInfrastructure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,27 +22,27 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
-/** A real broker, a schema registry and the service on free ports, with helpers to push and to read wire.raw. */
+/**
+ * The service on a free port in front of a real broker and schema registry (the suite's {@link TestInfrastructure},
+ * which the harness closes), with helpers to push and to read wire.raw.
+ */
 final class IngestHarness implements AutoCloseable {
 
-    final EmbeddedKafka kafka;
-    final EmbeddedSchemaRegistry registry;
+    final TestInfrastructure infrastructure;
     final Path dir;
     final Path credentials;
     final Settings settings;
     IngestService service;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    IngestHarness(Map<String, String> extraSettings, Map<String, String> agencyKeys) throws IOException {
-        kafka = EmbeddedKafka.startTemporary();
-        registry = EmbeddedSchemaRegistry.start(Map.of("bootstrap.servers", kafka.bootstrapServers()), "127.0.0.1", 0,
-                CompatibilityLevel.BACKWARD_TRANSITIVE);
+    IngestHarness(TestInfrastructure infrastructure, Map<String, String> extraSettings, Map<String, String> agencyKeys) throws IOException {
+        this.infrastructure = infrastructure;
         dir = Files.createTempDirectory("ingest-it-");
         credentials = dir.resolve("credentials.txt");
         writeCredentials(agencyKeys);
         Map<String, String> values = new HashMap<>();
-        values.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        values.put("registry.url", registry.url());
+        values.put("kafka.bootstrap.servers", infrastructure.bootstrapServers());
+        values.put("registry.url", infrastructure.registryUrl());
         values.put("ingest.http.host", "127.0.0.1");
         values.put("ingest.http.port", "0");
         values.put("ingest.credentials.file", credentials.toString());
@@ -52,8 +50,13 @@ final class IngestHarness implements AutoCloseable {
         values.put("ingest.state.dir", dir.resolve("state").toString());
         values.putAll(extraSettings);
         settings = Settings.ofValues(values);
-        service = new IngestService(settings);
-        service.start();
+        try {
+            service = new IngestService(settings);
+            service.start();
+        } catch (RuntimeException e) {
+            infrastructure.close();
+            throw e;
+        }
     }
 
     void writeCredentials(Map<String, String> agencyKeys) throws IOException {
@@ -101,9 +104,9 @@ final class IngestHarness implements AutoCloseable {
     /** Every record on wire.raw, read from the beginning until {@code expected} are there or the time is up. */
     List<ConsumerRecord<String, RawItem>> readRaw(int expected, Duration within) {
         Map<String, Object> p = new HashMap<>();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Map<String, Object> serde = Map.of("schema.registry.url", registry.url());
+        Map<String, Object> serde = Map.of("schema.registry.url", infrastructure.registryUrl());
         List<ConsumerRecord<String, RawItem>> records = new ArrayList<>();
         try (KafkaConsumer<String, RawItem> consumer = new KafkaConsumer<>(p, Topics.RAW.keySerde(serde).deserializer(),
                 Topics.RAW.valueSerde(serde).deserializer())) {
@@ -127,8 +130,7 @@ final class IngestHarness implements AutoCloseable {
     @Override
     public void close() {
         service.stop();
-        registry.close();
-        kafka.close();
+        infrastructure.close();
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException ignored) {
