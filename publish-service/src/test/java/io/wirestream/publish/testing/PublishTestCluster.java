@@ -1,12 +1,11 @@
 package io.wirestream.publish.testing;
 
 import io.wirestream.avro.Article;
-import io.wirestream.platform.kafka.EmbeddedKafka;
 import io.wirestream.platform.kafka.TopicProvisioner;
 import io.wirestream.platform.kafka.TopicSpec;
-import io.wirestream.platform.registry.CompatibilityLevel;
-import io.wirestream.platform.registry.EmbeddedSchemaRegistry;
 import io.wirestream.schema.topics.Topics;
+import io.wirestream.testsupport.PostgresEndpoint;
+import io.wirestream.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -23,31 +22,41 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-/** A real broker and schema registry with the articles topic, and a producer writing articles as enrich-stream does. */
+/**
+ * The articles topic on a real broker and schema registry (the suite's {@link TestInfrastructure}, which this closes),
+ * and a producer writing articles as enrich-stream does.
+ */
 public final class PublishTestCluster implements AutoCloseable {
 
     public static final int PARTITIONS = 3;
 
-    private final EmbeddedKafka kafka;
-    private final EmbeddedSchemaRegistry registry;
+    private final TestInfrastructure infrastructure;
     private final KafkaProducer<String, Article> producer;
 
-    public PublishTestCluster() {
-        kafka = EmbeddedKafka.startTemporary();
-        try (Admin admin = kafka.admin()) {
-            new TopicProvisioner(admin, Duration.ofSeconds(30))
-                    .ensure(List.of(TopicSpec.of(Topics.ARTICLES, PARTITIONS, 1, 1)));
+    public PublishTestCluster(TestInfrastructure infrastructure) {
+        this.infrastructure = infrastructure;
+        try {
+            try (Admin admin = infrastructure.admin()) {
+                new TopicProvisioner(admin, Duration.ofSeconds(30))
+                        .ensure(List.of(TopicSpec.of(Topics.ARTICLES, PARTITIONS, 1, 1)));
+            }
+            Map<String, Object> serde = Map.of("schema.registry.url", infrastructure.registryUrl());
+            Map<String, Object> p = new HashMap<>();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers());
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            producer = new KafkaProducer<>(p, Topics.ARTICLES.keySerde(serde).serializer(), Topics.ARTICLES.valueSerde(serde).serializer());
+        } catch (RuntimeException e) {
+            infrastructure.close();
+            throw e;
         }
-        registry = EmbeddedSchemaRegistry.start(Map.of("bootstrap.servers", kafka.bootstrapServers()), "127.0.0.1", 0,
-                CompatibilityLevel.BACKWARD_TRANSITIVE);
-        Map<String, Object> serde = Map.of("schema.registry.url", registry.url());
-        Map<String, Object> p = new HashMap<>();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        producer = new KafkaProducer<>(p, Topics.ARTICLES.keySerde(serde).serializer(), Topics.ARTICLES.valueSerde(serde).serializer());
-        awaitPartitionsWritable();
+        try {
+            awaitPartitionsWritable();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** Works around KAFKA-15591: produce only once every partition answers offset requests. */
@@ -55,7 +64,7 @@ public final class PublishTestCluster implements AutoCloseable {
         Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, PARTITIONS).boxed()
                 .collect(Collectors.toMap(i -> new TopicPartition(Topics.ARTICLES.name(), i), i -> OffsetSpec.latest()));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        try (Admin admin = kafka.admin()) {
+        try (Admin admin = infrastructure.admin()) {
             while (true) {
                 try {
                     admin.listOffsets(latest).all().get();
@@ -74,11 +83,16 @@ public final class PublishTestCluster implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return kafka.bootstrapServers();
+        return infrastructure.bootstrapServers();
     }
 
     public String registryUrl() {
-        return registry.url();
+        return infrastructure.registryUrl();
+    }
+
+    /** The suite's PostgreSQL, for {@link PostgresTestSchema#create(PostgresEndpoint)}. */
+    public PostgresEndpoint postgres() {
+        return infrastructure.postgres();
     }
 
     /** Sends and waits until the broker acknowledged every record. */
@@ -102,7 +116,7 @@ public final class PublishTestCluster implements AutoCloseable {
     public Map<TopicPartition, Long> endOffsets() {
         Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, PARTITIONS).boxed()
                 .collect(Collectors.toMap(i -> new TopicPartition(Topics.ARTICLES.name(), i), i -> OffsetSpec.latest()));
-        try (Admin admin = kafka.admin()) {
+        try (Admin admin = infrastructure.admin()) {
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> info = admin.listOffsets(latest).all().get();
             Map<TopicPartition, Long> ends = new HashMap<>();
             info.forEach((tp, i) -> ends.put(tp, i.offset()));
@@ -115,7 +129,6 @@ public final class PublishTestCluster implements AutoCloseable {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));
-        registry.close();
-        kafka.close();
+        infrastructure.close();
     }
 }
