@@ -62,9 +62,15 @@ public final class RelatedStoryLinker {
         long since = profile.timeMillis() - settings.window().toMillis();
         List<KeyHits> hits = new ArrayList<>(profile.keys().size());
         for (ProfileKey key : profile.keys()) {
-            // the same cut as the Streams stage makes, so measured quality is what production does
-            hits.add(new KeyHits(key, index.newest(key.key(), since, settings.postingsPerKey()))
-                    .strongest(KeyHits.RANKED_PER_KEY));
+            // the same reads and cut as the Streams stage: the story's own postings (an earlier version) are not
+            // hits and do not make a key look more common; at most RANKED_PER_KEY are ranked
+            List<Posting> newest = new ArrayList<>();
+            for (Posting p : index.newest(key.key(), since, settings.postingsPerKey())) {
+                if (!p.uri().equals(profile.uri())) {
+                    newest.add(p);
+                }
+            }
+            hits.add(new KeyHits(key, newest).strongest(KeyHits.RANKED_PER_KEY));
         }
         return hits;
     }

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Scores the earlier stories an index returned for a new story and keeps the best. The score is a cosine of the two
- * stories' key weights in which each shared key counts less the more stories carry it (a key every story has, like a
- * big country, says little); links that share no entity, only text, count half. Sharing the people and organisations
+ * stories' key weights in which each shared key is weighted by its {@link #rarity rarity}, an inverse document
+ * frequency taken from how many stories the bounded read found under it (a key every story has, like a big country,
+ * says little); links that share no entity, only text, count half. Sharing the people and organisations
  * of one event therefore ranks above sharing a topic's vocabulary. Itself and its duplicates are never linked.
  */
 public final class RelatedStoryRanker {
@@ -66,7 +67,7 @@ public final class RelatedStoryRanker {
                 newestPerStory.merge(p.uri(), p, (a, b) -> a.version() >= b.version() ? a : b);
             }
             int common = Math.max(keyHits.storiesUnderKey(), newestPerStory.size());
-            double rarity = 1.0 / (Math.log(2 + common) / Math.log(2));
+            double rarity = rarity(common, settings.postingsPerKey());
             for (Posting p : newestPerStory.values()) {
                 if (excluded(story, p)) {
                     continue;
@@ -107,6 +108,20 @@ public final class RelatedStoryRanker {
                     .setScore(s.score()).setReason(s.reason()).setOrigin("computed").build());
         }
         return links;
+    }
+
+    /**
+     * How much a key shared with a candidate counts, from how many distinct earlier stories carry it within the bounded
+     * read (at most {@code postingsPerKey}): an inverse document frequency, {@code ln(1 + bound / stories)}, scaled to
+     * 1 for a key only one earlier story carries. With the default bound of 64, a key every read fills (a big country,
+     * a head of state, a party) counts about a sixth of that, as it did with the earlier {@code 1 / log2(2 + stories)};
+     * a key two or three stories share counts three quarters or more, where it used to count half or less: what few
+     * stories share (the people, places and words of one event) now outweighs what many share.
+     */
+    static double rarity(int stories, int bound) {
+        int n = Math.max(1, stories);
+        int k = Math.max(bound, n);
+        return Math.log1p((double) k / n) / Math.log1p(k);
     }
 
     private static boolean excluded(StoryProfile story, Posting p) {

@@ -43,8 +43,7 @@ public final class StoryProfiler {
                     break;
                 }
             }
-            String key = e.getUri() != null ? "e:" + e.getUri()
-                    : "e:" + e.getType() + ":" + e.getName().toLowerCase(Locale.ROOT);
+            String key = entityKey(e);
             keys.merge(key, new ProfileKey(key, e.getName(), weight, true),
                     (a, b) -> a.weight() >= b.weight() ? a : b);
         }
@@ -76,6 +75,40 @@ public final class StoryProfiler {
                 : article.getVersioncreated().toEpochMilli();
         return new StoryProfile(article.getUri(), article.getVersion(), time, headline, clusterId, Set.copyOf(excluded),
                 List.copyOf(ranked));
+    }
+
+    /**
+     * An entity's index key: its knowledge id when it has one. A person the knowledge base does not know is keyed by
+     * surname, because copy names the same person in many ways the recogniser cannot all strip ("Majority Leader Harry
+     * Reid", "Speaker John A. Boehner", "Sheriff Arpaio", "Nick J. Rahall II"): two stories sharing a surname in one
+     * window are far more often about the same person than not, and a surname many stories share weighs little anyway.
+     */
+    static String entityKey(Entity e) {
+        if (e.getUri() != null) {
+            return "e:" + e.getUri();
+        }
+        String name = e.getName().toLowerCase(Locale.ROOT);
+        if (e.getType() == EntityType.PERSON) {
+            String surname = surname(name);
+            if (!surname.isEmpty()) {
+                return "e:PERSON:" + surname;
+            }
+        }
+        return "e:" + e.getType() + ":" + name;
+    }
+
+    private static final Set<String> NAME_SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
+
+    /** Last word of a lower-case name that is not a suffix such as Jr. or III; empty if there is none. */
+    static String surname(String name) {
+        String[] words = name.split("[\\s,]+");
+        for (int i = words.length - 1; i >= 0; i--) {
+            String w = words[i].replaceAll("\\.+$", "");
+            if (!w.isEmpty() && !NAME_SUFFIXES.contains(w)) {
+                return w;
+            }
+        }
+        return "";
     }
 
     private static void addTerm(Map<String, ProfileKey> keys, String word, double weight) {

@@ -45,7 +45,18 @@ class TaggingQualityGateTest {
     void ecbPlusRelatedLinks() throws IOException {
         RelatedLinkEvaluation.Result r = new RelatedLinkEvaluation(TAGGER, LinkSettings.defaults())
                 .evaluate(LinkingCorpora.ecbPlus(corpus("ecbplus-dev")));
-        assertThat(r.precisionAt3()).isGreaterThanOrEqualTo(0.85);
-        assertThat(r.sameEventAboveOtherEvent()).isGreaterThan(0.8);
+        assertThat(r.precisionAt3()).isGreaterThanOrEqualTo(0.93);
+        assertThat(r.sameEventAboveOtherEvent()).isGreaterThan(0.94);
+        assertThat(r.pairwiseOrdering()).isGreaterThan(0.91);
+        assertThat(r.byPart().get(LinkingCorpora.HELD_OUT).precisionAt3()).isGreaterThanOrEqualTo(0.93);
+    }
+
+    @Test
+    void basilRelatedLinks() throws IOException {
+        RelatedLinkEvaluation.Result r = new RelatedLinkEvaluation(TAGGER, LinkSettings.defaults())
+                .evaluate(LinkingCorpora.basil(corpus("basil-dev/articles")));
+        assertThat(r.precisionAt3()).isGreaterThanOrEqualTo(0.93);
+        assertThat(r.sameEventAboveOtherEvent()).isGreaterThan(0.93);
+        assertThat(r.byPart().get(LinkingCorpora.HELD_OUT).precisionAt3()).isGreaterThanOrEqualTo(0.9);
     }
 }

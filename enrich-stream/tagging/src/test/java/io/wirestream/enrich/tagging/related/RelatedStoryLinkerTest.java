@@ -74,4 +74,19 @@ class RelatedStoryLinkerTest {
         linker.link(FERRY_A1);
         assertThat(linker.link(FERRY_A2).getRelated()).isEmpty();
     }
+
+    @Test
+    void aStorysOwnEarlierVersionDoesNotMakeItsKeysLookCommon() {
+        Article revised = Article.newBuilder(FERRY_A2).setVersion(2).build();
+        RelatedStoryLinker withEarlierVersion = RelatedStoryLinker.inMemory(TAGGER.knowledge(), LinkSettings.defaults());
+        withEarlierVersion.link(FERRY_A1);
+        withEarlierVersion.link(FERRY_A2);
+        RelatedStoryLinker without = RelatedStoryLinker.inMemory(TAGGER.knowledge(), LinkSettings.defaults());
+        without.link(FERRY_A1);
+
+        List<RelatedLink> links = withEarlierVersion.link(revised).getRelated();
+
+        assertThat(links).extracting(RelatedLink::getUri).containsExactly("a1");
+        assertThat(links).isEqualTo(without.link(revised).getRelated());
+    }
 }
