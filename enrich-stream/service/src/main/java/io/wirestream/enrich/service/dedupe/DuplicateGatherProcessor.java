@@ -2,6 +2,7 @@ package io.wirestream.enrich.service.dedupe;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.DedupeAudit;
+import io.wirestream.avro.PubStatus;
 import io.wirestream.enrich.dedupe.fingerprint.MatchKind;
 import io.wirestream.enrich.dedupe.index.DedupeDecision;
 import io.wirestream.enrich.dedupe.index.DuplicateMatch;
@@ -105,11 +106,15 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
                 return;
             }
             // no first version in the window (a kill for an unknown story, or state expired): publish as its own head
-            fates.put(uri, new StoryFate(null, now));
+            fates.put(uri, headFate(article, now));
             forward(uri, new ClusterEvent(uri, article, null), now);
             return;
         }
         if (fate.head()) {
+            if (article.getPubstatus() == PubStatus.canceled && !fate.killed()) {
+                // a killed story is no cluster to join: an earlier copy arriving from now on is judged on its own
+                fates.put(uri, fate.withKilled());
+            }
             forward(uri, new ClusterEvent(uri, article, null), now);
         } else {
             forward(uri, new AuditEvent(AuditRecords.of(article, "duplicate-story-update", fate.survivorUri(), null,
@@ -123,7 +128,7 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         if (!answer.counted()) {
             // a notice: copies wired before this story reached the index after it, and each waits to hear where this
             // story stands. Undecided, it will now yield to them; published, it stays the head and they join it.
-            boolean publishedHead = fate != null && fate.head();
+            boolean publishedHead = fate != null && fate.publishedHead();
             for (CopySeen earlier : answer.copies()) {
                 forward(earlier.uri(), new CopyReply(earlier, uri, publishedHead), now);
             }
@@ -190,9 +195,14 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
             forward(survivor.uri(), new ClusterEvent(survivor.uri(), null,
                     new CopySeen(uri, self.agency(), self.receivedAt().toEpochMilli(), kind)), now);
         } else {
-            fates.put(uri, new StoryFate(null, now));
+            fates.put(uri, headFate(story.article(), now));
             forward(uri, new ClusterEvent(uri, story.article(), null), now);
         }
+    }
+
+    private static StoryFate headFate(Article published, long now) {
+        StoryFate fate = new StoryFate(null, now);
+        return published.getPubstatus() == PubStatus.canceled ? fate.withKilled() : fate;
     }
 
     private void forward(String key, DedupeMessage message, long now) {

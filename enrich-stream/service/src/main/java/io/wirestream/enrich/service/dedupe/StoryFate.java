@@ -5,20 +5,30 @@ package io.wirestream.enrich.service.dedupe;
  *
  * @param survivorUri null when the story heads its own cluster (published), else the story it duplicates
  * @param decidedAtMillis for retention
- * @param lateCopyAudited a head only: an earlier-wired copy turned up after it was published, and was audited once
+ * @param lateCopyAudited a head only: a copy was found published beside it after an answer timeout, audited once
+ * @param killed a head only: its agency killed it, so an earlier-wired copy arriving now is not merged into it
  */
-record StoryFate(String survivorUri, long decidedAtMillis, boolean lateCopyAudited) {
+record StoryFate(String survivorUri, long decidedAtMillis, boolean lateCopyAudited, boolean killed) {
 
     StoryFate(String survivorUri, long decidedAtMillis) {
-        this(survivorUri, decidedAtMillis, false);
+        this(survivorUri, decidedAtMillis, false, false);
     }
 
     StoryFate withLateCopyAudited() {
-        return new StoryFate(survivorUri, decidedAtMillis, true);
+        return new StoryFate(survivorUri, decidedAtMillis, true, killed);
+    }
+
+    StoryFate withKilled() {
+        return new StoryFate(survivorUri, decidedAtMillis, lateCopyAudited, true);
     }
 
     boolean head() {
         return survivorUri == null;
+    }
+
+    /** A published head that still stands: a copy wired earlier but arriving now joins its cluster. */
+    boolean publishedHead() {
+        return head() && !killed;
     }
 
     static BinarySerde<StoryFate> serde() {
@@ -26,6 +36,9 @@ record StoryFate(String survivorUri, long decidedAtMillis, boolean lateCopyAudit
             DedupeBinary.writeNullable(out, f.survivorUri());
             out.writeLong(f.decidedAtMillis());
             out.writeBoolean(f.lateCopyAudited());
-        }, in -> new StoryFate(DedupeBinary.readNullable(in), in.readLong(), in.readBoolean()));
+            out.writeBoolean(f.killed());
+        }, in -> new StoryFate(DedupeBinary.readNullable(in), in.readLong(), in.readBoolean(),
+                // state written before kills were recorded ends here
+                in.available() > 0 && in.readBoolean()));
     }
 }

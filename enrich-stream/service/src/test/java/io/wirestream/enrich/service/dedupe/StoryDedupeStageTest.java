@@ -277,4 +277,22 @@ class StoryDedupeStageTest {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("afp:ferry-1", "reu:ferry"),
                         org.assertj.core.groups.Tuple.tuple("dpa:ferry", "reu:ferry"));
     }
+
+    @Test
+    void anEarlierCopyArrivingAfterTheLaterOneWasKilledIsPublishedOnItsOwn() {
+        send(Stories.ferryRewritten("dpa:ferry", "DPA", at(7)));
+        passHoldBack();
+        send(Stories.killed(Stories.article("dpa:ferry", "DPA", 2, at(9), Stories.HEADLINE, List.of("Withdrawn."))));
+        assertThat(out.readValuesToList()).extracting(Article::getPubstatus).endsWith(PubStatus.canceled);
+
+        // the kill was about DPA's copy: REU's own copy of the story is not swallowed by a withdrawn cluster
+        send(Stories.ferry("reu:ferry", "REU", 1, at(1)));
+        passHoldBack();
+
+        assertThat(out.readValuesToList()).singleElement().satisfies(a -> {
+            assertThat(a.getUri()).isEqualTo("reu:ferry");
+            assertThat(a.getPubstatus()).isNotEqualTo(PubStatus.canceled);
+        });
+        assertThat(audit.readValuesToList()).isEmpty();
+    }
 }
