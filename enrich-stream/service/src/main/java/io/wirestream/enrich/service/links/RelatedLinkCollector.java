@@ -36,6 +36,7 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
     private final RelatedStoryRanker ranker;
     private ProcessorContext<String, Article> context;
     private KeyValueStore<String, PendingLinks> pending;
+    private LinkParts parts;
 
     RelatedLinkCollector(RelatedStoryRanker ranker) {
         this.ranker = ranker;
@@ -45,6 +46,7 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
     public void init(ProcessorContext<String, Article> context) {
         this.context = context;
         this.pending = context.getStateStore(PENDING_STORE);
+        this.parts = new LinkParts(context.getStateStore(LinkParts.STORE));
         context.schedule(Duration.ofSeconds(30), PunctuationType.WALL_CLOCK_TIME, this::sweep);
     }
 
@@ -59,8 +61,10 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
         if (state == null) {
             state = new PendingLinks();
         }
+        state.migrateLegacyParts(uri, parts);
         long now = context.currentSystemTimeMs();
         if (m.kind() == LinkMessage.Kind.TOMBSTONE) {
+            state.waiting.forEach(w -> parts.delete(uri, w.version));
             state.waiting.clear();
             state.lastEmittedVersion = Long.MAX_VALUE;
             state.lastEmittedAtMillis = now;
@@ -76,23 +80,31 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
         }
         PendingLinks.Waiting waiting = state.version(m.version(), now);
         if (m.kind() == LinkMessage.Kind.ARTICLE) {
-            waiting.article = m.article();
-            waiting.profile = m.profile();
+            parts.putArticle(uri, m.version(), new LinkParts.ArticlePart(m.article(), m.profile()));
+            waiting.hasArticle = true;
+            waiting.expectedHits = m.profile().keys().size();
         } else if (m.kind() == LinkMessage.Kind.HITS) {
-            waiting.hits.add(m.hits());
+            parts.putHits(uri, m.version(), waiting.hitsReceived, m.hits());
+            waiting.hitsReceived++;
         }
-        if (waiting.article != null && waiting.complete()) {
+        if (waiting.complete()) {
             emit(uri, state, waiting, record.timestamp(), now);
         }
         pending.put(uri, state);
     }
 
     private void emit(String uri, PendingLinks state, PendingLinks.Waiting waiting, long timestamp, long now) {
-        Article article = decode(waiting.article);
-        List<RelatedLink> links = ranker.rank(waiting.profile, waiting.hits);
+        LinkParts.Collected collected = parts.collect(uri, waiting.version);
+        Article article = decode(collected.article().article());
+        List<RelatedLink> links = ranker.rank(collected.article().profile(), collected.hits());
         context.forward(new Record<>(uri, RelatedLinkMerger.withComputedLinks(article, links), timestamp));
         state.lastEmittedVersion = waiting.version;
         state.lastEmittedAtMillis = now;
+        for (PendingLinks.Waiting w : state.waiting) {
+            if (w.version <= waiting.version) {
+                parts.delete(uri, w.version);
+            }
+        }
         state.waiting.removeIf(w -> w.version <= waiting.version);
     }
 
@@ -104,9 +116,9 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
             while (it.hasNext()) {
                 KeyValue<String, PendingLinks> kv = it.next();
                 PendingLinks state = kv.value;
-                boolean changed = false;
+                boolean changed = state.migrateLegacyParts(kv.key, parts);
                 for (PendingLinks.Waiting w : new ArrayList<>(state.waiting)) {
-                    if (now - w.firstSeenMillis >= PENDING_TIMEOUT.toMillis() && w.article != null
+                    if (now - w.firstSeenMillis >= PENDING_TIMEOUT.toMillis() && w.hasArticle
                             && w.version > state.lastEmittedVersion) {
                         emit(kv.key, state, w, now, now);
                         changed = true;

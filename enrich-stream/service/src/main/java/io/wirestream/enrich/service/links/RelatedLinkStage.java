@@ -65,6 +65,8 @@ public final class RelatedLinkStage implements ArticleStage {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(RelatedLinkCollector.PENDING_STORE),
                 Serdes.String(), JsonSerde.of(PendingLinks.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LinkParts.STORE), Serdes.String(), JsonSerde.of(LinkParts.Part.class)));
 
         KStream<String, LinkMessage> routed = articles.flatMap((uri, article) -> route(uri, article, profiler),
                 Named.as("related-links-route"));
@@ -79,7 +81,7 @@ public final class RelatedLinkStage implements ArticleStage {
         return direct.merge(hits, Named.as("related-links-merge"))
                 .repartition(Repartitioned.with(Serdes.String(), messages).withName("related-links-by-uri"))
                 .process(() -> new RelatedLinkCollector(ranker), Named.as("related-links-collect"),
-                        RelatedLinkCollector.PENDING_STORE);
+                        RelatedLinkCollector.PENDING_STORE, LinkParts.STORE);
     }
 
     private List<KeyValue<String, LinkMessage>> route(String uri, Article article, StoryProfiler profiler) {

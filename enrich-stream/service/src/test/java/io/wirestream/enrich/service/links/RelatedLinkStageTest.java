@@ -185,4 +185,25 @@ class RelatedLinkStageTest {
         assertThat(again.get(0).getDuplicates().getMemberUris()).containsExactly("c:harbour-copy");
         assertThat(again.get(0).getRelated()).extracting(io.wirestream.avro.RelatedLink::getUri).contains(HARBOUR_TALKS.getUri());
     }
+
+    @Test
+    void aVersionWaitingInTheFormerInlineStateIsStillEmittedAfterAnUpgrade() {
+        // state as the collector wrote it before articles and answers were kept as parts of their own
+        Article waiting = story("c:legacy", 4, T0, "A story that was in flight during an upgrade", "It waited for its answers.");
+        String legacyJson = "{\"waiting\":[{\"version\":4,\"firstSeenMillis\":" + T0.toEpochMilli()
+                + ",\"article\":\"" + java.util.Base64.getEncoder().encodeToString(RelatedLinkCollector.encode(waiting))
+                + "\",\"profile\":{\"uri\":\"c:legacy\",\"version\":4,\"timeMillis\":" + T0.toEpochMilli()
+                + ",\"headline\":\"h\",\"clusterId\":null,\"excludedUris\":[],\"keys\":[]},\"hits\":[]}],"
+                + "\"lastEmittedVersion\":-9223372036854775808,\"lastEmittedAtMillis\":0}";
+        PendingLinks legacy = JsonSerde.of(PendingLinks.class).deserializer()
+                .deserialize("t", legacyJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        driver.<String, PendingLinks>getKeyValueStore(RelatedLinkCollector.PENDING_STORE).put("c:legacy", legacy);
+
+        driver.advanceWallClockTime(RelatedLinkCollector.PENDING_TIMEOUT.plusMinutes(1));
+
+        assertThat(out.readValuesToList()).singleElement().satisfies(a -> {
+            assertThat(a.getUri()).isEqualTo("c:legacy");
+            assertThat(a.getVersion()).isEqualTo(4L);
+        });
+    }
 }
