@@ -4,15 +4,12 @@ import io.wirestream.enrich.tagging.related.KeyHits;
 import io.wirestream.enrich.tagging.related.StoryProfile;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * What has arrived for one waiting version of a story, one store entry per part: the tagged article with its profile
- * under {@code uri NUL version NUL "a"}, and the n-th key answer under {@code uri NUL version NUL "h" n}. The NUL after
- * the version keeps version 12's parts apart from version 123's in a prefix scan.
+ * under {@code uri NUL version NUL "a"}, and the n-th key answer under {@code uri NUL version NUL "h" n}. The waiting
+ * version's bookkeeping says how many answers there are, so parts are read and forgotten by key, never scanned.
  */
 final class LinkParts {
 
@@ -25,8 +22,6 @@ final class LinkParts {
     /** A part: exactly one of the two is set. */
     record Part(ArticlePart article, KeyHits hits) {
     }
-
-    private static final StringSerializer KEYS = new StringSerializer();
 
     private final KeyValueStore<String, Part> store;
 
@@ -46,29 +41,27 @@ final class LinkParts {
         store.put(prefix(uri, version) + "h" + ordinal, new Part(null, hits));
     }
 
-    /** Everything received for the version; null article when it has not arrived. */
-    Collected collect(String uri, long version) {
-        ArticlePart article = null;
-        List<KeyHits> hits = new ArrayList<>();
-        try (KeyValueIterator<String, Part> it = store.prefixScan(prefix(uri, version), KEYS)) {
-            while (it.hasNext()) {
-                Part part = it.next().value;
-                if (part.article() != null) {
-                    article = part.article();
-                } else if (part.hits() != null) {
-                    hits.add(part.hits());
-                }
+    /** Everything received for the version (the article, null if it has not arrived, and its answers so far). */
+    Collected collect(String uri, long version, int hitsReceived) {
+        String prefix = prefix(uri, version);
+        Part article = store.get(prefix + "a");
+        List<KeyHits> hits = new ArrayList<>(hitsReceived);
+        for (int i = 0; i < hitsReceived; i++) {
+            Part part = store.get(prefix + "h" + i);
+            if (part != null && part.hits() != null) {
+                hits.add(part.hits());
             }
         }
-        return new Collected(article, hits);
+        return new Collected(article == null ? null : article.article(), hits);
     }
 
-    void delete(String uri, long version) {
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, Part> it = store.prefixScan(prefix(uri, version), KEYS)) {
-            it.forEachRemaining((KeyValue<String, Part> kv) -> keys.add(kv.key));
+    /** Forgets the version's parts; put(null) rather than delete, which would decode each old value to return it. */
+    void delete(String uri, long version, int hitsReceived) {
+        String prefix = prefix(uri, version);
+        store.put(prefix + "a", null);
+        for (int i = 0; i < hitsReceived; i++) {
+            store.put(prefix + "h" + i, null);
         }
-        keys.forEach(store::delete);
     }
 
     record Collected(ArticlePart article, List<KeyHits> hits) {

@@ -64,7 +64,7 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
         state.migrateLegacyParts(uri, parts);
         long now = context.currentSystemTimeMs();
         if (m.kind() == LinkMessage.Kind.TOMBSTONE) {
-            state.waiting.forEach(w -> parts.delete(uri, w.version));
+            state.waiting.forEach(w -> parts.delete(uri, w.version, w.hitsReceived));
             state.waiting.clear();
             state.lastEmittedVersion = Long.MAX_VALUE;
             state.lastEmittedAtMillis = now;
@@ -94,7 +94,7 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
     }
 
     private void emit(String uri, PendingLinks state, PendingLinks.Waiting waiting, long timestamp, long now) {
-        LinkParts.Collected collected = parts.collect(uri, waiting.version);
+        LinkParts.Collected collected = parts.collect(uri, waiting.version, waiting.hitsReceived);
         Article article = decode(collected.article().article());
         List<RelatedLink> links = ranker.rank(collected.article().profile(), collected.hits());
         context.forward(new Record<>(uri, RelatedLinkMerger.withComputedLinks(article, links), timestamp));
@@ -102,7 +102,7 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
         state.lastEmittedAtMillis = now;
         for (PendingLinks.Waiting w : state.waiting) {
             if (w.version <= waiting.version) {
-                parts.delete(uri, w.version);
+                parts.delete(uri, w.version, w.hitsReceived);
             }
         }
         state.waiting.removeIf(w -> w.version <= waiting.version);

@@ -56,17 +56,17 @@ public final class RelatedLinkStage implements ArticleStage {
 
     @Override
     public KStream<String, Article> apply(StreamsBuilder builder, KStream<String, Article> articles) {
-        Serde<LinkMessage> messages = JsonSerde.of(LinkMessage.class);
+        Serde<LinkMessage> messages = LinkBinary.messages();
         StoryProfiler profiler = new StoryProfiler(tagger.knowledge(), settings);
         Duration retention = settings.window().plus(Duration.ofHours(1));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(KeyIndexProcessor.INDEX_STORE, retention, Duration.ofMillis(1), true),
-                Serdes.String(), JsonSerde.of(io.wirestream.enrich.tagging.related.Posting.class)));
+                Serdes.String(), LinkBinary.postings()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(RelatedLinkCollector.PENDING_STORE),
                 Serdes.String(), JsonSerde.of(PendingLinks.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LinkParts.STORE), Serdes.String(), JsonSerde.of(LinkParts.Part.class)));
+                Stores.persistentKeyValueStore(LinkParts.STORE), Serdes.String(), LinkBinary.parts()));
 
         KStream<String, LinkMessage> routed = articles.flatMap((uri, article) -> route(uri, article, profiler),
                 Named.as("related-links-route"));
