@@ -45,7 +45,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.dataDir = dataDir;
         this.keepData = keepData;
         this.brokerPort = brokerPort == 0 ? freePort() : brokerPort;
-        this.controllerPort = controllerPort == 0 ? freePort() : controllerPort;
+        int controller = controllerPort == 0 ? freePort() : controllerPort;
+        // the kernel may hand out the port it just released again: two listeners on one port would not start
+        while (controllerPort == 0 && controller == this.brokerPort) {
+            controller = freePort();
+        }
+        this.controllerPort = controller;
         this.clusterId = readOrCreateClusterId(dataDir);
     }
 
