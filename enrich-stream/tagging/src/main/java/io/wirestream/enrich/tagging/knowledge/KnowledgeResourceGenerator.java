@@ -26,7 +26,7 @@ import java.util.TreeMap;
 public final class KnowledgeResourceGenerator {
 
     /** Bump when the meaning of the generated files changes; printed into every generated file. */
-    public static final String KNOWLEDGE_VERSION = "2026.11-1";
+    public static final String KNOWLEDGE_VERSION = "2026.11-2";
 
     /** Files copied as they are: they are already in the runtime format. */
     static final List<String> VERBATIM = List.of("given-names.txt", "titles.txt", "organisation-words.txt",

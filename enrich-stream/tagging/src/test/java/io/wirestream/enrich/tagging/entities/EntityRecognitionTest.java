@@ -57,6 +57,17 @@ class EntityRecognitionTest {
     }
 
     @Test
+    void legislativeAndStateRolesAreTitlesToo() {
+        List<ResolvedEntity> found = entities("Budget talks stall",
+                "Senate Majority Leader Hanna Ostrove and Speaker Piet Lindqvist met Gov. Ada Morrow on Friday.",
+                "Sheriff Colm Ruddy said the capitol stayed calm. Ostrove said talks would resume.");
+        assertThat(found).extracting(ResolvedEntity::name)
+                .contains("Hanna Ostrove", "Piet Lindqvist", "Ada Morrow", "Colm Ruddy")
+                .noneMatch(n -> n.contains("Leader") || n.contains("Speaker") || n.startsWith("Gov") || n.contains("Sheriff"));
+        assertThat(named(found, "Hanna Ostrove")).get().satisfies(e -> assertThat(e.mentionCount()).isEqualTo(2));
+    }
+
+    @Test
     void titlesAreNotPartOfNamesAndASurnameResolvesToTheFullName() {
         List<ResolvedEntity> found = entities("Ministers meet",
                 "Foreign Minister Sergei Lavrov met Defence Minister Tomas Varenko on Monday.",
