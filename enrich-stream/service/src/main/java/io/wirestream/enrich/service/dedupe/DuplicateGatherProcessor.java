@@ -41,11 +41,17 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
 
     static final String PENDING_STORE = "dedupe-pending";
     static final String FATE_STORE = "dedupe-fate";
+    /**
+     * The newest version of each pending story, apart from its bookkeeping: a story gets one answer per index key
+     * (33), and each answer rewrites the bookkeeping, which must not mean re-encoding the article every time.
+     */
+    static final String PENDING_ARTICLE_STORE = "dedupe-pending-articles";
 
     private final DedupeSettings settings;
     private ProcessorContext<String, DedupeMessage> context;
     private KeyValueStore<String, PendingStory> pending;
     private KeyValueStore<String, StoryFate> fates;
+    private KeyValueStore<String, Article> pendingArticles;
 
     DuplicateGatherProcessor(DedupeSettings settings) {
         this.settings = settings;
@@ -56,6 +62,7 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         this.context = context;
         this.pending = context.getStateStore(PENDING_STORE);
         this.fates = context.getStateStore(FATE_STORE);
+        this.pendingArticles = context.getStateStore(PENDING_ARTICLE_STORE);
         long tick = Math.max(100, Math.min(1000, settings.holdBack().toMillis() / 2));
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, this::releaseReady);
         context.schedule(settings.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, this::purgeFates);
@@ -93,7 +100,8 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         }
         PendingStory existing = pending.get(uri);
         PendingStory base = existing != null ? existing : PendingStory.answersOnly(now);
-        pending.put(uri, base.withCandidate(candidate.article(), candidate.indexed(), candidate.expectedAnswers(), now));
+        pending.put(uri, base.withCandidate(null, candidate.indexed(), candidate.expectedAnswers(), now));
+        pendingArticles.put(uri, candidate.article());
     }
 
     private void onLaterVersion(String uri, Article article, long now) {
@@ -102,7 +110,7 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
             PendingStory waiting = pending.get(uri);
             if (waiting != null && waiting.hasCandidate()) {
                 // the first version is still being judged: the newer version will be published in its place
-                pending.put(uri, waiting.withLaterVersion(article));
+                pendingArticles.put(uri, article);
                 return;
             }
             // no first version in the window (a kill for an unknown story, or state expired): publish as its own head
@@ -170,7 +178,11 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
             matches.add(new DuplicateMatch(copy.asIndexedStory(), copy.kind()));
         }
         IndexedStory self = story.indexed();
-        pending.delete(uri);
+        pending.put(uri, null);
+        Article kept = pendingArticles.get(uri);
+        // bookkeeping written before articles were kept apart still carries its article
+        Article article = kept != null ? kept : story.article();
+        pendingArticles.put(uri, null);
         Optional<CopySeen> published = story.publishedLaterCopy();
         if (published.isPresent()) {
             // a copy wired after this one was published before this one got here (partitions far apart): this one
@@ -178,7 +190,7 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
             CopySeen head = published.get();
             fates.put(uri, new StoryFate(head.uri(), now));
             String reason = head.kind() == MatchKind.EXACT ? "exact-duplicate" : "near-duplicate";
-            forward(uri, new AuditEvent(AuditRecords.of(story.article(), reason, head.uri(), null,
+            forward(uri, new AuditEvent(AuditRecords.of(article, reason, head.uri(), null,
                     ClusterIds.of(head.uri()), now)), now);
             forward(head.uri(), new ClusterEvent(head.uri(), null,
                     new CopySeen(uri, self.agency(), self.receivedAt().toEpochMilli(), head.kind())), now);
@@ -190,13 +202,13 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
             MatchKind kind = decision.kind().get();
             fates.put(uri, new StoryFate(survivor.uri(), now));
             String reason = kind == MatchKind.EXACT ? "exact-duplicate" : "near-duplicate";
-            forward(uri, new AuditEvent(AuditRecords.of(story.article(), reason, survivor.uri(), null,
+            forward(uri, new AuditEvent(AuditRecords.of(article, reason, survivor.uri(), null,
                     ClusterIds.of(survivor.uri()), now)), now);
             forward(survivor.uri(), new ClusterEvent(survivor.uri(), null,
                     new CopySeen(uri, self.agency(), self.receivedAt().toEpochMilli(), kind)), now);
         } else {
-            fates.put(uri, headFate(story.article(), now));
-            forward(uri, new ClusterEvent(uri, story.article(), null), now);
+            fates.put(uri, headFate(article, now));
+            forward(uri, new ClusterEvent(uri, article, null), now);
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * A first version waiting for its index answers, its later copies' replies and the hold-back before it is judged.
  *
- * @param article the newest version let through so far (a later version may arrive while the first waits)
+ * @param article null: the newest version is kept in its own store (see DuplicateGatherProcessor); only bookkeeping
+ *     written by earlier versions carries it here
  * @param indexed the story as filed; null while only answers have arrived
  * @param expectedAnswers counted answers to wait for
  * @param answered counted answers received
@@ -29,10 +30,6 @@ record PendingStory(Article article, IndexedStory indexed, int expectedAnswers, 
 
     PendingStory withCandidate(Article candidate, IndexedStory story, int expected, long now) {
         return new PendingStory(candidate, story, expected, answered, copies, Math.max(createdAtMillis, now), replies);
-    }
-
-    PendingStory withLaterVersion(Article later) {
-        return new PendingStory(later, indexed, expectedAnswers, answered, copies, createdAtMillis, replies);
     }
 
     PendingStory withAnswer(boolean counted, List<CopySeen> reported) {

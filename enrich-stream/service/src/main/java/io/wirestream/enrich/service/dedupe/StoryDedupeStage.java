@@ -100,7 +100,8 @@ public final class StoryDedupeStage {
                 .merge(replies, Named.as("dedupe-candidates-answers-and-replies"))
                 .repartition(Repartitioned.with(keys, messages).withName("dedupe-by-judged-story"))
                 .process(() -> new DuplicateGatherProcessor(settings), Named.as("dedupe-judge"),
-                        DuplicateGatherProcessor.PENDING_STORE, DuplicateGatherProcessor.FATE_STORE);
+                        DuplicateGatherProcessor.PENDING_STORE, DuplicateGatherProcessor.FATE_STORE,
+                        DuplicateGatherProcessor.PENDING_ARTICLE_STORE);
         judged.filter((key, message) -> message instanceof CopyReply, Named.as("dedupe-replies"))
                 .to(settings.repliesTopic(), Produced.with(keys, messages).withName("dedupe-replies-out"));
 
@@ -129,6 +130,9 @@ public final class StoryDedupeStage {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DuplicateGatherProcessor.PENDING_STORE), Serdes.String(),
                 PendingStory.serde(binary)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DuplicateGatherProcessor.PENDING_ARTICLE_STORE), Serdes.String(),
+                new BinarySerde<>(binary::writeArticle, binary::readArticle)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DuplicateGatherProcessor.FATE_STORE), Serdes.String(), StoryFate.serde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DuplicateClusterProcessor.STORE),

@@ -295,4 +295,22 @@ class StoryDedupeStageTest {
         });
         assertThat(audit.readValuesToList()).isEmpty();
     }
+
+    @Test
+    void aStoryWaitingInBookkeepingThatStillCarriesItsArticleIsPublishedAfterAnUpgrade() {
+        // bookkeeping as versions before the article store wrote it: the article inside, all answers in
+        Article waiting = Stories.ferry("reu:ferry", "REU", 1, at(1));
+        io.wirestream.enrich.dedupe.index.IndexedStory indexed = new io.wirestream.enrich.dedupe.index.IndexedStory(
+                "reu:ferry", "REU", at(1), new io.wirestream.enrich.dedupe.fingerprint.StorySignature("", 0, new int[0]));
+        PendingStory legacy = new PendingStory(waiting, indexed, 0, 0, new java.util.LinkedHashMap<>(),
+                START.toEpochMilli(), new java.util.LinkedHashMap<>());
+        driver.<String, PendingStory>getKeyValueStore(DuplicateGatherProcessor.PENDING_STORE).put("reu:ferry", legacy);
+
+        passHoldBack();
+
+        assertThat(out.readValuesToList()).singleElement().satisfies(a -> {
+            assertThat(a.getUri()).isEqualTo("reu:ferry");
+            assertThat(a.getHeadline()).isEqualTo(waiting.getHeadline());
+        });
+    }
 }
