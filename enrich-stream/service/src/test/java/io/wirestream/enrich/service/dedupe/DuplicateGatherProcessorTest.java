@@ -1,0 +1,129 @@
+package io.wirestream.enrich.service.dedupe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.avro.Article;
+import io.wirestream.enrich.dedupe.fingerprint.FingerprintSettings;
+import io.wirestream.enrich.dedupe.fingerprint.MatchKind;
+import io.wirestream.enrich.dedupe.fingerprint.StorySignature;
+import io.wirestream.enrich.dedupe.index.IndexedStory;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.AuditEvent;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.ClusterEvent;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.CopyReply;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexAnswer;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The judge on its own, where a reply can be made to arrive late: the only way left to publish a story twice is a
+ * reply that misses the answer timeout, and then it is audited once.
+ */
+class DuplicateGatherProcessorTest {
+
+    static final Instant WIRED = Instant.parse("2026-03-03T06:00:00Z");
+    static final Duration HOLD_BACK = Duration.ofSeconds(1);
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+    static final StorySignature NO_SIGNATURE = new StorySignature("", 0, new int[0]);
+
+    MockProcessorContext<String, DedupeMessage> context;
+    DuplicateGatherProcessor judge;
+    long now = 1_000_000;
+
+    @BeforeEach
+    void setUp() {
+        DedupeSettings settings = new DedupeSettings(Duration.ofDays(7), HOLD_BACK, ANSWER_TIMEOUT, Duration.ofHours(1),
+                "audit", "replies", "wire.articles", FingerprintSettings.DEFAULTS);
+        Serde<Article> articles = new AvroBinarySerde<>(Article.class);
+        DedupeBinary binary = new DedupeBinary(articles, "wire.articles");
+        context = new MockProcessorContext<>();
+        context.setCurrentSystemTimeMs(now);
+        addStore(DuplicateGatherProcessor.PENDING_STORE, PendingStory.serde(binary));
+        addStore(DuplicateGatherProcessor.FATE_STORE, StoryFate.serde());
+        addStore(DuplicateGatherProcessor.PENDING_ARTICLE_STORE, new BinarySerde<>(binary::writeArticle, binary::readArticle));
+        judge = new DuplicateGatherProcessor(settings);
+        judge.init(context);
+    }
+
+    <V> void addStore(String name, Serde<V> values) {
+        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
+                .withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+    }
+
+    void process(String key, DedupeMessage message) {
+        judge.process(new Record<>(key, message, now));
+    }
+
+    void advance(Duration by) {
+        now += by.toMillis();
+        context.setCurrentSystemTimeMs(now);
+        context.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(now));
+    }
+
+    List<DedupeMessage> forwarded() {
+        List<DedupeMessage> messages = context.forwarded().stream().<DedupeMessage>map(f -> f.record().value()).toList();
+        context.resetForwards();
+        return messages;
+    }
+
+    static Article story(String uri, String agency, Instant wired) {
+        return Article.newBuilder().setUri(uri).setVersion(1).setVersioncreated(wired).setFirstcreated(wired)
+                .setPubstatus(io.wirestream.avro.PubStatus.usable).setHeadline("Ferry runs aground off Hel")
+                .setBodyParagraphs(List.of("The ferry ran aground on Monday.")).setAgency(agency).setReceivedAt(wired).build();
+    }
+
+    @Test
+    void aStoryWaitsForItsLaterCopysReplyAndOnlyTheAnswerTimeoutEndsTheWait() {
+        Article earlier = story("reu:ferry", "REU", WIRED);
+        IndexedStory indexed = new IndexedStory("reu:ferry", "REU", WIRED, NO_SIGNATURE);
+        CopySeen later = new CopySeen("dpa:ferry", "DPA", WIRED.plusSeconds(60).toEpochMilli(), MatchKind.NEAR);
+        process("reu:ferry", new StoryCandidate(earlier, indexed, 1));
+        process("reu:ferry", new IndexAnswer("reu:ferry", true, List.of(later)));
+
+        advance(HOLD_BACK.multipliedBy(3));
+        assertThat(forwarded()).as("judged before the later copy said where it stands").isEmpty();
+
+        advance(ANSWER_TIMEOUT);
+        assertThat(forwarded()).singleElement().isInstanceOfSatisfying(ClusterEvent.class,
+                e -> assertThat(e.head().getUri()).isEqualTo("reu:ferry"));
+
+        // the reply comes after all, saying the later copy was published too: said once, on the audit topic
+        CopySeen self = CopySeen.of(indexed, MatchKind.NEAR);
+        process("reu:ferry", new CopyReply(self, "dpa:ferry", true));
+        process("reu:ferry", new CopyReply(self, "dpa:ferry", true));
+        assertThat(forwarded()).singleElement().isInstanceOfSatisfying(AuditEvent.class, a -> {
+            assertThat(a.audit().getReason()).isEqualTo("late-duplicate");
+            assertThat(a.audit().getUri()).isEqualTo("reu:ferry");
+            assertThat(a.audit().getSurvivorUri()).isEqualTo("dpa:ferry");
+            assertThat(a.audit().getReceivedAt()).isEqualTo(WIRED);
+        });
+    }
+
+    @Test
+    void aNoticeIsAnsweredAtOnceWithWhereTheStoryStands() {
+        Article later = story("dpa:ferry", "DPA", WIRED.plusSeconds(60));
+        process("dpa:ferry", new StoryCandidate(later, new IndexedStory("dpa:ferry", "DPA", WIRED.plusSeconds(60), NO_SIGNATURE), 0));
+        CopySeen earlier = new CopySeen("reu:ferry", "REU", WIRED.toEpochMilli(), MatchKind.NEAR);
+
+        // still waiting: it will yield to the earlier copy
+        process("dpa:ferry", new IndexAnswer("dpa:ferry", false, List.of(earlier)));
+        assertThat(forwarded()).singleElement().isInstanceOfSatisfying(CopyReply.class, r -> {
+            assertThat(r.story().uri()).isEqualTo("reu:ferry");
+            assertThat(r.publishedHead()).isFalse();
+        });
+        advance(HOLD_BACK.multipliedBy(2));
+        assertThat(forwarded()).anySatisfy(m -> assertThat(m).isInstanceOfSatisfying(AuditEvent.class,
+                a -> assertThat(a.audit().getSurvivorUri()).isEqualTo("reu:ferry")));
+    }
+}
