@@ -1,5 +1,6 @@
 package io.wirestream.enrich.service.dedupe;
 
+import io.wirestream.enrich.service.BinarySerde;
 import io.wirestream.avro.Article;
 import java.util.ArrayList;
 import java.util.List;

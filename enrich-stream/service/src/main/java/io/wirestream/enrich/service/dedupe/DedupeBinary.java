@@ -1,6 +1,7 @@
 package io.wirestream.enrich.service.dedupe;
 
 import io.wirestream.avro.Article;
+import io.wirestream.enrich.service.BinarySerde;
 import io.wirestream.enrich.dedupe.fingerprint.MatchKind;
 import io.wirestream.enrich.dedupe.index.IndexedStory;
 import io.wirestream.enrich.dedupe.index.IndexedStoryCodec;
@@ -33,6 +34,11 @@ final class DedupeBinary {
         byte[] bytes = articleSerde.serializer().serialize(articlesTopic, article);
         out.writeInt(bytes.length);
         out.write(bytes);
+    }
+
+    /** Articles kept as state on their own, nested as above. */
+    BinarySerde<Article> articles() {
+        return new BinarySerde<>(this::writeArticle, this::readArticle);
     }
 
     Article readArticle(DataInputStream in) throws IOException {

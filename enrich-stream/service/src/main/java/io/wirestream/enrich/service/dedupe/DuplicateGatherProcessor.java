@@ -100,7 +100,7 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         }
         PendingStory existing = pending.get(uri);
         PendingStory base = existing != null ? existing : PendingStory.answersOnly(now);
-        pending.put(uri, base.withCandidate(null, candidate.indexed(), candidate.expectedAnswers(), now));
+        pending.put(uri, base.withCandidate(candidate.indexed(), candidate.expectedAnswers(), now));
         pendingArticles.put(uri, candidate.article());
     }
 
@@ -187,29 +187,25 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         if (published.isPresent()) {
             // a copy wired after this one was published before this one got here (partitions far apart): this one
             // joins that copy's cluster, which then names this one as first to wire
-            CopySeen head = published.get();
-            fates.put(uri, new StoryFate(head.uri(), now));
-            String reason = head.kind() == MatchKind.EXACT ? "exact-duplicate" : "near-duplicate";
-            forward(uri, new AuditEvent(AuditRecords.of(article, reason, head.uri(), null,
-                    ClusterIds.of(head.uri()), now)), now);
-            forward(head.uri(), new ClusterEvent(head.uri(), null,
-                    new CopySeen(uri, self.agency(), self.receivedAt().toEpochMilli(), head.kind())), now);
+            joinCluster(uri, self, article, published.get().uri(), published.get().kind(), now);
             return;
         }
         DedupeDecision decision = DedupeDecision.of(self, matches);
         if (decision.duplicate()) {
-            IndexedStory survivor = decision.survivor().get();
-            MatchKind kind = decision.kind().get();
-            fates.put(uri, new StoryFate(survivor.uri(), now));
-            String reason = kind == MatchKind.EXACT ? "exact-duplicate" : "near-duplicate";
-            forward(uri, new AuditEvent(AuditRecords.of(article, reason, survivor.uri(), null,
-                    ClusterIds.of(survivor.uri()), now)), now);
-            forward(survivor.uri(), new ClusterEvent(survivor.uri(), null,
-                    new CopySeen(uri, self.agency(), self.receivedAt().toEpochMilli(), kind)), now);
+            joinCluster(uri, self, article, decision.survivor().get().uri(), decision.kind().get(), now);
         } else {
             fates.put(uri, headFate(article, now));
             forward(uri, new ClusterEvent(uri, article, null), now);
         }
+    }
+
+    /** The story is dropped as a copy of the survivor: its fate, its audit, and its place in the survivor's cluster. */
+    private void joinCluster(String uri, IndexedStory self, Article article, String survivorUri, MatchKind kind, long now) {
+        fates.put(uri, new StoryFate(survivorUri, now));
+        String reason = kind == MatchKind.EXACT ? "exact-duplicate" : "near-duplicate";
+        forward(uri, new AuditEvent(AuditRecords.of(article, reason, survivorUri, null, ClusterIds.of(survivorUri), now)), now);
+        forward(survivorUri, new ClusterEvent(survivorUri, null,
+                new CopySeen(uri, self.agency(), self.receivedAt().toEpochMilli(), kind)), now);
     }
 
     private static StoryFate headFate(Article published, long now) {

@@ -1,5 +1,6 @@
 package io.wirestream.enrich.service.dedupe;
 
+import io.wirestream.enrich.service.BinarySerde;
 import io.wirestream.avro.Article;
 import io.wirestream.enrich.dedupe.index.IndexedStory;
 import java.util.ArrayList;
@@ -28,8 +29,8 @@ record PendingStory(Article article, IndexedStory indexed, int expectedAnswers, 
         return new PendingStory(null, null, Integer.MAX_VALUE, 0, new LinkedHashMap<>(), now, new LinkedHashMap<>());
     }
 
-    PendingStory withCandidate(Article candidate, IndexedStory story, int expected, long now) {
-        return new PendingStory(candidate, story, expected, answered, copies, Math.max(createdAtMillis, now), replies);
+    PendingStory withCandidate(IndexedStory story, int expected, long now) {
+        return new PendingStory(article, story, expected, answered, copies, Math.max(createdAtMillis, now), replies);
     }
 
     PendingStory withAnswer(boolean counted, List<CopySeen> reported) {

@@ -1,5 +1,6 @@
 package io.wirestream.enrich.service.dedupe;
 
+import io.wirestream.enrich.service.BinarySerde;
 import io.wirestream.avro.Article;
 import io.wirestream.avro.DedupeAudit;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.AuditEvent;
@@ -132,7 +133,7 @@ public final class StoryDedupeStage {
                 PendingStory.serde(binary)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DuplicateGatherProcessor.PENDING_ARTICLE_STORE), Serdes.String(),
-                new BinarySerde<>(binary::writeArticle, binary::readArticle)));
+                binary.articles()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DuplicateGatherProcessor.FATE_STORE), Serdes.String(), StoryFate.serde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DuplicateClusterProcessor.STORE),

@@ -1,5 +1,7 @@
 package io.wirestream.enrich.service.dedupe;
 
+import io.wirestream.enrich.service.BinarySerde;
+
 /**
  * How a story's first version was judged; later versions follow it.
  *

@@ -1,5 +1,6 @@
 package io.wirestream.enrich.service.dedupe;
 
+import io.wirestream.enrich.service.BinarySerde;
 import io.wirestream.enrich.dedupe.version.StoryState;
 import java.time.Instant;
 

@@ -1,11 +1,10 @@
 package io.wirestream.enrich.service.links;
 
+import io.wirestream.enrich.service.BinarySerde;
 import io.wirestream.enrich.tagging.related.KeyHits;
 import io.wirestream.enrich.tagging.related.Posting;
 import io.wirestream.enrich.tagging.related.ProfileKey;
 import io.wirestream.enrich.tagging.related.StoryProfile;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -13,32 +12,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Compact binary form of the links stage's internal records (index postings, messages between its tasks, collected
  * parts). Profiling a 1,000-item burst put JSON encoding and parsing of these at 40 % of the stream thread's time;
  * they are read far more often than written (every probe reads up to a key's whole bounded posting list), so they
- * are now written as length-prefixed fields behind a format byte. Records written as JSON by earlier versions, which
- * always start with '{', are still read, so in-flight topics and stores need no migration.
+ * are now {@link BinarySerde} records. Records written as JSON by earlier versions are still read, so in-flight
+ * topics and stores need no migration.
  */
 final class LinkBinary {
 
-    private static final byte FORMAT_V1 = 1;
-
     private LinkBinary() {
-    }
-
-    interface Writer<T> {
-        void write(DataOutputStream out, T value) throws IOException;
-    }
-
-    interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
     }
 
     static Serde<Posting> postings() {
@@ -53,39 +38,9 @@ final class LinkBinary {
         return serde(LinkParts.Part.class, LinkBinary::writePart, LinkBinary::readPart);
     }
 
-    static <T> Serde<T> serde(Class<T> type, Writer<T> writer, Reader<T> reader) {
-        Serde<T> json = JsonSerde.of(type);
-        Serializer<T> serializer = (topic, value) -> {
-            if (value == null) {
-                return null;
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeByte(FORMAT_V1);
-                writer.write(out, value);
-            } catch (IOException e) {
-                throw new SerializationException("cannot encode " + type.getSimpleName(), e);
-            }
-            return bytes.toByteArray();
-        };
-        Deserializer<T> deserializer = (topic, data) -> {
-            if (data == null) {
-                return null;
-            }
-            if (data.length > 0 && data[0] == '{') {
-                return json.deserializer().deserialize(topic, data); // written by a version before this format
-            }
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-                byte format = in.readByte();
-                if (format != FORMAT_V1) {
-                    throw new SerializationException("unknown " + type.getSimpleName() + " format " + format);
-                }
-                return reader.read(in);
-            } catch (IOException e) {
-                throw new SerializationException("cannot decode " + type.getSimpleName(), e);
-            }
-        };
-        return Serdes.serdeFrom(serializer, deserializer);
+    private static <T> Serde<T> serde(Class<T> type, BinarySerde.Writer<T> writer, BinarySerde.Reader<T> reader) {
+        return new BinarySerde<>(type.getSimpleName(), writer, reader)
+                .readingLegacyJson(JsonSerde.of(type).deserializer());
     }
 
     static void writePosting(DataOutputStream out, Posting p) throws IOException {

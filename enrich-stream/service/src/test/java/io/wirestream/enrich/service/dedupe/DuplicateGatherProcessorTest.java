@@ -49,7 +49,7 @@ class DuplicateGatherProcessorTest {
         context.setCurrentSystemTimeMs(now);
         addStore(DuplicateGatherProcessor.PENDING_STORE, PendingStory.serde(binary));
         addStore(DuplicateGatherProcessor.FATE_STORE, StoryFate.serde());
-        addStore(DuplicateGatherProcessor.PENDING_ARTICLE_STORE, new BinarySerde<>(binary::writeArticle, binary::readArticle));
+        addStore(DuplicateGatherProcessor.PENDING_ARTICLE_STORE, binary.articles());
         judge = new DuplicateGatherProcessor(settings);
         judge.init(context);
     }
