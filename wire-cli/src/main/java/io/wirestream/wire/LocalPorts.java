@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /** The ports of local mode, all derived from one base so a second copy can run beside the first with --port-base. */
 public record LocalPorts(int base) {
@@ -29,6 +30,18 @@ public record LocalPorts(int base) {
         m.put("Kafka", kafka());
         m.put("Kafka controller", controller());
         return m;
+    }
+
+    /** A block of local ports none of which is taken (tests and the bench, which must not collide with a running copy). */
+    public static LocalPorts findFree() {
+        Random random = new Random();
+        for (int i = 0; i < 50; i++) {
+            LocalPorts ports = new LocalPorts(20000 + random.nextInt(20000));
+            if (ports.busy().isEmpty()) {
+                return ports;
+            }
+        }
+        throw new IllegalStateException("no free block of local ports");
     }
 
     /** Names every port that is already taken, so the user learns it before anything starts. */

@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,14 +73,7 @@ abstract class PipelineJourneys {
     }
 
     static LocalPorts freePorts() {
-        Random random = new Random();
-        for (int i = 0; i < 50; i++) {
-            LocalPorts ports = new LocalPorts(20000 + random.nextInt(20000));
-            if (ports.busy().isEmpty()) {
-                return ports;
-            }
-        }
-        throw new IllegalStateException("no free block of local ports");
+        return LocalPorts.findFree();
     }
 
     @Test

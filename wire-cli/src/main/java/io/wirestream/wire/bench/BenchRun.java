@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -69,7 +68,7 @@ public final class BenchRun {
         List<BenchItem> warmup = options.warmup() == 0 ? List.of()
                 : new InventedStories(options.seed() + 1, options.payloadKb(), "W").items(options.warmup(), options.duplicatesShare());
 
-        LocalPorts ports = options.portBase() == 0 ? freePorts() : new LocalPorts(options.portBase());
+        LocalPorts ports = options.portBase() == 0 ? LocalPorts.findFree() : new LocalPorts(options.portBase());
         List<String> busy = ports.busy();
         if (!busy.isEmpty()) {
             throw new IllegalStateException("these ports are in use: " + String.join(", ", busy) + " (pick others with --port-base, or 0 for free ones)");
@@ -296,18 +295,6 @@ public final class BenchRun {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
             return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().size();
         }
-    }
-
-    /** A block of local ports none of which is taken. */
-    static LocalPorts freePorts() {
-        Random random = new Random();
-        for (int i = 0; i < 50; i++) {
-            LocalPorts ports = new LocalPorts(20000 + random.nextInt(20000));
-            if (ports.busy().isEmpty()) {
-                return ports;
-            }
-        }
-        throw new IllegalStateException("no free block of local ports");
     }
 
     /** A data folder given by the user must be new or empty: an earlier pipeline's stories would be counted. */
