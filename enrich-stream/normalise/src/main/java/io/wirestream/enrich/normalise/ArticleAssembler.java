@@ -2,7 +2,6 @@ package io.wirestream.enrich.normalise;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.Headline;
-import io.wirestream.avro.PubStatus;
 import io.wirestream.avro.RawItem;
 import io.wirestream.avro.RawRef;
 import io.wirestream.avro.RelatedLink;
@@ -12,6 +11,7 @@ import io.wirestream.enrich.normalise.html.HtmlBlocks;
 import io.wirestream.enrich.normalise.lang.LanguageGuesser;
 import io.wirestream.enrich.normalise.model.BodyBlock;
 import io.wirestream.enrich.normalise.model.DraftArticle;
+import io.wirestream.enrich.normalise.model.EditorialState;
 import io.wirestream.enrich.normalise.model.TimeSource;
 import io.wirestream.enrich.normalise.model.WireTime;
 import io.wirestream.enrich.normalise.subject.SubjectMapper;
@@ -72,6 +72,15 @@ public final class ArticleAssembler {
      * Builds the article. Throws when the draft has nothing a headline can be taken from.
      */
     public Assembled assemble(DraftArticle d, RawItem raw, WireFormat format) throws NormalisationException {
+        return assemble(d, raw, format, ZoneOffset.UTC);
+    }
+
+    /**
+     * Builds the article; {@code zone} is the agency's zone for times written without one (embargo lines such as
+     * "do not use before 0600").
+     */
+    public Assembled assemble(DraftArticle d, RawItem raw, WireFormat format, java.time.ZoneId zone)
+            throws NormalisationException {
         List<String> notes = new ArrayList<>(d.notes);
 
         // ---- body blocks: hygiene, sign-offs, dateline
@@ -88,13 +97,13 @@ public final class ArticleAssembler {
             blocks.add(t.equals(b.text()) ? b : new BodyBlock(b.kind(), t, b.html()));
         }
         // an editors' note or embargo line at the top of the text is advice to the desk, not story
-        WireTime embargoInText = null;
         Set<String> adviceSignals = new LinkedHashSet<>();
+        List<String> embargoMarkers = new ArrayList<>(d.embargoMarkers);
         while (!blocks.isEmpty() && blocks.get(0).text().length() < 300 && ADVICE.matcher(blocks.get(0).text()).find()) {
             String advice = blocks.remove(0).text();
             adviceSignals.addAll(EditorialSignals.fromAdvisoryText(advice));
-            if (embargoInText == null) {
-                embargoInText = io.wirestream.enrich.normalise.text.Embargoes.find(advice, ZoneOffset.UTC, raw.getReceivedAt());
+            if (io.wirestream.enrich.normalise.text.Embargoes.isMarker(advice)) {
+                embargoMarkers.add(advice);
             }
             notes.add("editors' note removed from the body: " + advice);
         }
@@ -275,13 +284,10 @@ public final class ArticleAssembler {
         if (version == null) {
             version = versionCreated.instant().getEpochSecond();
         }
-        PubStatus status = d.pubStatus;
-        if (status == PubStatus.canceled) {
-            signals.add(EditorialSignals.KILL);
-        }
-        if (status == null) {
-            status = signals.contains(EditorialSignals.KILL) ? PubStatus.canceled
-                    : signals.contains(EditorialSignals.HOLD) ? PubStatus.withheld : PubStatus.usable;
+        EditorialState state = EditorialState.resolve(d.pubStatus, signals, d.embargoed, embargoMarkers,
+                versionCreated.source() == TimeSource.RECEIVED ? null : versionCreated.instant(), zone);
+        if (state.signals().contains(EditorialSignals.EMBARGO_UNREADABLE)) {
+            notes.add("embargo announced but its time cannot be read; withheld: " + embargoMarkers);
         }
         Integer urgency = d.urgency == null || d.urgency < 1 || d.urgency > 9 ? null : d.urgency;
 
@@ -293,10 +299,10 @@ public final class ArticleAssembler {
                 .setVersion(version)
                 .setVersioncreated(versionCreated.instant())
                 .setFirstcreated(d.firstCreated == null ? null : d.firstCreated.instant())
-                .setPubstatus(status)
-                .setSignals(new ArrayList<>(signals))
+                .setPubstatus(state.pubStatus())
+                .setSignals(new ArrayList<>(state.signals()))
                 .setUrgency(urgency)
-                .setEmbargoed(d.embargoed != null ? d.embargoed.instant() : embargoInText != null ? embargoInText.instant() : null)
+                .setEmbargoed(state.embargoed())
                 .setHeadline(headline)
                 .setHeadlines(headlines)
                 .setDescription(description)
@@ -452,10 +458,25 @@ public final class ArticleAssembler {
         return null;
     }
 
+    /**
+     * The agency as it stands in story uris. Agencies are case-sensitive names (credentials say "AP" and "ap" are two
+     * agencies), so two agencies must never share a key. A name that is already a plain lower-case key
+     * ({@code [a-z0-9._-]+}) is its own key, as it always was, so stored uris stay valid. Any other name keeps the old
+     * readable form and adds {@code ~} (which no plain key holds) and a digest of the exact name: "AP" becomes
+     * "ap~" + 16 hex digits, distinct from "ap" and from "Ap".
+     */
     public static String agencyKey(String agency) {
-        String a = agency == null ? "unknown" : agency.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
-        return a.isEmpty() ? "unknown" : a;
+        if (agency == null) {
+            return "unknown";
+        }
+        if (PLAIN_AGENCY.matcher(agency).matches()) {
+            return agency;
+        }
+        String a = agency.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+        return (a.isEmpty() ? "unknown" : a) + "~" + ContentHash.hex(agency, 16);
     }
+
+    private static final Pattern PLAIN_AGENCY = Pattern.compile("[a-z0-9._-]+");
 
     private static String encode(String id) {
         StringBuilder sb = new StringBuilder(id.length());

@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,12 +48,25 @@ public final class WireItemNormaliser implements ItemNormaliser, AutoCloseable {
     private final ArticleAssembler assembler;
     private final Map<WireFormat, FormatParser> parsers = new EnumMap<>(WireFormat.class);
     private final ExecutorService workers;
+    private final Semaphore permits;
+    private final int workerCount;
+
+    /** One instance serves every stream thread; twice the cores, at least 4, leaves room for a stuck worker or two. */
+    public static final int DEFAULT_WORKERS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     public WireItemNormaliser() {
         this(Clock.systemUTC(), NormaliserLimits.defaults());
     }
 
     public WireItemNormaliser(Clock clock, NormaliserLimits limits) {
+        this(clock, limits, DEFAULT_WORKERS);
+    }
+
+    /** @param workerCount how many items may be parsed at once (the bound on worker threads) */
+    public WireItemNormaliser(Clock clock, NormaliserLimits limits, int workerCount) {
+        if (workerCount < 1) {
+            throw new IllegalArgumentException("workerCount must be at least 1");
+        }
         this.limits = limits;
         this.assembler = new ArticleAssembler(clock);
         for (FormatParser p : List.of(new NewsMlG2Parser(), new NewsMl1Parser(), new NitfParser(), new Anpa1312Parser(),
@@ -66,7 +80,12 @@ public final class WireItemNormaliser implements ItemNormaliser, AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-        this.workers = Executors.newCachedThreadPool(tf);
+        // A bounded pool: a parser stuck past its budget (it ignores interrupts) keeps its worker, and a cached pool
+        // would then grow a thread per item without limit. At most workerCount items run at once; a caller waits
+        // for a free worker within the item's time budget and is refused ("overloaded") when none frees up.
+        this.workerCount = workerCount;
+        this.permits = new Semaphore(workerCount);
+        this.workers = Executors.newFixedThreadPool(workerCount, tf);
         warmUp(limits);
     }
 
@@ -122,9 +141,31 @@ public final class WireItemNormaliser implements ItemNormaliser, AutoCloseable {
         if (parser == null) {
             throw new NormalisationException("detect", "unknown-format", "no parser for " + detection.format().label());
         }
-        Future<NormalisationResult> f = workers.submit(() -> run(parser, raw, payload, detection));
+        long budgetMillis = limits.timePerItem().toMillis();
         try {
-            return f.get(limits.timePerItem().toMillis() + 250, TimeUnit.MILLISECONDS);
+            if (!permits.tryAcquire(budgetMillis, TimeUnit.MILLISECONDS)) {
+                throw new NormalisationException("parse", "overloaded", "all " + workerCount
+                        + " normaliser workers stayed busy for " + budgetMillis + " ms; the item was not parsed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NormalisationException("parse", "timeout", "interrupted while waiting for a worker", e);
+        }
+        Future<NormalisationResult> f;
+        try {
+            f = workers.submit(() -> {
+                try {
+                    return run(parser, raw, payload, detection);
+                } finally {
+                    permits.release(); // only when the work itself ends: a stuck parser keeps its worker counted
+                }
+            });
+        } catch (RuntimeException e) {
+            permits.release();
+            throw new NormalisationException("parse", "overloaded", "the normaliser is closed or full: " + e, e);
+        }
+        try {
+            return f.get(budgetMillis + 250, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
             throw new NormalisationException("parse", "timeout",
@@ -186,7 +227,7 @@ public final class WireItemNormaliser implements ItemNormaliser, AutoCloseable {
         for (DraftArticle d : text) {
             deadline.check();
             try {
-                ArticleAssembler.Assembled a = assembler.assemble(d, raw, detection.format());
+                ArticleAssembler.Assembled a = assembler.assemble(d, raw, detection.format(), in.zone());
                 articles.add(a.article());
                 List<String> notes = new ArrayList<>(in.notes());
                 notes.addAll(a.diagnostics().notes());

@@ -19,6 +19,12 @@ public final class DraftArticle {
     public WireTime versionCreated;
     public WireTime firstCreated;
     public WireTime embargoed;
+    /**
+     * Embargo markers as the format wrote them ("EMBARGOED until 0001 GMT Thursday", "status Embargoed", an
+     * embargoed field that does not parse). The assembler reads their time against the item's own time when no
+     * {@link #embargoed} instant was read; a marker whose time cannot be read withholds the story.
+     */
+    public final List<String> embargoMarkers = new ArrayList<>();
     public PubStatus pubStatus;
     public final Set<String> signals = new LinkedHashSet<>();
     public Integer urgency;

@@ -163,9 +163,14 @@ public final class Anpa1312Parser implements FormatParser {
         }
         readHeaderLines(headerLines, d);
         for (String h : headerLines) {
-            WireTime embargo = io.wirestream.enrich.normalise.text.Embargoes.find(h, in.zone(), in.reference());
-            if (embargo != null && d.embargoed == null) {
-                d.embargoed = embargo;
+            // "EMBARGOED until ...": read against the item's own time by the assembler; a full date is read now
+            if (io.wirestream.enrich.normalise.text.Embargoes.isMarker(h)) {
+                WireTime embargo = io.wirestream.enrich.normalise.text.Embargoes.find(h, in.zone(), in.reference());
+                if (embargo != null && d.embargoed == null) {
+                    d.embargoed = embargo;
+                } else if (!d.embargoMarkers.contains(h.trim())) {
+                    d.embargoMarkers.add(h.trim());
+                }
             }
         }
         if (d.slug != null) {
@@ -189,7 +194,7 @@ public final class Anpa1312Parser implements FormatParser {
         }
         if (take != null) {
             d.sourceId("anpa:version", take);
-            d.signals.addAll(EditorialSignals.fromAdvisoryText(take));
+            d.signals.addAll(EditorialSignals.fromTakeKey(take));
         }
         return new Message(d, slug, take);
     }
@@ -214,7 +219,7 @@ public final class Anpa1312Parser implements FormatParser {
         if (take == null) {
             // header keyword lines put the version after a space: "Heat-Hawks 1stLd-Writethru"
             int sp = slug.indexOf(' ');
-            if (sp > 0 && EditorialSignals.fromAdvisoryText(slug.substring(sp + 1)).size() > 0) {
+            if (sp > 0 && EditorialSignals.fromTakeKey(slug.substring(sp + 1)).size() > 0) {
                 take = slug.substring(sp + 1).trim();
                 slug = slug.substring(0, sp).trim();
             }
@@ -237,7 +242,7 @@ public final class Anpa1312Parser implements FormatParser {
                 d.slug = line;
                 Keyword k = keyword(line);
                 if (k != null && k.take != null) {
-                    d.signals.addAll(EditorialSignals.fromAdvisoryText(k.take));
+                    d.signals.addAll(EditorialSignals.fromTakeKey(k.take));
                 }
                 continue;
             }
@@ -248,7 +253,7 @@ public final class Anpa1312Parser implements FormatParser {
             String lower = line.toLowerCase(Locale.ROOT);
             if (lower.startsWith("eds:") || lower.startsWith("editor's note") || lower.startsWith("editors:")
                     || lower.startsWith("eds note")) {
-                d.signals.addAll(EditorialSignals.fromAdvisoryText(line.substring(line.indexOf(':') + 1)));
+                EditorialSignals.readAdvisory(d, line.substring(line.indexOf(':') + 1));
                 d.notes.add("editors' note: " + line);
                 continue;
             }

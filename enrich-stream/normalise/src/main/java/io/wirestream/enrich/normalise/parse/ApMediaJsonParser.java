@@ -86,11 +86,12 @@ public final class ApMediaJsonParser implements FormatParser {
         }
         d.versionCreated = WireDates.parse(text(item, "versioncreated"), zone);
         d.firstCreated = WireDates.parse(text(item, "firstcreated"), zone);
-        d.embargoed = WireDates.parse(text(item, "embargoed"), zone);
+        NitfParser.readEmbargoField(d, text(item, "embargoed"), zone);
         String status = text(item, "pubstatus");
         if (status != null) {
-            d.pubStatus = NitfParser.status(status);
+            NitfParser.readStatus(d, status);
         }
+        EditorialSignals.readAdvisory(d, text(item, "ednote"));
         d.urgency = SafeJson.integer(item, "urgency");
         String priority = text(item, "editorialpriority");
         if (priority != null) {

@@ -3,6 +3,7 @@ package io.wirestream.enrich.normalise.parse;
 import io.wirestream.enrich.normalise.NormalisationException;
 import io.wirestream.enrich.normalise.model.BodyBlock;
 import io.wirestream.enrich.normalise.model.DraftArticle;
+import io.wirestream.enrich.normalise.model.WireTime;
 import io.wirestream.enrich.normalise.text.EditorialSignals;
 import io.wirestream.enrich.normalise.text.TextHygiene;
 import io.wirestream.enrich.normalise.text.WireDates;
@@ -103,7 +104,9 @@ public final class Iptc7901Parser implements FormatParser {
             for (String k : slug.split("/")) {
                 d.keyword(k);
             }
-            d.signals.addAll(EditorialSignals.fromAdvisoryText(slug));
+            for (String part : slug.split("/")) {
+                d.signals.addAll(EditorialSignals.fromAdvisoryText(part)); // capitals only: "STORNO", "KORREKTUR"
+            }
         }
 
         int etx = msg.indexOf('\u0003', stx);
@@ -141,19 +144,24 @@ public final class Iptc7901Parser implements FormatParser {
         if (head.size() > 1 && isKicker(head.get(0))) {
             String kicker = head.remove(0);
             d.headline("kicker", kicker);
-            d.signals.addAll(EditorialSignals.fromAdvisoryText(kicker));
+            EditorialSignals.readAdvisory(d, kicker);
         }
         if (!head.isEmpty()) {
             d.headline = TextHygiene.reflow(head);
         }
-        for (String line : headerLines) {
-            if (d.embargoed == null) {
-                d.embargoed = io.wirestream.enrich.normalise.text.Embargoes.find(line, in.zone(), in.reference());
-            }
-        }
+        List<String> embargoLines = new ArrayList<>(headerLines);
         for (String[] h : d.headlines) {
-            if (d.embargoed == null) {
-                d.embargoed = io.wirestream.enrich.normalise.text.Embargoes.find(h[1], in.zone(), in.reference());
+            embargoLines.add(h[1]);
+        }
+        for (String line : embargoLines) {
+            if (!io.wirestream.enrich.normalise.text.Embargoes.isMarker(line)) {
+                continue;
+            }
+            WireTime t = io.wirestream.enrich.normalise.text.Embargoes.find(line, in.zone(), in.reference());
+            if (t != null && d.embargoed == null) {
+                d.embargoed = t;
+            } else if (!d.embargoMarkers.contains(line.trim())) {
+                d.embargoMarkers.add(line.trim()); // read against the item's own time by the assembler
             }
         }
 

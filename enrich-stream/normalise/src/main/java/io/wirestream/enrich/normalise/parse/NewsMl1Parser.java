@@ -7,7 +7,6 @@ import static io.wirestream.enrich.normalise.xml.Dom.descendant;
 import static io.wirestream.enrich.normalise.xml.Dom.local;
 import static io.wirestream.enrich.normalise.xml.Dom.text;
 
-import io.wirestream.avro.PubStatus;
 import io.wirestream.enrich.normalise.NormalisationException;
 import io.wirestream.enrich.normalise.model.BodyBlock;
 import io.wirestream.enrich.normalise.model.DraftArticle;
@@ -107,11 +106,9 @@ public final class NewsMl1Parser implements FormatParser {
             d.versionCreated = WireDates.parse(text(child(mgmt, "ThisRevisionCreated")), zone);
             String status = attr(child(mgmt, "Status"), "FormalName");
             if (status != null) {
-                d.pubStatus = NitfParser.status(status);
-                if ("embargoed".equalsIgnoreCase(status)) {
-                    d.pubStatus = PubStatus.withheld;
-                }
+                NitfParser.readStatus(d, status);
             }
+            // an Embargoed item says when it becomes usable in StatusWillChange
             Element change = child(mgmt, "StatusWillChange");
             if (change != null && "embargoed".equalsIgnoreCase(status)) {
                 d.embargoed = WireDates.parse(text(child(change, "DateAndTime")), zone);
@@ -121,7 +118,7 @@ public final class NewsMl1Parser implements FormatParser {
                 d.urgency = Integer.parseInt(urgency);
             }
             for (Element instr : children(mgmt, "Instruction")) {
-                d.signals.addAll(EditorialSignals.fromAdvisoryText(attr(instr, "FormalName")));
+                d.signals.addAll(EditorialSignals.fromTakeKey(attr(instr, "FormalName")));
             }
         }
 

@@ -152,10 +152,13 @@ public final class NewsMlG2Parser implements FormatParser {
         }
         d.versionCreated = WireDates.parse(text(child(meta, "versionCreated")), zone);
         d.firstCreated = WireDates.parse(text(child(meta, "firstCreated")), zone);
-        d.embargoed = WireDates.parse(text(child(meta, "embargoed")), zone);
+        NitfParser.readEmbargoField(d, text(child(meta, "embargoed")), zone);
         String status = attr(child(meta, "pubStatus"), "qcode");
         if (status != null) {
-            d.pubStatus = NitfParser.status(status);
+            NitfParser.readStatus(d, status);
+        }
+        for (Element note : children(meta, "edNote")) {
+            EditorialSignals.readAdvisory(d, text(note));
         }
         for (Element signal : children(meta, "signal")) {
             String q = attr(signal, "qcode");

@@ -76,10 +76,10 @@ public final class NinjsParser implements FormatParser {
         }
         d.versionCreated = WireDates.parse(text(o, "versioncreated", "versionCreated"), zone);
         d.firstCreated = WireDates.parse(text(o, "firstcreated", "firstCreated", "contentcreated", "contentCreated"), zone);
-        d.embargoed = WireDates.parse(text(o, "embargoed"), zone);
+        NitfParser.readEmbargoField(d, text(o, "embargoed"), zone);
         String status = text(o, "pubstatus", "pubStatus");
         if (status != null) {
-            d.pubStatus = NitfParser.status(status);
+            NitfParser.readStatus(d, status);
         }
         Integer urgency = SafeJson.integer(o, "urgency");
         d.urgency = urgency;
@@ -98,7 +98,7 @@ public final class NinjsParser implements FormatParser {
         d.title = text(o, "title");
         String ednote = text(o, "ednote", "edNote");
         if (ednote != null) {
-            d.signals.addAll(EditorialSignals.fromAdvisoryText(ednote));
+            EditorialSignals.readAdvisory(d, ednote);
         }
 
         // headlines: 1.x string (and dialects headline_main, headline_simple), 2.x+ array with roles

@@ -83,7 +83,7 @@ public final class NitfParser implements FormatParser {
                     }
                     d.sourceId("anpa-keyword", content);
                 }
-                case "anpa-takekey" -> d.signals.addAll(EditorialSignals.fromAdvisoryText(content));
+                case "anpa-takekey" -> d.signals.addAll(EditorialSignals.fromTakeKey(content));
                 case "anpa-sequence" -> d.sourceId("anpa-sequence", content);
                 case "category" -> d.subject("category:" + content, null);
                 case "keyword", "keywords" -> {
@@ -129,9 +129,13 @@ public final class NitfParser implements FormatParser {
         if (issue != null && d.versionCreated == null) {
             d.versionCreated = issue;
         }
-        WireTime release = WireDates.parse(attr(child(docdata, "date.release"), "norm"), zone);
+        String releaseNorm = attr(child(docdata, "date.release"), "norm");
+        WireTime release = WireDates.parse(releaseNorm, zone);
         if (release != null && (issue == null || release.instant().isAfter(issue.instant())) && d.embargoed == null) {
             d.embargoed = release;
+        } else if (release == null && releaseNorm != null && !releaseNorm.isBlank()) {
+            // a release time was set but cannot be read: an embargo of unknown end
+            d.embargoMarkers.add("embargoed until date.release " + releaseNorm);
         }
         Element copyright = child(docdata, "doc.copyright");
         if (copyright != null && d.copyrightnotice == null) {
@@ -146,10 +150,7 @@ public final class NitfParser implements FormatParser {
         }
         String status = attr(docdata, "management-status");
         if (status != null && d.pubStatus == null) {
-            d.pubStatus = status(status);
-            if ("embargoed".equalsIgnoreCase(status)) {
-                d.pubStatus = PubStatus.withheld;
-            }
+            readStatus(d, status);
         }
         for (Element kw : descendants(docdata, "keyword")) {
             d.keyword(attr(kw, "key"));
@@ -160,10 +161,8 @@ public final class NitfParser implements FormatParser {
         }
         String edMsg = attr(child(docdata, "ed-msg"), "info");
         if (edMsg != null) {
-            d.signals.addAll(EditorialSignals.fromAdvisoryText(edMsg));
-            if (d.embargoed == null) {
-                d.embargoed = io.wirestream.enrich.normalise.text.Embargoes.find(edMsg, zone, null);
-            }
+            // free text: read against the item's own time by the assembler ("EMBARGOED until 0001 GMT Thursday")
+            EditorialSignals.readAdvisory(d, edMsg);
         }
     }
 
@@ -219,10 +218,30 @@ public final class NitfParser implements FormatParser {
         }
     }
 
+    /**
+     * Reads a declared status into the draft. "Embargoed" (NITF management-status, NewsML 1 Status) is no pubstatus
+     * of its own: it is an embargo marker, usable once its time (date.release, StatusWillChange) is known.
+     */
+    static void readStatus(DraftArticle d, String s) {
+        if ("embargoed".equalsIgnoreCase(s.trim().replaceAll("^(?i)stat:", ""))) {
+            d.embargoMarkers.add("status embargoed");
+        } else {
+            d.pubStatus = status(s);
+        }
+    }
+
+    /** A format's embargoed field: its instant, or (when written but unreadable) an embargo marker. */
+    static void readEmbargoField(DraftArticle d, String value, ZoneId zone) {
+        d.embargoed = WireDates.parse(value, zone);
+        if (d.embargoed == null && value != null && !value.isBlank()) {
+            d.embargoMarkers.add("embargoed until " + value.trim());
+        }
+    }
+
     static PubStatus status(String s) {
         return switch (s.toLowerCase(Locale.ROOT).replaceAll("^stat:", "")) {
             case "usable" -> PubStatus.usable;
-            case "withheld", "embargoed" -> PubStatus.withheld;
+            case "withheld" -> PubStatus.withheld;
             case "canceled", "cancelled", "withdrawn", "killed" -> PubStatus.canceled;
             default -> null;
         };

@@ -30,4 +30,14 @@ public final class ContentHash {
             throw new IllegalStateException("SHA-256 missing from the JVM", e);
         }
     }
+
+    /** The first {@code hexDigits} hex digits of SHA-256 over the exact UTF-8 bytes of {@code s} (case kept). */
+    public static String hex(String s, int hexDigits) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, hexDigits);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JVM", e);
+        }
+    }
 }

@@ -20,12 +20,45 @@ public final class EditorialSignals {
     public static final String HOLD = "hold";
     public static final String ADVISORY = "advisory";
 
-    private static final Pattern KILL_WORDS = Pattern.compile(
-            "(?i)\\b(kill|killed|mandatory kill|elimination|eliminate|withdraw|withdrawn|withdrawal|storno|annulation|"
-                    + "annul[ée]|zur[üu]ckgezogen|wird gestrichen|do not use|please delete|delete this story)\\b");
-    private static final Pattern HOLD_WORDS = Pattern.compile("(?i)\\b(withhold|hold for release|on hold|sperrfrist)\\b");
-    private static final Pattern CORRECTION_WORDS = Pattern.compile(
-            "(?i)\\b(correction|corrected|corrects|corrective|berichtigung|korrektur|rectificatif|rectification|corrige)\\b");
+    /** Signal of a story withheld because an embargo was announced whose time could not be read. */
+    public static final String EMBARGO_UNREADABLE = "embargo-unreadable";
+
+    /**
+     * Kill markers at the start of an advisory clause, in capitals as wires write them ("KILL", "MANDATORY KILL",
+     * AP's "ELIMINATION", dpa's "STORNO", AFP's "ANNULATION"). A lower-case "withdrawal" is a word of the story.
+     */
+    private static final Pattern KILL_MARKER = Pattern.compile(
+            "^(?:URGENT\\s*[-:—]*\\s*)?(?:MANDATORY KILL|KILLED|KILL|ELIMINATION|ELIMINATE|WITHDRAWAL|WITHDRAWN|WITHDRAW"
+                    + "|STORNO|ANNULATION|ANNUL[ÉE]E?)(?![\\p{L}\\d])");
+    /** Explicit kill sentences, in any case: they name the story itself as killed or withdrawn. */
+    private static final Pattern KILL_PHRASE = Pattern.compile(
+            "(?i)\\b(?:mandatory kill|(?:please )?kill (?:this|the) (?:story|item|report|dispatch)"
+                    + "|(?:this|the) (?:story|item|report|dispatch) (?:is|has been|was) (?:killed|withdrawn|eliminated)"
+                    + "|(?:please )?(?:withdraw|delete|eliminate) (?:this|the) (?:story|item|report|dispatch)"
+                    + "|(?:die )?meldung wird (?:gestrichen|zur[üu]ckgezogen)|cette d[ée]p[êe]che est annul[ée]e)\\b");
+    /** A take key or instruction that is itself a kill ("Kill", "Elimination", "1st Ld-Kill"): exact tokens. */
+    private static final Set<String> KILL_TOKENS = Set.of("kill", "killed", "elimination", "eliminate", "withdrawal",
+            "withdrawn", "withdraw", "storno", "annulation", "delete", "cancel", "canceled", "cancelled");
+    private static final Set<String> CORRECTION_TOKENS = Set.of("correction", "corrected", "corrects", "corrective",
+            "berichtigung", "korrektur", "rectificatif", "rectification", "rectify", "corrige");
+    private static final Set<String> HOLD_TOKENS = Set.of("hold", "withhold", "withheld");
+    /** An explicit hold: capitals at the start of a clause, or a sentence about this story. */
+    private static final Pattern HOLD_MARKER = Pattern.compile("^(?:HOLD|WITHHOLD|ON HOLD)(?![\\p{L}\\d])(?! FOR RELEASE)");
+    private static final Pattern HOLD_PHRASE = Pattern.compile(
+            "(?i)\\b(?:(?:please )?(?:withhold|hold) (?:this|the) (?:story|item|report|dispatch)"
+                    + "|(?:this|the) (?:story|item|report|dispatch) is (?:withheld|on hold))\\b");
+    /** A correction is announced by the clause's first word ("Corrects spelling of ...", "CORRECTION: ..."). */
+    private static final Pattern CORRECTION_START = Pattern.compile(
+            "(?i)^(?:corrects?|corrected|correcting|correction|corrective|berichtigung|berichtigt|korrektur|korrigiert"
+                    + "|rectificatif|rectification|rectifie|corrige)(?![\\p{L}\\d])");
+    private static final Pattern CORRECTION_CAPITALS = Pattern.compile("\\b(?:CORRECTION|CORRECTED|CORRECTS|CORRECTIVE|BERICHTIGUNG|KORREKTUR)\\b");
+    /** "Eds:", "Editors:", "ATTENTION -", "URGENT:": the address to the desk before the advice itself. */
+    private static final Pattern LEAD_IN = Pattern.compile(
+            "^(?:(?i:eds?|editors?|editor's note|eds note|note to editors|attention editors|attention|achtung|urgent"
+                    + "|hinweis an die redaktion|avis aux r[ée]dactions)\\s*[:.\\-–—]+\\s*)+");
+    /** Where one piece of advice ends and the next begins: sentences, semicolons, dashes, line breaks. */
+    private static final Pattern CLAUSES = Pattern.compile("(?<=[.;!])\\s+|\\s+[-–—]{1,2}\\s+|\\s*\\n\\s*|;\\s*");
+    private static final Pattern TOKENS = Pattern.compile("[\\s,/_=-]+");
     private static final Pattern UPDATE_WORDS = Pattern.compile(
             "(?i)(\\b\\d+(st|nd|rd|th)\\s?ld\\b|write-?thru|\\bupdate[sd]?\\b|\\brefiled?\\b|\\bneufassung\\b|"
                     + "\\bzusammenfassung\\b|\\bwrapup\\b|\\bnew lead\\b|\\bsub(stitute)?s?\\b|\\binsert\\b)");
@@ -40,20 +73,38 @@ public final class EditorialSignals {
 
     private EditorialSignals() {}
 
-    /** Signals from a slug, take key or editors' note line (case-insensitive words). */
+    /**
+     * Signals from free advisory text: an editors' note, an advisory or ed-msg line, a kicker, a headline prefix.
+     * Only explicit markers kill, hold or correct: a capital marker at the start of a clause ("Eds: KILL",
+     * "ELIMINATION", "CORRECTION"), or a sentence that names this story ("This story has been withdrawn"). Story words
+     * ("Updates with senator's withdrawal", "talks on hold", "market correction") signal nothing of the kind.
+     * Embargo lines are not holds here: see {@link Embargoes} and {@link #readAdvisory}.
+     */
     public static Set<String> fromAdvisoryText(String text) {
         Set<String> out = new LinkedHashSet<>();
         if (text == null || text.isBlank()) {
             return out;
         }
-        if (KILL_WORDS.matcher(text).find()) {
+        if (KILL_PHRASE.matcher(text).find()) {
             out.add(KILL);
         }
-        if (HOLD_WORDS.matcher(text).find()) {
+        if (HOLD_PHRASE.matcher(text).find()) {
             out.add(HOLD);
         }
-        if (CORRECTION_WORDS.matcher(text).find()) {
+        if (CORRECTION_CAPITALS.matcher(text).find()) {
             out.add(CORRECTION);
+        }
+        for (String clause : CLAUSES.split(text.trim())) {
+            String c = LEAD_IN.matcher(clause.trim()).replaceFirst("");
+            if (KILL_MARKER.matcher(c).find()) {
+                out.add(KILL);
+            }
+            if (HOLD_MARKER.matcher(c).find()) {
+                out.add(HOLD);
+            }
+            if (CORRECTION_START.matcher(c).find()) {
+                out.add(CORRECTION);
+            }
         }
         if (UPDATE_WORDS.matcher(text).find()) {
             out.add(UPDATE);
@@ -62,6 +113,46 @@ public final class EditorialSignals {
             out.add(ADVISORY);
         }
         return out;
+    }
+
+    /**
+     * Signals from a field whose whole value is an editorial instruction: an ANPA take key / version ("Kill",
+     * "1st Ld-Writethru", "Correction"), a NewsML 1 Instruction, a part of a 7901 keyword slug. Exact tokens only.
+     */
+    public static Set<String> fromTakeKey(String key) {
+        Set<String> out = new LinkedHashSet<>();
+        if (key == null || key.isBlank()) {
+            return out;
+        }
+        for (String token : TOKENS.split(key.trim().toLowerCase(Locale.ROOT))) {
+            if (KILL_TOKENS.contains(token)) {
+                out.add(KILL);
+            }
+            if (CORRECTION_TOKENS.contains(token)) {
+                out.add(CORRECTION);
+            }
+            if (HOLD_TOKENS.contains(token)) {
+                out.add(HOLD);
+            }
+        }
+        if (UPDATE_WORDS.matcher(key).find()) {
+            out.add(UPDATE);
+        }
+        if (ADVISORY_WORDS.matcher(key).find()) {
+            out.add(ADVISORY);
+        }
+        return out;
+    }
+
+    /** Reads an advisory line into a draft: its signals, and the line itself when it announces an embargo. */
+    public static void readAdvisory(io.wirestream.enrich.normalise.model.DraftArticle d, String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        d.signals.addAll(fromAdvisoryText(text));
+        if (Embargoes.isMarker(text)) {
+            d.embargoMarkers.add(text.trim());
+        }
     }
 
     /** A headline with its editorial prefix split off, and the signals the prefix carries. */

@@ -28,6 +28,11 @@ import java.util.regex.Pattern;
  */
 public final class WebCopyCleaner {
 
+    /** A line addressed to the desk, as agencies put above copy: "Eds: ...", "EMBARGOED until ...". */
+    private static final java.util.regex.Pattern DESK_LINE = java.util.regex.Pattern.compile(
+            "^(?:(?i:eds?|editors?|editor's note|note to editors)\\s*:|(?:EMBARGO|EMBARGOED|SPERRFRIST|HOLD FOR RELEASE)\\b)");
+
+
     /** One line of page text (plain text) or one block (HTML), with what layout told us about it. */
     public static final class Line {
         final String text;
@@ -240,6 +245,13 @@ public final class WebCopyCleaner {
         lines.subList(0, headerEnd).clear();
         for (Line l : header) {
             if (d.headline != null && l.text.equalsIgnoreCase(d.headline)) {
+                continue;
+            }
+            if (DESK_LINE.matcher(l.text).find()) {
+                // a line to the desk above the story ("Eds: EMBARGOED until ...", "Eds: KILL this story"): its
+                // editorial signals count, the line is no story text
+                io.wirestream.enrich.normalise.text.EditorialSignals.readAdvisory(d, l.text);
+                d.notes.add("editors' note above the story read: " + TextHygiene.shorten(l.text, 60));
                 continue;
             }
             if (d.headline == null && isHeadlineLike(l.text)) {

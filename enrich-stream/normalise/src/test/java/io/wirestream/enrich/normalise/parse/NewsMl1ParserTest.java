@@ -76,7 +76,8 @@ class NewsMl1ParserTest {
                 "About forty ships had waited offshore.");
 
         Article embargoed = out.get(1);
-        assertThat(embargoed.getPubstatus()).isEqualTo(PubStatus.withheld);
+        // Embargoed with a StatusWillChange time is usable from that time on, not withheld for good (issue 15)
+        assertThat(embargoed.getPubstatus()).isEqualTo(PubStatus.usable);
         assertThat(embargoed.getEmbargoed()).isEqualTo(Instant.parse("2024-03-06T00:00:00Z"));
         assertThat(embargoed.getUrgency()).isEqualTo(3); // from the envelope priority
         assertThat(embargoed.getUri()).isEqualTo("urn:wirestream:ep:example.org:TX-LIS-002");
