@@ -96,7 +96,7 @@ public class EditorialStateMatrixTest {
     }
 
     // ---- NewsML-G2: pubStatus, embargoed, signal, edNote (IPTC NewsML-G2 itemMeta)
-    static String g2(State s) {
+    public static String g2(State s) {
         String status = switch (s) {
             case WITHHELD -> "stat:withheld";
             case KILLED -> "stat:canceled";
