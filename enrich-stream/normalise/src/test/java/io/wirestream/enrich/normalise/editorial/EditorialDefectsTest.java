@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
  * The normaliser's defects of issue 15, one test each, through the public normaliser only (so each was run on the
  * code before the fix and seen to fail there).
  */
-class EditorialDefectsTest {
+public class EditorialDefectsTest {
 
-    static String ninjs(String agency, String extra) {
+    public static String ninjs(String agency, String extra) {
         return """
                 {"uri": "http://example.org/items/%s-7", "type": "text", "version": "1", "versioncreated": "2024-03-05T09:30:00Z",
                  "pubstatus": "usable", "language": "en", "headline": "Senator leaves committee",
@@ -23,7 +23,7 @@ class EditorialDefectsTest {
                 .formatted(agency, extra);
     }
 
-    static String nitf(String docdataAttrs, String docdataChildren) {
+    public static String nitf(String docdataAttrs, String docdataChildren) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <nitf><head><title>Budget figures</title>
