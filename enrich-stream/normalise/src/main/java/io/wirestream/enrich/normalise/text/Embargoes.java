@@ -27,7 +27,7 @@ public final class Embargoes {
 
     /** Words that announce an embargo wherever they stand in an advisory line. */
     private static final Pattern MARKER = Pattern.compile(
-            "(?:\\bEMBARGO(?:ED)?\\b|(?i:\\bembargo(?:ed)?\\s*(?:until|till|to|for|:|-|at)\\b|\\bembargoed\\b"
+            "(?:\\bEMBARGO(?:ED)?\\b|(?i:\\bembargo(?:ed)?\\s*(?:until|till|for\\s+release)\\b|\\bembargo\\s*:|\\bembargoed\\b"
                     + "|\\bsperrfrist\\b|\\bhold for release\\b|\\bnot for (?:publication|release|use|broadcast)\\s+"
                     + "(?:before|until|till)\\b|\\bdo not (?:use|publish|release|broadcast)\\s+(?:before|until|till)\\b"
                     + "|\\bfor release (?:at|after)\\b))");
