@@ -174,6 +174,37 @@ public final class NormaliseQualityReport {
                     }
                 }
             }
+            sb.append(renderEditorialStates());
+            return sb.toString();
+        }
+
+        /**
+         * The editorial state of every parsed article: counts by pubstatus, then each article that is not plainly
+         * usable (embargoed, withheld, killed, or carrying a kill, hold or correction signal), so a change to the
+         * editorial rules shows here as a changed line.
+         */
+        public String renderEditorialStates() {
+            StringBuilder sb = new StringBuilder("\nEditorial state of parsed articles:\n");
+            Map<String, Integer> counts = new java.util.TreeMap<>();
+            List<String> lines = new ArrayList<>();
+            for (FileOutcome f : files) {
+                for (int i = 0; i < f.parsedArticles().size(); i++) {
+                    Article a = f.parsedArticles().get(i);
+                    counts.merge(String.valueOf(a.getPubstatus()), 1, Integer::sum);
+                    List<String> editorial = a.getSignals().stream()
+                            .filter(x -> !x.equals("update") && !x.equals("advisory")).toList();
+                    if (a.getPubstatus() != io.wirestream.avro.PubStatus.usable || a.getEmbargoed() != null
+                            || !editorial.isEmpty()) {
+                        lines.add("  " + relative(f.file()) + (f.parsedArticles().size() > 1 ? " #" + (i + 1) : "")
+                                + ": " + a.getPubstatus() + (a.getEmbargoed() == null ? "" : " embargoed " + a.getEmbargoed())
+                                + (editorial.isEmpty() ? "" : " " + editorial) + '\n');
+                    }
+                }
+            }
+            List<String> parts = new ArrayList<>();
+            counts.forEach((k, v) -> parts.add(k + " x" + v));
+            sb.append("  ").append(String.join(", ", parts)).append('\n');
+            lines.forEach(sb::append);
             return sb.toString();
         }
 

@@ -65,6 +65,25 @@ class NormaliseQualityReportTest {
         assertThat(text).contains("Text items that did not parse: 0");
     }
 
+    /**
+     * The real agency samples hold ordinary stories and one embargoed ninjs story: none may be read as a kill or a
+     * hold, and the embargoed one is usable with its embargo time (issue 15).
+     */
+    @Test
+    void agencySamplesKeepTheirEditorialState() {
+        List<Article> samples = report.files().stream().filter(f -> f.file().toString().contains("agency-samples"))
+                .flatMap(f -> f.parsedArticles().stream()).toList();
+        assertThat(samples).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.getPubstatus()).as(a.getUri()).isEqualTo(io.wirestream.avro.PubStatus.usable);
+            assertThat(a.getSignals()).as(a.getUri()).doesNotContain("kill", "hold", "embargo-unreadable");
+        });
+        List<Article> embargoed = report.files().stream()
+                .filter(f -> f.file().getFileName().toString().contains("embargoed"))
+                .flatMap(f -> f.parsedArticles().stream()).toList();
+        assertThat(embargoed).isNotEmpty().allSatisfy(a -> assertThat(a.getEmbargoed()).isNotNull());
+        assertThat(report.render()).contains("Editorial state of parsed articles:");
+    }
+
     @Test
     void everyArticleRendersAsValidNinjs() {
         org.junit.jupiter.api.Assumptions.assumeTrue(report != null);
