@@ -34,6 +34,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -151,27 +152,37 @@ public final class WireItemNormaliser implements ItemNormaliser, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new NormalisationException("parse", "timeout", "interrupted while waiting for a worker", e);
         }
+        // the permit goes back once: when the work ends (a stuck parser keeps its worker counted), or here when
+        // the work is cancelled before it ever started (then it never runs, and its finally never would)
+        AtomicBoolean started = new AtomicBoolean();
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable releasePermit = () -> {
+            if (released.compareAndSet(false, true)) {
+                permits.release();
+            }
+        };
         Future<NormalisationResult> f;
         try {
             f = workers.submit(() -> {
+                started.set(true);
                 try {
                     return run(parser, raw, payload, detection);
                 } finally {
-                    permits.release(); // only when the work itself ends: a stuck parser keeps its worker counted
+                    releasePermit.run();
                 }
             });
         } catch (RuntimeException e) {
-            permits.release();
+            releasePermit.run();
             throw new NormalisationException("parse", "overloaded", "the normaliser is closed or full: " + e, e);
         }
         try {
             return f.get(budgetMillis + 250, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            f.cancel(true);
+            cancel(f, started, releasePermit);
             throw new NormalisationException("parse", "timeout",
                     "no result within " + limits.timePerItem().toMillis() + " ms (" + detection.format().label() + ")");
         } catch (InterruptedException e) {
-            f.cancel(true);
+            cancel(f, started, releasePermit);
             Thread.currentThread().interrupt();
             throw new NormalisationException("parse", "timeout", "interrupted while normalising", e);
         } catch (ExecutionException e) {
@@ -190,6 +201,12 @@ public final class WireItemNormaliser implements ItemNormaliser, AutoCloseable {
             }
             throw new NormalisationException("parse", "parser-error",
                     detection.format().label() + " parser failed: " + c, c);
+        }
+    }
+
+    private static void cancel(Future<?> f, AtomicBoolean started, Runnable releasePermit) {
+        if (f.cancel(true) && !started.get()) {
+            releasePermit.run();
         }
     }
 
