@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Editorial signals from the places agencies put them: slugs and take keys ("1stLd-Writethru", "-Kill",
  * "Correction"), editors' notes ("Eds: Updates", "ELIMINATION"), headline prefixes ("UPDATE 2-", "CORRECTED-",
  * "KILL:") and G2 signal qcodes. Signals: {@code update}, {@code correction}, {@code kill}, {@code hold},
- * {@code advisory}.
+ * {@code advisory}, and {@code embargo-unreadable} (set by {@link io.wirestream.enrich.normalise.model.EditorialState}).
+ * Kills, holds and corrections come only from explicit markers, never from story words in a note (issue 15).
  */
 public final class EditorialSignals {
 
