@@ -17,6 +17,7 @@ import io.wirestream.ingest.pull.PullSources;
 import io.wirestream.ingest.push.PushApi;
 import io.wirestream.platform.config.KafkaSettings;
 import io.wirestream.platform.config.Settings;
+import io.wirestream.platform.http.HttpLimits;
 import io.wirestream.platform.http.ServiceHttpServer;
 import io.wirestream.platform.kafka.TopicMismatchException;
 import io.wirestream.platform.kafka.TopicProvisioner;
@@ -110,7 +111,8 @@ public final class IngestService implements AutoCloseable {
         running.add(producerMetrics);
         ReceiptLookup lookup = new ReceiptLookup(client, serde, kafkaTimeout);
         running.add(lookup);
-        ItemIntake intake = new ItemIntake(classifier, publisher, new IngestMetrics(registry), maxBody, settings.get(IngestSettings.RETRY_AFTER));
+        ItemIntake intake = new ItemIntake(classifier, publisher, new IngestMetrics(registry), maxBody, settings.get(IngestSettings.RETRY_AFTER),
+                settings.get(IngestSettings.MAX_ID_BYTES));
 
         CredentialStore credentials = new CredentialStore(Path.of(settings.get(IngestSettings.CREDENTIALS_FILE)),
                 settings.get(IngestSettings.CREDENTIALS_RECHECK), Clock.systemUTC());
@@ -118,12 +120,14 @@ public final class IngestService implements AutoCloseable {
         AgencyRateLimiter limiter = new AgencyRateLimiter(defaultRate,
                 AgencyRateLimiter.parseOverrides(settings.get(IngestSettings.RATE_OVERRIDES), defaultRate), System::nanoTime);
         int batchMaxItems = settings.get(IngestSettings.BATCH_MAX_ITEMS);
-        long batchMaxBytes = Math.min(48L * 1024 * 1024, maxBody * 2 * batchMaxItems); // Base64 and JSON cost up to ~2x
+        long batchMaxBytes = settings.get(IngestSettings.BATCH_MAX_BYTES);
         PushApi api = new PushApi(credentials, limiter, intake, lookup, batchMaxItems, batchMaxBytes);
 
         startPullSources(intake);
 
-        http = new ServiceHttpServer("ingest", registry, api::register)
+        HttpLimits httpLimits = new HttpLimits(settings.get(IngestSettings.HTTP_MAX_HEADER_BYTES), settings.get(IngestSettings.HTTP_HEADER_TIMEOUT),
+                settings.get(IngestSettings.HTTP_IDLE_TIMEOUT), settings.get(IngestSettings.HTTP_MIN_DATA_RATE));
+        http = new ServiceHttpServer("ingest", registry, api::register, httpLimits)
                 .readiness("kafka", health::problem)
                 .readiness("credentials", () -> credentials.size() == 0
                         ? "no API keys loaded from " + settings.get(IngestSettings.CREDENTIALS_FILE) : null)

@@ -50,6 +50,9 @@ public final class ServiceHttpServer implements AutoCloseable {
                 // checked by Jetty whenever body content arrives: a dribbled body gets 408 and the connection closes
                 http.setMinRequestDataRate(limits.minRequestBytesPerSecond());
                 http.setIdleTimeout(limits.idleTimeout().toMillis()); // a blocking body read waits no longer than this
+                // routes judge a request by its headers (key, declared size, rate) before reading the body; Jetty's
+                // default would hold the request until body bytes arrive, so a refusal would wait on the client
+                http.setDelayDispatchUntilContent(false);
             });
         });
         // Jetty's verdicts on the request itself (a body slower than the minimum rate: 408) keep their status and
