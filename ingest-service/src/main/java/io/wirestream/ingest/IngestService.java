@@ -13,6 +13,7 @@ import io.wirestream.ingest.publish.ReceiptLookup;
 import io.wirestream.ingest.pull.DropFolderWatcher;
 import io.wirestream.ingest.pull.FeedPoller;
 import io.wirestream.ingest.pull.FeedState;
+import io.wirestream.ingest.pull.PullScheduler;
 import io.wirestream.ingest.pull.PullSources;
 import io.wirestream.ingest.push.PushApi;
 import io.wirestream.platform.config.KafkaSettings;
@@ -33,9 +34,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
@@ -57,7 +55,7 @@ public final class IngestService implements AutoCloseable {
     private final List<FeedPoller> feedPollers = new ArrayList<>();
     private final List<DropFolderWatcher> dropFolders = new ArrayList<>();
     private ServiceHttpServer http;
-    private ScheduledExecutorService scheduler;
+    private PullScheduler scheduler;
 
     public IngestService(Settings settings) {
         this(settings, NewsClassifiers.standard());
@@ -161,26 +159,22 @@ public final class IngestService implements AutoCloseable {
         if (sources.feeds().isEmpty() && sources.folders().isEmpty()) {
             return;
         }
-        scheduler = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "ingest-pull");
-            t.setDaemon(true);
-            return t;
-        });
+        scheduler = new PullScheduler();
         Duration httpTimeout = settings.get(IngestSettings.FEED_HTTP_TIMEOUT);
         HttpClient client = HttpClient.newBuilder().connectTimeout(httpTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
         Path stateDir = Path.of(settings.get(IngestSettings.STATE_DIR));
         for (PullSources.FeedSource feed : sources.feeds()) {
             FeedState state = new FeedState(stateDir.resolve("feeds").resolve(feedDirName(feed)), 20_000);
             running.add(state);
-            FeedPoller poller = new FeedPoller(feed, state, intake, client, httpTimeout);
+            FeedPoller poller = new FeedPoller(feed, state, intake, client, httpTimeout, settings.get(IngestSettings.FEED_MAX_BYTES));
             feedPollers.add(poller);
-            scheduler.scheduleWithFixedDelay(poller::pollQuietly, 0, feed.interval().toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.every("feed " + feed.agency() + " " + feedDirName(feed), feed.interval(), poller::pollQuietly);
         }
         Duration scan = settings.get(IngestSettings.DROP_SCAN_INTERVAL);
         for (PullSources.DropFolderSource folder : sources.folders()) {
             DropFolderWatcher watcher = new DropFolderWatcher(folder, intake);
             dropFolders.add(watcher);
-            scheduler.scheduleWithFixedDelay(watcher::scanQuietly, 0, scan.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.every("folder " + folder.agency() + " " + folder.directory().getFileName(), scan, watcher::scanQuietly);
         }
     }
 
@@ -196,12 +190,7 @@ public final class IngestService implements AutoCloseable {
 
     public synchronized void stop() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
-            try {
-                scheduler.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            scheduler.close();
             scheduler = null;
         }
         if (http != null) {
