@@ -46,9 +46,6 @@ import org.slf4j.LoggerFactory;
 public final class IngestService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
-    /** Room for the record's other fields and the batch header on top of the payload. */
-    private static final long RECORD_OVERHEAD_BYTES = 64 * 1024;
-
     private final Settings settings;
     private final NewsPayloadClassifier classifier;
     private final List<AutoCloseable> running = new ArrayList<>();
@@ -83,6 +80,9 @@ public final class IngestService implements AutoCloseable {
         Map<String, Object> serde = KafkaSettings.serdeProperties(settings);
         Duration kafkaTimeout = settings.get(IngestSettings.KAFKA_TIMEOUT);
         long maxBody = settings.get(IngestSettings.MAX_BODY_BYTES);
+        // before anything starts: an item accepted now must fit every record it becomes later
+        SizeBudget.check(settings);
+        long maxRecord = SizeBudget.maxRawRecordBytes(settings);
 
         Admin admin = Admin.create(client);
         // a bounded close: an unanswered request (Kafka down at start) would otherwise hold close() for a minute
@@ -91,7 +91,7 @@ public final class IngestService implements AutoCloseable {
         Duration startupTimeout = settings.get(IngestSettings.STARTUP_TIMEOUT);
         try {
             provisionRawTopic(admin, startupTimeout);
-            RawTopicLimits.ensureRecordsFit(admin, maxBody + RECORD_OVERHEAD_BYTES, startupTimeout);
+            RawTopicLimits.ensureRecordsFit(admin, maxRecord, startupTimeout);
         } catch (TopicMismatchException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -100,7 +100,7 @@ public final class IngestService implements AutoCloseable {
         }
 
         PrometheusMeterRegistry registry = ServiceHttpServer.newMetrics("ingest");
-        KafkaProducer<String, RawItem> producer = RawItemPublisher.createProducer(client, serde, kafkaTimeout, maxBody + RECORD_OVERHEAD_BYTES);
+        KafkaProducer<String, RawItem> producer = RawItemPublisher.createProducer(client, serde, kafkaTimeout, maxRecord);
         RawItemPublisher publisher = new RawItemPublisher(producer, kafkaTimeout, Clock.systemUTC(), registry);
         running.add(publisher);
         // the producer's own figures (request latency, retries, buffer use) belong on /metrics beside ours
