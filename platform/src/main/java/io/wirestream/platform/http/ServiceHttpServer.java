@@ -54,6 +54,7 @@ public final class ServiceHttpServer implements AutoCloseable {
                 // default would hold the request until body bytes arrive, so a refusal would wait on the client
                 http.setDelayDispatchUntilContent(false);
             });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonBadMessageHandler()));
         });
         // Jetty's verdicts on the request itself (a body slower than the minimum rate: 408) keep their status and
         // reason, instead of becoming a 500; a route's own exception handlers may still answer more specifically

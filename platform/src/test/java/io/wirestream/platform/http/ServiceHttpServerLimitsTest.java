@@ -67,7 +67,8 @@ class ServiceHttpServerLimitsTest {
     void hugeHeadersGet431AndTheServerKeepsAnswering() throws Exception {
         String reply = exchange("GET /health/live HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(20 * 1024)
                 + "\r\nConnection: close\r\n\r\n");
-        assertThat(reply).startsWith("HTTP/1.1 431");
+        assertThat(reply).startsWith("HTTP/1.1 431").contains("application/json")
+                .contains("\"status\":431").contains("\"message\":\"Request Header Fields Too Large\"");
         assertThat(get("/health/live")).startsWith("HTTP/1.1 200");
     }
 
