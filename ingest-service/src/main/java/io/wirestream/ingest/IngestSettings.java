@@ -33,7 +33,7 @@ public final class IngestSettings {
     public static final Setting<Duration> HTTP_IDLE_TIMEOUT = Setting.duration("ingest.http.idle.timeout", "30s",
             "Longest silence on a connection, between requests or inside a body, before it is closed");
     public static final Setting<Long> HTTP_MIN_DATA_RATE = Setting.longValue("ingest.http.min.data.rate", 1024L,
-            "Slowest average rate in bytes per second a request body may arrive at (slower: 408 and the connection closes; 0: none)");
+            "Slowest average rate in bytes per second a request body may arrive at, after a grace of ingest.http.header.timeout (slower: the connection is closed; 0: none)");
     public static final Setting<Double> RATE_PER_SECOND = new Setting<>("ingest.rate.per.second", "50", Double::valueOf,
             "Items per second one agency may push on average (above: 429 with Retry-After)", false);
     public static final Setting<Integer> RATE_BURST = Setting.integer("ingest.rate.burst", 200,

@@ -12,8 +12,8 @@ import java.time.Duration;
  *        headers after it (slowloris) has its connection closed. Jetty's idle timeout alone would not do: every byte
  *        restarts it
  * @param idleTimeout the longest silence on a connection, between requests or inside one
- * @param minRequestBytesPerSecond the slowest average rate a request body may arrive at; slower gets {@code 408} and
- *        the connection is closed (0: no minimum)
+ * @param minRequestBytesPerSecond the slowest average rate a request body may arrive at, measured after a grace of
+ *        {@code headerTimeout} from the body's start; slower has its connection closed (0: no minimum)
  */
 public record HttpLimits(int maxHeaderBytes, Duration headerTimeout, Duration idleTimeout, long minRequestBytesPerSecond) {
 

@@ -32,7 +32,7 @@ public final class ServiceHttpServer implements AutoCloseable {
     private final Map<String, ReadinessCheck> checks = new LinkedHashMap<>();
     private final Javalin app;
     private final HttpLimits limits;
-    private HeaderDeadline headerDeadline;
+    private SlowClientGuard slowClients;
 
     public ServiceHttpServer(String service, PrometheusMeterRegistry metrics, Consumer<Javalin> routes) {
         this(service, metrics, routes, HttpLimits.defaults());
@@ -47,8 +47,7 @@ public final class ServiceHttpServer implements AutoCloseable {
             config.http.maxRequestSize = 64L * 1024 * 1024; // services enforce their own, smaller limits with clear errors
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(limits.maxHeaderBytes()); // more: 431 from Jetty, before any route runs
-                // checked by Jetty whenever body content arrives: a dribbled body gets 408 and the connection closes
-                http.setMinRequestDataRate(limits.minRequestBytesPerSecond());
+                // no Jetty minimum data rate: it has no grace and fails small bodies (see SlowClientGuard, which does it)
                 http.setIdleTimeout(limits.idleTimeout().toMillis()); // a blocking body read waits no longer than this
                 // routes judge a request by its headers (key, declared size, rate) before reading the body; Jetty's
                 // default would hold the request until body bytes arrive, so a refusal would wait on the client
@@ -56,7 +55,7 @@ public final class ServiceHttpServer implements AutoCloseable {
             });
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonBadMessageHandler()));
         });
-        // Jetty's verdicts on the request itself (a body slower than the minimum rate: 408) keep their status and
+        // Jetty's verdicts on the request itself (a broken chunked body, an early end: 400) keep their status and
         // reason, instead of becoming a 500; a route's own exception handlers may still answer more specifically
         app.exception(BadMessageException.class, (e, ctx) -> badMessage(ctx, e));
         app.get("/health/live", ctx -> ctx.json(Map.of("service", service, "status", "UP")));
@@ -96,7 +95,7 @@ public final class ServiceHttpServer implements AutoCloseable {
                 c.setIdleTimeout(limits.idleTimeout().toMillis());
             }
         }
-        headerDeadline = new HeaderDeadline(server, limits.headerTimeout(), System::nanoTime);
+        slowClients = new SlowClientGuard(server, limits.headerTimeout(), limits.minRequestBytesPerSecond(), System::nanoTime);
         log.info("{} HTTP listening on http://{}:{}", service, host, app.port());
         return this;
     }
@@ -130,8 +129,8 @@ public final class ServiceHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (headerDeadline != null) {
-            headerDeadline.close();
+        if (slowClients != null) {
+            slowClients.close();
         }
         app.stop();
     }
