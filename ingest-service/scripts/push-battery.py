@@ -58,9 +58,11 @@ def normal(i):
     return exchange(["Content-Type: application/xml", "X-Item-Id: battery-normal-%d" % i],
                     nitf("Harbour reopens %d" % i, "The harbour reopened on Tuesday after repairs."))
 
-def slowloris():
+def slowloris(body=False):
     s = socket.create_connection((HOST, PORT), timeout=60)
     s.sendall(b"POST /v1/items HTTP/1.1\r\nHost: x\r\n")
+    if body:
+        s.sendall(("Authorization: Bearer %s\r\nContent-Type: application/xml\r\nContent-Length: 100000\r\n\r\n" % KEY).encode())
     start = time.time(); n = 0
     try:
         while time.time() - start < 60:
@@ -96,6 +98,7 @@ battery = [
     ("chunked 10 MB", lambda: exchange(["Content-Type: application/xml"], chunked_total=10 * 1024 * 1024)),
     ("declared 3 GB", lambda: exchange_declared()),
     ("slowloris", slowloris),
+    ("slow body", lambda: slowloris(body=True)),
 ]
 
 def exchange_batch():
