@@ -13,10 +13,12 @@ import io.wirestream.ingest.publish.ReceiptLookup;
 import io.wirestream.ingest.pull.DropFolderWatcher;
 import io.wirestream.ingest.pull.FeedPoller;
 import io.wirestream.ingest.pull.FeedState;
+import io.wirestream.ingest.pull.PullScheduler;
 import io.wirestream.ingest.pull.PullSources;
 import io.wirestream.ingest.push.PushApi;
 import io.wirestream.platform.config.KafkaSettings;
 import io.wirestream.platform.config.Settings;
+import io.wirestream.platform.http.HttpLimits;
 import io.wirestream.platform.http.ServiceHttpServer;
 import io.wirestream.platform.kafka.TopicMismatchException;
 import io.wirestream.platform.kafka.TopicProvisioner;
@@ -32,9 +34,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
@@ -47,16 +46,13 @@ import org.slf4j.LoggerFactory;
 public final class IngestService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
-    /** Room for the record's other fields and the batch header on top of the payload. */
-    private static final long RECORD_OVERHEAD_BYTES = 64 * 1024;
-
     private final Settings settings;
     private final NewsPayloadClassifier classifier;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final List<FeedPoller> feedPollers = new ArrayList<>();
     private final List<DropFolderWatcher> dropFolders = new ArrayList<>();
     private ServiceHttpServer http;
-    private ScheduledExecutorService scheduler;
+    private PullScheduler scheduler;
 
     public IngestService(Settings settings) {
         this(settings, NewsClassifiers.standard());
@@ -84,6 +80,9 @@ public final class IngestService implements AutoCloseable {
         Map<String, Object> serde = KafkaSettings.serdeProperties(settings);
         Duration kafkaTimeout = settings.get(IngestSettings.KAFKA_TIMEOUT);
         long maxBody = settings.get(IngestSettings.MAX_BODY_BYTES);
+        // before anything starts: an item accepted now must fit every record it becomes later
+        SizeBudget.check(settings);
+        long maxRecord = SizeBudget.maxRawRecordBytes(settings);
 
         Admin admin = Admin.create(client);
         // a bounded close: an unanswered request (Kafka down at start) would otherwise hold close() for a minute
@@ -92,7 +91,7 @@ public final class IngestService implements AutoCloseable {
         Duration startupTimeout = settings.get(IngestSettings.STARTUP_TIMEOUT);
         try {
             provisionRawTopic(admin, startupTimeout);
-            RawTopicLimits.ensureRecordsFit(admin, maxBody + RECORD_OVERHEAD_BYTES, startupTimeout);
+            RawTopicLimits.ensureRecordsFit(admin, maxRecord, startupTimeout);
         } catch (TopicMismatchException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -101,7 +100,7 @@ public final class IngestService implements AutoCloseable {
         }
 
         PrometheusMeterRegistry registry = ServiceHttpServer.newMetrics("ingest");
-        KafkaProducer<String, RawItem> producer = RawItemPublisher.createProducer(client, serde, kafkaTimeout, maxBody + RECORD_OVERHEAD_BYTES);
+        KafkaProducer<String, RawItem> producer = RawItemPublisher.createProducer(client, serde, kafkaTimeout, maxRecord);
         RawItemPublisher publisher = new RawItemPublisher(producer, kafkaTimeout, Clock.systemUTC(), registry);
         running.add(publisher);
         // the producer's own figures (request latency, retries, buffer use) belong on /metrics beside ours
@@ -110,7 +109,8 @@ public final class IngestService implements AutoCloseable {
         running.add(producerMetrics);
         ReceiptLookup lookup = new ReceiptLookup(client, serde, kafkaTimeout);
         running.add(lookup);
-        ItemIntake intake = new ItemIntake(classifier, publisher, new IngestMetrics(registry), maxBody, settings.get(IngestSettings.RETRY_AFTER));
+        ItemIntake intake = new ItemIntake(classifier, publisher, new IngestMetrics(registry), maxBody, settings.get(IngestSettings.RETRY_AFTER),
+                settings.get(IngestSettings.MAX_ID_BYTES));
 
         CredentialStore credentials = new CredentialStore(Path.of(settings.get(IngestSettings.CREDENTIALS_FILE)),
                 settings.get(IngestSettings.CREDENTIALS_RECHECK), Clock.systemUTC());
@@ -118,12 +118,14 @@ public final class IngestService implements AutoCloseable {
         AgencyRateLimiter limiter = new AgencyRateLimiter(defaultRate,
                 AgencyRateLimiter.parseOverrides(settings.get(IngestSettings.RATE_OVERRIDES), defaultRate), System::nanoTime);
         int batchMaxItems = settings.get(IngestSettings.BATCH_MAX_ITEMS);
-        long batchMaxBytes = Math.min(48L * 1024 * 1024, maxBody * 2 * batchMaxItems); // Base64 and JSON cost up to ~2x
+        long batchMaxBytes = settings.get(IngestSettings.BATCH_MAX_BYTES);
         PushApi api = new PushApi(credentials, limiter, intake, lookup, batchMaxItems, batchMaxBytes);
 
         startPullSources(intake);
 
-        http = new ServiceHttpServer("ingest", registry, api::register)
+        HttpLimits httpLimits = new HttpLimits(settings.get(IngestSettings.HTTP_MAX_HEADER_BYTES), settings.get(IngestSettings.HTTP_HEADER_TIMEOUT),
+                settings.get(IngestSettings.HTTP_IDLE_TIMEOUT), settings.get(IngestSettings.HTTP_MIN_DATA_RATE));
+        http = new ServiceHttpServer("ingest", registry, api::register, httpLimits)
                 .readiness("kafka", health::problem)
                 .readiness("credentials", () -> credentials.size() == 0
                         ? "no API keys loaded from " + settings.get(IngestSettings.CREDENTIALS_FILE) : null)
@@ -157,26 +159,22 @@ public final class IngestService implements AutoCloseable {
         if (sources.feeds().isEmpty() && sources.folders().isEmpty()) {
             return;
         }
-        scheduler = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "ingest-pull");
-            t.setDaemon(true);
-            return t;
-        });
+        scheduler = new PullScheduler();
         Duration httpTimeout = settings.get(IngestSettings.FEED_HTTP_TIMEOUT);
         HttpClient client = HttpClient.newBuilder().connectTimeout(httpTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
         Path stateDir = Path.of(settings.get(IngestSettings.STATE_DIR));
         for (PullSources.FeedSource feed : sources.feeds()) {
             FeedState state = new FeedState(stateDir.resolve("feeds").resolve(feedDirName(feed)), 20_000);
             running.add(state);
-            FeedPoller poller = new FeedPoller(feed, state, intake, client, httpTimeout);
+            FeedPoller poller = new FeedPoller(feed, state, intake, client, httpTimeout, settings.get(IngestSettings.FEED_MAX_BYTES));
             feedPollers.add(poller);
-            scheduler.scheduleWithFixedDelay(poller::pollQuietly, 0, feed.interval().toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.every("feed " + feed.agency() + " " + feedDirName(feed), feed.interval(), poller::pollQuietly);
         }
         Duration scan = settings.get(IngestSettings.DROP_SCAN_INTERVAL);
         for (PullSources.DropFolderSource folder : sources.folders()) {
             DropFolderWatcher watcher = new DropFolderWatcher(folder, intake);
             dropFolders.add(watcher);
-            scheduler.scheduleWithFixedDelay(watcher::scanQuietly, 0, scan.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.every("folder " + folder.agency() + " " + folder.directory().getFileName(), scan, watcher::scanQuietly);
         }
     }
 
@@ -192,12 +190,7 @@ public final class IngestService implements AutoCloseable {
 
     public synchronized void stop() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
-            try {
-                scheduler.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            scheduler.close();
             scheduler = null;
         }
         if (http != null) {

@@ -19,9 +19,21 @@ public final class IngestSettings {
     public static final Setting<Duration> CREDENTIALS_RECHECK = Setting.duration("ingest.credentials.recheck", "1s",
             "How often at most the credentials file is checked for changes");
     public static final Setting<Long> MAX_BODY_BYTES = Setting.longValue("ingest.max.body.bytes", 4L * 1024 * 1024,
-            "Largest accepted item in bytes (larger: 413); a batch request may be this size times ingest.batch.max.items");
+            "Largest accepted item in bytes (larger: 413, judged while the body streams in); at most a quarter of kafka.max.record.bytes");
     public static final Setting<Integer> BATCH_MAX_ITEMS = Setting.integer("ingest.batch.max.items", 100,
             "Most items in one batch request (more: 413)");
+    public static final Setting<Long> BATCH_MAX_BYTES = Setting.longValue("ingest.batch.max.bytes", 8L * 1024 * 1024,
+            "Largest batch request in bytes (larger: 413, judged while the body streams in); bounds one batch's memory");
+    public static final Setting<Integer> MAX_ID_BYTES = Setting.integer("ingest.max.id.bytes", 1024,
+            "Longest agency item id or version label, in UTF-8 bytes (longer: 422 id_too_long); ids become record keys and store keys");
+    public static final Setting<Integer> HTTP_MAX_HEADER_BYTES = Setting.integer("ingest.http.max.header.bytes", 8 * 1024,
+            "Largest request line plus headers in bytes (larger: 431)");
+    public static final Setting<Duration> HTTP_HEADER_TIMEOUT = Setting.duration("ingest.http.header.timeout", "10s",
+            "Longest time from a request's first byte to the end of its headers; a slower client's connection is closed");
+    public static final Setting<Duration> HTTP_IDLE_TIMEOUT = Setting.duration("ingest.http.idle.timeout", "30s",
+            "Longest silence on a connection, between requests or inside a body, before it is closed");
+    public static final Setting<Long> HTTP_MIN_DATA_RATE = Setting.longValue("ingest.http.min.data.rate", 1024L,
+            "Slowest average rate in bytes per second a request body may arrive at, after a grace of ingest.http.header.timeout (slower: the connection is closed; 0: none)");
     public static final Setting<Double> RATE_PER_SECOND = new Setting<>("ingest.rate.per.second", "50", Double::valueOf,
             "Items per second one agency may push on average (above: 429 with Retry-After)", false);
     public static final Setting<Integer> RATE_BURST = Setting.integer("ingest.rate.burst", 200,
@@ -41,13 +53,16 @@ public final class IngestSettings {
     public static final Setting<Duration> FEED_DEFAULT_INTERVAL = Setting.duration("ingest.feed.interval", "5m",
             "Poll interval of a feed whose line in the sources file has no 'every='");
     public static final Setting<Duration> FEED_HTTP_TIMEOUT = Setting.duration("ingest.feed.http.timeout", "30s",
-            "Connect and read timeout for one feed request");
+            "Deadline of one feed request: connecting, and reading the whole body");
+    public static final Setting<Long> FEED_MAX_BYTES = Setting.longValue("ingest.feed.max.bytes", 16L * 1024 * 1024,
+            "Largest feed document in bytes; reading stops there and the poll is skipped");
     public static final Setting<Duration> DROP_SCAN_INTERVAL = Setting.duration("ingest.dropfolder.scan.interval", "2s",
             "How often drop folders are scanned; a file is taken once its size and time stayed the same for one interval");
 
     public static final List<Setting<?>> ALL = List.of(HTTP_HOST, HTTP_PORT, CREDENTIALS_FILE, CREDENTIALS_RECHECK,
-            MAX_BODY_BYTES, BATCH_MAX_ITEMS, RATE_PER_SECOND, RATE_BURST, RATE_OVERRIDES, KAFKA_TIMEOUT, STARTUP_TIMEOUT, RETRY_AFTER,
-            STATE_DIR, SOURCES_FILE, FEED_DEFAULT_INTERVAL, FEED_HTTP_TIMEOUT, DROP_SCAN_INTERVAL);
+            MAX_BODY_BYTES, BATCH_MAX_ITEMS, BATCH_MAX_BYTES, MAX_ID_BYTES, HTTP_MAX_HEADER_BYTES, HTTP_HEADER_TIMEOUT, HTTP_IDLE_TIMEOUT,
+            HTTP_MIN_DATA_RATE, RATE_PER_SECOND, RATE_BURST, RATE_OVERRIDES, KAFKA_TIMEOUT, STARTUP_TIMEOUT, RETRY_AFTER,
+            STATE_DIR, SOURCES_FILE, FEED_DEFAULT_INTERVAL, FEED_HTTP_TIMEOUT, FEED_MAX_BYTES, DROP_SCAN_INTERVAL);
 
     private IngestSettings() {}
 }

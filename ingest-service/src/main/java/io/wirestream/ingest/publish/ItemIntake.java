@@ -23,8 +23,18 @@ public final class ItemIntake {
     private final IngestMetrics metrics;
     private final long maxItemBytes;
     private final Duration retryAfter;
+    private final int maxIdBytes;
+
+    /** The default bound of agency ids and versions: they become record keys, store keys and uris downstream. */
+    public static final int DEFAULT_MAX_ID_BYTES = 1024;
 
     public ItemIntake(NewsPayloadClassifier classifier, RawItemPublisher publisher, IngestMetrics metrics, long maxItemBytes, Duration retryAfter) {
+        this(classifier, publisher, metrics, maxItemBytes, retryAfter, DEFAULT_MAX_ID_BYTES);
+    }
+
+    public ItemIntake(NewsPayloadClassifier classifier, RawItemPublisher publisher, IngestMetrics metrics, long maxItemBytes, Duration retryAfter,
+            int maxIdBytes) {
+        this.maxIdBytes = maxIdBytes;
         this.classifier = classifier;
         this.publisher = publisher;
         this.metrics = metrics;
@@ -48,7 +58,10 @@ public final class ItemIntake {
             RawItemPublisher.PendingItem sent = null;
             IntakeResult refusal = null;
             Classification c = null;
-            if (item.payload().length > maxItemBytes) {
+            String idProblem = idProblem(item);
+            if (idProblem != null) {
+                refusal = IntakeResult.refused(422, "id_too_long", idProblem);
+            } else if (item.payload().length > maxItemBytes) {
                 refusal = IntakeResult.refused(413, "too_large", "the item has " + item.payload().length + " bytes, the limit is " + maxItemBytes);
             } else {
                 c = classifier.classify(item.payload(), item.contentType(), item.formatHint());
@@ -80,6 +93,45 @@ public final class ItemIntake {
             count(items.get(i), results.get(i));
         }
         return results;
+    }
+
+    /** Why the item's id or version cannot be taken, or null. Counted in UTF-8 bytes: that is what keys and stores hold. */
+    private String idProblem(IncomingItem item) {
+        long idBytes = utf8Length(item.sourceItemId());
+        if (idBytes > maxIdBytes) {
+            return "the item id has " + idBytes + " bytes in UTF-8, the limit is " + maxIdBytes;
+        }
+        long versionBytes = utf8Length(item.sourceVersion());
+        if (versionBytes > maxIdBytes) {
+            return "the item version has " + versionBytes + " bytes in UTF-8, the limit is " + maxIdBytes;
+        }
+        return null;
+    }
+
+    /** UTF-8 length without encoding: a 70,000-character id costs no copy to refuse. */
+    static long utf8Length(String s) {
+        if (s == null) {
+            return 0;
+        }
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    public int maxIdBytes() {
+        return maxIdBytes;
     }
 
     private static IntakeResult refusalOf(Classification c, IncomingItem item) {

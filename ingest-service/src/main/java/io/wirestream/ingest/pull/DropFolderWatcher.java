@@ -5,6 +5,9 @@ import io.wirestream.ingest.publish.IncomingItem;
 import io.wirestream.ingest.publish.IntakeResult;
 import io.wirestream.ingest.publish.ItemIntake;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -72,9 +75,16 @@ public final class DropFolderWatcher {
             for (Path file : files) {
                 BasicFileAttributes attrs;
                 try {
-                    attrs = Files.readAttributes(file, BasicFileAttributes.class);
+                    // the link itself, never its target: a link to /etc/passwd or to another agency's folder is no upload
+                    attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 } catch (IOException e) {
                     continue; // gone between listing and reading: the uploader renamed it
+                }
+                if (attrs.isSymbolicLink()) {
+                    moveToFailed(file, "a symbolic link: links are not followed, upload the file itself");
+                    intake.countRefusal(source.agency(), "drop_folder", "unreadable", 0);
+                    failed++;
+                    continue;
                 }
                 if (!attrs.isRegularFile()) {
                     continue;
@@ -110,7 +120,12 @@ public final class DropFolderWatcher {
                 intake.countRefusal(source.agency(), "drop_folder", "too_large", size);
                 return Outcome.FAILED;
             }
-            payload = Files.readAllBytes(file);
+            payload = readNoFollow(file, intake.maxItemBytes());
+            if (payload == null) {
+                moveToFailed(file, "too large: it grew past the limit of " + intake.maxItemBytes() + " bytes while being read");
+                intake.countRefusal(source.agency(), "drop_folder", "too_large", intake.maxItemBytes());
+                return Outcome.FAILED;
+            }
         } catch (IOException e) {
             moveToFailed(file, "unreadable: " + e);
             intake.countRefusal(source.agency(), "drop_folder", "unreadable", 0);
@@ -131,6 +146,17 @@ public final class DropFolderWatcher {
         move(file, doneDir);
         log.info("drop folder {} ({}): {} taken as {}", source.directory(), source.agency(), name, result.receipt().token());
         return Outcome.DONE;
+    }
+
+    /**
+     * The file's bytes, opened without following a link (a file swapped for a link after the scan fails here) and
+     * read no further than the limit; null when it holds more.
+     */
+    private static byte[] readNoFollow(Path file, long limit) throws IOException {
+        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 16) + 1);
+            return bytes.length > limit ? null : bytes;
+        }
     }
 
     private void moveToFailed(Path file, String reason) throws IOException {

@@ -76,14 +76,13 @@ public final class PushApi {
         });
     }
 
-    private void pushOne(Context ctx, String agencyInPath) {
+    private void pushOne(Context ctx, String agencyInPath) throws java.io.IOException {
         String agency = admit(ctx, agencyInPath, 1, intake.maxItemBytes());
         if (agency == null) {
             return;
         }
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > intake.maxItemBytes()) {
-            refuse(ctx, agency, 413, "too_large", "the body has " + body.length + " bytes, the limit is " + intake.maxItemBytes(), null, body.length);
+        byte[] body = readBody(ctx, agency, intake.maxItemBytes(), "the item");
+        if (body == null) {
             return;
         }
         IncomingItem item = new IncomingItem(agency, blankToNull(ctx.header(ITEM_ID_HEADER)), blankToNull(ctx.header(ITEM_VERSION_HEADER)),
@@ -99,14 +98,15 @@ public final class PushApi {
         ApiReply.send(ctx, result.status(), reply);
     }
 
-    private void pushBatch(Context ctx, String agencyInPath) {
-        String agency = admit(ctx, agencyInPath, 0, batchMaxBytes);
+    private void pushBatch(Context ctx, String agencyInPath) throws java.io.IOException {
+        // one item's worth of rate is taken before the body is read, so an agency over its rate costs no reading;
+        // the rest of the batch's items are charged once they are counted
+        String agency = admit(ctx, agencyInPath, 1, batchMaxBytes);
         if (agency == null) {
             return;
         }
-        byte[] raw = ctx.bodyAsBytes();
-        if (raw.length > batchMaxBytes) {
-            refuse(ctx, agency, 413, "too_large", "the batch has " + raw.length + " bytes, the limit is " + batchMaxBytes, null, raw.length);
+        byte[] raw = readBody(ctx, agency, batchMaxBytes, "the batch");
+        if (raw == null) {
             return;
         }
         List<BatchItem> items;
@@ -124,7 +124,7 @@ public final class PushApi {
             refuse(ctx, agency, 413, "too_many_items", "the batch has " + items.size() + " items, the limit is " + batchMaxItems, null, raw.length);
             return;
         }
-        Duration wait = rateLimiter.tryAcquire(agency, items.size());
+        Duration wait = items.size() > 1 ? rateLimiter.tryAcquire(agency, items.size() - 1) : Duration.ZERO;
         if (!wait.isZero()) {
             refuse(ctx, agency, 429, "rate_limited", "agency '" + agency + "' is over its push rate; retry later", wait, raw.length);
             return;
@@ -160,7 +160,7 @@ public final class PushApi {
                 node = ApiReply.result(r, agency, RecordKeys.keyFor(agency, item.sourceItemId(), item.payload()));
             }
             node.put("index", i);
-            if (b.id() != null) {
+            if (b.id() != null && b.id().length() <= intake.maxIdBytes()) { // an over-long id is refused, not echoed back whole
                 node.put("id", b.id());
             }
             results.add(node);
@@ -228,9 +228,10 @@ public final class PushApi {
             return null;
         }
         String agency = auth.agency();
-        long declared = ctx.contentLength();
+        // the long form: the servlet's int Content-Length is -1 for a body declared over 2 GiB, which would pass
+        long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
-            refuse(ctx, agency, 413, "too_large", "the body has " + declared + " bytes, the limit is " + maxBytes, null, 0);
+            refuse(ctx, agency, 413, "too_large", "the body is declared as " + declared + " bytes, the limit is " + maxBytes, null, 0);
             return null;
         }
         if (items > 0) {
@@ -241,6 +242,17 @@ public final class PushApi {
             }
         }
         return agency;
+    }
+
+    /** The body, read no further than the limit (chunked or not); null when refused (413 sent). */
+    private byte[] readBody(Context ctx, String agency, long limit, String what) throws java.io.IOException {
+        try {
+            return BoundedBody.read(ctx.req().getInputStream(), limit);
+        } catch (BoundedBody.TooLargeException e) {
+            ctx.header("Connection", "close"); // the rest of the body is never read: this connection cannot carry another request
+            refuse(ctx, agency, 413, "too_large", what + " goes past the limit: the limit is " + limit + " bytes (reading stopped there)", null, e.bytesRead());
+            return null;
+        }
     }
 
     private void refuse(Context ctx, String agency, int status, String reason, String message, Duration retryAfter, long bytes) {

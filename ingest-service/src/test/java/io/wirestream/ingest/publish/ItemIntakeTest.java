@@ -77,4 +77,26 @@ class ItemIntakeTest {
         assertThat(r.receipt()).isNull();
         assertThat(f.count("rejected", "kafka_unavailable")).isEqualTo(1);
     }
+
+    @Test
+    void idsAndVersionsOverTheLimitInUtf8BytesAreRefusedOnEveryChannelAndNeverSent() {
+        IntakeFixture f = IntakeFixture.kafkaUp();
+        String story = "<nitf><body>Storm</body></nitf>";
+        String atLimit = "x".repeat(ItemIntake.DEFAULT_MAX_ID_BYTES);
+        // 512 characters, but 4 bytes each in UTF-8 counted as surrogate pairs: 1024 bytes, at the limit; one more is over
+        String emoji = "\uD83D\uDCF0".repeat(256);
+        assertThat(f.intake.offer(item("alpha", atLimit, story)).status()).isEqualTo(202);
+        assertThat(f.intake.offer(item("alpha", emoji, story)).status()).isEqualTo(202);
+        IncomingItem feedItem = new IncomingItem("alpha", emoji + "é", null, "application/xml", null, IngestChannel.FEED, Map.of(),
+                story.getBytes(StandardCharsets.UTF_8));
+        IntakeResult overId = f.intake.offer(feedItem);
+        assertThat(overId.status()).isEqualTo(422);
+        assertThat(overId.reasonCode()).isEqualTo("id_too_long");
+        assertThat(overId.message()).contains("1026 bytes").contains("1024");
+        IncomingItem longVersion = new IncomingItem("alpha", "v", "9".repeat(70_000), "application/xml", null, IngestChannel.DROP_FOLDER,
+                Map.of(), story.getBytes(StandardCharsets.UTF_8));
+        assertThat(f.intake.offer(longVersion).reasonCode()).isEqualTo("id_too_long");
+        assertThat(f.producer.history()).hasSize(2);
+        assertThat(f.count("rejected", "id_too_long")).isEqualTo(2);
+    }
 }

@@ -113,4 +113,23 @@ class DropFolderWatcherTest {
         assertThat(up.sent()).hasSize(1);
         assertThat(folder.resolve("done/storm.xml")).exists();
     }
+
+    @Test
+    void aSymbolicLinkIsNotFollowed(@TempDir Path elsewhere) throws Exception {
+        IntakeFixture f = IntakeFixture.kafkaUp();
+        DropFolderWatcher w = watcher(f);
+        // a file outside the folder that would pass every check if it were read: the link must not make it an item
+        Path outside = Files.writeString(elsewhere.resolve("private.xml"), STORY);
+        Files.createSymbolicLink(folder.resolve("linked.xml"), outside);
+        Files.createSymbolicLink(folder.resolve("passwd.txt"), Path.of("/etc/passwd"));
+
+        w.scan();
+        DropFolderWatcher.ScanResult second = w.scan();
+
+        assertThat(f.sent()).isEmpty();
+        assertThat(second.done()).isZero();
+        assertThat(folder.resolve("failed/linked.xml.reason.txt")).content().contains("symbolic link");
+        assertThat(folder.resolve("failed/passwd.txt.reason.txt")).content().contains("symbolic link");
+        assertThat(outside).hasContent(STORY);
+    }
 }
