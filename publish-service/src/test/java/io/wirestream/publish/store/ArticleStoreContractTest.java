@@ -161,6 +161,26 @@ abstract class ArticleStoreContractTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("testwire:fire", StoryStatus.WITHDRAWN));
     }
 
+    /** Issue 15: a kill is permanent for the story id; a higher version after it must not bring the story back. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(KillMode.class)
+    void aKillIsPermanentEvenAgainstAHigherVersion(KillMode mode) {
+        ArticleStore store = store(mode);
+        apply(store, withText("testwire:recalled", 1, "Factory recalls kettles", "The factory recalls its kettles."));
+        apply(store, kill("testwire:recalled", 2));
+
+        ApplyResult late = apply(store, withText("testwire:recalled", 3, "Factory recalls kettles", "The factory recalls its kettles."));
+        store.apply(List.of(IncomingRecord.tombstone("testwire:recalled", TOPIC, 0, nextOffset++)), now);
+        ApplyResult afterTombstone = apply(store, withText("testwire:recalled", 4, "Factory recalls kettles", "Again."));
+
+        assertThat(late.written()).isZero();
+        assertThat(afterTombstone.written()).isZero();
+        StoredArticle stored = store.get("testwire:recalled", now).orElseThrow();
+        assertThat(stored.status().isKilled()).isTrue();
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(store.search("kettles", 10, now)).isEmpty();
+    }
+
     @Test
     void killWithTheSameVersionNumberStillTakes() {
         ArticleStore store = store(KillMode.WITHDRAW);

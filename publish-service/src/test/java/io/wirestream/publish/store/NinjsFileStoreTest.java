@@ -98,6 +98,22 @@ class NinjsFileStoreTest {
         assertThat(store.get("testwire:fire", now).orElseThrow().status()).isEqualTo(StoryStatus.WITHDRAWN);
     }
 
+    /** Issue 15: a kill is permanent; a higher version after it writes no file in either kill mode. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(KillMode.class)
+    void aKillIsPermanentEvenAgainstAHigherVersion(KillMode mode) throws Exception {
+        NinjsFileStore store = store(mode);
+        apply(store, usable("testwire:recalled", 1));
+        apply(store, kill("testwire:recalled", 2));
+        ApplyResult late = apply(store, usable("testwire:recalled", 3));
+
+        assertThat(late.written()).isZero();
+        assertThat(store.get("testwire:recalled", now).orElseThrow().status().isKilled()).isTrue();
+        for (Path file : publicFiles()) {
+            assertThat(read(file).get("pubstatus").asText()).isEqualTo("canceled");
+        }
+    }
+
     @Test
     void killInDeleteModeRemovesTheFile() throws Exception {
         NinjsFileStore store = store(KillMode.DELETE);
