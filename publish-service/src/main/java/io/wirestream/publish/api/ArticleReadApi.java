@@ -17,7 +17,10 @@ import io.wirestream.publish.store.StoryStatus;
 import io.wirestream.schema.ninjs.NinjsWriter;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -27,10 +30,12 @@ import java.util.Optional;
  *   <li>{@code GET /v1/articles/{uri}}: the story as ninjs (200), withdrawn or deleted (410 with the marker), not
  *       visible (404: unknown, withheld or under embargo, indistinguishably, so an embargo does not leak);</li>
  *   <li>{@code GET /v1/changes?since=<cursor>&limit=<1..1000>}: changes after the cursor, oldest first, with
- *       {@code nextCursor} to continue from;</li>
+ *       {@code nextCursor} to continue from; withheld and embargoed stories are not listed (a page may then hold
+ *       fewer than {@code limit} changes; {@code nextCursor} still moves past them);</li>
  *   <li>{@code GET /v1/search?q=<words>&limit=<1..100>}: usable stories matching all words.</li>
  * </ul>
- * Documents are official ninjs; {@code ?view=extended} adds the pipeline's {@value NinjsWriter#EXTENSION_PROPERTY} property.
+ * Documents are official ninjs; {@code ?view=extended} adds the pipeline's {@value NinjsWriter#EXTENSION_PROPERTY}
+ * property, from whose related links and duplicate cluster every killed, withheld or embargoed story is removed.
  */
 public final class ArticleReadApi {
 
@@ -98,12 +103,16 @@ public final class ArticleReadApi {
         body.put("nextCursor", Long.toString(page.nextCursor()));
         ArrayNode changes = body.putArray("changes");
         for (ArticleChange change : page.changes()) {
+            if (change.status() == StoryStatus.WITHHELD) {
+                // a withheld story is not published: its id is not for readers (nextCursor still moves past it)
+                continue;
+            }
             ObjectNode node = changes.addObject();
             node.put("cursor", Long.toString(change.cursor()));
             node.put("uri", change.uri());
             node.put("version", change.version());
             node.put("status", change.status().dbValue());
-            node.set("article", change.status() == StoryStatus.WITHHELD ? null : document(change.document(), extended));
+            node.set("article", document(change.document(), extended));
         }
         ctx.contentType("application/json").result(body.toString());
     }
@@ -153,12 +162,60 @@ public final class ArticleReadApi {
         }
         try {
             JsonNode doc = json.readTree(stored);
-            if (!extended && doc instanceof ObjectNode object) {
-                object.remove(NinjsWriter.EXTENSION_PROPERTY);
+            if (doc instanceof ObjectNode object) {
+                if (!extended) {
+                    object.remove(NinjsWriter.EXTENSION_PROPERTY);
+                } else if (object.get(NinjsWriter.EXTENSION_PROPERTY) instanceof ObjectNode pipeline) {
+                    hideUnpublishedLinks(pipeline);
+                }
             }
             return doc;
         } catch (JsonProcessingException e) {
             throw new StoreUnavailableException("stored document is not JSON", e);
+        }
+    }
+
+    /**
+     * Removes from a story's related links and duplicate cluster every story this store holds but does not show:
+     * killed, withheld or still under embargo. enrich-stream is meant to leave them out already; this is the
+     * second line, so a link written before a kill or built before a release gate cannot leak a headline.
+     */
+    private void hideUnpublishedLinks(ObjectNode pipeline) {
+        List<String> linked = new ArrayList<>();
+        if (pipeline.get("related") instanceof ArrayNode related) {
+            related.forEach(link -> linked.add(link.path("uri").asText(null)));
+        }
+        ObjectNode cluster = pipeline.get("duplicates") instanceof ObjectNode d ? d : null;
+        if (cluster != null) {
+            linked.add(cluster.path("firstUri").asText(null));
+            cluster.path("memberUris").forEach(member -> linked.add(member.asText(null)));
+        }
+        linked.removeIf(java.util.Objects::isNull);
+        if (linked.isEmpty()) {
+            return;
+        }
+        Set<String> hidden = store.hiddenAmong(linked, clock.instant());
+        if (hidden.isEmpty()) {
+            return;
+        }
+        if (pipeline.get("related") instanceof ArrayNode related) {
+            for (Iterator<JsonNode> it = related.elements(); it.hasNext(); ) {
+                if (hidden.contains(it.next().path("uri").asText(null))) {
+                    it.remove();
+                }
+            }
+        }
+        if (cluster != null) {
+            if (hidden.contains(cluster.path("firstUri").asText(null))) {
+                cluster.remove("firstUri");
+            }
+            if (cluster.get("memberUris") instanceof ArrayNode members) {
+                for (Iterator<JsonNode> it = members.elements(); it.hasNext(); ) {
+                    if (hidden.contains(it.next().asText(null))) {
+                        it.remove();
+                    }
+                }
+            }
         }
     }
 

@@ -339,6 +339,35 @@ public abstract class JdbcArticleStore implements ArticleStore {
     }
 
     @Override
+    public Set<String> hiddenAmong(Collection<String> uris, Instant now) {
+        Set<String> hidden = new java.util.HashSet<>();
+        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(uris));
+        try (Connection c = connection()) {
+            for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+                List<String> chunk = all.subList(from, Math.min(from + LOOKUP_CHUNK, all.size()));
+                String sql = "SELECT uri FROM articles WHERE uri IN ("
+                        + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") "
+                        + "AND (status <> 'usable' OR NOT " + VISIBLE + ")";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    int i = 1;
+                    for (String uri : chunk) {
+                        ps.setString(i++, uri);
+                    }
+                    dialect.setInstant(ps, i, now);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            hidden.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            return hidden;
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable("check which linked stories are hidden", e);
+        }
+    }
+
+    @Override
     public List<SearchHit> search(String query, int limit, Instant now) {
         try (Connection c = connection()) {
             return dialect.search(c, query, limit, now);
