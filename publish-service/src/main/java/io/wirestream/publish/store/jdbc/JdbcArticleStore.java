@@ -14,6 +14,7 @@ import io.wirestream.publish.store.StoreHealth;
 import io.wirestream.publish.store.StoreUnavailableException;
 import io.wirestream.publish.store.StoredArticle;
 import io.wirestream.publish.store.StoryStatus;
+import io.wirestream.publish.store.UnstorableRecordException;
 import io.wirestream.schema.ninjs.NinjsWriter;
 import org.apache.kafka.common.TopicPartition;
 import org.flywaydb.core.Flyway;
@@ -135,9 +136,34 @@ public abstract class JdbcArticleStore implements ArticleStore {
                 rollbackQuietly(c);
                 throw e;
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            if (isPermanent(e)) {
+                throw new UnstorableRecordException(name() + " store refuses a record of the batch for good: " + e.getMessage(), e);
+            }
+            throw unavailable("apply a batch of " + batch.size(), e);
+        } catch (RuntimeException e) {
             throw unavailable("apply a batch of " + batch.size(), e);
         }
+    }
+
+    /**
+     * Errors that the same data will meet again however long we wait: PostgreSQL classes 22 (data exception) and
+     * 54 (program limit exceeded, e.g. an index row over the B-tree maximum); SQLite SQLITE_TOOBIG (18) and
+     * SQLITE_MISMATCH (20). Connection, lock and server errors are none of these and mean waiting.
+     */
+    static boolean isPermanent(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("22") || state.startsWith("54"))) {
+                    return true;
+                }
+                if (sql.getClass().getName().startsWith("org.sqlite.") && (sql.getErrorCode() == 18 || sql.getErrorCode() == 20)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** What the store holds for these stories, in one query per 500 ids instead of one per record. */
@@ -178,8 +204,10 @@ public abstract class JdbcArticleStore implements ArticleStore {
             for (BatchPlan.Target target : targets) {
                 Article article = target.article();
                 StoryStatus status = target.status();
-                String headline = dialect.text(status == StoryStatus.DELETED ? null : article.getHeadline());
-                String body = dialect.text(status.isKilled() ? null : bodyText(article));
+                String headline = dialect.text(status == StoryStatus.DELETED ? null
+                        : io.wirestream.publish.store.StoreLimits.searchText(article.getHeadline()));
+                // only the search index is bounded (a PostgreSQL tsvector stops at 1 MB); the document stays whole
+                String body = dialect.text(status.isKilled() ? null : io.wirestream.publish.store.StoreLimits.searchText(bodyText(article)));
                 String document = dialect.json(switch (status) {
                     case DELETED -> null;
                     case WITHDRAWN -> documentWriter.toWithdrawnMarkerJson(article);
