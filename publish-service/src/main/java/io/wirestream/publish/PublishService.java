@@ -57,15 +57,29 @@ public final class PublishService {
     private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
     private final List<FreshnessRecorder> freshness = new ArrayList<>(List.of(new FreshnessRecorder(metrics)));
 
-    /** Stores from the configuration, serdes from the registry named there. */
+    /**
+     * Stores from the configuration, serdes from the registry named there. Besides the articles, the queryable
+     * stores read the dedupe audit and the rejected topic, to answer what became of each ingested item.
+     */
     public PublishService(PublishConfig config) {
-        this(config, Topics.ARTICLES.keySerde(KafkaSettings.serdeProperties(config.settings())).deserializer(),
-                Topics.ARTICLES.valueSerde(KafkaSettings.serdeProperties(config.settings())).deserializer(), Clock.systemUTC());
+        this(config, new ArticleRecordDecoder(
+                Topics.ARTICLES.keySerde(KafkaSettings.serdeProperties(config.settings())).deserializer(),
+                Topics.ARTICLES.valueSerde(KafkaSettings.serdeProperties(config.settings())).deserializer())
+                .withLineage(Topics.DEDUPE_AUDIT.name(),
+                        Topics.DEDUPE_AUDIT.valueSerde(KafkaSettings.serdeProperties(config.settings())).deserializer(),
+                        Topics.REJECTED.name(),
+                        Topics.REJECTED.valueSerde(KafkaSettings.serdeProperties(config.settings())).deserializer()),
+                Clock.systemUTC());
     }
 
+    /** Articles only, with the given serdes (no item fates). */
     public PublishService(PublishConfig config, Deserializer<String> keys, Deserializer<Article> values, Clock clock) {
+        this(config, new ArticleRecordDecoder(keys, values, clock), clock);
+    }
+
+    public PublishService(PublishConfig config, ArticleRecordDecoder decoder, Clock clock) {
         this.config = config;
-        this.decoder = new ArticleRecordDecoder(keys, values);
+        this.decoder = decoder;
         this.clock = clock;
         for (StoreKind kind : config.stores()) {
             stores.put(kind, ArticleStores.create(config, kind));

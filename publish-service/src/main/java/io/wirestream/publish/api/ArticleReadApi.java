@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import io.wirestream.publish.store.ArticleChange;
 import io.wirestream.publish.store.ArticleStore;
 import io.wirestream.publish.store.ChangePage;
+import io.wirestream.publish.store.ItemFate;
 import io.wirestream.publish.store.SearchHit;
 import io.wirestream.publish.store.StoreUnavailableException;
 import io.wirestream.publish.store.StoredArticle;
@@ -32,7 +33,8 @@ import java.util.Optional;
  *   <li>{@code GET /v1/changes?since=<cursor>&limit=<1..1000>}: changes after the cursor, oldest first, with
  *       {@code nextCursor} to continue from; withheld and embargoed stories are not listed (a page may then hold
  *       fewer than {@code limit} changes; {@code nextCursor} still moves past them);</li>
- *   <li>{@code GET /v1/search?q=<words>&limit=<1..100>}: usable stories matching all words.</li>
+ *   <li>{@code GET /v1/search?q=<words>&limit=<1..100>}: usable stories matching all words;</li>
+ *   <li>{@code GET /v1/items/{itemId}}: what became of an ingested item (its receipt id); 404 while unknown.</li>
  * </ul>
  * Documents are official ninjs; {@code ?view=extended} adds the pipeline's {@value NinjsWriter#EXTENSION_PROPERTY}
  * property, from whose related links and duplicate cluster every killed, withheld or embargoed story is removed.
@@ -60,6 +62,7 @@ public final class ArticleReadApi {
         app.get("/v1/articles/<uri>", this::article);
         app.get("/v1/changes", this::changes);
         app.get("/v1/search", this::search);
+        app.get("/v1/items/<itemId>", this::item);
         app.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
         app.exception(StoreUnavailableException.class, (e, ctx) ->
                 error(ctx, 503, "store_unavailable", store == null
@@ -137,6 +140,56 @@ public final class ArticleReadApi {
                     .put("headline", hit.headline()).put("score", hit.score());
         }
         ctx.contentType("application/json").result(body.toString());
+    }
+
+    /**
+     * What became of an ingested item, by its receipt id: published (story, version), held (embargo or withheld),
+     * merged into a published story, dropped (stale version, after a kill) or rejected (stage, reason).
+     */
+    private void item(Context ctx) {
+        requireStore(ctx);
+        String itemId = ctx.pathParam("itemId");
+        if (itemId.isBlank()) {
+            throw new BadRequest("the item id is missing: GET /v1/items/{itemId} (the receipt id from the push API)");
+        }
+        Optional<ItemFate> found = store.itemFate(itemId);
+        if (found.isEmpty()) {
+            error(ctx, 404, "not_found", "publish-service has no record of item '" + itemId + "': it may still be in "
+                    + "flight (check again shortly), or the id is not a receipt id");
+            return;
+        }
+        ItemFate f = found.get();
+        ObjectNode body = json.createObjectNode();
+        body.put("itemId", f.itemId());
+        boolean released = f.fate() == ItemFate.Fate.HELD && f.embargoedUntil() != null
+                && !f.embargoedUntil().isAfter(clock.instant());
+        body.put("fate", released ? "published" : f.fate().dbValue());
+        putIfPresent(body, "storyUri", f.storyUri());
+        if (f.version() != null) {
+            body.put("version", f.version());
+        }
+        putIfPresent(body, "status", f.status());
+        if (!released && f.embargoedUntil() != null) {
+            body.put("embargoedUntil", f.embargoedUntil().toString());
+        }
+        if (f.fate() == ItemFate.Fate.MERGED || f.fate() == ItemFate.Fate.DROPPED) {
+            ObjectNode into = body.putObject(f.fate() == ItemFate.Fate.MERGED ? "mergedInto" : "survivor");
+            putIfPresent(into, "storyUri", f.survivorUri());
+            putIfPresent(into, "clusterId", f.clusterId());
+        }
+        putIfPresent(body, "stage", f.stage());
+        putIfPresent(body, "reason", released ? null : f.reason());
+        putIfPresent(body, "detail", f.detail());
+        if (f.decidedAt() != null) {
+            body.put("decidedAt", f.decidedAt().toString());
+        }
+        ctx.contentType("application/json").result(body.toString());
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
     }
 
     private void requireStore(Context ctx) {

@@ -1,8 +1,10 @@
 package io.wirestream.publish.consumer;
 
 import io.wirestream.avro.Article;
+import io.wirestream.avro.DedupeAudit;
 import io.wirestream.avro.Rejection;
 import io.wirestream.publish.store.IncomingRecord;
+import io.wirestream.publish.store.ItemFate;
 import io.wirestream.publish.store.StoreLimits;
 import io.wirestream.schema.registry.SchemaRegistryException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,15 +37,47 @@ public final class ArticleRecordDecoder {
     private final Deserializer<String> keys;
     private final Deserializer<Article> values;
     private final Clock clock;
+    private final String auditTopic;
+    private final Deserializer<DedupeAudit> audits;
+    private final String rejectedTopic;
+    private final Deserializer<Rejection> rejectionValues;
 
     public ArticleRecordDecoder(Deserializer<String> keys, Deserializer<Article> values) {
         this(keys, values, Clock.systemUTC());
     }
 
     public ArticleRecordDecoder(Deserializer<String> keys, Deserializer<Article> values, Clock clock) {
+        this(keys, values, clock, null, null, null, null);
+    }
+
+    private ArticleRecordDecoder(Deserializer<String> keys, Deserializer<Article> values, Clock clock,
+                                 String auditTopic, Deserializer<DedupeAudit> audits,
+                                 String rejectedTopic, Deserializer<Rejection> rejectionValues) {
         this.keys = keys;
         this.values = values;
         this.clock = clock;
+        this.auditTopic = auditTopic;
+        this.audits = audits;
+        this.rejectedTopic = rejectedTopic;
+        this.rejectionValues = rejectionValues;
+    }
+
+    /** This decoder, also reading the lineage topics: dedupe audits and rejections become item fates. */
+    public ArticleRecordDecoder withLineage(String auditTopic, Deserializer<DedupeAudit> audits,
+                                            String rejectedTopic, Deserializer<Rejection> rejections) {
+        return new ArticleRecordDecoder(keys, values, clock, auditTopic, audits, rejectedTopic, rejections);
+    }
+
+    /** The topics besides the articles topic that this decoder reads. */
+    public List<String> lineageTopics() {
+        List<String> topics = new ArrayList<>();
+        if (auditTopic != null) {
+            topics.add(auditTopic);
+        }
+        if (rejectedTopic != null) {
+            topics.add(rejectedTopic);
+        }
+        return topics;
     }
 
     /** Decodes one record; rejections for bad records are dropped (for callers that only inspect records). */
@@ -57,6 +91,15 @@ public final class ArticleRecordDecoder {
      * @throws UpstreamUnavailableException when the registry is down: the record must be read again later
      */
     public IncomingRecord decode(ConsumerRecord<byte[], byte[]> record, List<Rejection> rejections) {
+        if (record.topic().equals(auditTopic)) {
+            DedupeAudit audit = readLineage(audits, record, rejections);
+            return IncomingRecord.lineage(audit == null ? null : ItemFate.of(audit), record.topic(), record.partition(), record.offset());
+        }
+        if (record.topic().equals(rejectedTopic)) {
+            Rejection rejection = readLineage(rejectionValues, record, rejections);
+            return IncomingRecord.lineage(rejection == null || rejection.getRaw() == null ? null : ItemFate.of(rejection),
+                    record.topic(), record.partition(), record.offset());
+        }
         String key = decodeKey(record);
         if (record.value() == null) {
             return tombstone(key, record, rejections);
@@ -85,6 +128,25 @@ public final class ArticleRecordDecoder {
             return IncomingRecord.unreadable(null, record.topic(), record.partition(), record.offset());
         }
         return IncomingRecord.article(article, record.topic(), record.partition(), record.offset());
+    }
+
+    /** A lineage record's value; null for a null value or a bad record (then set aside like a bad article). */
+    private <T> T readLineage(Deserializer<T> deserializer, ConsumerRecord<byte[], byte[]> record, List<Rejection> rejections) {
+        if (record.value() == null) {
+            return null;
+        }
+        try {
+            return deserializer.deserialize(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException e) {
+            if (isOutage(e)) {
+                throw new UpstreamUnavailableException("schema registry unavailable while reading "
+                        + record.topic() + "/" + record.partition() + "@" + record.offset() + ": " + e.getMessage(), e);
+            }
+            String reason = isUnknownSchema(e) ? Rejections.UNKNOWN_SCHEMA : Rejections.CORRUPT;
+            log.error("{} record at {}-{}@{} set aside: {}", reason, record.topic(), record.partition(), record.offset(), e.toString());
+            rejections.add(Rejections.undecodable(record, reason, e, clock.instant()));
+            return null;
+        }
     }
 
     private IncomingRecord tombstone(String key, ConsumerRecord<byte[], byte[]> record, List<Rejection> rejections) {

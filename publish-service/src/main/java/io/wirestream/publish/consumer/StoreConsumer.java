@@ -108,7 +108,12 @@ public final class StoreConsumer implements Runnable {
             if (!openStore()) {
                 return;
             }
-            consumer.subscribe(List.of(topic), new ResyncOnAssignment());
+            List<String> topics = new ArrayList<>(List.of(topic));
+            if (store.supportsQueries()) {
+                // item fates live in the queryable stores; the file store only serves articles
+                topics.addAll(decoder.lineageTopics());
+            }
+            consumer.subscribe(topics, new ResyncOnAssignment());
             phase = StoreConsumerState.Phase.RUNNING;
             while (running) {
                 if (needsResync && !resync()) {

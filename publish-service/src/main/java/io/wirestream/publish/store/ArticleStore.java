@@ -57,6 +57,11 @@ public interface ArticleStore extends AutoCloseable {
         throw new UnsupportedOperationException(name() + " store does not answer queries");
     }
 
+    /** What became of the ingested item with this receipt id, as far as this store has heard. */
+    default Optional<ItemFate> itemFate(String itemId) {
+        throw new UnsupportedOperationException(name() + " store does not answer queries");
+    }
+
     /** Whether reads are supported beyond {@link #get}: the file store only serves files. */
     default boolean supportsQueries() {
         return true;

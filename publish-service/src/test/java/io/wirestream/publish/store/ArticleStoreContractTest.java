@@ -181,6 +181,53 @@ abstract class ArticleStoreContractTest {
         assertThat(store.search("kettles", 10, now)).isEmpty();
     }
 
+    /** Issue 14: every item's fate by its ingest item id, from articles, dedupe audits and rejections alike. */
+    @Test
+    void itemFatesTellWhatBecameOfEachItem() {
+        ArticleStore store = store(KillMode.WITHDRAW);
+        Article published = usable("testwire:lineage", 1);
+        Article killedLater = usable("testwire:lineage-kill", 1);
+        apply(store, published, killedLater, kill("testwire:lineage-kill", 2), usable("testwire:lineage-kill", 3),
+                embargoed("testwire:lineage-held", 1, now.plus(Duration.ofHours(1))));
+        io.wirestream.avro.DedupeAudit merge = io.wirestream.avro.DedupeAudit.newBuilder().setUri("otherwire:copy")
+                .setVersion(1).setAgency("otherwire").setReason("near-duplicate").setSurvivorUri("testwire:lineage")
+                .setClusterId("c-1").setReceivedAt(now).setDecidedAt(now)
+                .setRaw(new io.wirestream.avro.RawRef("item-merged", "otherwire", "wire.raw", 1, 7L)).build();
+        io.wirestream.avro.Rejection rejection = io.wirestream.avro.Rejection.newBuilder().setStage("parse")
+                .setReason("malformed-xml").setDetail("unclosed tag").setRejectedAt(now)
+                .setRaw(new io.wirestream.avro.RawRef("item-rejected", "testwire", "wire.raw", 0, 9L)).build();
+        store.apply(List.of(
+                IncomingRecord.lineage(ItemFate.of(merge), "wire.dedupe-audit", 0, 0),
+                IncomingRecord.lineage(ItemFate.of(rejection), "wire.rejected", 0, 0),
+                // a weaker fate read later from another topic does not replace the merge
+                IncomingRecord.article(Article.newBuilder(usable("otherwire:copy", 1))
+                        .setRaw(new io.wirestream.avro.RawRef("item-merged", "otherwire", "wire.raw", 1, 7L)).build(), TOPIC, 1, 0)), now);
+
+        ItemFate ok = store.itemFate(published.getRaw().getItemId()).orElseThrow();
+        assertThat(ok.fate()).isEqualTo(ItemFate.Fate.PUBLISHED);
+        assertThat(ok.storyUri()).isEqualTo("testwire:lineage");
+        assertThat(ok.version()).isEqualTo(1L);
+        assertThat(store.itemFate(kill("testwire:lineage-kill", 2).getRaw().getItemId()).orElseThrow().status())
+                .isEqualTo("withdrawn");
+        ItemFate afterKill = store.itemFate(usable("testwire:lineage-kill", 3).getRaw().getItemId()).orElseThrow();
+        assertThat(afterKill.fate()).isEqualTo(ItemFate.Fate.DROPPED);
+        assertThat(afterKill.reason()).isEqualTo("after-kill");
+        ItemFate held = store.itemFate(embargoed("testwire:lineage-held", 1, now).getRaw().getItemId()).orElseThrow();
+        assertThat(held.fate()).isEqualTo(ItemFate.Fate.HELD);
+        assertThat(held.embargoedUntil()).isEqualTo(now.plus(Duration.ofHours(1)));
+        ItemFate merged = store.itemFate("item-merged").orElseThrow();
+        assertThat(merged.fate()).isEqualTo(ItemFate.Fate.MERGED);
+        assertThat(merged.survivorUri()).isEqualTo("testwire:lineage");
+        assertThat(merged.clusterId()).isEqualTo("c-1");
+        ItemFate rejected = store.itemFate("item-rejected").orElseThrow();
+        assertThat(rejected.fate()).isEqualTo(ItemFate.Fate.REJECTED);
+        assertThat(rejected.stage()).isEqualTo("parse");
+        assertThat(rejected.reason()).isEqualTo("malformed-xml");
+        assertThat(store.itemFate("item-never-seen")).isEmpty();
+        assertThat(store.storedOffsets()).containsEntry(new TopicPartition("wire.dedupe-audit", 0), 1L)
+                .containsEntry(new TopicPartition("wire.rejected", 0), 1L);
+    }
+
     @Test
     void killWithTheSameVersionNumberStillTakes() {
         ArticleStore store = store(KillMode.WITHDRAW);
