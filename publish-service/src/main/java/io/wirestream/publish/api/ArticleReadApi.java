@@ -164,11 +164,13 @@ public final class ArticleReadApi {
         boolean released = f.fate() == ItemFate.Fate.HELD && f.embargoedUntil() != null
                 && !f.embargoedUntil().isAfter(clock.instant());
         body.put("fate", released ? "published" : f.fate().dbValue());
-        putIfPresent(body, "storyUri", f.storyUri());
-        if (f.version() != null) {
+        // a held story is not published: whoever holds a receipt id learns only that it waits, and until when
+        boolean hidden = f.fate() == ItemFate.Fate.HELD && !released;
+        putIfPresent(body, "storyUri", hidden ? null : f.storyUri());
+        if (f.version() != null && !hidden) {
             body.put("version", f.version());
         }
-        putIfPresent(body, "status", f.status());
+        putIfPresent(body, "status", hidden ? null : f.status());
         if (!released && f.embargoedUntil() != null) {
             body.put("embargoedUntil", f.embargoedUntil().toString());
         }

@@ -76,6 +76,8 @@ public final class StoreConsumer implements Runnable {
     private volatile long rejected;
     private volatile long failures;
     private boolean needsResync = true;
+    /** The wait is for the registry or the broker, not the store: only a batch that goes through ends it. */
+    private boolean upstreamDown;
     private final List<FreshnessRecorder> freshness = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Instant nextEmbargoCheck = Instant.EPOCH;
 
@@ -198,6 +200,7 @@ public final class StoreConsumer implements Runnable {
             storeDown(e.getMessage());
         } catch (UpstreamUnavailableException e) {
             storeDown(e.getMessage());
+            upstreamDown = true;
         }
     }
 
@@ -260,6 +263,7 @@ public final class StoreConsumer implements Runnable {
 
     /** The store, the registry or the broker is away: pause, read the same records again later, never skip. */
     private void storeDown(String why) {
+        upstreamDown = false;
         Duration wait = recordFailure(why);
         needsResync = true;
         phase = StoreConsumerState.Phase.RETRYING;
@@ -277,8 +281,9 @@ public final class StoreConsumer implements Runnable {
 
     private void recovered() {
         if (phase != StoreConsumerState.Phase.RUNNING) {
-            log.info("{} store is back; consuming again", store.name());
+            log.info("{}: back; consuming again", store.name());
         }
+        upstreamDown = false;
         phase = StoreConsumerState.Phase.RUNNING;
         backoff.reset();
     }
@@ -305,7 +310,8 @@ public final class StoreConsumer implements Runnable {
             }
             consumer.resume(assignment);
             needsResync = false;
-            if (phase == StoreConsumerState.Phase.RETRYING) {
+            // a store that answers again is back; a registry or broker outage ends only when a batch goes through
+            if (phase == StoreConsumerState.Phase.RETRYING && !upstreamDown) {
                 recovered();
             }
             return true;

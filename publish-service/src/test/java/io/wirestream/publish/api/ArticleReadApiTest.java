@@ -100,6 +100,7 @@ class ArticleReadApiTest {
         JsonNode held = json.readTree(get("/v1/items/raw-testwire:fate-held-1").body());
         assertThat(held.get("fate").asText()).isEqualTo("held");
         assertThat(held.get("embargoedUntil").asText()).isEqualTo(now.plus(Duration.ofHours(1)).toString());
+        assertThat(held.has("storyUri")).as("a held story's id is not given out").isFalse();
         assertThat(json.readTree(get("/v1/items/raw-testwire:fate-due-1").body()).get("fate").asText()).isEqualTo("published");
         JsonNode merged = json.readTree(get("/v1/items/item-copy").body());
         assertThat(merged.get("fate").asText()).isEqualTo("merged");

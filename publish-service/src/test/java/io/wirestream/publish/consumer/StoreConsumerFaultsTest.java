@@ -63,6 +63,8 @@ class StoreConsumerFaultsTest {
     Thread thread;
     HttpServer registryServer;
     volatile boolean registryUp = true;
+    /** While the registry is down: answer 503 (false) or not answer within the client's timeout (true). */
+    volatile boolean registryHangs;
 
     @AfterEach
     void stop() throws Exception {
@@ -130,6 +132,15 @@ class StoreConsumerFaultsTest {
                 body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("schema", schemaText)
                         .toString().getBytes(StandardCharsets.UTF_8);
                 status = 200;
+            } else if (registryHangs) {
+                // a registry that takes the request and never answers in time: the client's 2 s timeout fires
+                try {
+                    Thread.sleep(3_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+                return;
             } else {
                 body = "{\"error_code\":50301,\"message\":\"registry is restarting\"}".getBytes(StandardCharsets.UTF_8);
                 status = 503;
@@ -145,17 +156,18 @@ class StoreConsumerFaultsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgres"})
-    void aRegistryOutageMeansWaitingAndNothingIsLostWhenItComesBack(String kind) throws Exception {
+    @org.junit.jupiter.params.provider.CsvSource({"sqlite,503", "postgres,503", "sqlite,timeout"})
+    void aRegistryOutageMeansWaitingAndNothingIsLostWhenItComesBack(String kind, String failure) throws Exception {
         open(kind);
         RestSchemaRegistryClient reader = httpRegistry();
         registryUp = false;
+        registryHangs = failure.equals("timeout");
         for (int i = 0; i < 5; i++) {
             append(TestArticles.usable("testwire:outage:" + i, 1));
         }
         start(reader);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> storeConsumer.state().failures() >= 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> storeConsumer.state().failures() >= 3);
         assertThat(storeConsumer.state().phase()).isEqualTo(StoreConsumerState.Phase.RETRYING);
         assertThat(storeConsumer.state().lastError()).contains("schema registry");
         assertThat(storedOffset()).as("no record is skipped while the registry is away").isZero();
