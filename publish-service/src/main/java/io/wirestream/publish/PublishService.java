@@ -10,13 +10,18 @@ import io.wirestream.platform.http.ServiceHttpServer;
 import io.wirestream.publish.api.ArticleReadApi;
 import io.wirestream.publish.config.PublishConfig;
 import io.wirestream.publish.config.PublishConfig.StoreKind;
+import io.wirestream.avro.Rejection;
 import io.wirestream.publish.consumer.ArticleRecordDecoder;
+import io.wirestream.publish.consumer.KafkaRejectionSink;
+import io.wirestream.publish.consumer.RejectionSink;
 import io.wirestream.publish.consumer.StoreConsumer;
 import io.wirestream.publish.consumer.StoreConsumerState;
 import io.wirestream.publish.store.ArticleStore;
 import io.wirestream.schema.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
@@ -46,20 +51,35 @@ public final class PublishService {
     private final Map<StoreKind, ArticleStore> stores = new LinkedHashMap<>();
     private final List<StoreConsumer> consumers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private KafkaRejectionSink rejectionSink;
     private ServiceHttpServer http;
     private final PrometheusMeterRegistry metrics = ServiceHttpServer.newMetrics(SERVICE_NAME);
     private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
     private final List<FreshnessRecorder> freshness = new ArrayList<>(List.of(new FreshnessRecorder(metrics)));
 
-    /** Stores from the configuration, serdes from the registry named there. */
+    /**
+     * Stores from the configuration, serdes from the registry named there. Besides the articles, the queryable
+     * stores read the dedupe audit and the rejected topic, to answer what became of each ingested item.
+     */
     public PublishService(PublishConfig config) {
-        this(config, Topics.ARTICLES.keySerde(KafkaSettings.serdeProperties(config.settings())).deserializer(),
-                Topics.ARTICLES.valueSerde(KafkaSettings.serdeProperties(config.settings())).deserializer(), Clock.systemUTC());
+        this(config, new ArticleRecordDecoder(
+                Topics.ARTICLES.keySerde(KafkaSettings.serdeProperties(config.settings())).deserializer(),
+                Topics.ARTICLES.valueSerde(KafkaSettings.serdeProperties(config.settings())).deserializer())
+                .withLineage(Topics.DEDUPE_AUDIT.name(),
+                        Topics.DEDUPE_AUDIT.valueSerde(KafkaSettings.serdeProperties(config.settings())).deserializer(),
+                        Topics.REJECTED.name(),
+                        Topics.REJECTED.valueSerde(KafkaSettings.serdeProperties(config.settings())).deserializer()),
+                Clock.systemUTC());
     }
 
+    /** Articles only, with the given serdes (no item fates). */
     public PublishService(PublishConfig config, Deserializer<String> keys, Deserializer<Article> values, Clock clock) {
+        this(config, new ArticleRecordDecoder(keys, values, clock), clock);
+    }
+
+    public PublishService(PublishConfig config, ArticleRecordDecoder decoder, Clock clock) {
         this.config = config;
-        this.decoder = new ArticleRecordDecoder(keys, values);
+        this.decoder = decoder;
         this.clock = clock;
         for (StoreKind kind : config.stores()) {
             stores.put(kind, ArticleStores.create(config, kind));
@@ -76,10 +96,11 @@ public final class PublishService {
         if (!threads.isEmpty()) {
             throw new IllegalStateException("already started");
         }
+        RejectionSink rejections = rejectionSink();
         for (Map.Entry<StoreKind, ArticleStore> entry : stores.entrySet()) {
             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(entry.getKey()),
                     new ByteArrayDeserializer(), new ByteArrayDeserializer());
-            StoreConsumer storeConsumer = new StoreConsumer(entry.getValue(), consumer, decoder, config.topic(),
+            StoreConsumer storeConsumer = new StoreConsumer(entry.getValue(), consumer, decoder, rejections, config.topic(),
                     config.retryInitial(), config.retryMax(), config.embargoCheckInterval(), clock);
             freshness.forEach(storeConsumer::recordFreshnessIn);
             // each store's consumer reports its own fetch rates and lag beside the service's figures
@@ -114,6 +135,7 @@ public final class PublishService {
             gauge(metrics, "wirestream_publish_killed", consumer, s -> s.killed());
             gauge(metrics, "wirestream_publish_held", consumer, s -> s.held());
             gauge(metrics, "wirestream_publish_skipped", consumer, s -> s.skipped());
+            gauge(metrics, "wirestream_publish_rejected", consumer, s -> s.rejected());
             gauge(metrics, "wirestream_publish_store_failures", consumer, s -> s.failures());
             gauge(metrics, "wirestream_publish_store_up", consumer,
                     s -> s.phase() == StoreConsumerState.Phase.RUNNING ? 1 : 0);
@@ -125,6 +147,24 @@ public final class PublishService {
                               ToDoubleFunction<StoreConsumerState> value) {
         Gauge.builder(name, consumer, c -> value.applyAsDouble(c.state())).tag("store", consumer.store().name()).register(metrics);
     }
+
+    /** One producer for every store's rejections: idempotent, acknowledged by all replicas before a store moves on. */
+    private RejectionSink rejectionSink() {
+        Map<String, Object> p = new HashMap<>(KafkaSettings.clientProperties(config.settings()));
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "wirestream-publish-rejections-" + ProcessHandle.current().pid());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) REJECTION_TIMEOUT.toMillis());
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) REJECTION_TIMEOUT.toMillis());
+        Map<String, Object> serdes = KafkaSettings.serdeProperties(config.settings());
+        KafkaProducer<String, Rejection> producer = new KafkaProducer<>(p,
+                Topics.REJECTED.keySerde(serdes).serializer(), Topics.REJECTED.valueSerde(serdes).serializer());
+        rejectionSink = new KafkaRejectionSink(producer, Topics.REJECTED.name(), REJECTION_TIMEOUT.plusSeconds(5));
+        return rejectionSink;
+    }
+
+    private static final Duration REJECTION_TIMEOUT = Duration.ofSeconds(30);
 
     Map<String, Object> consumerProperties(StoreKind kind) {
         Map<String, Object> p = new HashMap<>(KafkaSettings.clientProperties(config.settings()));
@@ -153,6 +193,10 @@ public final class PublishService {
         }
         consumers.clear();
         threads.clear();
+        if (rejectionSink != null) {
+            rejectionSink.close();
+            rejectionSink = null;
+        }
         clientMetrics.forEach(KafkaClientMetrics::close);
         clientMetrics.clear();
         log.info("{} stopped", SERVICE_NAME);

@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import io.wirestream.publish.store.ArticleChange;
 import io.wirestream.publish.store.ArticleStore;
 import io.wirestream.publish.store.ChangePage;
+import io.wirestream.publish.store.ItemFate;
 import io.wirestream.publish.store.SearchHit;
 import io.wirestream.publish.store.StoreUnavailableException;
 import io.wirestream.publish.store.StoredArticle;
@@ -17,7 +18,10 @@ import io.wirestream.publish.store.StoryStatus;
 import io.wirestream.schema.ninjs.NinjsWriter;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -27,10 +31,13 @@ import java.util.Optional;
  *   <li>{@code GET /v1/articles/{uri}}: the story as ninjs (200), withdrawn or deleted (410 with the marker), not
  *       visible (404: unknown, withheld or under embargo, indistinguishably, so an embargo does not leak);</li>
  *   <li>{@code GET /v1/changes?since=<cursor>&limit=<1..1000>}: changes after the cursor, oldest first, with
- *       {@code nextCursor} to continue from;</li>
- *   <li>{@code GET /v1/search?q=<words>&limit=<1..100>}: usable stories matching all words.</li>
+ *       {@code nextCursor} to continue from; withheld and embargoed stories are not listed (a page may then hold
+ *       fewer than {@code limit} changes; {@code nextCursor} still moves past them);</li>
+ *   <li>{@code GET /v1/search?q=<words>&limit=<1..100>}: usable stories matching all words;</li>
+ *   <li>{@code GET /v1/items/{itemId}}: what became of an ingested item (its receipt id); 404 while unknown.</li>
  * </ul>
- * Documents are official ninjs; {@code ?view=extended} adds the pipeline's {@value NinjsWriter#EXTENSION_PROPERTY} property.
+ * Documents are official ninjs; {@code ?view=extended} adds the pipeline's {@value NinjsWriter#EXTENSION_PROPERTY}
+ * property, from whose related links and duplicate cluster every killed, withheld or embargoed story is removed.
  */
 public final class ArticleReadApi {
 
@@ -55,6 +62,7 @@ public final class ArticleReadApi {
         app.get("/v1/articles/<uri>", this::article);
         app.get("/v1/changes", this::changes);
         app.get("/v1/search", this::search);
+        app.get("/v1/items/<itemId>", this::item);
         app.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
         app.exception(StoreUnavailableException.class, (e, ctx) ->
                 error(ctx, 503, "store_unavailable", store == null
@@ -98,12 +106,16 @@ public final class ArticleReadApi {
         body.put("nextCursor", Long.toString(page.nextCursor()));
         ArrayNode changes = body.putArray("changes");
         for (ArticleChange change : page.changes()) {
+            if (change.status() == StoryStatus.WITHHELD) {
+                // a withheld story is not published: its id is not for readers (nextCursor still moves past it)
+                continue;
+            }
             ObjectNode node = changes.addObject();
             node.put("cursor", Long.toString(change.cursor()));
             node.put("uri", change.uri());
             node.put("version", change.version());
             node.put("status", change.status().dbValue());
-            node.set("article", change.status() == StoryStatus.WITHHELD ? null : document(change.document(), extended));
+            node.set("article", document(change.document(), extended));
         }
         ctx.contentType("application/json").result(body.toString());
     }
@@ -130,6 +142,58 @@ public final class ArticleReadApi {
         ctx.contentType("application/json").result(body.toString());
     }
 
+    /**
+     * What became of an ingested item, by its receipt id: published (story, version), held (embargo or withheld),
+     * merged into a published story, dropped (stale version, after a kill) or rejected (stage, reason).
+     */
+    private void item(Context ctx) {
+        requireStore(ctx);
+        String itemId = ctx.pathParam("itemId");
+        if (itemId.isBlank()) {
+            throw new BadRequest("the item id is missing: GET /v1/items/{itemId} (the receipt id from the push API)");
+        }
+        Optional<ItemFate> found = store.itemFate(itemId);
+        if (found.isEmpty()) {
+            error(ctx, 404, "not_found", "publish-service has no record of item '" + itemId + "': it may still be in "
+                    + "flight (check again shortly), or the id is not a receipt id");
+            return;
+        }
+        ItemFate f = found.get();
+        ObjectNode body = json.createObjectNode();
+        body.put("itemId", f.itemId());
+        boolean released = f.fate() == ItemFate.Fate.HELD && f.embargoedUntil() != null
+                && !f.embargoedUntil().isAfter(clock.instant());
+        body.put("fate", released ? "published" : f.fate().dbValue());
+        // a held story is not published: whoever holds a receipt id learns only that it waits, and until when
+        boolean hidden = f.fate() == ItemFate.Fate.HELD && !released;
+        putIfPresent(body, "storyUri", hidden ? null : f.storyUri());
+        if (f.version() != null && !hidden) {
+            body.put("version", f.version());
+        }
+        putIfPresent(body, "status", hidden ? null : f.status());
+        if (!released && f.embargoedUntil() != null) {
+            body.put("embargoedUntil", f.embargoedUntil().toString());
+        }
+        if (f.fate() == ItemFate.Fate.MERGED || f.fate() == ItemFate.Fate.DROPPED) {
+            ObjectNode into = body.putObject(f.fate() == ItemFate.Fate.MERGED ? "mergedInto" : "survivor");
+            putIfPresent(into, "storyUri", f.survivorUri());
+            putIfPresent(into, "clusterId", f.clusterId());
+        }
+        putIfPresent(body, "stage", f.stage());
+        putIfPresent(body, "reason", released ? null : f.reason());
+        putIfPresent(body, "detail", f.detail());
+        if (f.decidedAt() != null) {
+            body.put("decidedAt", f.decidedAt().toString());
+        }
+        ctx.contentType("application/json").result(body.toString());
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
     private void requireStore(Context ctx) {
         if (store == null) {
             throw new StoreUnavailableException("no queryable store");
@@ -153,12 +217,60 @@ public final class ArticleReadApi {
         }
         try {
             JsonNode doc = json.readTree(stored);
-            if (!extended && doc instanceof ObjectNode object) {
-                object.remove(NinjsWriter.EXTENSION_PROPERTY);
+            if (doc instanceof ObjectNode object) {
+                if (!extended) {
+                    object.remove(NinjsWriter.EXTENSION_PROPERTY);
+                } else if (object.get(NinjsWriter.EXTENSION_PROPERTY) instanceof ObjectNode pipeline) {
+                    hideUnpublishedLinks(pipeline);
+                }
             }
             return doc;
         } catch (JsonProcessingException e) {
             throw new StoreUnavailableException("stored document is not JSON", e);
+        }
+    }
+
+    /**
+     * Removes from a story's related links and duplicate cluster every story this store holds but does not show:
+     * killed, withheld or still under embargo. enrich-stream is meant to leave them out already; this is the
+     * second line, so a link written before a kill or built before a release gate cannot leak a headline.
+     */
+    private void hideUnpublishedLinks(ObjectNode pipeline) {
+        List<String> linked = new ArrayList<>();
+        if (pipeline.get("related") instanceof ArrayNode related) {
+            related.forEach(link -> linked.add(link.path("uri").asText(null)));
+        }
+        ObjectNode cluster = pipeline.get("duplicates") instanceof ObjectNode d ? d : null;
+        if (cluster != null) {
+            linked.add(cluster.path("firstUri").asText(null));
+            cluster.path("memberUris").forEach(member -> linked.add(member.asText(null)));
+        }
+        linked.removeIf(java.util.Objects::isNull);
+        if (linked.isEmpty()) {
+            return;
+        }
+        Set<String> hidden = store.hiddenAmong(linked, clock.instant());
+        if (hidden.isEmpty()) {
+            return;
+        }
+        if (pipeline.get("related") instanceof ArrayNode related) {
+            for (Iterator<JsonNode> it = related.elements(); it.hasNext(); ) {
+                if (hidden.contains(it.next().path("uri").asText(null))) {
+                    it.remove();
+                }
+            }
+        }
+        if (cluster != null) {
+            if (hidden.contains(cluster.path("firstUri").asText(null))) {
+                cluster.remove("firstUri");
+            }
+            if (cluster.get("memberUris") instanceof ArrayNode members) {
+                for (Iterator<JsonNode> it = members.elements(); it.hasNext(); ) {
+                    if (hidden.contains(it.next().asText(null))) {
+                        it.remove();
+                    }
+                }
+            }
         }
     }
 

@@ -1,10 +1,12 @@
 package io.wirestream.publish.consumer;
 
+import io.wirestream.avro.Rejection;
 import io.wirestream.platform.metrics.FreshnessRecorder;
 import io.wirestream.publish.store.ApplyResult;
 import io.wirestream.publish.store.ArticleStore;
 import io.wirestream.publish.store.IncomingRecord;
 import io.wirestream.publish.store.StoreUnavailableException;
+import io.wirestream.publish.store.UnstorableRecordException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,6 +39,12 @@ import java.util.concurrent.TimeUnit;
  * While the store is down its partitions are paused (the consumer keeps polling, so it stays in the group) and the
  * store is retried with exponential backoff. Offsets are also committed to Kafka after each batch, only so that
  * lag shows in the usual tools.
+ *
+ * <p>The same wait covers a schema registry that is away (records cannot be decoded yet) and a broker that cannot
+ * take a rejection: an outage is never a reason to skip. Only a record that is bad in itself is set aside: it goes
+ * to {@code wire.rejected} (the {@link RejectionSink}) first, then its offset is committed with the batch. A record
+ * the store refuses for good ({@link UnstorableRecordException}) is found by applying the batch one record at a
+ * time and is set aside the same way, so no record can hold the consumer in a loop.
  */
 public final class StoreConsumer implements Runnable {
 
@@ -47,6 +55,7 @@ public final class StoreConsumer implements Runnable {
     private final ArticleStore store;
     private final Consumer<byte[], byte[]> consumer;
     private final ArticleRecordDecoder decoder;
+    private final RejectionSink rejections;
     private final String topic;
     private final Backoff backoff;
     private final Duration embargoCheckInterval;
@@ -64,16 +73,21 @@ public final class StoreConsumer implements Runnable {
     private volatile long killed;
     private volatile long held;
     private volatile long skipped;
+    private volatile long rejected;
     private volatile long failures;
     private boolean needsResync = true;
+    /** The wait is for the registry or the broker, not the store: only a batch that goes through ends it. */
+    private boolean upstreamDown;
     private final List<FreshnessRecorder> freshness = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Instant nextEmbargoCheck = Instant.EPOCH;
 
-    public StoreConsumer(ArticleStore store, Consumer<byte[], byte[]> consumer, ArticleRecordDecoder decoder, String topic,
+    public StoreConsumer(ArticleStore store, Consumer<byte[], byte[]> consumer, ArticleRecordDecoder decoder,
+                         RejectionSink rejections, String topic,
                          Duration retryInitial, Duration retryMax, Duration embargoCheckInterval, Clock clock) {
         this.store = store;
         this.consumer = consumer;
         this.decoder = decoder;
+        this.rejections = rejections;
         this.topic = topic;
         this.backoff = new Backoff(retryInitial, retryMax);
         this.embargoCheckInterval = embargoCheckInterval;
@@ -96,7 +110,12 @@ public final class StoreConsumer implements Runnable {
             if (!openStore()) {
                 return;
             }
-            consumer.subscribe(List.of(topic), new ResyncOnAssignment());
+            List<String> topics = new ArrayList<>(List.of(topic));
+            if (store.supportsQueries()) {
+                // item fates live in the queryable stores; the file store only serves articles
+                topics.addAll(decoder.lineageTopics());
+            }
+            consumer.subscribe(topics, new ResyncOnAssignment());
             phase = StoreConsumerState.Phase.RUNNING;
             while (running) {
                 if (needsResync && !resync()) {
@@ -141,7 +160,7 @@ public final class StoreConsumer implements Runnable {
                 backoff.reset();
                 return true;
             } catch (StoreUnavailableException e) {
-                Duration wait = recordFailure(e);
+                Duration wait = recordFailure(e.getMessage());
                 log.warn("{} store cannot be opened, retrying in {}: {}", store.name(), wait, e.getMessage());
                 sleep(wait);
             }
@@ -151,18 +170,24 @@ public final class StoreConsumer implements Runnable {
 
     private void applyBatch(ConsumerRecords<byte[], byte[]> records) {
         List<IncomingRecord> batch = new ArrayList<>(records.count());
+        List<Rejection> setAside = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            batch.add(decoder.decode(record));
-            positions.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-        }
         try {
-            ApplyResult result = store.apply(batch, clock.instant());
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                batch.add(decoder.decode(record, setAside));
+                positions.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            }
+            if (!setAside.isEmpty()) {
+                // durable before the store's position moves past them: a record is never skipped unseen
+                rejections.send(setAside);
+            }
+            ApplyResult result = applyOrSetAsideUnstorable(batch);
             applied += result.written();
             ignored += result.ignored();
             killed += result.killed();
             held += result.held();
             skipped += result.skipped();
+            rejected += setAside.size();
             lastBatchAt = clock.instant();
             recordFreshness(batch, lastBatchAt);
             recovered();
@@ -172,8 +197,39 @@ public final class StoreConsumer implements Runnable {
                 }
             });
         } catch (StoreUnavailableException e) {
-            storeDown(e);
+            storeDown(e.getMessage());
+        } catch (UpstreamUnavailableException e) {
+            storeDown(e.getMessage());
+            upstreamDown = true;
         }
+    }
+
+    /**
+     * Applies the batch; if the store refuses it for good, applies it one record at a time (the outcome is the same,
+     * see BatchPlanPropertyTest) and sets aside each record the store refuses on its own, taking only its offset.
+     */
+    private ApplyResult applyOrSetAsideUnstorable(List<IncomingRecord> batch) {
+        try {
+            return store.apply(batch, clock.instant());
+        } catch (UnstorableRecordException whole) {
+            log.warn("{}: a record of this batch cannot be stored; applying one by one to find it: {}", store.name(),
+                    whole.getMessage());
+        }
+        ApplyResult total = ApplyResult.EMPTY;
+        for (IncomingRecord record : batch) {
+            try {
+                total = total.plus(store.apply(List.of(record), clock.instant()));
+            } catch (UnstorableRecordException e) {
+                log.error("{}: record {}-{}@{} cannot be stored, set aside to the rejected topic: {}", store.name(),
+                        record.topic(), record.partition(), record.offset(), e.getMessage());
+                rejections.send(List.of(Rejections.ofArticle(record.article(), record.storyUri(), record.topic(),
+                        record.partition(), record.offset(), Rejections.UNSTORABLE, e.getMessage(), clock.instant())));
+                rejected++;
+                total = total.plus(store.apply(List.of(IncomingRecord.unreadable(null, record.topic(),
+                        record.partition(), record.offset())), clock.instant()));
+            }
+        }
+        return total;
     }
 
     private void recordFreshness(List<IncomingRecord> batch, Instant writtenAt) {
@@ -201,21 +257,23 @@ public final class StoreConsumer implements Runnable {
                 log.info("{}: released {} embargoed stories", store.name(), released);
             }
         } catch (StoreUnavailableException e) {
-            storeDown(e);
+            storeDown(e.getMessage());
         }
     }
 
-    private void storeDown(StoreUnavailableException e) {
-        Duration wait = recordFailure(e);
+    /** The store, the registry or the broker is away: pause, read the same records again later, never skip. */
+    private void storeDown(String why) {
+        upstreamDown = false;
+        Duration wait = recordFailure(why);
         needsResync = true;
         phase = StoreConsumerState.Phase.RETRYING;
         consumer.pause(consumer.assignment());
-        log.warn("{} store failed; consumption paused, retrying in {}: {}", store.name(), wait, e.getMessage());
+        log.warn("{}: consumption paused, retrying in {}: {}", store.name(), wait, why);
     }
 
-    private Duration recordFailure(StoreUnavailableException e) {
+    private Duration recordFailure(String why) {
         failures++;
-        lastError = e.getMessage();
+        lastError = why;
         Duration wait = backoff.next();
         nextAttempt = clock.instant().plus(wait);
         return wait;
@@ -223,8 +281,9 @@ public final class StoreConsumer implements Runnable {
 
     private void recovered() {
         if (phase != StoreConsumerState.Phase.RUNNING) {
-            log.info("{} store is back; consuming again", store.name());
+            log.info("{}: back; consuming again", store.name());
         }
+        upstreamDown = false;
         phase = StoreConsumerState.Phase.RUNNING;
         backoff.reset();
     }
@@ -251,12 +310,13 @@ public final class StoreConsumer implements Runnable {
             }
             consumer.resume(assignment);
             needsResync = false;
-            if (phase == StoreConsumerState.Phase.RETRYING) {
+            // a store that answers again is back; a registry or broker outage ends only when a batch goes through
+            if (phase == StoreConsumerState.Phase.RETRYING && !upstreamDown) {
                 recovered();
             }
             return true;
         } catch (StoreUnavailableException e) {
-            storeDown(e);
+            storeDown(e.getMessage());
             return false;
         }
     }
@@ -300,7 +360,7 @@ public final class StoreConsumer implements Runnable {
     }
 
     public StoreConsumerState state() {
-        return new StoreConsumerState(store.name(), phase, applied, ignored, killed, held, skipped, failures, lastError,
+        return new StoreConsumerState(store.name(), phase, applied, ignored, killed, held, skipped, rejected, failures, lastError,
                 lastBatchAt, phase == StoreConsumerState.Phase.RETRYING ? nextAttempt : null);
     }
 

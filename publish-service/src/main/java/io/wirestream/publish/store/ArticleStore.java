@@ -48,6 +48,20 @@ public interface ArticleStore extends AutoCloseable {
     /** Full-text search over headline and body of usable, visible stories. */
     List<SearchHit> search(String query, int limit, Instant now);
 
+    /**
+     * Of these story ids, the ones this store holds but must not show to a reader at {@code now}: killed, withheld,
+     * or under an embargo not yet due. Ids the store does not hold are not in the answer. The read API uses it to
+     * keep such stories out of other stories' related links and cluster lists.
+     */
+    default java.util.Set<String> hiddenAmong(java.util.Collection<String> uris, Instant now) {
+        throw new UnsupportedOperationException(name() + " store does not answer queries");
+    }
+
+    /** What became of the ingested item with this receipt id, as far as this store has heard. */
+    default Optional<ItemFate> itemFate(String itemId) {
+        throw new UnsupportedOperationException(name() + " store does not answer queries");
+    }
+
     /** Whether reads are supported beyond {@link #get}: the file store only serves files. */
     default boolean supportsQueries() {
         return true;

@@ -60,6 +60,7 @@ public final class BatchPlan {
 
     private final Map<String, Target> targets = new LinkedHashMap<>();
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+    private final Map<String, ItemFate> fates = new LinkedHashMap<>();
     private ApplyResult result = ApplyResult.EMPTY;
 
     private BatchPlan() {}
@@ -71,7 +72,7 @@ public final class BatchPlan {
                                KillMode killMode, Instant now) {
         Set<String> uris = new LinkedHashSet<>();
         for (IncomingRecord r : batch) {
-            if (r.storyUri() != null && r.kind() != IncomingRecord.Kind.UNREADABLE) {
+            if (r.storyUri() != null && r.kind() != IncomingRecord.Kind.UNREADABLE && r.kind() != IncomingRecord.Kind.LINEAGE) {
                 uris.add(r.storyUri());
             }
         }
@@ -88,6 +89,12 @@ public final class BatchPlan {
         switch (record.kind()) {
             case UNREADABLE -> {
                 return new ApplyResult(0, 0, 0, 0, 1);
+            }
+            case LINEAGE -> {
+                if (record.lineage() != null) {
+                    fate(record.lineage());
+                }
+                return ApplyResult.EMPTY;
             }
             case TOMBSTONE -> {
                 Known current = record.storyUri() == null ? null : state.get(record.storyUri());
@@ -108,6 +115,9 @@ public final class BatchPlan {
                 if (!StoryVersionGuard.accepts(current == null ? null : current.version(),
                         current == null ? null : current.status(), article.getVersion(), kill)
                         && !isRevision(current, article, hash, kill)) {
+                    if (article.getRaw() != null) {
+                        fate(ItemFate.refused(article, current.status().isKilled(), current.version(), now));
+                    }
                     return new ApplyResult(0, 1, 0, 0, 0);
                 }
                 StoryStatus status = StoryStatus.of(article, killMode);
@@ -115,6 +125,9 @@ public final class BatchPlan {
                 Instant embargo = kill ? null : article.getEmbargoed();
                 boolean held = embargo != null && embargo.isAfter(now);
                 put(state, new Target(article.getUri(), article.getVersion(), status, article, embargo, held, record, hash));
+                if (article.getRaw() != null) {
+                    fate(ItemFate.accepted(article, status, embargo, held, now));
+                }
                 if (status.isKilled()) {
                     return new ApplyResult(0, 0, 1, 0, 0);
                 }
@@ -138,6 +151,16 @@ public final class BatchPlan {
         state.put(target.uri(), new Known(target.version(), target.status(), target.contentHash()));
         targets.remove(target.uri()); // keep the order of the last change
         targets.put(target.uri(), target);
+    }
+
+    /** Keeps, per item, the strongest fate the batch tells (see {@link ItemFate.Fate#rank}). */
+    private void fate(ItemFate fate) {
+        fates.merge(fate.itemId(), fate, (old, next) -> next.fate().rank >= old.fate().rank ? next : old);
+    }
+
+    /** What became of each item the batch tells about, by ingest item id. */
+    public Collection<ItemFate> fates() {
+        return fates.values();
     }
 
     /** The final state of every story the batch changed, in the order of their last change. */

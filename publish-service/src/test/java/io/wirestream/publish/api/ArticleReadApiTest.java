@@ -82,6 +82,36 @@ class ArticleReadApiTest {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** Issue 14: what became of an item, by its receipt id; a clear 404 for an id publish has not heard of. */
+    @Test
+    void itemsRouteTellsEachItemsFate() throws Exception {
+        publish(usable("testwire:fate", 1), embargoed("testwire:fate-held", 1, now.plus(Duration.ofHours(1))),
+                embargoed("testwire:fate-due", 1, now.minus(Duration.ofHours(1))));
+        io.wirestream.avro.DedupeAudit merge = io.wirestream.avro.DedupeAudit.newBuilder().setUri("otherwire:copy")
+                .setVersion(1).setAgency("otherwire").setReason("exact-duplicate").setSurvivorUri("testwire:fate")
+                .setClusterId("c-9").setReceivedAt(now).setDecidedAt(now)
+                .setRaw(new io.wirestream.avro.RawRef("item-copy", "otherwire", "wire.raw", 0, 3L)).build();
+        store.apply(List.of(IncomingRecord.lineage(io.wirestream.publish.store.ItemFate.of(merge), "wire.dedupe-audit", 0, 0)), now);
+
+        JsonNode published = json.readTree(get("/v1/items/" + URLEncoder.encode("raw-testwire:fate-1", StandardCharsets.UTF_8)).body());
+        assertThat(published.get("fate").asText()).isEqualTo("published");
+        assertThat(published.get("storyUri").asText()).isEqualTo("testwire:fate");
+        assertThat(published.get("version").asLong()).isEqualTo(1);
+        JsonNode held = json.readTree(get("/v1/items/raw-testwire:fate-held-1").body());
+        assertThat(held.get("fate").asText()).isEqualTo("held");
+        assertThat(held.get("embargoedUntil").asText()).isEqualTo(now.plus(Duration.ofHours(1)).toString());
+        assertThat(held.has("storyUri")).as("a held story's id is not given out").isFalse();
+        assertThat(json.readTree(get("/v1/items/raw-testwire:fate-due-1").body()).get("fate").asText()).isEqualTo("published");
+        JsonNode merged = json.readTree(get("/v1/items/item-copy").body());
+        assertThat(merged.get("fate").asText()).isEqualTo("merged");
+        assertThat(merged.get("mergedInto").get("storyUri").asText()).isEqualTo("testwire:fate");
+        assertThat(merged.get("reason").asText()).isEqualTo("exact-duplicate");
+
+        HttpResponse<String> unknown = get("/v1/items/no-such-item");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(unknown.body()).get("reason").asText()).contains("no-such-item", "in flight");
+    }
+
     @Test
     void getsAnArticleAsOfficialNinjsByItsEncodedUri() throws Exception {
         publish(usable("urn:newsml:testwire.example:2026/ferry", 2));

@@ -56,4 +56,32 @@ class ArticleRecordDecoderTest {
         assertThat(unknownSchema.kind()).isEqualTo(IncomingRecord.Kind.UNREADABLE);
         assertThat(unknownSchema.offset()).isEqualTo(41);
     }
+
+    /** Issue 13: only the registry's own "schema not found" is the record's fault; every other registry error waits. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"503,50301,true", "500,50001,true", "401,401,true",
+            "404,404,true", "404,40403,false", "-1,-1,true"})
+    void registryErrorsAreOutagesExceptAnUnknownSchema(int status, int code, boolean outage) {
+        io.wirestream.schema.registry.SchemaRegistryException registry = status < 0
+                ? new io.wirestream.schema.registry.SchemaRegistryException("unreachable", new java.net.ConnectException("refused"))
+                : new io.wirestream.schema.registry.SchemaRegistryException(status, code, "test");
+        org.apache.kafka.common.errors.SerializationException wrapped =
+                new org.apache.kafka.common.errors.SerializationException("could not read", registry);
+        assertThat(ArticleRecordDecoder.isOutage(wrapped)).isEqualTo(outage);
+        assertThat(ArticleRecordDecoder.isUnknownSchema(wrapped)).isEqualTo(!outage);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBadRecordBecomesARejectionWithItsPosition() {
+        java.util.List<io.wirestream.avro.Rejection> rejections = new java.util.ArrayList<>();
+        IncomingRecord bad = decoder.decode(record("testwire:bad".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3}), rejections);
+
+        assertThat(bad.kind()).isEqualTo(IncomingRecord.Kind.UNREADABLE);
+        assertThat(rejections).singleElement().satisfies(r -> {
+            assertThat(r.getStage()).isEqualTo("publish");
+            assertThat(r.getReason()).isEqualTo(Rejections.CORRUPT);
+            assertThat(r.getRaw().getItemId()).isEqualTo(TOPIC + "/2@41");
+            assertThat(r.getRaw().getOffset()).isEqualTo(41L);
+        });
+    }
 }

@@ -122,7 +122,7 @@ class StoreConsumerTest {
         serveTheLogOnEveryPoll();
         storeConsumer = new StoreConsumer(store, consumer,
                 new ArticleRecordDecoder(new WireAvroDeserializer<>(String.class, registry), new WireAvroDeserializer<>(Article.class, registry)),
-                TOPIC, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(1), Clock.systemUTC());
+                new io.wirestream.publish.testing.RecordingRejectionSink(), TOPIC, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(1), Clock.systemUTC());
         thread = new Thread(storeConsumer, "test-store-consumer");
         thread.start();
 

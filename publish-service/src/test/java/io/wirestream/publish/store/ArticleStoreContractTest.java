@@ -161,6 +161,73 @@ abstract class ArticleStoreContractTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("testwire:fire", StoryStatus.WITHDRAWN));
     }
 
+    /** Issue 15: a kill is permanent for the story id; a higher version after it must not bring the story back. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(KillMode.class)
+    void aKillIsPermanentEvenAgainstAHigherVersion(KillMode mode) {
+        ArticleStore store = store(mode);
+        apply(store, withText("testwire:recalled", 1, "Factory recalls kettles", "The factory recalls its kettles."));
+        apply(store, kill("testwire:recalled", 2));
+
+        ApplyResult late = apply(store, withText("testwire:recalled", 3, "Factory recalls kettles", "The factory recalls its kettles."));
+        store.apply(List.of(IncomingRecord.tombstone("testwire:recalled", TOPIC, 0, nextOffset++)), now);
+        ApplyResult afterTombstone = apply(store, withText("testwire:recalled", 4, "Factory recalls kettles", "Again."));
+
+        assertThat(late.written()).isZero();
+        assertThat(afterTombstone.written()).isZero();
+        StoredArticle stored = store.get("testwire:recalled", now).orElseThrow();
+        assertThat(stored.status().isKilled()).isTrue();
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(store.search("kettles", 10, now)).isEmpty();
+    }
+
+    /** Issue 14: every item's fate by its ingest item id, from articles, dedupe audits and rejections alike. */
+    @Test
+    void itemFatesTellWhatBecameOfEachItem() {
+        ArticleStore store = store(KillMode.WITHDRAW);
+        Article published = usable("testwire:lineage", 1);
+        Article killedLater = usable("testwire:lineage-kill", 1);
+        apply(store, published, killedLater, kill("testwire:lineage-kill", 2), usable("testwire:lineage-kill", 3),
+                embargoed("testwire:lineage-held", 1, now.plus(Duration.ofHours(1))));
+        io.wirestream.avro.DedupeAudit merge = io.wirestream.avro.DedupeAudit.newBuilder().setUri("otherwire:copy")
+                .setVersion(1).setAgency("otherwire").setReason("near-duplicate").setSurvivorUri("testwire:lineage")
+                .setClusterId("c-1").setReceivedAt(now).setDecidedAt(now)
+                .setRaw(new io.wirestream.avro.RawRef("item-merged", "otherwire", "wire.raw", 1, 7L)).build();
+        io.wirestream.avro.Rejection rejection = io.wirestream.avro.Rejection.newBuilder().setStage("parse")
+                .setReason("malformed-xml").setDetail("unclosed tag").setRejectedAt(now)
+                .setRaw(new io.wirestream.avro.RawRef("item-rejected", "testwire", "wire.raw", 0, 9L)).build();
+        store.apply(List.of(
+                IncomingRecord.lineage(ItemFate.of(merge), "wire.dedupe-audit", 0, 0),
+                IncomingRecord.lineage(ItemFate.of(rejection), "wire.rejected", 0, 0),
+                // a weaker fate read later from another topic does not replace the merge
+                IncomingRecord.article(Article.newBuilder(usable("otherwire:copy", 1))
+                        .setRaw(new io.wirestream.avro.RawRef("item-merged", "otherwire", "wire.raw", 1, 7L)).build(), TOPIC, 1, 0)), now);
+
+        ItemFate ok = store.itemFate(published.getRaw().getItemId()).orElseThrow();
+        assertThat(ok.fate()).isEqualTo(ItemFate.Fate.PUBLISHED);
+        assertThat(ok.storyUri()).isEqualTo("testwire:lineage");
+        assertThat(ok.version()).isEqualTo(1L);
+        assertThat(store.itemFate(kill("testwire:lineage-kill", 2).getRaw().getItemId()).orElseThrow().status())
+                .isEqualTo("withdrawn");
+        ItemFate afterKill = store.itemFate(usable("testwire:lineage-kill", 3).getRaw().getItemId()).orElseThrow();
+        assertThat(afterKill.fate()).isEqualTo(ItemFate.Fate.DROPPED);
+        assertThat(afterKill.reason()).isEqualTo("after-kill");
+        ItemFate held = store.itemFate(embargoed("testwire:lineage-held", 1, now).getRaw().getItemId()).orElseThrow();
+        assertThat(held.fate()).isEqualTo(ItemFate.Fate.HELD);
+        assertThat(held.embargoedUntil()).isEqualTo(now.plus(Duration.ofHours(1)));
+        ItemFate merged = store.itemFate("item-merged").orElseThrow();
+        assertThat(merged.fate()).isEqualTo(ItemFate.Fate.MERGED);
+        assertThat(merged.survivorUri()).isEqualTo("testwire:lineage");
+        assertThat(merged.clusterId()).isEqualTo("c-1");
+        ItemFate rejected = store.itemFate("item-rejected").orElseThrow();
+        assertThat(rejected.fate()).isEqualTo(ItemFate.Fate.REJECTED);
+        assertThat(rejected.stage()).isEqualTo("parse");
+        assertThat(rejected.reason()).isEqualTo("malformed-xml");
+        assertThat(store.itemFate("item-never-seen")).isEmpty();
+        assertThat(store.storedOffsets()).containsEntry(new TopicPartition("wire.dedupe-audit", 0), 1L)
+                .containsEntry(new TopicPartition("wire.rejected", 0), 1L);
+    }
+
     @Test
     void killWithTheSameVersionNumberStillTakes() {
         ArticleStore store = store(KillMode.WITHDRAW);

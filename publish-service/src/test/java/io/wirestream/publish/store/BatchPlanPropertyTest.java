@@ -114,6 +114,25 @@ class BatchPlanPropertyTest {
         assertThat(batched.wentBackwards).isEmpty();
     }
 
+    /** Issue 15: whatever follows a kill that took (any versions, tombstones, any batching), the story stays killed. */
+    @Property(tries = 500)
+    void aStoryOnceKilledStaysKilled(@ForAll("histories") List<Op> ops, @ForAll long seed) {
+        List<IncomingRecord> records = records(ops);
+        PlanOnlyStore store = new PlanOnlyStore();
+        java.util.Set<String> killed = new java.util.HashSet<>();
+        for (List<IncomingRecord> batch : split(records, seed)) {
+            store.apply(batch, KillMode.WITHDRAW);
+            store.state.forEach((uri, known) -> {
+                if (known.status().isKilled()) {
+                    killed.add(uri);
+                }
+            });
+            for (String uri : killed) {
+                assertThat(store.state.get(uri).status().isKilled()).as("%s came back after its kill", uri).isTrue();
+            }
+        }
+    }
+
     @Property(tries = 15)
     void aRealSqliteStoreEndsWhereTheOneAtATimeRuleSays(@ForAll("histories") List<Op> ops, @ForAll long seed) throws IOException {
         List<Op> noTombstones = ops.stream().filter(op -> !op.tombstone()).toList();

@@ -98,6 +98,48 @@ class NinjsFileStoreTest {
         assertThat(store.get("testwire:fire", now).orElseThrow().status()).isEqualTo(StoryStatus.WITHDRAWN);
     }
 
+    /**
+     * Issue 15, the file store's row of the editorial-state matrix: which states leave a public file, and what it
+     * says. Usable, past embargo and corrected: the document (the corrected one at its latest version); killed: the
+     * withdrawn marker; future embargo and withheld: no public file at all.
+     */
+    @Test
+    void eachEditorialStateLeavesOnlyWhatReadersMaySee() throws Exception {
+        NinjsFileStore store = store(KillMode.WITHDRAW);
+        apply(store, usable("testwire:m:usable", 1),
+                embargoed("testwire:m:future", 1, now.plus(Duration.ofHours(2))),
+                embargoed("testwire:m:past", 1, now.minus(Duration.ofHours(2))),
+                Article.newBuilder(usable("testwire:m:withheld", 1)).setPubstatus(io.wirestream.avro.PubStatus.withheld).build(),
+                usable("testwire:m:killed", 1), kill("testwire:m:killed", 2),
+                usable("testwire:m:corrected", 1), usable("testwire:m:corrected", 2));
+
+        java.util.Map<String, JsonNode> published = new java.util.HashMap<>();
+        for (Path file : publicFiles()) {
+            JsonNode doc = read(file);
+            published.put(doc.get("uri").asText(), doc);
+        }
+        assertThat(published).containsOnlyKeys("testwire:m:usable", "testwire:m:past", "testwire:m:killed", "testwire:m:corrected");
+        assertThat(published.get("testwire:m:killed").get("pubstatus").asText()).isEqualTo("canceled");
+        assertThat(published.get("testwire:m:corrected").get("version").asText()).isEqualTo("2");
+        assertThat(published.get("testwire:m:usable").get("pubstatus").asText()).isEqualTo("usable");
+    }
+
+    /** Issue 15: a kill is permanent; a higher version after it writes no file in either kill mode. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(KillMode.class)
+    void aKillIsPermanentEvenAgainstAHigherVersion(KillMode mode) throws Exception {
+        NinjsFileStore store = store(mode);
+        apply(store, usable("testwire:recalled", 1));
+        apply(store, kill("testwire:recalled", 2));
+        ApplyResult late = apply(store, usable("testwire:recalled", 3));
+
+        assertThat(late.written()).isZero();
+        assertThat(store.get("testwire:recalled", now).orElseThrow().status().isKilled()).isTrue();
+        for (Path file : publicFiles()) {
+            assertThat(read(file).get("pubstatus").asText()).isEqualTo("canceled");
+        }
+    }
+
     @Test
     void killInDeleteModeRemovesTheFile() throws Exception {
         NinjsFileStore store = store(KillMode.DELETE);

@@ -8,12 +8,15 @@ import io.wirestream.publish.store.ArticleStore;
 import io.wirestream.publish.store.BatchPlan;
 import io.wirestream.publish.store.ChangePage;
 import io.wirestream.publish.store.IncomingRecord;
+import io.wirestream.publish.store.ItemFate;
+import io.wirestream.publish.store.StoreLimits;
 import io.wirestream.publish.store.KillMode;
 import io.wirestream.publish.store.SearchHit;
 import io.wirestream.publish.store.StoreHealth;
 import io.wirestream.publish.store.StoreUnavailableException;
 import io.wirestream.publish.store.StoredArticle;
 import io.wirestream.publish.store.StoryStatus;
+import io.wirestream.publish.store.UnstorableRecordException;
 import io.wirestream.schema.ninjs.NinjsWriter;
 import org.apache.kafka.common.TopicPartition;
 import org.flywaydb.core.Flyway;
@@ -128,6 +131,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
                 dialect.lockWriters(c);
                 BatchPlan plan = BatchPlan.of(batch, uris -> known(c, uris), killMode, now);
                 writeTargets(c, plan.targets(), now);
+                writeFates(c, plan.fates(), now);
                 storeOffsets(c, plan.nextOffsets(), now);
                 c.commit();
                 return plan.result();
@@ -135,9 +139,34 @@ public abstract class JdbcArticleStore implements ArticleStore {
                 rollbackQuietly(c);
                 throw e;
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            if (isPermanent(e)) {
+                throw new UnstorableRecordException(name() + " store refuses a record of the batch for good: " + e.getMessage(), e);
+            }
+            throw unavailable("apply a batch of " + batch.size(), e);
+        } catch (RuntimeException e) {
             throw unavailable("apply a batch of " + batch.size(), e);
         }
+    }
+
+    /**
+     * Errors that the same data will meet again however long we wait: PostgreSQL classes 22 (data exception) and
+     * 54 (program limit exceeded, e.g. an index row over the B-tree maximum); SQLite SQLITE_TOOBIG (18) and
+     * SQLITE_MISMATCH (20). Connection, lock and server errors are none of these and mean waiting.
+     */
+    static boolean isPermanent(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("22") || state.startsWith("54"))) {
+                    return true;
+                }
+                if (sql.getClass().getName().startsWith("org.sqlite.") && (sql.getErrorCode() == 18 || sql.getErrorCode() == 20)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** What the store holds for these stories, in one query per 500 ids instead of one per record. */
@@ -178,8 +207,10 @@ public abstract class JdbcArticleStore implements ArticleStore {
             for (BatchPlan.Target target : targets) {
                 Article article = target.article();
                 StoryStatus status = target.status();
-                String headline = dialect.text(status == StoryStatus.DELETED ? null : article.getHeadline());
-                String body = dialect.text(status.isKilled() ? null : bodyText(article));
+                String headline = dialect.text(status == StoryStatus.DELETED ? null
+                        : io.wirestream.publish.store.StoreLimits.searchText(article.getHeadline()));
+                // only the search index is bounded (a PostgreSQL tsvector stops at 1 MB); the document stays whole
+                String body = dialect.text(status.isKilled() ? null : io.wirestream.publish.store.StoreLimits.searchText(bodyText(article)));
                 String document = dialect.json(switch (status) {
                     case DELETED -> null;
                     case WITHDRAWN -> documentWriter.toWithdrawnMarkerJson(article);
@@ -214,6 +245,73 @@ public abstract class JdbcArticleStore implements ArticleStore {
             ps.executeBatch();
         }
         dialect.indexForSearch(c, searchTexts);
+    }
+
+    private static final String FATE_COLUMNS = "item_id, fate, fate_rank, story_uri, version, status, embargoed_until, "
+            + "survivor_uri, cluster_id, stage, reason, detail, decided_at, updated_at";
+
+    /** Item fates, upserted so that a weaker fate read later (from another topic) never replaces a stronger one. */
+    private void writeFates(Connection c, Collection<ItemFate> fates, Instant now) throws SQLException {
+        if (fates.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO item_fates (" + FATE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (item_id) DO UPDATE SET fate = excluded.fate, fate_rank = excluded.fate_rank, "
+                + "story_uri = excluded.story_uri, version = excluded.version, status = excluded.status, "
+                + "embargoed_until = excluded.embargoed_until, survivor_uri = excluded.survivor_uri, "
+                + "cluster_id = excluded.cluster_id, stage = excluded.stage, reason = excluded.reason, "
+                + "detail = excluded.detail, decided_at = excluded.decided_at, updated_at = excluded.updated_at "
+                + "WHERE item_fates.fate_rank <= excluded.fate_rank";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (ItemFate f : fates) {
+                if (f.itemId() == null || !StoreLimits.storyIdFits(f.itemId())) {
+                    log.warn("{}: item fate without a storable item id not kept: {}", name(), f.fate());
+                    continue;
+                }
+                int i = 1;
+                ps.setString(i++, f.itemId());
+                ps.setString(i++, f.fate().dbValue());
+                ps.setInt(i++, f.fate().rank);
+                ps.setString(i++, dialect.text(f.storyUri() == null || StoreLimits.storyIdFits(f.storyUri()) ? f.storyUri() : null));
+                if (f.version() == null) {
+                    ps.setNull(i++, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(i++, f.version());
+                }
+                ps.setString(i++, f.status());
+                dialect.setInstant(ps, i++, f.embargoedUntil());
+                ps.setString(i++, dialect.text(f.survivorUri()));
+                ps.setString(i++, dialect.text(f.clusterId()));
+                ps.setString(i++, dialect.text(f.stage()));
+                ps.setString(i++, dialect.text(f.reason()));
+                ps.setString(i++, dialect.text(f.detail() == null ? null : StoreLimits.searchText(f.detail())));
+                dialect.setInstant(ps, i++, f.decidedAt());
+                dialect.setInstant(ps, i, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public Optional<ItemFate> itemFate(String itemId) {
+        try (Connection c = connection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + FATE_COLUMNS + " FROM item_fates WHERE item_id = ?")) {
+            ps.setString(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long version = rs.getLong("version");
+                Long v = rs.wasNull() ? null : version;
+                return Optional.of(new ItemFate(rs.getString("item_id"), ItemFate.Fate.fromDb(rs.getString("fate")),
+                        rs.getString("story_uri"), v, rs.getString("status"), dialect.getInstant(rs, "embargoed_until"),
+                        rs.getString("survivor_uri"), rs.getString("cluster_id"), rs.getString("stage"),
+                        rs.getString("reason"), rs.getString("detail"), dialect.getInstant(rs, "decided_at")));
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable("read the fate of item " + itemId, e);
+        }
     }
 
     private void storeOffsets(Connection c, Map<TopicPartition, Long> next, Instant now) throws SQLException {
@@ -335,6 +433,35 @@ public abstract class JdbcArticleStore implements ArticleStore {
             return new ChangePage(changes, next);
         } catch (SQLException | RuntimeException e) {
             throw unavailable("read changes", e);
+        }
+    }
+
+    @Override
+    public Set<String> hiddenAmong(Collection<String> uris, Instant now) {
+        Set<String> hidden = new java.util.HashSet<>();
+        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(uris));
+        try (Connection c = connection()) {
+            for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+                List<String> chunk = all.subList(from, Math.min(from + LOOKUP_CHUNK, all.size()));
+                String sql = "SELECT uri FROM articles WHERE uri IN ("
+                        + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") "
+                        + "AND (status <> 'usable' OR NOT " + VISIBLE + ")";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    int i = 1;
+                    for (String uri : chunk) {
+                        ps.setString(i++, uri);
+                    }
+                    dialect.setInstant(ps, i, now);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            hidden.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            return hidden;
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable("check which linked stories are hidden", e);
         }
     }
 
