@@ -96,7 +96,8 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
     private void emit(String uri, PendingLinks state, PendingLinks.Waiting waiting, long timestamp, long now) {
         LinkParts.Collected collected = parts.collect(uri, waiting.version, waiting.hitsReceived);
         Article article = decode(collected.article().article());
-        List<RelatedLink> links = ranker.rank(collected.article().profile(), collected.hits());
+        // ranked on the wall clock: an embargo that lifted while the answers were on their way no longer hides a story
+        List<RelatedLink> links = ranker.rank(collected.article().profile(), collected.hits(), now);
         context.forward(new Record<>(uri, RelatedLinkMerger.withComputedLinks(article, links), timestamp));
         state.lastEmittedVersion = waiting.version;
         state.lastEmittedAtMillis = now;
