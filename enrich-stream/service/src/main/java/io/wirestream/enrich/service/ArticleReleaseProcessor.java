@@ -105,12 +105,20 @@ final class ArticleReleaseProcessor implements Processor<String, Article, String
         emit(uri, article, record.timestamp(), now);
     }
 
-    private static Article withheldTooFar(Article article) {
+    /**
+     * The withheld notice of a story embargoed beyond the horizon: its identity, version and embargo, so that every
+     * store hides whatever it had of the story, and none of its text, which must not be on any topic before the
+     * embargo lifts.
+     */
+    static Article withheldTooFar(Article article) {
         List<String> signals = new ArrayList<>(article.getSignals());
         if (!signals.contains(EMBARGO_TOO_FAR)) {
             signals.add(EMBARGO_TOO_FAR);
         }
-        return Article.newBuilder(article).setPubstatus(PubStatus.withheld).setSignals(signals).build();
+        return Article.newBuilder(article).setPubstatus(PubStatus.withheld).setSignals(signals)
+                .setHeadline("").setHeadlines(List.of()).setDescription(null).setByline(null).setDateline(null)
+                .setTagline(null).setBodyParagraphs(List.of()).setBodyHtml("").setKeywords(List.of())
+                .setEntities(List.of()).setRelated(List.of()).setSubjects(List.of()).build();
     }
 
     private void releaseDue(long wallClockMs) {

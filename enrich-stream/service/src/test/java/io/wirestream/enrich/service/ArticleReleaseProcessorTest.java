@@ -104,6 +104,7 @@ class ArticleReleaseProcessorTest {
         assertThat(out).singleElement().satisfies(a -> {
             assertThat(a.getPubstatus()).isEqualTo(PubStatus.withheld);
             assertThat(a.getSignals()).contains("embargo-beyond-horizon");
+            assertThat(a.getHeadline()).as("no embargoed text on the topic").doesNotContain("century");
         });
         KeyValueStore<String, Article> held = driver.getKeyValueStore(ArticleReleaseProcessor.HELD_STORE);
         assertThat(held.get("urn:acme:far")).isNull();
