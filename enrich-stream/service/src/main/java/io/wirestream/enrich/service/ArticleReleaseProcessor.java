@@ -22,6 +22,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *       and released by a wall-clock punctuator once due. A newer version or a kill replaces what is held. An
  *       embargo further ahead than {@code maxEmbargoAhead} is not held: the version goes out as {@code withheld}
  *       with the signal {@value #EMBARGO_TOO_FAR}, for a person or a later version to settle.</li>
+ *   <li>Withheld: a withheld version goes out as a notice without its text, so stores hide the story while nothing
+ *       of it is readable on the topic.</li>
  *   <li>Kills go out at once as withdrawn records; after a grace period a tombstone removes the story from the
  *       compacted topic, unless the story came back in the meantime.</li>
  * </ul>
@@ -102,7 +104,7 @@ final class ArticleReleaseProcessor implements Processor<String, Article, String
             return;
         }
         held.put(uri, null);
-        emit(uri, article, record.timestamp(), now);
+        emit(uri, article.getPubstatus() == PubStatus.withheld ? withoutText(article) : article, record.timestamp(), now);
     }
 
     /**
@@ -115,8 +117,15 @@ final class ArticleReleaseProcessor implements Processor<String, Article, String
         if (!signals.contains(EMBARGO_TOO_FAR)) {
             signals.add(EMBARGO_TOO_FAR);
         }
-        return Article.newBuilder(article).setPubstatus(PubStatus.withheld).setSignals(signals)
-                .setHeadline("").setHeadlines(List.of()).setDescription(null).setByline(null).setDateline(null)
+        return withoutText(Article.newBuilder(article).setPubstatus(PubStatus.withheld).setSignals(signals).build());
+    }
+
+    /**
+     * A withheld story goes out as a notice (identity, version, state, signals) so that every store hides what it
+     * had of the story; its text stays off the topic until a version releases it.
+     */
+    static Article withoutText(Article article) {
+        return Article.newBuilder(article).setHeadline("").setHeadlines(List.of()).setDescription(null).setByline(null).setDateline(null)
                 .setTagline(null).setBodyParagraphs(List.of()).setBodyHtml("").setKeywords(List.of())
                 .setEntities(List.of()).setRelated(List.of()).setSubjects(List.of()).build();
     }
