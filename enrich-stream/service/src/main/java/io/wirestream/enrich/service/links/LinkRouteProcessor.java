@@ -60,6 +60,7 @@ final class LinkRouteProcessor implements Processor<String, Article, String, Lin
         StoryProfile profile = profiler.profile(tagged);
         if (tagged.getPubstatus() == PubStatus.canceled) {
             retract(uri, tagged.getVersion(), profile, record);
+            context.forward(record.withKey(uri).withValue(LinkMessage.killed(uri, tagged.getVersion())));
             profile = new StoryProfile(profile.uri(), profile.version(), profile.timeMillis(), profile.headline(),
                     profile.clusterId(), profile.excludedUris(), List.of()); // a kill is not indexed nor linked
         }

@@ -34,12 +34,15 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
     static final Duration REMEMBER_EMITTED = Duration.ofHours(1);
 
     private final RelatedStoryRanker ranker;
+    private final Duration window;
+    private LinkBackrefs backrefs;
     private ProcessorContext<String, Article> context;
     private KeyValueStore<String, PendingLinks> pending;
     private LinkParts parts;
 
-    RelatedLinkCollector(RelatedStoryRanker ranker) {
+    RelatedLinkCollector(RelatedStoryRanker ranker, Duration window) {
         this.ranker = ranker;
+        this.window = window;
     }
 
     @Override
@@ -47,6 +50,8 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
         this.context = context;
         this.pending = context.getStateStore(PENDING_STORE);
         this.parts = new LinkParts(context.getStateStore(LinkParts.STORE));
+        this.backrefs = new LinkBackrefs(context.getStateStore(LinkBackrefs.BACKREFS_STORE),
+                context.getStateStore(LinkBackrefs.EMITTED_STORE), window.toMillis());
         context.schedule(Duration.ofSeconds(30), PunctuationType.WALL_CLOCK_TIME, this::sweep);
     }
 
@@ -57,6 +62,14 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
             return;
         }
         String uri = m.uri();
+        if (m.kind() == LinkMessage.Kind.KILLED) {
+            // republished at their own version: stores take an equal version with new content as a revision
+            for (Article revised : backrefs.withoutLinksTo(uri, record.timestamp())) {
+                backrefs.emitted(revised.getUri(), revised, record.timestamp());
+                context.forward(new Record<>(revised.getUri(), revised, record.timestamp()));
+            }
+            return;
+        }
         PendingLinks state = pending.get(uri);
         if (state == null) {
             state = new PendingLinks();
@@ -69,6 +82,7 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
             state.lastEmittedVersion = Long.MAX_VALUE;
             state.lastEmittedAtMillis = now;
             pending.put(uri, state);
+            backrefs.tombstoned(uri, record.timestamp());
             context.forward(new Record<String, Article>(uri, null, record.timestamp(), record.headers()));
             return;
         }
@@ -98,7 +112,9 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
         Article article = decode(collected.article().article());
         // ranked on the wall clock: an embargo that lifted while the answers were on their way no longer hides a story
         List<RelatedLink> links = ranker.rank(collected.article().profile(), collected.hits(), now);
-        context.forward(new Record<>(uri, RelatedLinkMerger.withComputedLinks(article, links), timestamp));
+        Article linked = RelatedLinkMerger.withComputedLinks(article, links);
+        backrefs.emitted(uri, linked, timestamp);
+        context.forward(new Record<>(uri, linked, timestamp));
         state.lastEmittedVersion = waiting.version;
         state.lastEmittedAtMillis = now;
         for (PendingLinks.Waiting w : state.waiting) {

@@ -31,7 +31,9 @@ import org.apache.kafka.streams.state.Stores;
  * by {@link LinkSettings#postingsPerKey()}, so per-story cost does not grow with the window. Kills (canceled) and
  * tombstones pass through in order and are not indexed; a kill retracts the story from every key it was indexed
  * under. Each posting carries when other stories may link to it (embargo, withheld, killed: see
- * {@link LinkRouteProcessor}), and the ranker hides a story whose newest posting is not yet visible. Internal topics carry {@link LinkMessage} JSON with the
+ * {@link LinkRouteProcessor}), and the ranker hides a story whose newest posting is not yet visible. A kill also
+ * goes to every partition of the by-uri topic ({@link KillsToEveryPartition}), where each collector republishes the
+ * stories it emitted with a link to the killed one, without that link ({@link LinkBackrefs}). Internal topics carry {@link LinkMessage} JSON with the
  * article as Avro bytes; they need no registry.
  */
 public final class RelatedLinkStage implements ArticleStage {
@@ -67,6 +69,13 @@ public final class RelatedLinkStage implements ArticleStage {
                 Stores.persistentWindowStore(LinkRouteProcessor.INDEXED_KEYS_STORE, retention, retention, false),
                 Serdes.String(), JsonSerde.of(IndexedKeys.class)));
 
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(LinkBackrefs.BACKREFS_STORE, retention, Duration.ofMillis(1), false),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(LinkBackrefs.EMITTED_STORE, retention, Duration.ofMillis(1), false),
+                Serdes.String(), Serdes.ByteArray()));
+
         KStream<String, LinkMessage> routed = articles.process(
                 () -> new LinkRouteProcessor(tagger, profiler, settings.window()), Named.as("related-links-route"),
                 LinkRouteProcessor.INDEXED_KEYS_STORE);
@@ -81,8 +90,10 @@ public final class RelatedLinkStage implements ArticleStage {
                         Named.as("related-links-articles"));
         RelatedStoryRanker ranker = new RelatedStoryRanker(settings);
         return direct.merge(hits, Named.as("related-links-merge"))
-                .repartition(Repartitioned.with(Serdes.String(), messages).withName("related-links-by-uri"))
-                .process(() -> new RelatedLinkCollector(ranker), Named.as("related-links-collect"),
-                        RelatedLinkCollector.PENDING_STORE, LinkParts.STORE);
+                .repartition(Repartitioned.with(Serdes.String(), messages).withName("related-links-by-uri")
+                        .withStreamPartitioner(new KillsToEveryPartition()))
+                .process(() -> new RelatedLinkCollector(ranker, settings.window()), Named.as("related-links-collect"),
+                        RelatedLinkCollector.PENDING_STORE, LinkParts.STORE, LinkBackrefs.BACKREFS_STORE,
+                        LinkBackrefs.EMITTED_STORE);
     }
 }

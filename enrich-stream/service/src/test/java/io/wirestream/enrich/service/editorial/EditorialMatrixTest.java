@@ -112,6 +112,8 @@ class EditorialMatrixTest {
 
             p.push("acme", A + "|2|canceled|||KILL|");
             assertThat(p.latest(A).getPubstatus()).isEqualTo(PubStatus.canceled);
+            assertThat(linkUris(p.latest("urn:northstar:before"))).as("republished without the killed story")
+                    .doesNotContain(A);
             p.push("southwind", "urn:southwind:after" + C_LINE);
             assertThat(linkUris(p.latest("urn:southwind:after"))).doesNotContain(A);
         }

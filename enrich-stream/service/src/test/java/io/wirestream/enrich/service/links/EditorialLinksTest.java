@@ -124,4 +124,36 @@ class EditorialLinksTest {
         assertThat(links).extracting(RelatedLink::getTitle).doesNotContain(embargoedUpdate.getHeadline());
         assertThat(links).extracting(RelatedLink::getUri).doesNotContain(HARBOUR_TALKS.getUri());
     }
+
+    @Test
+    void storiesAlreadyPublishedWithALinkToAKilledStoryAreRepublishedWithoutIt() {
+        in.pipeInput(HARBOUR_TALKS.getUri(), HARBOUR_TALKS);
+        in.pipeInput("b:linked", followUp("b:linked"));
+        assertThat(linksByUri().get("b:linked")).contains(HARBOUR_TALKS.getUri());
+
+        Article kill = Article.newBuilder(HARBOUR_TALKS).setVersion(2).setPubstatus(PubStatus.canceled)
+                .setHeadline("KILL").setBodyParagraphs(List.of()).build();
+        in.pipeInput(kill.getUri(), kill);
+
+        List<Article> republished = out.readKeyValuesToList().stream().filter(kv -> kv.key.equals("b:linked"))
+                .map(kv -> kv.value).toList();
+        assertThat(republished).singleElement().satisfies(b -> {
+            assertThat(b.getVersion()).as("the same version, revised").isEqualTo(HARBOUR_FOLLOW_UP.getVersion());
+            assertThat(b.getHeadline()).isEqualTo(HARBOUR_FOLLOW_UP.getHeadline());
+            assertThat(b.getRelated()).extracting(RelatedLink::getUri).doesNotContain(HARBOUR_TALKS.getUri());
+        });
+    }
+
+    @Test
+    void aTombstonedStoryIsNotRepublishedWhenAStoryItLinkedToIsKilled() {
+        in.pipeInput(HARBOUR_TALKS.getUri(), HARBOUR_TALKS);
+        in.pipeInput("b:linked", followUp("b:linked"));
+        in.pipeInput("b:linked", (Article) null);
+        out.readKeyValuesToList();
+
+        in.pipeInput(HARBOUR_TALKS.getUri(), Article.newBuilder(HARBOUR_TALKS).setVersion(2)
+                .setPubstatus(PubStatus.canceled).build());
+
+        assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key).doesNotContain("b:linked");
+    }
 }
