@@ -69,6 +69,8 @@ public final class RelatedLinkStage implements ArticleStage {
                 Stores.persistentWindowStore(LinkRouteProcessor.INDEXED_KEYS_STORE, retention, retention, false),
                 Serdes.String(), JsonSerde.of(IndexedKeys.class)));
 
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(RelatedLinkCollector.SWEEP_STORE), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(LinkBackrefs.BACKREFS_STORE, retention, Duration.ofMillis(1), false),
                 Serdes.String(), Serdes.Long()));
@@ -94,6 +96,6 @@ public final class RelatedLinkStage implements ArticleStage {
                         .withStreamPartitioner(new KillsToEveryPartition()))
                 .process(() -> new RelatedLinkCollector(ranker, settings.window()), Named.as("related-links-collect"),
                         RelatedLinkCollector.PENDING_STORE, LinkParts.STORE, LinkBackrefs.BACKREFS_STORE,
-                        LinkBackrefs.EMITTED_STORE);
+                        LinkBackrefs.EMITTED_STORE, RelatedLinkCollector.SWEEP_STORE);
     }
 }
