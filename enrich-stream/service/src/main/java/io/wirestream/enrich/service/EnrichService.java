@@ -52,7 +52,7 @@ public final class EnrichService {
         List<ArticleStage> composed = stages.apply(serdes);
         provisionTopics(client, composed);
         EnrichTopology.Options options = new EnrichTopology.Options(settings.get(EnrichSettings.KILL_TOMBSTONE_GRACE),
-                settings.get(EnrichSettings.EMBARGO_CHECK_INTERVAL));
+                settings.get(EnrichSettings.EMBARGO_CHECK_INTERVAL), settings.get(EnrichSettings.EMBARGO_MAX_AHEAD));
         Topology topology = EnrichTopology.build(normaliser, composed, serdes, options, Clock.systemUTC());
         streams = new KafkaStreams(topology, streamsConfig(settings, client));
         streams.setUncaughtExceptionHandler(e -> {

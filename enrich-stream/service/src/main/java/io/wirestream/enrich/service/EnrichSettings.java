@@ -17,6 +17,8 @@ public final class EnrichSettings {
             "How long a killed story stays on wire.articles as a withdrawn record before a tombstone removes it");
     public static final Setting<Duration> EMBARGO_CHECK_INTERVAL = Setting.duration("enrich.embargo.check.interval", "1s",
             "How often held embargoed stories are checked for release");
+    public static final Setting<Duration> EMBARGO_MAX_AHEAD = Setting.duration("enrich.embargo.max.ahead", "30d",
+            "Furthest ahead an embargo is held for timed release; a story embargoed beyond it goes out as withheld (signal embargo-beyond-horizon) for a person or a later version to settle");
     public static final Setting<Integer> HTTP_PORT = Setting.integer("enrich.http.port", 8082,
             "Port of /health and /metrics (0 for any free port)");
     public static final Setting<String> HTTP_HOST = Setting.string("enrich.http.host", "0.0.0.0", "Address the HTTP server binds to");
@@ -30,7 +32,7 @@ public final class EnrichSettings {
     public static final Setting<Integer> LINKS_MAX = Setting.integer("enrich.links.max", 5, "Most related links per story");
 
     public static final List<Setting<?>> ALL = List.of(APPLICATION_ID, STATE_DIR, STREAM_THREADS, KILL_TOMBSTONE_GRACE,
-            EMBARGO_CHECK_INTERVAL, HTTP_PORT, HTTP_HOST, DEDUPE_WINDOW, DEDUPE_HOLD_BACK, LINKS_WINDOW, LINKS_MAX);
+            EMBARGO_CHECK_INTERVAL, EMBARGO_MAX_AHEAD, HTTP_PORT, HTTP_HOST, DEDUPE_WINDOW, DEDUPE_HOLD_BACK, LINKS_WINDOW, LINKS_MAX);
 
     private EnrichSettings() {}
 }

@@ -28,7 +28,11 @@ public final class EnrichTopology {
 
     private EnrichTopology() {}
 
-    public record Options(Duration killTombstoneGrace, Duration embargoCheckInterval) {
+    public record Options(Duration killTombstoneGrace, Duration embargoCheckInterval, Duration embargoMaxAhead) {
+        public Options(Duration killTombstoneGrace, Duration embargoCheckInterval) {
+            this(killTombstoneGrace, embargoCheckInterval, Duration.ofDays(30));
+        }
+
         public static Options defaults() {
             return new Options(Duration.ofDays(7), Duration.ofSeconds(1));
         }
@@ -56,10 +60,13 @@ public final class EnrichTopology {
                 serdes.key(), serdes.article()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleReleaseProcessor.TOMBSTONE_STORE),
                 serdes.key(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ArticleReleaseProcessor.TIMER_STORE),
+                Serdes.String(), Serdes.Long()));
 
         articles.repartition(Repartitioned.with(serdes.key(), serdes.article()).withName("release-by-uri"))
-                .process(() -> new ArticleReleaseProcessor(options.killTombstoneGrace(), options.embargoCheckInterval()),
-                        Named.as("release"), ArticleReleaseProcessor.HELD_STORE, ArticleReleaseProcessor.TOMBSTONE_STORE)
+                .process(() -> new ArticleReleaseProcessor(options.killTombstoneGrace(), options.embargoCheckInterval(),
+                                options.embargoMaxAhead()), Named.as("release"), ArticleReleaseProcessor.HELD_STORE,
+                        ArticleReleaseProcessor.TOMBSTONE_STORE, ArticleReleaseProcessor.TIMER_STORE)
                 .to(Topics.ARTICLES.name(), Produced.with(serdes.key(), serdes.article()).withName("articles-out"));
 
         return builder.build();

@@ -83,7 +83,8 @@ public final class StoryDedupeStage {
         KStream<String, DedupeMessage> versioned = normalised
                 .selectKey((key, article) -> article.getUri(), Named.as("dedupe-key-by-story"))
                 .repartition(Repartitioned.with(keys, articleSerde).withName("dedupe-by-story"))
-                .process(() -> new StoryVersionProcessor(settings), Named.as("dedupe-versions"), StoryVersionProcessor.STORE);
+                .process(() -> new StoryVersionProcessor(settings), Named.as("dedupe-versions"), StoryVersionProcessor.STORE,
+                        StoryVersionProcessor.EXPIRY_STORE);
 
         KStream<String, DedupeMessage> answers = versioned
                 .filter((key, message) -> message instanceof IndexProbe, Named.as("dedupe-probes"))
@@ -125,6 +126,8 @@ public final class StoryDedupeStage {
     private static void addStores(StreamsBuilder builder, DedupeSettings settings, DedupeBinary binary) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryVersionProcessor.STORE),
                 Serdes.String(), StoryStateSerde.create()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryVersionProcessor.EXPIRY_STORE),
+                Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(DedupeIndexProcessor.STORE, settings.window(), Duration.ofMillis(1), true),
                 Serdes.String(), Serdes.ByteArray()));

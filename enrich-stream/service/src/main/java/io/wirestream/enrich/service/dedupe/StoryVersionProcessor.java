@@ -12,28 +12,45 @@ import io.wirestream.enrich.service.dedupe.DedupeMessage.AuditEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexProbe;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Runs in the task that owns a story uri: applies {@link StoryVersionGuard} against the stored state, audits drops,
  * and sends what passes on. A first version is fingerprinted and probed under each of its index keys; later versions
  * go straight to the story's dedupe task, where they follow the first version's fate.
+ *
+ * <p>A kill is permanent for the story id (issue 15): the state of a killed story is the kill registry, kept in the
+ * same changelogged (compacted) store, a few dozen bytes per id, and never purged with the dedupe window, so a later
+ * version is dropped as after-kill however late it comes. No format in this pipeline carries a reinstatement the
+ * normaliser maps, so nothing lifts a kill; agencies re-file under a new id.
+ *
+ * <p>The purge costs what expires, not what is stored (issue 13): each live (not killed) state has an entry in
+ * {@link #EXPIRY_STORE} keyed by its expiry time (16 hex digits, so byte order is time order) and uri, and a purge
+ * range-scans up to now. An entry is a hint: the state's own updatedAt decides, so entries left by an update are
+ * dropped unread. States written before the expiry index are indexed once, on the first purge.
  */
 final class StoryVersionProcessor implements Processor<String, Article, String, DedupeMessage> {
 
     static final String STORE = "dedupe-story-versions";
+    static final String EXPIRY_STORE = "dedupe-story-version-expiry";
+    /** Sorts after every time-prefixed key, so range scans of expired entries never reach it. */
+    static final String LEGACY_INDEXED_MARKER = "~legacy-indexed";
 
     private final DedupeSettings settings;
     private final StoryVersionGuard guard = new StoryVersionGuard();
     private final Fingerprinter fingerprinter;
     private ProcessorContext<String, DedupeMessage> context;
     private KeyValueStore<String, StoryState> versions;
+    private KeyValueStore<String, Long> expiry;
 
     StoryVersionProcessor(DedupeSettings settings) {
         this.settings = settings;
@@ -44,6 +61,7 @@ final class StoryVersionProcessor implements Processor<String, Article, String, 
     public void init(ProcessorContext<String, DedupeMessage> context) {
         this.context = context;
         this.versions = context.getStateStore(STORE);
+        this.expiry = context.getStateStore(EXPIRY_STORE);
         context.schedule(settings.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, this::purge);
     }
 
@@ -64,7 +82,7 @@ final class StoryVersionProcessor implements Processor<String, Article, String, 
                     AuditRecords.of(article, reason, uri, state.latestVersion(), null, now))));
             return;
         }
-        versions.put(uri, decision.newState());
+        remember(stored, decision.newState());
         Article published = decision.article();
         if (!decision.firstVersion() || decision.verdict() == VersionVerdict.PUBLISH_KILL) {
             // later versions and kills are not judged again: they follow the first version's fate
@@ -80,15 +98,51 @@ final class StoryVersionProcessor implements Processor<String, Article, String, 
         }
     }
 
+    private void remember(Optional<StoryState> stored, StoryState state) {
+        versions.put(state.uri(), state);
+        stored.filter(old -> !old.killed()).ifPresent(old -> expiry.put(expiryKey(old), null));
+        if (!state.killed()) {
+            expiry.put(expiryKey(state), state.updatedAt().toEpochMilli());
+        }
+    }
+
+    private static String expiryKey(StoryState state) {
+        return expiryKey(state.updatedAt().toEpochMilli(), state.uri());
+    }
+
+    static String expiryKey(long updatedAtMillis, String uri) {
+        return String.format("%016x", Math.max(0, updatedAtMillis)) + uri;
+    }
+
+    /** Forgets live states not updated within the window; a killed story's state stays: it is the kill registry. */
     private void purge(long now) {
+        if (expiry.get(LEGACY_INDEXED_MARKER) == null) {
+            indexLegacyStates();
+        }
         long cutoff = now - settings.window().toMillis();
-        try (var all = versions.all()) {
-            while (all.hasNext()) {
-                var entry = all.next();
-                if (entry.value.updatedAt().toEpochMilli() < cutoff) {
-                    versions.delete(entry.key);
-                }
+        List<KeyValue<String, Long>> expired = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = expiry.range(expiryKey(0, ""), expiryKey(cutoff, ""))) {
+            it.forEachRemaining(expired::add);
+        }
+        for (KeyValue<String, Long> entry : expired) {
+            expiry.put(entry.key, null);
+            String uri = entry.key.substring(16);
+            StoryState state = versions.get(uri);
+            if (state != null && !state.killed() && state.updatedAt().toEpochMilli() == entry.value) {
+                versions.put(uri, null);
             }
         }
+    }
+
+    /** Gives every live state written before the expiry index its entry, once. */
+    private void indexLegacyStates() {
+        try (KeyValueIterator<String, StoryState> all = versions.all()) {
+            all.forEachRemaining(kv -> {
+                if (!kv.value.killed()) {
+                    expiry.put(expiryKey(kv.value), kv.value.updatedAt().toEpochMilli());
+                }
+            });
+        }
+        expiry.put(LEGACY_INDEXED_MARKER, 1L);
     }
 }

@@ -5,7 +5,9 @@ import io.wirestream.enrich.tagging.related.LinkSettings;
 import io.wirestream.enrich.tagging.related.Posting;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -44,24 +46,52 @@ final class KeyIndexProcessor implements Processor<String, LinkMessage, String, 
     @Override
     public void process(Record<String, LinkMessage> record) {
         LinkMessage probe = record.value();
-        if (probe == null || probe.kind() != LinkMessage.Kind.PROBE) {
+        if (probe == null) {
             return;
         }
         long now = record.timestamp();
+        if (probe.kind() == LinkMessage.Kind.RETRACT) {
+            index.put(probe.key().key(), probe.posting(), now); // newer than the story's postings: hides it for good
+            return;
+        }
+        if (probe.kind() != LinkMessage.Kind.PROBE) {
+            return;
+        }
         long from = Math.max(0, now - settings.window().toMillis());
-        List<Posting> newest = new ArrayList<>();
+        List<Posting> read = new ArrayList<>();
         try (KeyValueIterator<Long, Posting> it = index.backwardFetch(probe.key().key(), Instant.ofEpochMilli(from),
                 Instant.ofEpochMilli(now + settings.window().toMillis()))) {
-            while (it.hasNext() && newest.size() < settings.postingsPerKey()) {
+            while (it.hasNext() && read.size() < settings.postingsPerKey()) {
                 KeyValue<Long, Posting> kv = it.next();
                 if (!kv.value.uri().equals(probe.uri())) {
-                    newest.add(kv.value);
+                    read.add(kv.value);
                 }
             }
         }
         context.forward(record.withKey(probe.uri())
                 .withValue(LinkMessage.hits(probe.uri(), probe.version(),
-                        new KeyHits(probe.key(), newest).strongest(HITS_SENT_PER_KEY))));
+                        new KeyHits(probe.key(), newestLinkable(read)).strongest(HITS_SENT_PER_KEY))));
         index.put(probe.key().key(), probe.posting(), now);
+    }
+
+    /**
+     * One posting per story, its newest version, and none for a story whose newest posting can never be shown
+     * (withheld, or retracted by a kill). Done before {@link KeyHits#strongest} so that cutting to the strongest
+     * postings can never drop a retraction and keep an older, visible posting of the same story. A story embargoed
+     * until later is kept: the collector ranks on its own clock and decides then.
+     */
+    static List<Posting> newestLinkable(List<Posting> read) {
+        Map<String, Posting> newest = new LinkedHashMap<>();
+        for (Posting p : read) {
+            newest.merge(p.uri(), p, (a, b) -> b.version() > a.version()
+                    || b.version() == a.version() && b.visibleFromMillis() > a.visibleFromMillis() ? b : a);
+        }
+        List<Posting> out = new ArrayList<>(newest.size());
+        for (Posting p : newest.values()) {
+            if (p.visibleFromMillis() != Posting.NEVER) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 }

@@ -43,19 +43,42 @@ final class LinkBinary {
                 .readingLegacyJson(JsonSerde.of(type).deserializer());
     }
 
+    /** Bit of the headline's presence byte saying that a visible-from time follows (issue 15). */
+    private static final int HAS_VISIBLE_FROM = 2;
+
+    /**
+     * A released posting is written exactly as before editorial state existed; one that is not yet (or never)
+     * visible sets a second bit in the headline's presence byte and appends its visible-from time. Postings written
+     * before have only 0 or 1 there, and read as released.
+     */
     static void writePosting(DataOutputStream out, Posting p) throws IOException {
         out.writeUTF(p.uri());
         out.writeLong(p.version());
         out.writeLong(p.timeMillis());
-        writeNullable(out, p.headline());
+        boolean gated = p.visibleFromMillis() != 0;
+        out.writeByte((p.headline() != null ? 1 : 0) | (gated ? HAS_VISIBLE_FROM : 0));
+        if (p.headline() != null) {
+            writeLongUtf(out, p.headline());
+        }
         writeNullable(out, p.clusterId());
         out.writeDouble(p.norm());
         out.writeDouble(p.weight());
+        if (gated) {
+            out.writeLong(p.visibleFromMillis());
+        }
     }
 
     static Posting readPosting(DataInputStream in) throws IOException {
-        return new Posting(in.readUTF(), in.readLong(), in.readLong(), readNullable(in), readNullable(in), in.readDouble(),
-                in.readDouble());
+        String uri = in.readUTF();
+        long version = in.readLong();
+        long time = in.readLong();
+        int flags = in.readByte();
+        String headline = (flags & 1) != 0 ? readLongUtf(in) : null;
+        String cluster = readNullable(in);
+        double norm = in.readDouble();
+        double weight = in.readDouble();
+        long visibleFrom = (flags & HAS_VISIBLE_FROM) != 0 ? in.readLong() : 0L;
+        return new Posting(uri, version, time, headline, cluster, norm, weight, visibleFrom);
     }
 
     static void writeKey(DataOutputStream out, ProfileKey k) throws IOException {

@@ -21,7 +21,12 @@ import io.wirestream.enrich.tagging.related.StoryProfile;
 public record LinkMessage(Kind kind, String uri, long version, byte[] article, StoryProfile profile, ProfileKey key,
                           Posting posting, KeyHits hits) {
 
-    public enum Kind { ARTICLE, PROBE, HITS, TOMBSTONE }
+    /**
+     * RETRACT: a story killed after it was indexed, sent to each key it was indexed under; the key's index records
+     * a posting that hides the story for good and answers nothing. KILLED: the same kill, sent to every partition
+     * of the by-uri topic so that each collector republishes its stories that link to the killed one without it.
+     */
+    public enum Kind { ARTICLE, PROBE, HITS, TOMBSTONE, RETRACT, KILLED }
 
     static LinkMessage article(String uri, long version, byte[] article, StoryProfile profile) {
         return new LinkMessage(Kind.ARTICLE, uri, version, article, profile, null, null, null);
@@ -29,6 +34,14 @@ public record LinkMessage(Kind kind, String uri, long version, byte[] article, S
 
     static LinkMessage probe(String uri, long version, ProfileKey key, Posting posting) {
         return new LinkMessage(Kind.PROBE, uri, version, null, null, key, posting, null);
+    }
+
+    static LinkMessage retract(String uri, long version, ProfileKey key, Posting hidden) {
+        return new LinkMessage(Kind.RETRACT, uri, version, null, null, key, hidden, null);
+    }
+
+    static LinkMessage killed(String uri, long version) {
+        return new LinkMessage(Kind.KILLED, uri, version, null, null, null, null, null);
     }
 
     static LinkMessage hits(String uri, long version, KeyHits hits) {

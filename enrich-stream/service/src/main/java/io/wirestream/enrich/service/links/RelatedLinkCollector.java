@@ -32,21 +32,31 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
     static final Duration PENDING_TIMEOUT = Duration.ofMinutes(2);
     /** How long the last emitted version of a story is remembered to hold back late older versions. */
     static final Duration REMEMBER_EMITTED = Duration.ofHours(1);
+    static final String SWEEP_STORE = "related-links-sweep";
+    /** Sorts after every time-prefixed key, so range scans of due deadlines never reach it. */
+    static final String LEGACY_INDEXED_MARKER = "~legacy-indexed";
 
     private final RelatedStoryRanker ranker;
+    private final Duration window;
+    private LinkBackrefs backrefs;
     private ProcessorContext<String, Article> context;
     private KeyValueStore<String, PendingLinks> pending;
+    private KeyValueStore<String, Long> sweepDue;
     private LinkParts parts;
 
-    RelatedLinkCollector(RelatedStoryRanker ranker) {
+    RelatedLinkCollector(RelatedStoryRanker ranker, Duration window) {
         this.ranker = ranker;
+        this.window = window;
     }
 
     @Override
     public void init(ProcessorContext<String, Article> context) {
         this.context = context;
         this.pending = context.getStateStore(PENDING_STORE);
+        this.sweepDue = context.getStateStore(SWEEP_STORE);
         this.parts = new LinkParts(context.getStateStore(LinkParts.STORE));
+        this.backrefs = new LinkBackrefs(context.getStateStore(LinkBackrefs.BACKREFS_STORE),
+                context.getStateStore(LinkBackrefs.EMITTED_STORE), window.toMillis());
         context.schedule(Duration.ofSeconds(30), PunctuationType.WALL_CLOCK_TIME, this::sweep);
     }
 
@@ -57,6 +67,14 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
             return;
         }
         String uri = m.uri();
+        if (m.kind() == LinkMessage.Kind.KILLED) {
+            // republished at their own version: stores take an equal version with new content as a revision
+            for (Article revised : backrefs.withoutLinksTo(uri, record.timestamp())) {
+                backrefs.emitted(revised.getUri(), revised, record.timestamp());
+                context.forward(new Record<>(revised.getUri(), revised, record.timestamp()));
+            }
+            return;
+        }
         PendingLinks state = pending.get(uri);
         if (state == null) {
             state = new PendingLinks();
@@ -69,6 +87,8 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
             state.lastEmittedVersion = Long.MAX_VALUE;
             state.lastEmittedAtMillis = now;
             pending.put(uri, state);
+            scheduleSweep(uri, state);
+            backrefs.tombstoned(uri, record.timestamp());
             context.forward(new Record<String, Article>(uri, null, record.timestamp(), record.headers()));
             return;
         }
@@ -91,13 +111,17 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
             emit(uri, state, waiting, record.timestamp(), now);
         }
         pending.put(uri, state);
+        scheduleSweep(uri, state);
     }
 
     private void emit(String uri, PendingLinks state, PendingLinks.Waiting waiting, long timestamp, long now) {
         LinkParts.Collected collected = parts.collect(uri, waiting.version, waiting.hitsReceived);
         Article article = decode(collected.article().article());
-        List<RelatedLink> links = ranker.rank(collected.article().profile(), collected.hits());
-        context.forward(new Record<>(uri, RelatedLinkMerger.withComputedLinks(article, links), timestamp));
+        // ranked on the wall clock: an embargo that lifted while the answers were on their way no longer hides a story
+        List<RelatedLink> links = ranker.rank(collected.article().profile(), collected.hits(), now);
+        Article linked = RelatedLinkMerger.withComputedLinks(article, links);
+        backrefs.emitted(uri, linked, timestamp);
+        context.forward(new Record<>(uri, linked, timestamp));
         state.lastEmittedVersion = waiting.version;
         state.lastEmittedAtMillis = now;
         for (PendingLinks.Waiting w : state.waiting) {
@@ -108,31 +132,60 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
         state.waiting.removeIf(w -> w.version <= waiting.version);
     }
 
-    /** Emits versions whose answers are overdue and forgets stories with nothing left to order. */
+    /**
+     * Emits versions whose answers are overdue and forgets stories with nothing left to order. Reads only the stories
+     * whose next deadline has come (issue 13): {@link #SWEEP_STORE} holds {@code due time (16 hex digits) + uri} for
+     * each story's next deadline, range-scanned up to now. An entry is a hint: the story's state decides, and a story
+     * with a later deadline gets a new entry. Stories pending before the index existed are indexed once.
+     */
     private void sweep(long now) {
-        List<String> forget = new ArrayList<>();
-        List<KeyValue<String, PendingLinks>> update = new ArrayList<>();
-        try (KeyValueIterator<String, PendingLinks> it = pending.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, PendingLinks> kv = it.next();
-                PendingLinks state = kv.value;
-                boolean changed = state.migrateLegacyParts(kv.key, parts);
-                for (PendingLinks.Waiting w : new ArrayList<>(state.waiting)) {
-                    if (now - w.firstSeenMillis >= PENDING_TIMEOUT.toMillis() && w.hasArticle
-                            && w.version > state.lastEmittedVersion) {
-                        emit(kv.key, state, w, now, now);
-                        changed = true;
-                    }
-                }
-                if (state.waiting.isEmpty() && now - state.lastEmittedAtMillis >= REMEMBER_EMITTED.toMillis()) {
-                    forget.add(kv.key);
-                } else if (changed) {
-                    update.add(kv);
+        if (sweepDue.get(LEGACY_INDEXED_MARKER) == null) {
+            try (KeyValueIterator<String, PendingLinks> it = pending.all()) {
+                it.forEachRemaining(kv -> scheduleSweep(kv.key, kv.value));
+            }
+            sweepDue.put(LEGACY_INDEXED_MARKER, 1L);
+        }
+        List<String> due = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = sweepDue.range(sweepKey(0, ""), sweepKey(now, "\uffff"))) {
+            it.forEachRemaining(kv -> due.add(kv.key));
+        }
+        for (String key : due) {
+            sweepDue.put(key, null);
+            String uri = key.substring(16);
+            PendingLinks state = pending.get(uri);
+            if (state == null) {
+                continue;
+            }
+            boolean changed = state.migrateLegacyParts(uri, parts);
+            for (PendingLinks.Waiting w : new ArrayList<>(state.waiting)) {
+                if (now - w.firstSeenMillis >= PENDING_TIMEOUT.toMillis() && w.hasArticle
+                        && w.version > state.lastEmittedVersion) {
+                    emit(uri, state, w, now, now);
+                    changed = true;
                 }
             }
+            if (state.waiting.isEmpty() && now - state.lastEmittedAtMillis >= REMEMBER_EMITTED.toMillis()) {
+                pending.delete(uri);
+                continue;
+            }
+            if (changed) {
+                pending.put(uri, state);
+            }
+            scheduleSweep(uri, state);
         }
-        forget.forEach(pending::delete);
-        update.forEach(kv -> pending.put(kv.key, kv.value));
+    }
+
+    /** Puts the story's next deadline in the sweep index: its oldest waiting version's timeout, else forgetting it. */
+    private void scheduleSweep(String uri, PendingLinks state) {
+        long next = state.lastEmittedAtMillis + REMEMBER_EMITTED.toMillis();
+        for (PendingLinks.Waiting w : state.waiting) {
+            next = Math.min(next, w.firstSeenMillis + PENDING_TIMEOUT.toMillis());
+        }
+        sweepDue.put(sweepKey(next, uri), next);
+    }
+
+    static String sweepKey(long dueMillis, String uri) {
+        return String.format("%016x", Math.max(0, dueMillis)) + uri;
     }
 
     static byte[] encode(Article article) {

@@ -1,20 +1,14 @@
 package io.wirestream.enrich.service.links;
 
 import io.wirestream.avro.Article;
-import io.wirestream.avro.PubStatus;
 import io.wirestream.enrich.service.ArticleStage;
 import io.wirestream.enrich.tagging.ArticleTagger;
 import io.wirestream.enrich.tagging.related.LinkSettings;
-import io.wirestream.enrich.tagging.related.ProfileKey;
 import io.wirestream.enrich.tagging.related.RelatedStoryRanker;
-import io.wirestream.enrich.tagging.related.StoryProfile;
 import io.wirestream.enrich.tagging.related.StoryProfiler;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -35,7 +29,11 @@ import org.apache.kafka.streams.state.Stores;
  * <p>Stories meet their candidates on the partition of each shared key, so two stories on different partitions still
  * find each other. The index is a RocksDB window store whose retention is the link window; each key read is bounded
  * by {@link LinkSettings#postingsPerKey()}, so per-story cost does not grow with the window. Kills (canceled) and
- * tombstones pass through in order and are not indexed. Internal topics carry {@link LinkMessage} JSON with the
+ * tombstones pass through in order and are not indexed; a kill retracts the story from every key it was indexed
+ * under. Each posting carries when other stories may link to it (embargo, withheld, killed: see
+ * {@link LinkRouteProcessor}), and the ranker hides a story whose newest posting is not yet visible. A kill also
+ * goes to every partition of the by-uri topic ({@link KillsToEveryPartition}), where each collector republishes the
+ * stories it emitted with a link to the killed one, without that link ({@link LinkBackrefs}). Internal topics carry {@link LinkMessage} JSON with the
  * article as Avro bytes; they need no registry.
  */
 public final class RelatedLinkStage implements ArticleStage {
@@ -67,39 +65,37 @@ public final class RelatedLinkStage implements ArticleStage {
                 Serdes.String(), JsonSerde.of(PendingLinks.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(LinkParts.STORE), Serdes.String(), LinkBinary.parts()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(LinkRouteProcessor.INDEXED_KEYS_STORE, retention, retention, false),
+                Serdes.String(), JsonSerde.of(IndexedKeys.class)));
 
-        KStream<String, LinkMessage> routed = articles.flatMap((uri, article) -> route(uri, article, profiler),
-                Named.as("related-links-route"));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(RelatedLinkCollector.SWEEP_STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(LinkBackrefs.BACKREFS_STORE, retention, Duration.ofMillis(1), false),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(LinkBackrefs.EMITTED_STORE, retention, Duration.ofMillis(1), false),
+                Serdes.String(), Serdes.ByteArray()));
+
+        KStream<String, LinkMessage> routed = articles.process(
+                () -> new LinkRouteProcessor(tagger, profiler, settings.window()), Named.as("related-links-route"),
+                LinkRouteProcessor.INDEXED_KEYS_STORE);
         KStream<String, LinkMessage> hits = routed
-                .filter((k, m) -> m.kind() == LinkMessage.Kind.PROBE, Named.as("related-links-probes"))
+                .filter((k, m) -> m.kind() == LinkMessage.Kind.PROBE || m.kind() == LinkMessage.Kind.RETRACT,
+                        Named.as("related-links-probes"))
                 .repartition(Repartitioned.with(Serdes.String(), messages).withName("related-links-by-key"))
                 .process(() -> new KeyIndexProcessor(settings), Named.as("related-links-index"),
                         KeyIndexProcessor.INDEX_STORE);
         KStream<String, LinkMessage> direct = routed
-                .filter((k, m) -> m.kind() != LinkMessage.Kind.PROBE, Named.as("related-links-articles"));
+                .filter((k, m) -> m.kind() != LinkMessage.Kind.PROBE && m.kind() != LinkMessage.Kind.RETRACT,
+                        Named.as("related-links-articles"));
         RelatedStoryRanker ranker = new RelatedStoryRanker(settings);
         return direct.merge(hits, Named.as("related-links-merge"))
-                .repartition(Repartitioned.with(Serdes.String(), messages).withName("related-links-by-uri"))
-                .process(() -> new RelatedLinkCollector(ranker), Named.as("related-links-collect"),
-                        RelatedLinkCollector.PENDING_STORE, LinkParts.STORE);
-    }
-
-    private List<KeyValue<String, LinkMessage>> route(String uri, Article article, StoryProfiler profiler) {
-        List<KeyValue<String, LinkMessage>> out = new ArrayList<>();
-        if (article == null) {
-            out.add(KeyValue.pair(uri, LinkMessage.tombstone(uri)));
-            return out;
-        }
-        Article tagged = tagger.tag(article);
-        StoryProfile profile = profiler.profile(tagged);
-        if (tagged.getPubstatus() == PubStatus.canceled) {
-            profile = new StoryProfile(profile.uri(), profile.version(), profile.timeMillis(), profile.headline(),
-                    profile.clusterId(), profile.excludedUris(), List.of()); // a kill is not indexed nor linked
-        }
-        out.add(KeyValue.pair(uri, LinkMessage.article(uri, tagged.getVersion(), RelatedLinkCollector.encode(tagged), profile)));
-        for (ProfileKey key : profile.keys()) {
-            out.add(KeyValue.pair(key.key(), LinkMessage.probe(uri, tagged.getVersion(), key, profile.posting(key))));
-        }
-        return out;
+                .repartition(Repartitioned.with(Serdes.String(), messages).withName("related-links-by-uri")
+                        .withStreamPartitioner(new KillsToEveryPartition()))
+                .process(() -> new RelatedLinkCollector(ranker, settings.window()), Named.as("related-links-collect"),
+                        RelatedLinkCollector.PENDING_STORE, LinkParts.STORE, LinkBackrefs.BACKREFS_STORE,
+                        LinkBackrefs.EMITTED_STORE, RelatedLinkCollector.SWEEP_STORE);
     }
 }

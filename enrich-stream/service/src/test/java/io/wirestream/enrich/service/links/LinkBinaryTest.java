@@ -82,4 +82,33 @@ class LinkBinaryTest {
         assertThatThrownBy(() -> LinkBinary.postings().deserializer().deserialize("t", new byte[] {7, 0, 0}))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("unknown Posting format 7");
     }
+
+    @Test
+    void aPostingsEditorialStateSurvivesAndReleasedPostingsKeepTheirFormerBytes() throws Exception {
+        Posting embargoed = EARLIER.withVisibleFrom(1_790_000_000_000L);
+        Posting never = NO_TITLE.withVisibleFrom(Posting.NEVER);
+        assertThat(roundTrip(LinkBinary.postings(), embargoed)).isEqualTo(embargoed);
+        assertThat(roundTrip(LinkBinary.postings(), never)).isEqualTo(never);
+
+        // what the former writer produced for a released posting: every field in order, no visible-from time
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeUTF(EARLIER.uri());
+            out.writeLong(EARLIER.version());
+            out.writeLong(EARLIER.timeMillis());
+            byte[] headline = EARLIER.headline().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.writeBoolean(true);
+            out.writeInt(headline.length);
+            out.write(headline);
+            byte[] cluster = EARLIER.clusterId().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.writeBoolean(true);
+            out.writeInt(cluster.length);
+            out.write(cluster);
+            out.writeDouble(EARLIER.norm());
+            out.writeDouble(EARLIER.weight());
+        }
+        assertThat(LinkBinary.postings().serializer().serialize("t", EARLIER)).isEqualTo(bytes.toByteArray());
+        assertThat(LinkBinary.postings().deserializer().deserialize("t", bytes.toByteArray()).visibleFromMillis()).isZero();
+    }
 }

@@ -90,6 +90,21 @@ abstract class RelatedLinkStageCases {
                 assertThat(links).isNotEmpty();
                 assertThat(links.get(0).getUri()).isEqualTo("a:harbour-1");
                 assertThat(links.get(0).getReason()).contains("shared entities");
+
+                // a kill on one partition reaches stories that link to it on another, which go out again without it
+                String reply = "f:harbour-reply";
+                assertThat(byUriPartition(reply)).as("precondition: another partition of the by-uri topic")
+                        .isNotEqualTo(byUriPartition(first().getUri()));
+                try (KafkaProducer<String, Article> producer = new KafkaProducer<>(Map.of(
+                        "bootstrap.servers", kafka.bootstrapServers(), "acks", "all", "enable.idempotence", true),
+                        Serdes.String().serializer(), articles.serializer())) {
+                    Article replyStory = Article.newBuilder(RelatedLinkStageTest.HARBOUR_FOLLOW_UP).setUri(reply).build();
+                    producer.send(new ProducerRecord<>(IN, 1, reply, replyStory)).get(30, TimeUnit.SECONDS);
+                    awaitLatest(kafka, articles, reply, a -> a.getRelated().stream().anyMatch(l -> l.getUri().equals(first().getUri())));
+                    Article kill = Article.newBuilder(first()).setVersion(2).setPubstatus(io.wirestream.avro.PubStatus.canceled).build();
+                    producer.send(new ProducerRecord<>(IN, 0, kill.getUri(), kill)).get(30, TimeUnit.SECONDS);
+                }
+                awaitLatest(kafka, articles, reply, a -> a.getRelated().stream().noneMatch(l -> l.getUri().equals(first().getUri())));
             } finally {
                 for (KafkaStreams s : instances) {
                     s.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
@@ -99,6 +114,33 @@ abstract class RelatedLinkStageCases {
                     deleteRecursively(dir);
                 }
             }
+        }
+    }
+
+    static Article first() {
+        return RelatedLinkStageTest.HARBOUR_TALKS;
+    }
+
+    static int byUriPartition(String uri) {
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                uri.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % 3;
+    }
+
+    /** Waits until the newest record of {@code uri} on the output satisfies {@code condition}. */
+    static void awaitLatest(TestInfrastructure kafka, Serde<Article> articles, String uri,
+                            java.util.function.Predicate<Article> condition) {
+        Map<String, Article> byUri = new HashMap<>();
+        try (KafkaConsumer<String, Article> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", kafka.bootstrapServers(), "group.id", "links-it-reader-" + System.nanoTime(),
+                "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
+                Serdes.String().deserializer(), articles.deserializer())) {
+            consumer.subscribe(List.of(OUT));
+            await().atMost(90, TimeUnit.SECONDS).until(() -> {
+                for (ConsumerRecord<String, Article> r : consumer.poll(Duration.ofMillis(200))) {
+                    byUri.put(r.key(), r.value());
+                }
+                return byUri.get(uri) != null && condition.test(byUri.get(uri));
+            });
         }
     }
 

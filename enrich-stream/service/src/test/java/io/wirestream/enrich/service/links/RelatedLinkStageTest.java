@@ -206,4 +206,23 @@ class RelatedLinkStageTest {
             assertThat(a.getVersion()).isEqualTo(4L);
         });
     }
+
+    @Test
+    void theSweepForgetsEmittedStoriesAfterAnHourReadingOnlyWhatIsDue() {
+        in.pipeInput(HARBOUR_TALKS.getUri(), HARBOUR_TALKS);
+        org.apache.kafka.streams.state.KeyValueStore<String, PendingLinks> pending =
+                driver.getKeyValueStore(RelatedLinkCollector.PENDING_STORE);
+        org.apache.kafka.streams.state.KeyValueStore<String, Long> due =
+                driver.getKeyValueStore(RelatedLinkCollector.SWEEP_STORE);
+        assertThat(pending.get(HARBOUR_TALKS.getUri())).isNotNull();
+
+        driver.advanceWallClockTime(Duration.ofMinutes(30));
+        assertThat(pending.get(HARBOUR_TALKS.getUri())).as("remembered within the hour").isNotNull();
+        driver.advanceWallClockTime(Duration.ofMinutes(31));
+
+        assertThat(pending.get(HARBOUR_TALKS.getUri())).as("forgotten after the hour").isNull();
+        try (var it = due.all()) {
+            assertThat(it).toIterable().extracting(kv -> kv.key).containsExactly(RelatedLinkCollector.LEGACY_INDEXED_MARKER);
+        }
+    }
 }

@@ -5,9 +5,11 @@ import io.wirestream.avro.RelatedLink;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Scores the earlier stories an index returned for a new story and keeps the best. The score is a cosine of the two
@@ -15,6 +17,10 @@ import java.util.Map;
  * frequency taken from how many stories the bounded read found under it (a key every story has, like a big country,
  * says little); links that share no entity, only text, count half. Sharing the people and organisations
  * of one event therefore ranks above sharing a topic's vocabulary. Itself and its duplicates are never linked.
+ *
+ * <p>Editorial state (issue 15): a candidate is judged by its newest version among the hits; when that version is
+ * not yet visible at the time of ranking (embargoed until later) or never (withheld, killed), the story is not
+ * linked at all, under any key, so neither its headline nor its uri reaches another story before it is released.
  */
 public final class RelatedStoryRanker {
 
@@ -43,21 +49,30 @@ public final class RelatedStoryRanker {
     }
 
     /** The links to make: candidates scoring at least {@link LinkSettings#minScore()}, best first, at most maxLinks. */
-    public List<ScoredStory> score(StoryProfile story, List<KeyHits> hits) {
-        List<ScoredStory> out = scored(story, hits, settings.minScore());
+    public List<ScoredStory> score(StoryProfile story, List<KeyHits> hits, long nowMillis) {
+        List<ScoredStory> out = scored(story, hits, settings.minScore(), nowMillis);
         return out.size() > settings.maxLinks() ? out.subList(0, settings.maxLinks()) : out;
+    }
+
+    /** As {@link #score(StoryProfile, List, long)} for a corpus whose stories are all released (evaluation). */
+    public List<ScoredStory> score(StoryProfile story, List<KeyHits> hits) {
+        return score(story, hits, ALL_RELEASED);
     }
 
     /** Every candidate the hits name, best first, whatever its score (evaluation of the ranking as such). */
     public List<ScoredStory> scoreAll(StoryProfile story, List<KeyHits> hits) {
-        return scored(story, hits, Double.NEGATIVE_INFINITY);
+        return scored(story, hits, Double.NEGATIVE_INFINITY, ALL_RELEASED);
     }
 
-    private List<ScoredStory> scored(StoryProfile story, List<KeyHits> hits, double minScore) {
+    /** A ranking time at which every embargo has lifted; withheld and killed stories stay hidden. */
+    private static final long ALL_RELEASED = Posting.NEVER - 1;
+
+    private List<ScoredStory> scored(StoryProfile story, List<KeyHits> hits, double minScore, long nowMillis) {
         double norm = story.norm();
         if (norm == 0) {
             return List.of();
         }
+        Set<String> hidden = hiddenAt(hits, nowMillis);
         Map<String, Accumulator> byUri = new LinkedHashMap<>();
         for (KeyHits keyHits : hits) {
             ProfileKey key = keyHits.key();
@@ -69,7 +84,7 @@ public final class RelatedStoryRanker {
             int common = Math.max(keyHits.storiesUnderKey(), newestPerStory.size());
             double rarity = rarity(common, settings.postingsPerKey());
             for (Posting p : newestPerStory.values()) {
-                if (excluded(story, p)) {
+                if (excluded(story, p) || hidden.contains(p.uri())) {
                     continue;
                 }
                 Accumulator acc = byUri.computeIfAbsent(p.uri(), u -> new Accumulator());
@@ -101,13 +116,37 @@ public final class RelatedStoryRanker {
         return out;
     }
 
-    public List<RelatedLink> rank(StoryProfile story, List<KeyHits> hits) {
+    /** Stories whose newest version among the hits may not be shown to others at {@code nowMillis}. */
+    private static Set<String> hiddenAt(List<KeyHits> hits, long nowMillis) {
+        Map<String, Posting> newest = new HashMap<>();
+        for (KeyHits keyHits : hits) {
+            for (Posting p : keyHits.postings()) {
+                newest.merge(p.uri(), p, (a, b) -> a.version() > b.version()
+                        || a.version() == b.version() && a.visibleFromMillis() >= b.visibleFromMillis() ? a : b);
+            }
+        }
+        Set<String> hidden = new HashSet<>();
+        newest.forEach((uri, p) -> {
+            if (!p.visibleAt(nowMillis)) {
+                hidden.add(uri);
+            }
+        });
+        return hidden;
+    }
+
+    /** The links to make for a story ranked at {@code nowMillis} (the stream's wall clock). */
+    public List<RelatedLink> rank(StoryProfile story, List<KeyHits> hits, long nowMillis) {
         List<RelatedLink> links = new ArrayList<>();
-        for (ScoredStory s : score(story, hits)) {
+        for (ScoredStory s : score(story, hits, nowMillis)) {
             links.add(RelatedLink.newBuilder().setUri(s.story().uri()).setTitle(s.story().headline())
                     .setScore(s.score()).setReason(s.reason()).setOrigin("computed").build());
         }
         return links;
+    }
+
+    /** As {@link #rank(StoryProfile, List, long)} for a corpus whose stories are all released (evaluation). */
+    public List<RelatedLink> rank(StoryProfile story, List<KeyHits> hits) {
+        return rank(story, hits, ALL_RELEASED);
     }
 
     /**
@@ -125,7 +164,7 @@ public final class RelatedStoryRanker {
     }
 
     private static boolean excluded(StoryProfile story, Posting p) {
-        return story.excludedUris().contains(p.uri())
+        return p.uri().equals(story.uri()) || story.excludedUris().contains(p.uri())
                 || story.clusterId() != null && story.clusterId().equals(p.clusterId());
     }
 
