@@ -57,6 +57,12 @@ public final class LagCommand implements Callable<Integer> {
             description = "Prefix of the groups to watch (default: ${DEFAULT-VALUE})")
     String groupPrefix;
 
+    @Option(names = "--input", paramLabel = "GROUP=TOPIC[,TOPIC]",
+            description = {"Input topics of a group (repeatable; GROUP may end in * for a prefix). A group that has not",
+                    "committed on them is counted from the log start. Default: wirestream-enrich=wire.raw,",
+                    "wirestream-publish-*=wire.articles"})
+    List<String> inputs = List.of();
+
     @Option(names = {"-w", "--watch"}, description = "Refresh the table every --interval until interrupted")
     boolean watch;
 
@@ -138,6 +144,7 @@ public final class LagCommand implements Callable<Integer> {
                 .withClientProperties(clientProperties())
                 .withGroups(groups)
                 .withGroupPrefix(groupPrefix)
+                .withGroupInputs(inputs.isEmpty() ? LagMonitorSettings.PIPELINE_INPUTS : LagMonitorSettings.parseInputs(inputs))
                 .withSampling(Duration.ofMillis(Math.max(1, Math.round(intervalSeconds * 1000))), windowSize,
                         Math.min(3, windowSize), Duration.ofMillis(Math.round(minSpanSeconds * 1000)));
     }
