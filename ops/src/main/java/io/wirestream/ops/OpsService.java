@@ -4,6 +4,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.avro.Article;
 import io.wirestream.avro.Rejection;
 import io.wirestream.platform.metrics.FreshnessRecorder;
+import io.wirestream.ops.health.ServiceHealthMonitor;
+import io.wirestream.ops.health.ServiceHealthProbe;
 import io.wirestream.ops.lag.LagMonitor;
 import io.wirestream.ops.lag.LagMonitorSettings;
 import io.wirestream.ops.lag.LagReport;
@@ -35,8 +37,11 @@ public final class OpsService implements AutoCloseable {
     private final TopicTail<Article> articles;
     private final TopicTail<Rejection> rejections;
     private final OpsServer server;
+    private final ServiceHealthMonitor health;
 
-    private OpsService(LagMonitor lagMonitor, TopicTail<Article> articles, TopicTail<Rejection> rejections, OpsServer server) {
+    private OpsService(LagMonitor lagMonitor, TopicTail<Article> articles, TopicTail<Rejection> rejections, OpsServer server,
+                       ServiceHealthMonitor health) {
+        this.health = health;
         this.lagMonitor = lagMonitor;
         this.articles = articles;
         this.rejections = rejections;
@@ -61,15 +66,19 @@ public final class OpsService implements AutoCloseable {
                 .onRecord(topicFreshness(recorder));
         TopicTail<Rejection> rejected = new TopicTail<>(Topics.REJECTED.name(), clients,
                 Topics.REJECTED.valueSerde(serdes).deserializer(), tailSize);
+        ServiceHealthMonitor health = new ServiceHealthMonitor(
+                ServiceHealthMonitor.parseUrls(settings.get(OpsSettings.HEALTH_URLS)),
+                new ServiceHealthProbe(Duration.ofSeconds(3), Clock.systemUTC()), lagSettings.sampleInterval(), metrics);
         OpsDashboard dashboard = new OpsDashboard(lag::latest, recorder,
                 limit -> articles.latest(limit).stream().map(r -> StoryView.of(r.value())).toList(),
                 limit -> rejected.latest(limit).stream().map(r -> RejectionView.of(r.value())).toList(),
-                Clock.systemUTC(), tailSize);
+                Clock.systemUTC(), tailSize, health::latest);
         OpsServer server = new OpsServer(dashboard, metrics)
                 .readiness("kafka", () -> lagProblem(lag.latest()));
-        OpsService service = new OpsService(lag, articles, rejected, server);
+        OpsService service = new OpsService(lag, articles, rejected, server, health);
         try {
             lag.start();
+            health.start();
             articles.start();
             rejected.start();
             server.start(settings.get(OpsSettings.HTTP_HOST), settings.get(OpsSettings.HTTP_PORT));
@@ -107,6 +116,7 @@ public final class OpsService implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        health.close();
         articles.close();
         rejections.close();
         lagMonitor.close();
