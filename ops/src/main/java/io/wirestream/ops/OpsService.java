@@ -11,10 +11,10 @@ import io.wirestream.ops.lag.LagMonitorSettings;
 import io.wirestream.ops.lag.LagReport;
 import io.wirestream.ops.tail.TailedRecord;
 import io.wirestream.ops.tail.TopicTail;
+import io.wirestream.ops.web.EditorialStories;
 import io.wirestream.ops.web.OpsDashboard;
 import io.wirestream.ops.web.OpsServer;
 import io.wirestream.ops.web.RejectionView;
-import io.wirestream.ops.web.StoryView;
 import io.wirestream.platform.config.KafkaSettings;
 import io.wirestream.platform.config.Settings;
 import io.wirestream.schema.topics.Topics;
@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * The ops service wired for one cluster: lag monitor, tails of wire.articles and wire.rejected, freshness, and the page.
@@ -61,16 +62,20 @@ public final class OpsService implements AutoCloseable {
         FreshnessRecorder recorder = freshness != null ? freshness : new FreshnessRecorder(metrics);
 
         LagMonitor lag = new LagMonitor(lagSettings, metrics);
+        // the tail holds twice the list, so stories that killed ones drop out of it still leave a full page
         TopicTail<Article> articles = new TopicTail<>(Topics.ARTICLES.name(), clients,
-                Topics.ARTICLES.valueSerde(serdes).deserializer(), tailSize)
-                .onRecord(topicFreshness(recorder));
+                Topics.ARTICLES.valueSerde(serdes).deserializer(), 2 * tailSize);
+        EditorialStories editorial = new EditorialStories(limit -> articles.latest(limit).stream().map(TailedRecord::value).toList());
+        Deserializer<String> keys = Topics.ARTICLES.keySerde(serdes).deserializer();
+        articles.onRecord(topicFreshness(recorder).andThen(r -> editorial.observe(r.value())))
+                .onTombstone(key -> editorial.tombstone(keys.deserialize(Topics.ARTICLES.name(), key)));
         TopicTail<Rejection> rejected = new TopicTail<>(Topics.REJECTED.name(), clients,
                 Topics.REJECTED.valueSerde(serdes).deserializer(), tailSize);
         ServiceHealthMonitor health = new ServiceHealthMonitor(
                 ServiceHealthMonitor.parseUrls(settings.get(OpsSettings.HEALTH_URLS)),
                 new ServiceHealthProbe(Duration.ofSeconds(3), Clock.systemUTC()), lagSettings.sampleInterval(), metrics);
         OpsDashboard dashboard = new OpsDashboard(lag::latest, recorder,
-                limit -> articles.latest(limit).stream().map(r -> StoryView.of(r.value())).toList(),
+                editorial,
                 limit -> rejected.latest(limit).stream().map(r -> RejectionView.of(r.value())).toList(),
                 Clock.systemUTC(), tailSize, health::latest);
         OpsServer server = new OpsServer(dashboard, metrics)
