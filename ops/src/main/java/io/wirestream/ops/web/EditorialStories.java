@@ -46,7 +46,7 @@ public final class EditorialStories implements LatestStories {
     public List<StoryView> latest(int limit) {
         Set<String> kills;
         synchronized (killed) {
-            kills = Set.copyOf(killed);
+            kills = new HashSet<>(killed); // a HashSet answers contains(null): a link may have no uri
         }
         List<StoryView> stories = new ArrayList<>();
         Set<String> shown = new HashSet<>();

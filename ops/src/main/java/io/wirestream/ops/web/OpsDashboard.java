@@ -103,13 +103,18 @@ public final class OpsDashboard {
         return result;
     }
 
+    /** By name prefix, so the instances of a scaled-out service (enrich-stream-2) mark the same stage. */
     private static boolean belongsTo(StageView stage, String service) {
-        return switch (service) {
-            case INGEST_SERVICE -> stage.group() == null && stage.name().equals("ingest");
-            case ENRICH_SERVICE -> ENRICH_GROUP.equals(stage.group());
-            case PUBLISH_SERVICE -> stage.group() != null && stage.group().startsWith(GROUP_PREFIX + "publish-");
-            default -> false;
-        };
+        if (service.startsWith(INGEST_SERVICE)) {
+            return stage.group() == null && stage.name().equals("ingest");
+        }
+        if (service.startsWith(ENRICH_SERVICE)) {
+            return ENRICH_GROUP.equals(stage.group());
+        }
+        if (service.startsWith(PUBLISH_SERVICE)) {
+            return stage.group() != null && stage.group().startsWith(GROUP_PREFIX + "publish-");
+        }
+        return false;
     }
 
     public LagReport lag() {

@@ -71,4 +71,13 @@ class EditorialStoriesTest {
         related.add(RelatedLink.newBuilder().setUri(uri).setTitle("earlier story").setScore(0.9).setReason("shared entities").build());
         return Article.newBuilder(a).setRelated(related).build();
     }
+
+    @Test
+    void aLinkWithoutAUriIsKeptWhileKillsAreKnown() {
+        stories.tombstone("urn:wirestream:ap:9");
+        Article a = SampleArticles.article(8, "ap", AT);
+        write(Article.newBuilder(a).setRelated(List.of(RelatedLink.newBuilder(a.getRelated().get(0)).setUri(null).build())).build());
+
+        assertThat(stories.latest(10)).singleElement().satisfies(s -> assertThat(s.related()).hasSize(1));
+    }
 }
