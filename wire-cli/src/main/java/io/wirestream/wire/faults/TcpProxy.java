@@ -22,6 +22,7 @@ final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    private Thread acceptor;
 
     TcpProxy(int port, String targetHost, int targetPort) {
         this.port = port;
@@ -41,7 +42,7 @@ final class TcpProxy implements AutoCloseable {
         s.setReuseAddress(true);
         s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         server = s;
-        Thread acceptor = new Thread(() -> accept(s), "faults-proxy-accept");
+        acceptor = new Thread(() -> accept(s), "faults-proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
         return this;
@@ -51,6 +52,16 @@ final class TcpProxy implements AutoCloseable {
         ServerSocket s = server;
         server = null;
         closeQuietly(s);
+        if (acceptor != null) {
+            // the listening socket is really gone only once the thread blocked in accept() has left it; until then
+            // the kernel may still complete handshakes into the backlog
+            try {
+                acceptor.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            acceptor = null;
+        }
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
     }
