@@ -34,8 +34,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * Where every accepted item went, counted from what the pipeline wrote, never from what it says of itself: the story's
  * uri in the store (read API change feed, or the PostgreSQL table), a dedupe decision on wire.dedupe-audit, or a
- * rejection on wire.rejected. An item found in none of them is lost. A (uri, version) on wire.articles more than once
- * is a story published twice.
+ * rejection on wire.rejected. An item found in none of them is lost. A story whose same version with the same content
+ * (processing time aside) is on wire.articles more than once is a story published twice.
  */
 final class Ledger {
 
@@ -74,13 +74,22 @@ final class Ledger {
                 rejectedIds.add(r.getRaw().getAgency() + "/" + r.getRaw().getItemId());
             }
         });
+        // the same version may be written again with new content (a copy joined its cluster, a link was added): that
+        // is an update. The same content twice, whatever the processing time, is the story published twice.
         Map<String, Integer> writes = new HashMap<>();
-        readAll(Topics.ARTICLES, (Article a) -> writes.merge(a.getUri() + "#" + a.getVersion(), 1, Integer::sum));
+        readAll(Topics.ARTICLES, (Article a) -> writes.merge(a.getUri() + "#" + a.getVersion() + "#"
+                + Article.newBuilder(a).setProcessedAt(java.time.Instant.EPOCH).build().hashCode(), 1, Integer::sum));
+        Map<String, Integer> twiceByUri = new HashMap<>();
+        writes.forEach((key, n) -> {
+            if (n > 1) {
+                twiceByUri.merge(key.substring(0, key.indexOf('#')), 1, Integer::sum);
+            }
+        });
 
         int published = 0, mergedCount = 0, rejected = 0, twice = 0;
         List<String> lost = new ArrayList<>();
         for (BenchItem item : accepted) {
-            if (writes.getOrDefault(item.uri() + "#1", 0) > 1) {
+            if (twiceByUri.containsKey(item.uri())) {
                 twice++;
             }
             if (stored.contains(item.uri())) {
