@@ -130,15 +130,22 @@ public final class KafkaClusterSampler implements ClusterSampler {
     }
 
     /**
-     * A group that has not committed on a partition of its declared input still owes every record there: without this
-     * a stage stuck before its first commit showed lag 0 and "no committed offsets" while its input filled up. Such
-     * partitions are entered into {@code committed} at their log start offset (not 0: retention may have moved it),
-     * and returned per group so the report can say the offset is not a real commit.
+     * A group that has never committed (on anything but its own internal topics) owes every record of its declared
+     * input: without this a stage stuck before its first commit showed lag 0 and "no committed offsets" while its
+     * input filled up. Its input partitions are entered into {@code committed} at their log start offset (not 0:
+     * retention may have moved it), and returned per group so the report can say the offset is not a real commit.
      */
     private Map<String, Set<TopicPartition>> countUncommittedFromLogStart(
             Map<String, Map<TopicPartition, OffsetAndMetadata>> committed) {
         Map<String, Set<TopicPartition>> missing = new HashMap<>();
         committed.forEach((group, offsets) -> {
+            String internal = group + "-";
+            if (offsets.keySet().stream().anyMatch(tp -> !tp.topic().startsWith(internal))) {
+                // it has committed: each partition it owns is judged from its commits. A consumer that starts at the
+                // log end (auto.offset.reset=latest) and has read nothing on a partition owes nothing there, and a
+                // group that reads other topics than declared is not described by the declaration
+                return;
+            }
             for (TopicPartition tp : partitionsOf(settings.inputsOf(group))) {
                 if (!offsets.containsKey(tp)) {
                     missing.computeIfAbsent(group, g -> new HashSet<>()).add(tp);
