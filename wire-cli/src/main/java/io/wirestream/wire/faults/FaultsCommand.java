@@ -163,6 +163,9 @@ public final class FaultsCommand implements Callable<Integer> {
             return 2;
         } finally {
             h.close();
+            if (faults.contains("postgres")) {
+                dropSchema("jdbc:postgresql://" + postgres + "/test", schema, out);
+            }
         }
         print(rows, out);
         return rows.stream().allMatch(r -> r.count().holds()) ? 0 : 1;
@@ -197,6 +200,17 @@ public final class FaultsCommand implements Callable<Integer> {
             out.printf("[%s] still missing after %.0f s, e.g. %s%n", fault, seconds, count.lostSample());
         }
         return new Row(fault, count, seconds);
+    }
+
+    /** The harness's own schema only: the database is shared with other people's tests. */
+    private static void dropSchema(String jdbcUrl, String schema, PrintStream out) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            out.println("dropped the PostgreSQL schema " + schema);
+        } catch (java.sql.SQLException e) {
+            out.println("could not drop the PostgreSQL schema " + schema + ": " + e.getMessage());
+        }
     }
 
     record Row(String fault, Ledger.Count count, double seconds) {
