@@ -4,15 +4,17 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.avro.Article;
 import io.wirestream.avro.Rejection;
 import io.wirestream.platform.metrics.FreshnessRecorder;
+import io.wirestream.ops.health.ServiceHealthMonitor;
+import io.wirestream.ops.health.ServiceHealthProbe;
 import io.wirestream.ops.lag.LagMonitor;
 import io.wirestream.ops.lag.LagMonitorSettings;
 import io.wirestream.ops.lag.LagReport;
 import io.wirestream.ops.tail.TailedRecord;
 import io.wirestream.ops.tail.TopicTail;
+import io.wirestream.ops.web.EditorialStories;
 import io.wirestream.ops.web.OpsDashboard;
 import io.wirestream.ops.web.OpsServer;
 import io.wirestream.ops.web.RejectionView;
-import io.wirestream.ops.web.StoryView;
 import io.wirestream.platform.config.KafkaSettings;
 import io.wirestream.platform.config.Settings;
 import io.wirestream.schema.topics.Topics;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * The ops service wired for one cluster: lag monitor, tails of wire.articles and wire.rejected, freshness, and the page.
@@ -35,8 +38,11 @@ public final class OpsService implements AutoCloseable {
     private final TopicTail<Article> articles;
     private final TopicTail<Rejection> rejections;
     private final OpsServer server;
+    private final ServiceHealthMonitor health;
 
-    private OpsService(LagMonitor lagMonitor, TopicTail<Article> articles, TopicTail<Rejection> rejections, OpsServer server) {
+    private OpsService(LagMonitor lagMonitor, TopicTail<Article> articles, TopicTail<Rejection> rejections, OpsServer server,
+                       ServiceHealthMonitor health) {
+        this.health = health;
         this.lagMonitor = lagMonitor;
         this.articles = articles;
         this.rejections = rejections;
@@ -56,20 +62,28 @@ public final class OpsService implements AutoCloseable {
         FreshnessRecorder recorder = freshness != null ? freshness : new FreshnessRecorder(metrics);
 
         LagMonitor lag = new LagMonitor(lagSettings, metrics);
+        // the tail holds twice the list, so stories that killed ones drop out of it still leave a full page
         TopicTail<Article> articles = new TopicTail<>(Topics.ARTICLES.name(), clients,
-                Topics.ARTICLES.valueSerde(serdes).deserializer(), tailSize)
-                .onRecord(topicFreshness(recorder));
+                Topics.ARTICLES.valueSerde(serdes).deserializer(), 2 * tailSize);
+        EditorialStories editorial = new EditorialStories(limit -> articles.latest(limit).stream().map(TailedRecord::value).toList());
+        Deserializer<String> keys = Topics.ARTICLES.keySerde(serdes).deserializer();
+        articles.onRecord(topicFreshness(recorder).andThen(r -> editorial.observe(r.value())))
+                .onTombstone(key -> editorial.tombstone(keys.deserialize(Topics.ARTICLES.name(), key)));
         TopicTail<Rejection> rejected = new TopicTail<>(Topics.REJECTED.name(), clients,
                 Topics.REJECTED.valueSerde(serdes).deserializer(), tailSize);
+        ServiceHealthMonitor health = new ServiceHealthMonitor(
+                ServiceHealthMonitor.parseUrls(settings.get(OpsSettings.HEALTH_URLS)),
+                new ServiceHealthProbe(Duration.ofSeconds(3), Clock.systemUTC()), lagSettings.sampleInterval(), metrics);
         OpsDashboard dashboard = new OpsDashboard(lag::latest, recorder,
-                limit -> articles.latest(limit).stream().map(r -> StoryView.of(r.value())).toList(),
+                editorial,
                 limit -> rejected.latest(limit).stream().map(r -> RejectionView.of(r.value())).toList(),
-                Clock.systemUTC(), tailSize);
+                Clock.systemUTC(), tailSize, health::latest);
         OpsServer server = new OpsServer(dashboard, metrics)
                 .readiness("kafka", () -> lagProblem(lag.latest()));
-        OpsService service = new OpsService(lag, articles, rejected, server);
+        OpsService service = new OpsService(lag, articles, rejected, server, health);
         try {
             lag.start();
+            health.start();
             articles.start();
             rejected.start();
             server.start(settings.get(OpsSettings.HTTP_HOST), settings.get(OpsSettings.HTTP_PORT));
@@ -107,6 +121,7 @@ public final class OpsService implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        health.close();
         articles.close();
         rejections.close();
         lagMonitor.close();

@@ -26,11 +26,18 @@ public final class OpsSettings {
             "Samples in the sliding window a group's status is judged on");
     public static final Setting<Duration> LAG_MIN_SPAN = Setting.duration("ops.lag.min.span", "30s",
             "Time the window must span before WARN or STALL is called; keep it above the consumers' commit interval");
+    public static final Setting<String> LAG_GROUP_INPUTS = Setting.string("ops.lag.group.inputs",
+            "wirestream-enrich=wire.raw;wirestream-publish-*=wire.articles",
+            "Input topics per group (GROUP=TOPIC,TOPIC entries separated by ';', GROUP may end in *): a group that has not "
+                    + "committed on them is counted from the log start, so a stage stuck before its first commit shows lag");
+    public static final Setting<String> HEALTH_URLS = Setting.string("ops.health.urls", "",
+            "Readiness URLs ops asks, NAME=URL comma-separated (e.g. enrich-stream=http://enrich:8082/health/ready); "
+                    + "a service that is not ready shows as ERR with its reason on the page, in /api/overview and /metrics");
     public static final Setting<Integer> TAIL_SIZE = Setting.integer("ops.tail.size", 50,
             "Stories and rejections kept for the page");
 
     public static final List<Setting<?>> ALL = List.of(HTTP_HOST, HTTP_PORT, LAG_GROUPS, LAG_GROUP_PREFIX, LAG_INTERVAL,
-            LAG_WINDOW, LAG_MIN_SPAN, TAIL_SIZE);
+            LAG_WINDOW, LAG_MIN_SPAN, LAG_GROUP_INPUTS, HEALTH_URLS, TAIL_SIZE);
 
     private OpsSettings() {
     }
@@ -47,6 +54,7 @@ public final class OpsSettings {
                 .withClientProperties(client)
                 .withGroups(groups)
                 .withGroupPrefix(settings.get(LAG_GROUP_PREFIX))
+                .withGroupInputs(LagMonitorSettings.parseInputs(Arrays.asList(settings.get(LAG_GROUP_INPUTS).split(";"))))
                 .withSampling(settings.get(LAG_INTERVAL), window, Math.min(3, window), settings.get(LAG_MIN_SPAN));
     }
 }

@@ -88,6 +88,9 @@ public final class LocalPipeline implements AutoCloseable {
         local.put("publish.data.dir", dataDir.resolve("publish").toString());
         local.put("ops.http.host", "127.0.0.1");
         local.put("ops.http.port", String.valueOf(ports.ops()));
+        // ops asks each service's readiness, so a stream app whose threads keep failing shows with its reason
+        local.put("ops.health.urls", "ingest-service=" + readyUrl(ports.ingest()) + ",enrich-stream=" + readyUrl(ports.enrich())
+                + ",publish-service=" + readyUrl(ports.readApi()));
         local.putAll(extra);
         settings = userSettings.with(local);
 
@@ -104,6 +107,10 @@ public final class LocalPipeline implements AutoCloseable {
         ops = OpsService.start(settings, opsMetrics, freshness);
         log.info("local pipeline started in {}", dataDir);
         return this;
+    }
+
+    private static String readyUrl(int port) {
+        return "http://127.0.0.1:" + port + "/health/ready";
     }
 
     /** Items pushed before the stream app has its partitions would wait anyway; waiting here makes start mean ready. */
@@ -173,6 +180,11 @@ public final class LocalPipeline implements AutoCloseable {
 
     public String readApiUrl() {
         return "http://127.0.0.1:" + publish.httpPort();
+    }
+
+    /** enrich-stream's own HTTP server: /health/live, /health/ready (follows the Streams state) and /metrics. */
+    public String enrichUrl() {
+        return "http://127.0.0.1:" + enrich.httpPort();
     }
 
     public String opsUrl() {

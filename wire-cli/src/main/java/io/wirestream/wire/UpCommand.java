@@ -35,8 +35,20 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--stores", paramLabel = "LIST", description = "Stores to publish to, e.g. sqlite,files or sqlite,postgres (default: sqlite)")
     String stores;
 
+    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT",
+            description = {"Use this Kafka cluster instead of starting a broker (with --registry-url); the fault harness",
+                    "runs the broker and registry itself so it can stop and restart them"})
+    String bootstrapServer;
+
+    @Option(names = "--registry-url", paramLabel = "URL", description = "Use this schema registry instead of starting one (with --bootstrap-server)")
+    String registryUrl;
+
     @Override
     public Integer call() throws Exception {
+        if ((bootstrapServer == null) != (registryUrl == null)) {
+            System.err.println("wire up: --bootstrap-server and --registry-url go together");
+            return 2;
+        }
         LocalPorts ports = new LocalPorts(portBase);
         List<String> busy = ports.busy();
         if (!busy.isEmpty()) {
@@ -55,7 +67,11 @@ public final class UpCommand implements Callable<Integer> {
             stopped.countDown();
         }, "wire-shutdown"));
         try {
-            pipeline.start(settings, true, extra);
+            if (bootstrapServer != null) {
+                pipeline.startAgainst(bootstrapServer, registryUrl, settings, extra);
+            } else {
+                pipeline.start(settings, true, extra);
+            }
         } catch (RuntimeException e) {
             System.err.println("wire up: start failed: " + e.getMessage());
             e.printStackTrace();
@@ -82,10 +98,13 @@ public final class UpCommand implements Callable<Integer> {
         System.out.println("                 (that key belongs to agency 'demo'; keys of the other demo agencies are in "
                 + p.dataDir().resolve("ingest/local-api-keys.properties") + ")");
         System.out.println("  Read articles  " + p.readApiUrl() + "/v1/changes   " + p.readApiUrl() + "/v1/search?q=tram");
-        System.out.println("  Ops page       " + p.opsUrl() + "/");
+        System.out.println("  Ops page       " + p.opsUrl() + "/   (API: " + p.opsUrl() + "/api/overview)");
+        System.out.println("  Enrich health  " + p.enrichUrl() + "/health/ready   " + p.enrichUrl() + "/health/live   "
+                + p.enrichUrl() + "/metrics");
         System.out.println("  Kafka          " + p.bootstrapServers() + "   (topics wire.raw, wire.articles, wire.rejected)");
         System.out.println("  Registry       " + p.registryUrl());
-        System.out.println("  Lag            ./wire lag --bootstrap-server " + p.bootstrapServers() + " --watch");
+        System.out.println("  Lag            ./wire lag --bootstrap-server " + p.bootstrapServers() + " --health enrich-stream="
+                + p.enrichUrl() + "/health/ready --watch");
         System.out.println("  Data           " + p.dataDir());
     }
 }

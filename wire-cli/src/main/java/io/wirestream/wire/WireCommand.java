@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "wire", mixinStandardHelpOptions = true, versionProvider = WireVersion.class,
         description = "Wirestream: a wire-ingestion pipeline for newsrooms on Apache Kafka.",
         subcommands = {UpCommand.class, InspectCommand.class, io.wirestream.ops.cli.LagCommand.class, QualityCommand.class,
-                io.wirestream.wire.bench.BenchCommand.class, KeysCommand.class, ConfigCommand.class, TraceCommand.class, CommandLine.HelpCommand.class},
+                io.wirestream.wire.bench.BenchCommand.class, io.wirestream.wire.faults.FaultsCommand.class, KeysCommand.class, ConfigCommand.class,
+                TraceCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start here:  ./wire up --demo     (runs the whole pipeline locally and pushes sample items)"})
 public final class WireCommand implements Runnable {
 

@@ -1,5 +1,8 @@
 package io.wirestream.ops.cli;
 
+import io.wirestream.ops.health.ServiceHealth;
+import io.wirestream.ops.health.ServiceHealthMonitor;
+import io.wirestream.ops.health.ServiceHealthProbe;
 import io.wirestream.ops.lag.ClusterSampler;
 import io.wirestream.ops.lag.KafkaClusterSampler;
 import io.wirestream.ops.lag.LagMonitor;
@@ -35,7 +38,7 @@ import picocli.CommandLine.Spec;
                 "not moving while records wait), STOP (no consumer while records wait), ERR.",
                 "WARN and STALL need a window of samples spanning --min-span: use --watch, or --samples N."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every group OK or WARN", "1:a group is STALL, STOP or ERR", "2:the cluster could not be sampled"})
+        exitCodeList = {"0:every group OK or WARN", "1:a group is STALL, STOP or ERR, or a --health service is not ready", "2:the cluster could not be sampled"})
 public final class LagCommand implements Callable<Integer> {
 
     @Spec
@@ -56,6 +59,18 @@ public final class LagCommand implements Callable<Integer> {
     @Option(names = "--group-prefix", defaultValue = LagMonitorSettings.DEFAULT_GROUP_PREFIX,
             description = "Prefix of the groups to watch (default: ${DEFAULT-VALUE})")
     String groupPrefix;
+
+    @Option(names = "--input", paramLabel = "GROUP=TOPIC[,TOPIC]",
+            description = {"Input topics of a group (repeatable; GROUP may end in * for a prefix). A group that has not",
+                    "committed on them is counted from the log start. Default: wirestream-enrich=wire.raw,",
+                    "wirestream-publish-*=wire.articles"})
+    List<String> inputs = List.of();
+
+    @Option(names = "--health", paramLabel = "[NAME=]URL",
+            description = {"A service's readiness URL to ask as well (repeatable), e.g.",
+                    "enrich-stream=http://127.0.0.1:18082/health/ready. A service that is not ready is printed as ERR",
+                    "with its reason (a stream thread that keeps failing shows here, not in offsets) and exits 1."})
+    List<String> health = List.of();
 
     @Option(names = {"-w", "--watch"}, description = "Refresh the table every --interval until interrupted")
     boolean watch;
@@ -97,6 +112,7 @@ public final class LagCommand implements Callable<Integer> {
         long pauseMillis = Math.round(intervalSeconds * 1000);
         try (LagMonitor monitor = new LagMonitor(samplerFactory.apply(settings), settings, null)) {
             LagReport report;
+            boolean healthy;
             if (watch) {
                 int shown = 0;
                 do {
@@ -104,6 +120,7 @@ public final class LagCommand implements Callable<Integer> {
                     out.print("\033[H\033[2J"); // clear the terminal so the table refreshes in place
                     out.println("wire lag  " + report.sampledAt() + "  every " + intervalSeconds + " s, Ctrl-C to stop");
                     out.print(LagTable.render(report));
+                    healthy = printHealth(out);
                     out.flush();
                     shown++;
                     if (iterations > 0 && shown >= iterations) {
@@ -118,10 +135,27 @@ public final class LagCommand implements Callable<Integer> {
                     report = monitor.sampleNow();
                 }
                 out.print(LagTable.render(report));
+                healthy = printHealth(out);
                 out.flush();
             }
-            return exitCode(report);
+            int lagExit = exitCode(report);
+            return lagExit == 0 && !healthy ? 1 : lagExit;
         }
+    }
+
+    /** Asks each --health URL and prints one status line per service; true when every one is ready. */
+    private boolean printHealth(PrintWriter out) {
+        if (health.isEmpty()) {
+            return true;
+        }
+        ServiceHealthProbe probe = new ServiceHealthProbe(Duration.ofSeconds(3), Clock.systemUTC());
+        boolean allReady = true;
+        for (Map.Entry<String, String> e : ServiceHealthMonitor.parseUrls(String.join(",", health)).entrySet()) {
+            ServiceHealth h = probe.check(e.getKey(), e.getValue());
+            allReady &= h.ready();
+            out.println((h.ready() ? "OK  " : "ERR  ") + h.service() + "  " + (h.ready() ? "ready" : "not ready: " + h.reason()));
+        }
+        return allReady;
     }
 
     private static int exitCode(LagReport report) {
@@ -138,6 +172,7 @@ public final class LagCommand implements Callable<Integer> {
                 .withClientProperties(clientProperties())
                 .withGroups(groups)
                 .withGroupPrefix(groupPrefix)
+                .withGroupInputs(inputs.isEmpty() ? LagMonitorSettings.PIPELINE_INPUTS : LagMonitorSettings.parseInputs(inputs))
                 .withSampling(Duration.ofMillis(Math.max(1, Math.round(intervalSeconds * 1000))), windowSize,
                         Math.min(3, windowSize), Duration.ofMillis(Math.round(minSpanSeconds * 1000)));
     }

@@ -70,6 +70,8 @@ public final class KafkaClusterSampler implements ClusterSampler {
             }
         }
 
+        Map<String, Set<TopicPartition>> neverCommitted = countUncommittedFromLogStart(committed);
+
         Set<TopicPartition> partitions = new HashSet<>(watchedTopicPartitions());
         committed.values().forEach(m -> partitions.addAll(m.keySet()));
         Map<TopicPartition, Long> ends = logEndOffsets(partitions);
@@ -104,9 +106,12 @@ public final class KafkaClusterSampler implements ClusterSampler {
                 continue;
             }
             List<PartitionLag> lags = new ArrayList<>();
-            committed.getOrDefault(group, Map.of()).forEach((tp, om) ->
-                    lags.add(lagOf(tp, om.offset(), ends.getOrDefault(tp, -1L), nowMillis, writtenAt,
-                            nothingToRead.getOrDefault(tp, Set.of()).contains(om.offset()))));
+            Set<TopicPartition> uncommitted = neverCommitted.getOrDefault(group, Set.of());
+            committed.getOrDefault(group, Map.of()).forEach((tp, om) -> {
+                PartitionLag lag = lagOf(tp, om.offset(), ends.getOrDefault(tp, -1L), nowMillis, writtenAt,
+                        nothingToRead.getOrDefault(tp, Set.of()).contains(om.offset()));
+                lags.add(uncommitted.contains(tp) ? neverCommitted(lag) : lag);
+            });
             samples.add(new GroupSample(group, now, state, members, lags, null));
         }
 
@@ -117,6 +122,47 @@ public final class KafkaClusterSampler implements ClusterSampler {
             }
         });
         return new ClusterSample(now, samples, topicEnds);
+    }
+
+    private static PartitionLag neverCommitted(PartitionLag lag) {
+        return new PartitionLag(lag.topic(), lag.partition(), lag.committedOffset(), lag.logEndOffset(), lag.lagRecords(),
+                lag.lagSeconds(), lag.lagSecondsSource(), true);
+    }
+
+    /**
+     * A group that has never committed (on anything but its own internal topics) owes every record of its declared
+     * input: without this a stage stuck before its first commit showed lag 0 and "no committed offsets" while its
+     * input filled up. Its input partitions are entered into {@code committed} at their log start offset (not 0:
+     * retention may have moved it), and returned per group so the report can say the offset is not a real commit.
+     */
+    private Map<String, Set<TopicPartition>> countUncommittedFromLogStart(
+            Map<String, Map<TopicPartition, OffsetAndMetadata>> committed) {
+        Map<String, Set<TopicPartition>> missing = new HashMap<>();
+        committed.forEach((group, offsets) -> {
+            String internal = group + "-";
+            if (offsets.keySet().stream().anyMatch(tp -> !tp.topic().startsWith(internal))) {
+                // it has committed: each partition it owns is judged from its commits. A consumer that starts at the
+                // log end (auto.offset.reset=latest) and has read nothing on a partition owes nothing there, and a
+                // group that reads other topics than declared is not described by the declaration
+                return;
+            }
+            for (TopicPartition tp : partitionsOf(settings.inputsOf(group))) {
+                if (!offsets.containsKey(tp)) {
+                    missing.computeIfAbsent(group, g -> new HashSet<>()).add(tp);
+                }
+            }
+        });
+        if (missing.isEmpty()) {
+            return missing;
+        }
+        Set<TopicPartition> all = new HashSet<>();
+        missing.values().forEach(all::addAll);
+        Map<TopicPartition, Long> starts = offsets(all, OffsetSpec.earliest());
+        missing.forEach((group, tps) -> {
+            tps.removeIf(tp -> !starts.containsKey(tp)); // start unknown: left out rather than guessed
+            tps.forEach(tp -> committed.get(group).put(tp, new OffsetAndMetadata(starts.get(tp))));
+        });
+        return missing;
     }
 
     private PartitionLag lagOf(TopicPartition tp, long committedOffset, long end, long nowMillis,
@@ -214,12 +260,16 @@ public final class KafkaClusterSampler implements ClusterSampler {
     }
 
     private Set<TopicPartition> watchedTopicPartitions() {
+        return partitionsOf(settings.watchedTopics());
+    }
+
+    private Set<TopicPartition> partitionsOf(List<String> topicNames) {
         Set<TopicPartition> partitions = new HashSet<>();
-        if (settings.watchedTopics().isEmpty()) {
+        if (topicNames.isEmpty()) {
             return partitions;
         }
         Map<String, KafkaFuture<TopicDescription>> topics =
-                admin.describeTopics(settings.watchedTopics()).topicNameValues();
+                admin.describeTopics(topicNames).topicNameValues();
         topics.forEach((name, future) -> {
             try {
                 for (TopicPartitionInfo info : await(future).partitions()) {
@@ -233,12 +283,16 @@ public final class KafkaClusterSampler implements ClusterSampler {
     }
 
     private Map<TopicPartition, Long> logEndOffsets(Set<TopicPartition> partitions) {
+        return offsets(partitions, OffsetSpec.latest());
+    }
+
+    private Map<TopicPartition, Long> offsets(Set<TopicPartition> partitions, OffsetSpec spec) {
         Map<TopicPartition, Long> ends = new HashMap<>();
         if (partitions.isEmpty()) {
             return ends;
         }
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        partitions.forEach(tp -> request.put(tp, OffsetSpec.latest()));
+        partitions.forEach(tp -> request.put(tp, spec));
         ListOffsetsResult results = admin.listOffsets(request);
         partitions.forEach(tp -> {
             try {

@@ -119,8 +119,10 @@ public final class LagEvaluator {
         }
         String span = String.format("%.1fs", spanMillis / 1000.0);
         if (first.committedOffset() == latest.committedOffset()) {
-            return verdict(latest, LagStatus.STALL,
-                    "offset " + latest.committedOffset() + " has not moved for " + span + " while " + lag + " records wait");
+            String where = latest.neverCommitted()
+                    ? "never committed (counted from log start " + latest.committedOffset() + ")"
+                    : "offset " + latest.committedOffset() + " has not moved";
+            return verdict(latest, LagStatus.STALL, where + " for " + span + " while " + lag + " records wait");
         }
         if (lagNeverFell(history) && lag > first.lagRecords()) {
             return verdict(latest, LagStatus.WARN, "lag grew from " + first.lagRecords() + " to " + lag + " over " + span);

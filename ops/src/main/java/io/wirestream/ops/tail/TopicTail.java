@@ -46,6 +46,7 @@ public final class TopicTail<V> implements AutoCloseable {
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>(); // touched by the tail's thread only
     private final AtomicLong seen = new AtomicLong();
     private volatile Consumer<TailedRecord<V>> listener = r -> { };
+    private volatile Consumer<byte[]> tombstoneListener = k -> { };
     private volatile boolean running;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
@@ -75,6 +76,15 @@ public final class TopicTail<V> implements AutoCloseable {
     /** Also hands every decoded record to {@code listener}, on the tail's thread; set it before {@link #start()}. */
     public TopicTail<V> onRecord(Consumer<TailedRecord<V>> listener) {
         this.listener = listener;
+        return this;
+    }
+
+    /**
+     * Hands the key bytes of every tombstone to {@code listener}, on the tail's thread; set it before {@link #start()}.
+     * On a compacted topic a tombstone is how a story is forgotten, so readers of the tail must hear of it.
+     */
+    public TopicTail<V> onTombstone(Consumer<byte[]> listener) {
+        this.tombstoneListener = listener;
         return this;
     }
 
@@ -177,6 +187,10 @@ public final class TopicTail<V> implements AutoCloseable {
     private void accept(ConsumerRecord<byte[], byte[]> record) {
         seen.incrementAndGet();
         nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+        if (record.value() == null) {
+            forget(record.key());
+            return; // a tombstone on a compacted topic: nothing to show
+        }
         V value;
         try {
             value = deserializer.deserialize(record.topic(), record.value());
@@ -200,6 +214,17 @@ public final class TopicTail<V> implements AutoCloseable {
             listener.accept(tailed);
         } catch (RuntimeException e) {
             LOG.warn("listener on the tail of {} failed: {}", topic, e.toString());
+        }
+    }
+
+    private void forget(byte[] key) {
+        if (key == null) {
+            return;
+        }
+        try {
+            tombstoneListener.accept(key);
+        } catch (RuntimeException e) {
+            LOG.warn("tombstone listener on the tail of {} failed: {}", topic, e.toString());
         }
     }
 

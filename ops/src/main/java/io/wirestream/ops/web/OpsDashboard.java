@@ -1,5 +1,6 @@
 package io.wirestream.ops.web;
 
+import io.wirestream.ops.health.ServiceHealth;
 import io.wirestream.platform.metrics.FreshnessFigures;
 import io.wirestream.platform.metrics.FreshnessRecorder;
 import io.wirestream.ops.lag.GroupEvaluation;
@@ -27,6 +28,9 @@ public final class OpsDashboard {
     public static final String ARTICLES = "wire.articles";
     public static final String REJECTED = "wire.rejected";
     public static final String ENRICH_GROUP = "wirestream-enrich";
+    public static final String INGEST_SERVICE = "ingest-service";
+    public static final String ENRICH_SERVICE = "enrich-stream";
+    public static final String PUBLISH_SERVICE = "publish-service";
     private static final String GROUP_PREFIX = "wirestream-";
 
     private final Supplier<LagReport> lag;
@@ -35,9 +39,17 @@ public final class OpsDashboard {
     private final RecentRejections rejections;
     private final Clock clock;
     private final int listSize;
+    private final Supplier<List<ServiceHealth>> services;
 
     public OpsDashboard(Supplier<LagReport> lag, FreshnessRecorder freshness, LatestStories stories,
                         RecentRejections rejections, Clock clock, int listSize) {
+        this(lag, freshness, stories, rejections, clock, listSize, List::of);
+    }
+
+    /** @param services the latest readiness of the services ops asks; a service that is not ready makes its stage ERR */
+    public OpsDashboard(Supplier<LagReport> lag, FreshnessRecorder freshness, LatestStories stories,
+                        RecentRejections rejections, Clock clock, int listSize, Supplier<List<ServiceHealth>> services) {
+        this.services = services;
         this.lag = lag;
         this.freshness = freshness;
         this.stories = stories;
@@ -52,8 +64,57 @@ public final class OpsDashboard {
         Map<String, Long> reasons = new TreeMap<>();
         recentRejections.forEach(r -> reasons.merge(r.stage() + "/" + r.reason(), 1L, Long::sum));
         List<FreshnessFigures> figures = freshness == null ? List.of() : freshness.figures();
-        return new OpsSnapshot(clock.instant(), report.worstStatus().name(), stages(report), report, figures,
-                recentRejections, reasons, stories.latest(listSize));
+        List<ServiceHealth> health = services.get();
+        List<StageView> stages = withHealth(stages(report), health);
+        LagStatus overall = stages.stream().map(StageView::status).reduce(report.worstStatus(), LagStatus::worse);
+        return new OpsSnapshot(clock.instant(), overall.name(), stages, report, figures,
+                recentRejections, reasons, stories.latest(listSize), health);
+    }
+
+    public List<ServiceHealth> services() {
+        return services.get();
+    }
+
+    /**
+     * A service that is not ready turns its stages ERR with the service's own reason: offsets alone cannot tell a
+     * stream app whose threads keep failing from one that is merely between rebalances. A service ops knows no stage
+     * of (any other name) adds a stage of its own.
+     */
+    static List<StageView> withHealth(List<StageView> stages, List<ServiceHealth> health) {
+        List<StageView> result = new ArrayList<>(stages);
+        for (ServiceHealth h : health) {
+            if (h.ready()) {
+                continue;
+            }
+            String reason = h.service() + " not ready: " + h.reason();
+            boolean matched = false;
+            for (int i = 0; i < result.size(); i++) {
+                StageView s = result.get(i);
+                if (belongsTo(s, h.service())) {
+                    result.set(i, new StageView(s.name(), s.group(), s.reads(), s.writes(), s.recordsPerSecond(),
+                            s.records(), s.lagRecords(), s.lagSeconds(), LagStatus.ERR, reason));
+                    matched = true;
+                }
+            }
+            if (!matched) {
+                result.add(new StageView(h.service(), null, List.of(), List.of(), 0, 0, 0, 0, LagStatus.ERR, reason));
+            }
+        }
+        return result;
+    }
+
+    /** By name prefix, so the instances of a scaled-out service (enrich-stream-2) mark the same stage. */
+    private static boolean belongsTo(StageView stage, String service) {
+        if (service.startsWith(INGEST_SERVICE)) {
+            return stage.group() == null && stage.name().equals("ingest");
+        }
+        if (service.startsWith(ENRICH_SERVICE)) {
+            return ENRICH_GROUP.equals(stage.group());
+        }
+        if (service.startsWith(PUBLISH_SERVICE)) {
+            return stage.group() != null && stage.group().startsWith(GROUP_PREFIX + "publish-");
+        }
+        return false;
     }
 
     public LagReport lag() {

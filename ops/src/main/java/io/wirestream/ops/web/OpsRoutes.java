@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The ops page and its JSON API, mountable on any Javalin app (the standalone {@link OpsServer}, or local mode's):
  * {@code GET /} the page; {@code GET /api/overview} everything at once; {@code /api/lag}, {@code /api/freshness},
- * {@code /api/rejections}, {@code /api/stories} one part each.
+ * {@code /api/rejections}, {@code /api/stories}, {@code /api/services} one part each.
  */
 public final class OpsRoutes {
 
@@ -28,6 +28,7 @@ public final class OpsRoutes {
         app.get("/api/freshness", ctx -> json(ctx, dashboard.freshness()));
         app.get("/api/rejections", ctx -> json(ctx, dashboard.rejections()));
         app.get("/api/stories", ctx -> json(ctx, dashboard.stories()));
+        app.get("/api/services", ctx -> json(ctx, dashboard.services()));
     }
 
     private static void json(Context ctx, Object body) {

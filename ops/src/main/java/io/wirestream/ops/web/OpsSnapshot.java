@@ -1,5 +1,6 @@
 package io.wirestream.ops.web;
 
+import io.wirestream.ops.health.ServiceHealth;
 import io.wirestream.platform.metrics.FreshnessFigures;
 import io.wirestream.ops.lag.LagReport;
 import java.time.Instant;
@@ -10,8 +11,10 @@ import java.util.Map;
  * Everything the ops page shows, in one answer so a refresh is one request and its figures agree with each other.
  *
  * @param rejectionReasons counts by {@code stage/reason} over the rejections held
+ * @param services         the latest readiness of every service ops asks ({@code ops.health.urls})
  */
 public record OpsSnapshot(Instant at, String overallStatus, List<StageView> stages, LagReport lag,
                           List<FreshnessFigures> freshness, List<RejectionView> rejections,
-                          Map<String, Long> rejectionReasons, List<StoryView> stories) {
+                          Map<String, Long> rejectionReasons, List<StoryView> stories,
+                          List<ServiceHealth> services) {
 }

@@ -100,4 +100,22 @@ class LagCommandTest {
         assertThat(out.toString()).contains("--bootstrap-server", "--group-prefix", "--watch", "--interval", "STALL")
                 .doesNotContain("--iterations");
     }
+
+    @Test
+    void aHealthUrlThatIsNotReadyIsPrintedWithItsReasonAndExitsOneThoughTheLagIsFine() {
+        sampler.next(0, 130, 130, 1, 0);
+        io.wirestream.platform.http.ServiceHttpServer enrich = new io.wirestream.platform.http.ServiceHttpServer(
+                "enrich-stream", io.wirestream.platform.http.ServiceHttpServer.newMetrics("enrich-stream"), app -> { })
+                .readiness("kafka-streams", () -> "task 0_1 keeps failing: RecordTooLargeException")
+                .start("127.0.0.1", 0);
+        try {
+            int exit = run("--health", "enrich-stream=http://127.0.0.1:" + enrich.port() + "/health/ready");
+
+            assertThat(exit).as(out.toString()).isEqualTo(1);
+            assertThat(out.toString()).contains("OK  " + GROUP + "  lag 0 records")
+                    .contains("ERR  enrich-stream  not ready: kafka-streams: task 0_1 keeps failing: RecordTooLargeException");
+        } finally {
+            enrich.close();
+        }
+    }
 }

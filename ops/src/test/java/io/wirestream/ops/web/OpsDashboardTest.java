@@ -2,13 +2,16 @@ package io.wirestream.ops.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirestream.ops.health.ServiceHealth;
 import io.wirestream.ops.lag.GroupEvaluation;
 import io.wirestream.ops.lag.GroupRate;
 import io.wirestream.ops.lag.LagReport;
 import io.wirestream.ops.lag.LagStatus;
 import io.wirestream.ops.lag.PartitionEvaluation;
 import io.wirestream.ops.lag.TopicRate;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +56,42 @@ class OpsDashboardTest {
             assertThat(s.name()).isEqualTo("ingest");
             assertThat(s.records()).isZero();
         });
+    }
+
+    @Test
+    void aServiceThatIsNotReadyMakesItsStageAndTheOverallStatusErrWithItsReasonThoughOffsetsLookFine() {
+        // seen live: enrich's thread replaced again and again, no lag visible, and the page said OK
+        LagReport report = new LagReport(AT, List.of(group("wirestream-enrich", LagStatus.OK, "wire.raw"),
+                group("wirestream-publish-sqlite", LagStatus.OK, "wire.articles")), List.of(), List.of(), null);
+        String reason = "kafka-streams: stream thread replaced 14 times; last: RecordTooLargeException";
+        List<ServiceHealth> health = List.of(
+                new ServiceHealth("enrich-stream", "http://e/health/ready", false, reason, AT),
+                new ServiceHealth("publish-service", "http://p/health/ready", true, null, AT),
+                new ServiceHealth("search-indexer", "http://s/health/ready", false, "unreachable: ConnectException", AT));
+        OpsDashboard dashboard = new OpsDashboard(() -> report, null, limit -> List.of(), limit -> List.of(),
+                Clock.fixed(AT, ZoneOffset.UTC), 10, () -> health);
+
+        OpsSnapshot snapshot = dashboard.snapshot();
+
+        assertThat(snapshot.overallStatus()).isEqualTo("ERR");
+        assertThat(snapshot.services()).isEqualTo(health);
+        StageView enrich = snapshot.stages().stream().filter(s -> "enrich".equals(s.name())).findFirst().orElseThrow();
+        assertThat(enrich.status()).isEqualTo(LagStatus.ERR);
+        assertThat(enrich.reason()).isEqualTo("enrich-stream not ready: " + reason);
+        assertThat(snapshot.stages()).filteredOn(s -> "publish-sqlite".equals(s.name()))
+                .singleElement().extracting(StageView::status).isEqualTo(LagStatus.OK);
+        assertThat(snapshot.stages()).filteredOn(s -> "search-indexer".equals(s.name()))
+                .singleElement().extracting(StageView::reason).asString().contains("unreachable");
+    }
+
+    @Test
+    void everyServiceReadyLeavesTheLagStatusAlone() {
+        LagReport report = new LagReport(AT, List.of(group("wirestream-enrich", LagStatus.OK, "wire.raw")),
+                List.of(), List.of(), null);
+        OpsDashboard dashboard = new OpsDashboard(() -> report, null, limit -> List.of(), limit -> List.of(),
+                Clock.fixed(AT, ZoneOffset.UTC), 10,
+                () -> List.of(new ServiceHealth("enrich-stream", "http://e/health/ready", true, null, AT)));
+
+        assertThat(dashboard.snapshot().overallStatus()).isEqualTo("OK");
     }
 }
