@@ -17,22 +17,25 @@ import java.util.Set;
  * look more alike, never split a copy.
  *
  * <p>The lead is where wire copy states its news: a copy (refiled, rewritten, truncated, with a paragraph added)
- * keeps every lead term somewhere, while two stories from one template differ there. So two stories are told apart
- * when a lead term of either is missing from the whole of the other.
+ * keeps its lead terms somewhere, while two stories from one template differ there. So two stories are told apart
+ * when each has a lead term (name, ticker, figure) the whole of the other lacks: a substitution, not a paragraph
+ * more or less on one side.
  *
- * @param leadNames names in the lead paragraph (mixed-case text only)
+ * @param leadNames names in the lead paragraph; when it has none (a table), the headline's
  * @param leadTickers tickers in the headline and lead
- * @param leadFigures figures in the headline and lead
+ * @param leadFigures figures in the headline and the first two paragraphs, in order
+ * @param openingFigures how many of them are the headline's and the first paragraph's
  * @param present every term of the story (all headline words count as names), sorted; at most {@link #MAX_PRESENT}
  * @param presentComplete false when the story had more terms than are kept: a term missing from it proves nothing
  * @param directions bits of {@link Direction} ordinals stated in the headline and lead
  * @param correction the story says it corrects an earlier one
  */
-public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFigures, short[] present,
-        boolean presentComplete, int directions, boolean correction) {
+public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFigures, int openingFigures,
+        short[] present, boolean presentComplete, int directions, boolean correction) {
 
     public static final int MAX_PRESENT = 96;
     private static final int MAX_LEAD = 32;
+    private static final int FIGURE_PARAGRAPHS = 2;
 
     /** Where two stories' traits disagree. */
     public enum Difference { SUBJECT, TICKER, FIGURES, DIRECTION }
@@ -46,7 +49,7 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
 
         Set<Short> names = new LinkedHashSet<>();
         Set<Short> tickers = new LinkedHashSet<>();
-        Set<Short> figures = new LinkedHashSet<>();
+        List<Short> figures = new java.util.ArrayList<>();
         for (Term term : headlineTerms) {
             if (term.kind() == Kind.TICKER) {
                 tickers.add(hash(term));
@@ -54,6 +57,7 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
                 figures.add(hash(term));
             }
         }
+
         for (Term term : leadTerms) {
             switch (term.kind()) {
                 case NAME -> names.add(hash(term));
@@ -61,8 +65,28 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
                 case FIGURE -> figures.add(hash(term));
             }
         }
+        int opening = Math.min(figures.size(), MAX_LEAD);
+        // a daily report states its figures over its first paragraphs ("... 1.5 billion dlrs of repurchases.
+        // Fed funds were trading at 6-1/16 pct ..."); names are read from the first only
+        for (int i = 1; i < Math.min(FIGURE_PARAGRAPHS, body.size()); i++) {
+            for (Term term : SalientText.terms(body.get(i), false)) {
+                if (term.kind() == Kind.FIGURE) {
+                    figures.add(hash(term));
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            // a lead without names is a table ("Qtly div 12 cts vs 12 cts prior ..."): the headline carries the
+            // subject, and an all-caps wire headline ("FRANKLIN PUERTO RICO TAX-FREE SETS PAYOUT") hides its names
+            // in capitals
+            for (Term term : SalientText.headlineNames(title)) {
+                names.add(hash(term));
+            }
+        }
         Set<Short> present = new LinkedHashSet<>();
         headlineTerms.forEach(t -> present.add(hash(t)));
+        // every headline word, whatever its case: a desk that lower-cases a headline has not changed its subject
+        SalientText.headlineNames(title.toUpperCase(java.util.Locale.ROOT)).forEach(t -> present.add(hash(t)));
         boolean complete = true;
         for (String paragraph : body) {
             for (Term term : SalientText.terms(paragraph, true)) {
@@ -78,7 +102,7 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
         for (Direction direction : SalientText.directions(title + " " + lead)) {
             directions |= 1 << direction.ordinal();
         }
-        return new StoryTraits(toArray(names, MAX_LEAD), toArray(tickers, MAX_LEAD), toArray(figures, MAX_LEAD), kept,
+        return new StoryTraits(toArray(names, MAX_LEAD), toArray(tickers, MAX_LEAD), toArray(figures), opening, kept,
                 complete, directions, SalientText.correction(headline, paragraphs));
     }
 
@@ -87,13 +111,23 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
      * mentions, or opposite directions (one raises and does not cut, the other cuts and does not raise).
      */
     public java.util.Optional<Difference> differenceFrom(StoryTraits other) {
+        // Each side must miss something of the other's: a copy that only dropped or added a paragraph misses terms
+        // on one side alone, a second story from the template has its own name or figure where the first had one.
         if (missingFrom(leadNames, other) || other.missingFrom(other.leadNames, this)) {
             return java.util.Optional.of(Difference.SUBJECT);
         }
-        if (missingFrom(leadTickers, other) || other.missingFrom(other.leadTickers, this)) {
+        // a ticker added to a later copy ("LAC MINERALS" then "LAC <LAC>") is not another company
+        if (leadTickers.length > 0 && other.leadTickers.length > 0
+                && missingFrom(leadTickers, other) && other.missingFrom(other.leadTickers, this)) {
             return java.util.Optional.of(Difference.TICKER);
         }
-        if (missingFrom(leadFigures, other) || other.missingFrom(other.leadFigures, this)) {
+        boolean figuresMissing = missingFrom(leadFigures, other);
+        boolean otherFiguresMissing = other.missingFrom(other.leadFigures, this);
+        // opening figures in order: as many figures in both openings but one changed ("seven ships loading and six
+        // waiting" then "six ... and six") is a new report, though every figure of one appears in the other
+        boolean substituted = openingFigures == other.openingFigures
+                && !Arrays.equals(leadFigures, 0, openingFigures, other.leadFigures, 0, other.openingFigures);
+        if ((figuresMissing && otherFiguresMissing) || (substituted && (figuresMissing || otherFiguresMissing))) {
             return java.util.Optional.of(Difference.FIGURES);
         }
         if (opposite(directions, other.directions)) {
@@ -136,6 +170,14 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
         return (short) h;
     }
 
+    private static short[] toArray(List<Short> inOrder) {
+        short[] array = new short[Math.min(inOrder.size(), MAX_LEAD)];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = inOrder.get(i);
+        }
+        return array;
+    }
+
     private static short[] toArray(Set<Short> values, int max) {
         short[] array = new short[Math.min(values.size(), max)];
         int i = 0;
@@ -151,7 +193,7 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
     @Override
     public boolean equals(Object o) {
         return o instanceof StoryTraits t && Arrays.equals(leadNames, t.leadNames)
-                && Arrays.equals(leadTickers, t.leadTickers) && Arrays.equals(leadFigures, t.leadFigures)
+                && Arrays.equals(leadTickers, t.leadTickers) && Arrays.equals(leadFigures, t.leadFigures) && openingFigures == t.openingFigures
                 && Arrays.equals(present, t.present) && presentComplete == t.presentComplete
                 && directions == t.directions && correction == t.correction;
     }

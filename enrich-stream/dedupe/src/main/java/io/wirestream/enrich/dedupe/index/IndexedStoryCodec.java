@@ -61,6 +61,7 @@ public final class IndexedStoryCodec {
             writeShorts(out, traits.present());
             out.writeByte((traits.presentComplete() ? 1 : 0) | (traits.correction() ? 2 : 0));
             out.writeShort(traits.directions());
+            out.writeByte(traits.openingFigures());
         }
     }
 
@@ -86,7 +87,9 @@ public final class IndexedStoryCodec {
             short[] present = readShorts(in);
             int flags = in.readUnsignedByte();
             int directions = in.readUnsignedShort();
-            traits = new StoryTraits(names, tickers, figures, present, (flags & 1) != 0, directions, (flags & 2) != 0);
+            int opening = in.readUnsignedByte();
+            traits = new StoryTraits(names, tickers, figures, opening, present, (flags & 1) != 0, directions,
+                    (flags & 2) != 0);
         }
         return new IndexedStory(uri, agency, receivedAt, new StorySignature(exact, shingleCount, minHash, traits));
     }

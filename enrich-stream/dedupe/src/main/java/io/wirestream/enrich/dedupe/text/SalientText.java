@@ -64,7 +64,14 @@ public final class SalientText {
             "it", "its", "he", "she", "they", "we", "i", "this", "that", "these", "those", "there", "his", "her",
             "their", "our", "after", "before", "under", "while", "when", "if", "some", "shares", "net", "shr", "shrs",
             "revs", "qtr", "qtly", "div", "pay", "record", "prior", "vs", "mln", "billion", "dlrs", "note", "oper",
-            "avg", "year", "says", "said", "also", "last", "new", "all", "no", "not", "about", "more", "most");
+            "avg", "year", "mthly", "qtrly", "semi", "extra", "stock", "cash", "sales", "rev", "says", "said",
+            "also", "last", "new", "all", "no", "not", "about", "more", "most");
+
+    // Verbs and nouns of wire headlines that say what kind of story it is, not whose
+    private static final Set<String> HEADLINE_FURNITURE = Set.of(
+            "sets", "set", "says", "said", "see", "sees", "seen", "to", "in", "of", "for", "on", "at", "by", "qtr",
+            "qtly", "net", "loss", "profit", "dividend", "div", "payout", "regular", "initial", "special", "year",
+            "shr", "reports", "report", "declares", "plans", "expects", "unit", "inc", "corp", "co", "ltd");
 
     private SalientText() {
     }
@@ -117,6 +124,34 @@ public final class SalientText {
             }
         }
         return terms;
+    }
+
+    /**
+     * The names of a headline: every word of an all-caps headline that is not a figure, a direction or a common
+     * word; in a mixed-case headline the capitalised words after the first.
+     */
+    public static List<Term> headlineNames(String headline) {
+        List<Term> names = new ArrayList<>();
+        if (headline == null || headline.isBlank()) {
+            return names;
+        }
+        String folded = Normalizer.normalize(headline, Normalizer.Form.NFKC);
+        boolean caps = mostlyUpperCase(folded);
+        Matcher tokens = TOKEN.matcher(folded);
+        boolean first = true;
+        while (tokens.find()) {
+            String token = tokens.group();
+            String lower = token.toLowerCase(Locale.ROOT);
+            boolean word = Character.isLetter(token.charAt(0)) && !containsDigit(token) && token.length() >= 2
+                    && !NOT_NAMES.contains(lower) && !HEADLINE_FURNITURE.contains(lower)
+                    && !DIRECTION_WORDS.containsKey(lower) && !NUMBER_WORDS.containsKey(lower)
+                    && !CALENDAR_WORDS.contains(lower);
+            if (word && (caps || (!first && Character.isUpperCase(token.charAt(0))))) {
+                names.add(new Term(Kind.NAME, lower));
+            }
+            first = false;
+        }
+        return names;
     }
 
     /** The directions a line of text states. */
