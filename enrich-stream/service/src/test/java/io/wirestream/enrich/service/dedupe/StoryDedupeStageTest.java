@@ -313,4 +313,39 @@ class StoryDedupeStageTest {
             assertThat(a.getHeadline()).isEqualTo(waiting.getHeadline());
         });
     }
+
+    @Test
+    void templatedStoriesOfOneFamilyAreEachPublished() {
+        send(TemplatedWireStories.dividend("ntb:div-halvard", at(1), "Halvard Mills", "HVM", "12"));
+        send(TemplatedWireStories.dividend("ntb:div-orrin", at(2), "Orrin Savings Bank", "OSB", "12"));
+        send(TemplatedWireStories.reserveOperation("ntb:repo-mon", at(3), "two", "1.5"));
+        send(TemplatedWireStories.reserveOperation("ntb:repo-tue", at(4), "three", "2.25"));
+        send(TemplatedWireStories.bargePrice("ntb:barge-up", at(5), "raises", "raised"));
+        send(TemplatedWireStories.bargePrice("ntb:barge-down", at(6), "cuts", "cut"));
+        send(TemplatedWireStories.listing("ntb:list-hvi", at(7), "Halvard Instruments", "HVI"));
+        send(TemplatedWireStories.listing("ntb:list-olc", at(8), "Orrin Land Cruisers", "OLC"));
+        passHoldBack();
+
+        assertThat(out.readValuesToList()).extracting(Article::getUri).containsExactlyInAnyOrder(
+                "ntb:div-halvard", "ntb:div-orrin", "ntb:repo-mon", "ntb:repo-tue", "ntb:barge-up", "ntb:barge-down",
+                "ntb:list-hvi", "ntb:list-olc");
+        assertThat(audit.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aCorrectionFromAnotherAgencyJoinsTheStoryItCorrectsNotItsTemplateSibling() {
+        send(TemplatedWireStories.dividend("ntb:div-halvard", at(1), "Halvard Mills", "HVM", "12"));
+        send(TemplatedWireStories.dividend("ntb:div-orrin", at(2), "Orrin Savings Bank", "OSB", "12"));
+        passHoldBack();
+        out.readValuesToList();
+        send(TemplatedWireStories.correctedDividend("afp:div-halvard", "AFP", at(9), "Halvard Mills", "HVM", "14"));
+        passHoldBack();
+
+        assertThat(audit.readValuesToList()).singleElement().satisfies(d -> {
+            assertThat(d.getUri()).isEqualTo("afp:div-halvard");
+            assertThat(d.getReason()).isEqualTo("near-duplicate");
+            assertThat(d.getSurvivorUri()).isEqualTo("ntb:div-halvard");
+        });
+        assertThat(out.readValuesToList()).extracting(Article::getUri).containsOnly("ntb:div-halvard");
+    }
 }
