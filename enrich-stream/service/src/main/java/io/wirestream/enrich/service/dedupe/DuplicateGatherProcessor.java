@@ -11,6 +11,7 @@ import io.wirestream.enrich.service.dedupe.DedupeMessage.AuditEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.ClusterEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.CopyReply;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexAnswer;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.JoinRequest;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -46,12 +48,19 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
      * (33), and each answer rewrites the bookkeeping, which must not mean re-encoding the article every time.
      */
     static final String PENDING_ARTICLE_STORE = "dedupe-pending-articles";
+    /**
+     * Copies dropped into a story that was still being judged, keyed {@code story + "\n" + copy}: they wait for the
+     * story's fate to learn which published head they end up in.
+     */
+    static final String FOLLOWER_STORE = "dedupe-followers";
+    private static final String FOLLOWER_SEPARATOR = "\n";
 
     private final DedupeSettings settings;
     private ProcessorContext<String, DedupeMessage> context;
     private KeyValueStore<String, PendingStory> pending;
     private KeyValueStore<String, StoryFate> fates;
     private KeyValueStore<String, Article> pendingArticles;
+    private KeyValueStore<String, DedupeMessage> followers;
 
     DuplicateGatherProcessor(DedupeSettings settings) {
         this.settings = settings;
@@ -63,6 +72,7 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         this.pending = context.getStateStore(PENDING_STORE);
         this.fates = context.getStateStore(FATE_STORE);
         this.pendingArticles = context.getStateStore(PENDING_ARTICLE_STORE);
+        this.followers = context.getStateStore(FOLLOWER_STORE);
         long tick = Math.max(100, Math.min(1000, settings.holdBack().toMillis() / 2));
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, this::releaseReady);
         context.schedule(settings.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, this::purgeFates);
@@ -83,6 +93,9 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
             onAnswer(uri, answer, now);
         } else if (message instanceof CopyReply reply) {
             onReply(uri, reply, now);
+        } else if (message instanceof JoinRequest join) {
+            resolve(uri, join, now);
+            return;
         } else {
             return;
         }
@@ -192,11 +205,55 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         }
         DedupeDecision decision = DedupeDecision.of(self, matches);
         if (decision.duplicate()) {
-            joinCluster(uri, self, article, decision.survivor().get().uri(), decision.kind().get(), now);
+            // the earlier copy may itself have been dropped into another story: ask it where it ended up
+            String survivorUri = decision.survivor().get().uri();
+            MatchKind kind = decision.kind().get();
+            fates.put(uri, new StoryFate(survivorUri, now));
+            String reason = kind == MatchKind.EXACT ? "exact-duplicate" : "near-duplicate";
+            forward(survivorUri, new JoinRequest(survivorUri,
+                    new CopySeen(uri, self.agency(), self.receivedAt().toEpochMilli(), kind),
+                    AuditRecords.of(article, reason, survivorUri, null, ClusterIds.of(survivorUri), now)), now);
         } else {
             fates.put(uri, headFate(article, now));
             forward(uri, new ClusterEvent(uri, article, null), now);
         }
+        releaseFollowers(uri, now);
+    }
+
+    /**
+     * A copy dropped into the story {@code at}: if that story heads a cluster, the copy joins it and its audit names
+     * it; if it was dropped into another story, the request follows it there; if it is still being judged, the request
+     * waits for its fate.
+     */
+    private void resolve(String at, JoinRequest join, long now) {
+        StoryFate fate = fates.get(at);
+        if (fate != null && !fate.head()) {
+            forward(fate.survivorUri(), new JoinRequest(fate.survivorUri(), join.member(), join.audit()), now);
+            return;
+        }
+        if (fate == null && pending.get(at) != null) {
+            followers.put(at + FOLLOWER_SEPARATOR + join.member().uri(), join);
+            return;
+        }
+        // a head (or a story no longer known after the window: named as before, as the head of its own cluster)
+        DedupeAudit audit = DedupeAudit.newBuilder(join.audit()).setSurvivorUri(at).setClusterId(ClusterIds.of(at))
+                .build();
+        forward(join.member().uri(), new AuditEvent(audit), now);
+        forward(at, new ClusterEvent(at, null, join.member()), now);
+    }
+
+    private void releaseFollowers(String uri, long now) {
+        List<String> keys = new ArrayList<>();
+        List<JoinRequest> waiting = new ArrayList<>();
+        try (var range = followers.prefixScan(uri + FOLLOWER_SEPARATOR, new StringSerializer())) {
+            while (range.hasNext()) {
+                var entry = range.next();
+                keys.add(entry.key);
+                waiting.add((JoinRequest) entry.value);
+            }
+        }
+        keys.forEach(followers::delete);
+        waiting.forEach(join -> resolve(uri, join, now));
     }
 
     /** The story is dropped as a copy of the survivor: its fate, its audit, and its place in the survivor's cluster. */

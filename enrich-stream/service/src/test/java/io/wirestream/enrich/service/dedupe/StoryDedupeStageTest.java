@@ -348,4 +348,59 @@ class StoryDedupeStageTest {
         });
         assertThat(out.readValuesToList()).extracting(Article::getUri).containsOnly("ntb:div-halvard");
     }
+
+    /** Paragraphs of a story that is retold twice, each retelling keeping part of the one before. */
+    static final String LEAD = "Harbour pilots at Port Selwyn walked off the job on Friday morning, leaving a queue of "
+            + "container ships anchored outside the breakwater while their union and the port authority traded blame.";
+    static final List<String> PILOTS_A = List.of(LEAD,
+            "The pilots guide every vessel of more than a modest size through the narrow channel, and no captain "
+                    + "may bring a ship alongside the quays without one of them on the bridge.",
+            "Their union says the authority has ignored repeated warnings about fatigue on the night roster, where "
+                    + "crews now work long shifts with short breaks between them.",
+            "The authority says it has offered talks on the roster since the spring and accuses the union of "
+                    + "choosing the busiest weekend of the season to make its point.",
+            "Shipping agents said the queue was growing by the hour and that perishable cargo on some of the waiting "
+                    + "vessels would soon have to be diverted to ports further along the coast.",
+            "Local hauliers, who depend on the container terminal for most of their work, said their drivers had "
+                    + "been sent home and that they would seek compensation from whoever was found at fault.");
+    static final String PILOTS_B_NEW = "A mediator appointed by the regional government arrived at the port in the "
+            + "afternoon and began separate meetings with both sides in the harbour master's office.";
+    static final String PILOTS_C_NEW1 = "By evening the mediator said both sides had agreed to meet face to face for "
+            + "the first time since the dispute began, although no date had yet been set for the meeting.";
+    static final String PILOTS_C_NEW2 = "Pilots gathered outside the union hall cheered the news but said they would "
+            + "stay off the job until the authority put a new night roster in writing.";
+
+    @Test
+    void aCopyOfACopyIsListedInThePublishedHeadsClusterAndItsAuditNamesTheHead() {
+        List<String> b = List.of(LEAD, PILOTS_A.get(2), PILOTS_A.get(3), PILOTS_A.get(4), PILOTS_A.get(5), PILOTS_B_NEW);
+        List<String> c = List.of(LEAD, PILOTS_A.get(4), PILOTS_A.get(5), PILOTS_B_NEW, PILOTS_C_NEW1, PILOTS_C_NEW2);
+        io.wirestream.enrich.dedupe.fingerprint.Fingerprinter prints =
+                new io.wirestream.enrich.dedupe.fingerprint.Fingerprinter(
+                        io.wirestream.enrich.dedupe.fingerprint.FingerprintSettings.DEFAULTS);
+        io.wirestream.enrich.dedupe.fingerprint.DuplicateVerifier verifier =
+                new io.wirestream.enrich.dedupe.fingerprint.DuplicateVerifier(
+                        io.wirestream.enrich.dedupe.fingerprint.FingerprintSettings.DEFAULTS);
+        var sigA = prints.fingerprint("Port Selwyn pilots strike", PILOTS_A);
+        var sigB = prints.fingerprint("Port Selwyn pilots strike", b);
+        var sigC = prints.fingerprint("Port Selwyn pilots strike", c);
+        assertThat(verifier.compare(sigB, sigA)).as("B copies A").isPresent();
+        assertThat(verifier.compare(sigC, sigB)).as("C copies B").isPresent();
+        assertThat(verifier.compare(sigC, sigA)).as("C alone does not copy A").isEmpty();
+
+        send(Stories.article("reu:pilots", "REU", 1, at(1), "Port Selwyn pilots strike", PILOTS_A));
+        passHoldBack();
+        send(Stories.article("afp:pilots", "AFP", 1, at(2), "Port Selwyn pilots strike", b));
+        passHoldBack();
+        send(Stories.article("dpa:pilots", "DPA", 1, at(3), "Port Selwyn pilots strike", c));
+        passHoldBack();
+
+        List<Article> published = out.readValuesToList();
+        assertThat(published).extracting(Article::getUri).containsOnly("reu:pilots");
+        Article head = published.get(published.size() - 1);
+        assertThat(head.getDuplicates().getMemberUris()).containsExactlyInAnyOrder("afp:pilots", "dpa:pilots");
+        assertThat(audit.readValuesToList()).hasSize(2).allSatisfy(d -> {
+            assertThat(d.getSurvivorUri()).isEqualTo("reu:pilots");
+            assertThat(d.getClusterId()).isEqualTo(head.getDuplicates().getClusterId());
+        });
+    }
 }
