@@ -125,6 +125,7 @@ final class DedupeBinary {
             out.writeInt(raw.getPartition() == null ? -1 : raw.getPartition());
             out.writeLong(raw.getOffset() == null ? -1 : raw.getOffset());
         }
+        writeNullable(out, audit.getMatchedBy());
     }
 
     static io.wirestream.avro.DedupeAudit readAudit(DataInputStream in) throws IOException {
@@ -142,6 +143,7 @@ final class DedupeBinary {
             audit.setRaw(io.wirestream.avro.RawRef.newBuilder().setItemId(itemId).setAgency(agency).setTopic(topic)
                     .setPartition(partition < 0 ? null : partition).setOffset(offset < 0 ? null : offset).build());
         }
+        audit.setMatchedBy(readNullable(in));
         return audit.build();
     }
 }

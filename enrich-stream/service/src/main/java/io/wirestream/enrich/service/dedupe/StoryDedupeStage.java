@@ -103,7 +103,8 @@ public final class StoryDedupeStage {
                 .repartition(Repartitioned.with(keys, messages).withName("dedupe-by-judged-story"))
                 .process(() -> new DuplicateGatherProcessor(settings), Named.as("dedupe-judge"),
                         DuplicateGatherProcessor.PENDING_STORE, DuplicateGatherProcessor.FATE_STORE,
-                        DuplicateGatherProcessor.PENDING_ARTICLE_STORE, DuplicateGatherProcessor.FOLLOWER_STORE);
+                        DuplicateGatherProcessor.PENDING_ARTICLE_STORE, DuplicateGatherProcessor.FOLLOWER_STORE,
+                        DuplicateGatherProcessor.DUE_STORE);
         judged.filter((key, message) -> message instanceof CopyReply || message instanceof JoinRequest,
                         Named.as("dedupe-replies"))
                 .to(settings.repliesTopic(), Produced.with(keys, messages).withName("dedupe-replies-out"));
@@ -139,6 +140,8 @@ public final class StoryDedupeStage {
                 binary.articles()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DuplicateGatherProcessor.FATE_STORE), Serdes.String(), StoryFate.serde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DuplicateGatherProcessor.DUE_STORE), Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DuplicateGatherProcessor.FOLLOWER_STORE), Serdes.String(),
                 messages));

@@ -138,6 +138,7 @@ class StoryDedupeStageTest {
         assertThat(audit.readValuesToList()).singleElement().satisfies(d -> {
             assertThat(d.getUri()).isEqualTo("afp:ferry-1");
             assertThat(d.getReason()).isEqualTo("exact-duplicate");
+            assertThat(d.getMatchedBy()).isEqualTo("same text");
             assertThat(d.getSurvivorUri()).isEqualTo("reu:ferry");
             assertThat(d.getClusterId()).isEqualTo(latest.getDuplicates().getClusterId());
         });
@@ -344,6 +345,7 @@ class StoryDedupeStageTest {
         assertThat(audit.readValuesToList()).singleElement().satisfies(d -> {
             assertThat(d.getUri()).isEqualTo("afp:div-halvard");
             assertThat(d.getReason()).isEqualTo("near-duplicate");
+            assertThat(d.getMatchedBy()).contains("same names");
             assertThat(d.getSurvivorUri()).isEqualTo("ntb:div-halvard");
         });
         assertThat(out.readValuesToList()).extracting(Article::getUri).containsOnly("ntb:div-halvard");
