@@ -117,4 +117,20 @@ class DedupeEngineTest {
         assertThat(correction.survivor()).map(IndexedStory::uri).contains("ntb:halvard");
         assertThat(correction.matches()).extracting(m -> m.other().uri()).containsExactly("ntb:halvard");
     }
+
+    @Test
+    void theMatcherSaysWhyASimilarCandidateWasKeptApart() {
+        IndexedStory halvard = templated("ntb:halvard", 0,
+                io.wirestream.enrich.dedupe.TemplatedStories.dividend("Halvard Mills", "HVM", "12"));
+        IndexedStory orrin = templated("ntb:orrin", 1,
+                io.wirestream.enrich.dedupe.TemplatedStories.dividend("Orrin Savings Bank", "OSB", "12"));
+        IndexedStory other = story("ap:2", 2, TestStories.OTHER_RULING_HEADLINE, TestStories.OTHER_RULING);
+        List<io.wirestream.enrich.dedupe.fingerprint.Judgement.Reason> apart = new ArrayList<>();
+        CandidateMatcher matcher = new CandidateMatcher(
+                new io.wirestream.enrich.dedupe.fingerprint.DuplicateVerifier(FingerprintSettings.DEFAULTS));
+
+        assertThat(matcher.matches(orrin, List.of(halvard, other), apart::add)).isEmpty();
+        // the dissimilar story is no candidate worth reporting; the template sibling is, with its reason
+        assertThat(apart).containsExactly(io.wirestream.enrich.dedupe.fingerprint.Judgement.Reason.SUBJECT_DIFFERS);
+    }
 }
