@@ -1,11 +1,18 @@
 package io.wirestream.enrich.dedupe.fingerprint;
 
+import io.wirestream.enrich.dedupe.fingerprint.Judgement.Reason;
 import java.util.Optional;
 
 /**
  * Decides whether two stories that met under an index key are copies of one story. Meeting under a band key only
  * says that a few MinHash values agree; this check looks at the whole signature, so stories on the same topic that
  * share stock phrases ("the death toll rose to", "told reporters on") are kept apart.
+ *
+ * <p>Similarity alone does not decide: templated wire copy (dividend notices, daily market reports, price changes,
+ * listings) shares nearly every shingle between different stories. Before a near merge the judge compares the
+ * stories' {@link StoryTraits}: a name, ticker or figure of either lead missing from the other story, or opposite
+ * directions, keeps them apart. A correction is a version of the same story, not a second one: when either says it
+ * corrects, figures, tickers and direction may differ, but the names must still agree.
  */
 public final class DuplicateVerifier {
 
@@ -16,18 +23,37 @@ public final class DuplicateVerifier {
     }
 
     public Optional<MatchKind> compare(StorySignature a, StorySignature b) {
+        return judge(a, b).kind();
+    }
+
+    public Judgement judge(StorySignature a, StorySignature b) {
         Similarity similarity = Similarity.between(a, b);
         if (similarity.exact()) {
-            return Optional.of(MatchKind.EXACT);
+            return Judgement.merged(MatchKind.EXACT, Reason.SAME_TEXT);
         }
-        if (similarity.jaccard() >= settings.jaccardThreshold()) {
-            return Optional.of(MatchKind.NEAR);
+        boolean similar = similarity.jaccard() >= settings.jaccardThreshold()
+                || (similarity.containment() >= settings.containmentThreshold()
+                        && similarity.jaccard() >= settings.minContainmentJaccard());
+        if (!similar) {
+            return Judgement.apart(Reason.DISSIMILAR);
         }
-        if (similarity.containment() >= settings.containmentThreshold()
-                && similarity.jaccard() >= settings.minContainmentJaccard()) {
-            return Optional.of(MatchKind.NEAR);
+        if (a.traits() == null || b.traits() == null) {
+            return Judgement.merged(MatchKind.NEAR, Reason.SIMILAR_TEXT_ONLY);
         }
-        return Optional.empty();
+        Optional<StoryTraits.Difference> difference = a.traits().differenceFrom(b.traits());
+        if (difference.isEmpty()) {
+            return Judgement.merged(MatchKind.NEAR, Reason.SAME_STORY);
+        }
+        boolean correction = a.traits().correction() || b.traits().correction();
+        if (correction && difference.get() != StoryTraits.Difference.SUBJECT) {
+            return Judgement.merged(MatchKind.NEAR, Reason.CORRECTION);
+        }
+        return Judgement.apart(switch (difference.get()) {
+            case SUBJECT -> Reason.SUBJECT_DIFFERS;
+            case TICKER -> Reason.TICKER_DIFFERS;
+            case FIGURES -> Reason.FIGURES_DIFFER;
+            case DIRECTION -> Reason.DIRECTION_DIFFERS;
+        });
     }
 
     public FingerprintSettings settings() {

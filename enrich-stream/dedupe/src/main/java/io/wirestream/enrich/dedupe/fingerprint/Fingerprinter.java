@@ -16,6 +16,7 @@ import java.util.List;
  * <p>The headline is part of the exact digest (two dividend notices can share a body word for word and differ only in
  * the company named in the headline) but not of the shingles: rewriting desks change headlines first.
  * Shingles run across paragraph boundaries, so reordering paragraphs only disturbs the few shingles at the seams.
+ * The {@link StoryTraits} (names, tickers, figures, directions) travel with the signature for the judge.
  */
 public final class Fingerprinter {
 
@@ -35,18 +36,19 @@ public final class Fingerprinter {
         List<String> headlineWords = FingerprintText.headlineWords(headline);
         List<List<String>> body = FingerprintText.bodyParagraphWords(paragraphs);
         String exact = exactDigest(headlineWords, body);
+        StoryTraits traits = StoryTraits.of(headline, paragraphs);
 
         List<String> words = new ArrayList<>();
         body.forEach(words::addAll);
         if (words.size() < settings.shingleWords() + settings.minShingles()) {
             // too short to tell a rewrite from a different story by its words: only the exact digest counts
-            return new StorySignature(exact, 0, new int[0]);
+            return new StorySignature(exact, 0, new int[0], traits);
         }
         long[] shingles = ShingleHashes.of(words, settings.shingleWords());
         if (shingles.length < settings.minShingles()) {
-            return new StorySignature(exact, 0, new int[0]);
+            return new StorySignature(exact, 0, new int[0], traits);
         }
-        return new StorySignature(exact, shingles.length, minHasher.signature(shingles));
+        return new StorySignature(exact, shingles.length, minHasher.signature(shingles), traits);
     }
 
     private static String exactDigest(List<String> headlineWords, List<List<String>> body) {

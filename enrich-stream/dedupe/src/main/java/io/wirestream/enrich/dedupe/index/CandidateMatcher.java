@@ -1,10 +1,12 @@
 package io.wirestream.enrich.dedupe.index;
 
 import io.wirestream.enrich.dedupe.fingerprint.DuplicateVerifier;
+import io.wirestream.enrich.dedupe.fingerprint.Judgement;
 import io.wirestream.enrich.dedupe.fingerprint.MatchKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Verifies the stories filed under one index key against an incoming story. Kept apart from the engine because the
@@ -20,13 +22,27 @@ public final class CandidateMatcher {
 
     /** The verified copies among the postings; the story itself (same uri, e.g. a redelivery) is never a copy. */
     public List<DuplicateMatch> matches(IndexedStory story, List<IndexedStory> postings) {
+        return matches(story, postings, reason -> { });
+    }
+
+    /**
+     * As above, telling {@code keptApart} why each similar candidate was not taken for a copy (names, tickers,
+     * figures, direction), so operators can count what the judge refused; dissimilar postings are not reported.
+     */
+    public List<DuplicateMatch> matches(IndexedStory story, List<IndexedStory> postings,
+            Consumer<Judgement.Reason> keptApart) {
         List<DuplicateMatch> matches = new ArrayList<>();
         for (IndexedStory candidate : postings) {
             if (candidate.uri().equals(story.uri())) {
                 continue;
             }
-            Optional<MatchKind> kind = verifier.compare(story.signature(), candidate.signature());
-            kind.ifPresent(k -> matches.add(new DuplicateMatch(candidate, k)));
+            Judgement judgement = verifier.judge(story.signature(), candidate.signature());
+            Optional<MatchKind> kind = judgement.kind();
+            if (kind.isPresent()) {
+                matches.add(new DuplicateMatch(candidate, kind.get()));
+            } else if (judgement.reason() != Judgement.Reason.DISSIMILAR) {
+                keptApart.accept(judgement.reason());
+            }
         }
         return matches;
     }

@@ -35,7 +35,8 @@ import java.util.Random;
  *   <li>a seeded sample of the longer stories is rewritten in each {@link RewriteKind} and offered afterwards; a
  *       rewrite is found when it lands in its original's cluster, wrong when it lands in another;</li>
  *   <li>every ECB+ dev pair of one topic but different events is verified, and all ECB+ stories are run through a
- *       fresh engine: merges across events are false positives.</li>
+ *       fresh engine: merges across events are false positives;</li>
+ *   <li>({@link RealPairsEvaluation}, printed by {@link #main}) the corpus's own labelled near pairs, per split.</li>
  * </ol>
  * Run: {@code java -cp ... io.wirestream.enrich.dedupe.quality.DedupeQualityReport [corporaDir] [sampleSize] [seed]
  * [bands rowsPerBand jaccardThreshold containmentThreshold]}.
@@ -68,6 +69,8 @@ public final class DedupeQualityReport {
         DedupeQualityNumbers numbers = new DedupeQualityReport(settings)
                 .measure(corpora.get(), sample, seed, System.out);
         print(numbers, System.out);
+        // the synthetic rewrites above cannot show templated copy merged as one story; the corpus's own pairs can
+        RealPairsEvaluation.print(new RealPairsEvaluation(settings).measure(corpora.get()), System.out);
     }
 
     public DedupeQualityNumbers measure(Path corpora, int sampleSize, long seed, PrintStream log) throws IOException {

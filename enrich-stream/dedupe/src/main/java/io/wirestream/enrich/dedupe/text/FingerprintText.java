@@ -64,6 +64,21 @@ public final class FingerprintText {
      * the credit lines removed.
      */
     public static List<List<String>> bodyParagraphWords(List<String> paragraphs) {
+        List<List<String>> result = new ArrayList<>();
+        for (String text : bodyParagraphs(paragraphs)) {
+            List<String> words = words(text);
+            if (!words.isEmpty()) {
+                result.add(words);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The paragraphs of a body as written (NFKC, case kept), without the leading dateline, the credit lines and the
+     * trailing sign-off: what {@link #bodyParagraphWords} reads words from, for readers that need the case.
+     */
+    public static List<String> bodyParagraphs(List<String> paragraphs) {
         List<String> kept = new ArrayList<>();
         for (String paragraph : paragraphs) {
             if (paragraph == null) {
@@ -80,14 +95,7 @@ public final class FingerprintText {
             int last = kept.size() - 1;
             kept.set(last, TRAILING_SIGN_OFF.matcher(kept.get(last)).replaceFirst(""));
         }
-        List<List<String>> result = new ArrayList<>();
-        for (String text : kept) {
-            List<String> words = words(text);
-            if (!words.isEmpty()) {
-                result.add(words);
-            }
-        }
-        return result;
+        return kept;
     }
 
     /** One line of canonical text: the words joined by single spaces. */

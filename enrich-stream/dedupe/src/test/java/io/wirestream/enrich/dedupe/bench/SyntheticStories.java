@@ -2,6 +2,7 @@ package io.wirestream.enrich.dedupe.bench;
 
 import io.wirestream.enrich.dedupe.fingerprint.FingerprintSettings;
 import io.wirestream.enrich.dedupe.fingerprint.StorySignature;
+import io.wirestream.enrich.dedupe.fingerprint.StoryTraits;
 import io.wirestream.enrich.dedupe.index.IndexedStory;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -31,7 +32,24 @@ final class SyntheticStories {
         byte[] exact = new byte[16];
         random.nextBytes(exact);
         return new IndexedStory("syn:" + number, "agency" + (number % 7), T0.plusSeconds(number),
-                new StorySignature(HexFormat.of().formatHex(exact), 300 + random.nextInt(400), minHash));
+                new StorySignature(HexFormat.of().formatHex(exact), 300 + random.nextInt(400), minHash,
+                        traits(random)));
+    }
+
+    /**
+     * Traits of a typical story, so the index files and the judge compares what it does in production: a dozen lead
+     * names, a ticker, eight lead figures, 80 terms in all.
+     */
+    private static StoryTraits traits(SplittableRandom random) {
+        short[] present = new short[80];
+        for (int i = 0; i < present.length; i++) {
+            present[i] = (short) random.nextInt(1 << 16);
+        }
+        short[] names = java.util.Arrays.copyOfRange(present, 0, 12);
+        short[] tickers = java.util.Arrays.copyOfRange(present, 12, 13);
+        short[] figures = java.util.Arrays.copyOfRange(present, 13, 21);
+        java.util.Arrays.sort(present);
+        return new StoryTraits(names, tickers, figures, 4, present, true, 1, false);
     }
 
     /** A rewritten copy of story {@code number}: about 60% of its MinHash values kept. */
@@ -45,6 +63,7 @@ final class SyntheticStories {
             }
         }
         return new IndexedStory("copy:" + copyNumber, "copier", original.receivedAt().plusSeconds(60),
-                new StorySignature("copy" + copyNumber, original.signature().shingleCount(), minHash));
+                new StorySignature("copy" + copyNumber, original.signature().shingleCount(), minHash,
+                        original.signature().traits()));
     }
 }

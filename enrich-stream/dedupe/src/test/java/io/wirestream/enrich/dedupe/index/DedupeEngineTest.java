@@ -84,4 +84,53 @@ class DedupeEngineTest {
         IndexedStory story = story("ntb:1", 0, TestStories.RULING_HEADLINE, TestStories.RULING);
         assertThat(IndexedStoryCodec.decode(IndexedStoryCodec.encode(story))).isEqualTo(story);
     }
+
+    IndexedStory templated(String uri, int minute, io.wirestream.enrich.dedupe.TemplatedStories.Story story) {
+        return story(uri, minute, story.headline(), story.paragraphs());
+    }
+
+    @Test
+    void templatedStoriesOfOneFamilyStayApartWhileACorrectionJoinsItsOwnStory() {
+        var t = new Object() {
+            io.wirestream.enrich.dedupe.TemplatedStories.Story halvard =
+                    io.wirestream.enrich.dedupe.TemplatedStories.dividend("Halvard Mills", "HVM", "12");
+            io.wirestream.enrich.dedupe.TemplatedStories.Story orrin =
+                    io.wirestream.enrich.dedupe.TemplatedStories.dividend("Orrin Savings Bank", "OSB", "12");
+        };
+        assertThat(engine.offer(templated("ntb:halvard", 0, t.halvard)).duplicate()).isFalse();
+        assertThat(engine.offer(templated("ntb:orrin", 1, t.orrin)).duplicate()).isFalse();
+        assertThat(engine.offer(templated("ntb:repo2", 2,
+                io.wirestream.enrich.dedupe.TemplatedStories.reserveOperation("two", "1.5"))).duplicate()).isFalse();
+        assertThat(engine.offer(templated("ntb:repo3", 3,
+                io.wirestream.enrich.dedupe.TemplatedStories.reserveOperation("three", "2.25"))).duplicate()).isFalse();
+        assertThat(engine.offer(templated("ntb:raise", 4,
+                io.wirestream.enrich.dedupe.TemplatedStories.bargePrice("raises", "raised"))).duplicate()).isFalse();
+        assertThat(engine.offer(templated("ntb:cut", 5,
+                io.wirestream.enrich.dedupe.TemplatedStories.bargePrice("cuts", "cut"))).duplicate()).isFalse();
+        assertThat(engine.offer(templated("ntb:hvi", 6,
+                io.wirestream.enrich.dedupe.TemplatedStories.listing("Halvard Instruments", "HVI"))).duplicate()).isFalse();
+        assertThat(engine.offer(templated("ntb:olc", 7,
+                io.wirestream.enrich.dedupe.TemplatedStories.listing("Orrin Land Cruisers", "OLC"))).duplicate()).isFalse();
+
+        DedupeDecision correction = engine.offer(templated("afp:halvard", 8,
+                io.wirestream.enrich.dedupe.TemplatedStories.correctedDividend("Halvard Mills", "HVM", "14")));
+        assertThat(correction.survivor()).map(IndexedStory::uri).contains("ntb:halvard");
+        assertThat(correction.matches()).extracting(m -> m.other().uri()).containsExactly("ntb:halvard");
+    }
+
+    @Test
+    void theMatcherSaysWhyASimilarCandidateWasKeptApart() {
+        IndexedStory halvard = templated("ntb:halvard", 0,
+                io.wirestream.enrich.dedupe.TemplatedStories.dividend("Halvard Mills", "HVM", "12"));
+        IndexedStory orrin = templated("ntb:orrin", 1,
+                io.wirestream.enrich.dedupe.TemplatedStories.dividend("Orrin Savings Bank", "OSB", "12"));
+        IndexedStory other = story("ap:2", 2, TestStories.OTHER_RULING_HEADLINE, TestStories.OTHER_RULING);
+        List<io.wirestream.enrich.dedupe.fingerprint.Judgement.Reason> apart = new ArrayList<>();
+        CandidateMatcher matcher = new CandidateMatcher(
+                new io.wirestream.enrich.dedupe.fingerprint.DuplicateVerifier(FingerprintSettings.DEFAULTS));
+
+        assertThat(matcher.matches(orrin, List.of(halvard, other), apart::add)).isEmpty();
+        // the dissimilar story is no candidate worth reporting; the template sibling is, with its reason
+        assertThat(apart).containsExactly(io.wirestream.enrich.dedupe.fingerprint.Judgement.Reason.SUBJECT_DIFFERS);
+    }
 }

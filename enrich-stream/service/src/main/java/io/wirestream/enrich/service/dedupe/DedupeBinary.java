@@ -104,4 +104,46 @@ final class DedupeBinary {
         }
         return copies;
     }
+
+    /** An audit record travelling inside a {@link DedupeMessage.JoinRequest}: its fields, raw reference included. */
+    static void writeAudit(DataOutputStream out, io.wirestream.avro.DedupeAudit audit) throws IOException {
+        out.writeUTF(audit.getUri());
+        out.writeLong(audit.getVersion());
+        out.writeUTF(audit.getAgency());
+        writeNullable(out, audit.getHeadline());
+        out.writeUTF(audit.getReason());
+        writeNullable(out, audit.getSurvivorUri());
+        writeNullable(out, audit.getClusterId());
+        out.writeLong(audit.getReceivedAt().toEpochMilli());
+        out.writeLong(audit.getDecidedAt().toEpochMilli());
+        io.wirestream.avro.RawRef raw = audit.getRaw();
+        out.writeBoolean(raw != null);
+        if (raw != null) {
+            out.writeUTF(raw.getItemId());
+            writeNullable(out, raw.getAgency());
+            writeNullable(out, raw.getTopic());
+            out.writeInt(raw.getPartition() == null ? -1 : raw.getPartition());
+            out.writeLong(raw.getOffset() == null ? -1 : raw.getOffset());
+        }
+        writeNullable(out, audit.getMatchedBy());
+    }
+
+    static io.wirestream.avro.DedupeAudit readAudit(DataInputStream in) throws IOException {
+        io.wirestream.avro.DedupeAudit.Builder audit = io.wirestream.avro.DedupeAudit.newBuilder()
+                .setUri(in.readUTF()).setVersion(in.readLong()).setAgency(in.readUTF())
+                .setHeadline(readNullable(in)).setReason(in.readUTF()).setSurvivorUri(readNullable(in))
+                .setClusterId(readNullable(in)).setReceivedAt(java.time.Instant.ofEpochMilli(in.readLong()))
+                .setDecidedAt(java.time.Instant.ofEpochMilli(in.readLong()));
+        if (in.readBoolean()) {
+            String itemId = in.readUTF();
+            String agency = readNullable(in);
+            String topic = readNullable(in);
+            int partition = in.readInt();
+            long offset = in.readLong();
+            audit.setRaw(io.wirestream.avro.RawRef.newBuilder().setItemId(itemId).setAgency(agency).setTopic(topic)
+                    .setPartition(partition < 0 ? null : partition).setOffset(offset < 0 ? null : offset).build());
+        }
+        audit.setMatchedBy(readNullable(in));
+        return audit.build();
+    }
 }

@@ -60,7 +60,10 @@ final class DedupeIndexProcessor implements Processor<String, DedupeMessage, Str
                 postings.add(IndexedStoryCodec.decode(filed.next().value));
             }
         }
-        List<DuplicateMatch> matches = matcher.matches(story, postings);
+        // similar candidates the judge refused, by reason (names, tickers, figures, direction), on /metrics
+        List<DuplicateMatch> matches = matcher.matches(story, postings, reason -> io.micrometer.core.instrument.Metrics
+                .counter("wirestream.dedupe.kept.apart", "reason", reason.name().toLowerCase(java.util.Locale.ROOT))
+                .increment());
         List<CopySeen> copies = new ArrayList<>(matches.size());
         for (DuplicateMatch match : matches) {
             copies.add(CopySeen.of(match.other(), match.kind()));

@@ -43,6 +43,19 @@ sealed interface DedupeMessage {
     record CopyReply(CopySeen story, String copyUri, boolean publishedHead) implements DedupeMessage {
     }
 
+    /**
+     * A story dropped as a copy of {@code survivorUri}, sent to the survivor's task because only there is it known
+     * whether the survivor heads a published cluster or was itself dropped into another (then the request moves on to
+     * that story, until it reaches the head). The head's task lists the member and writes its audit, so the audit and
+     * the published cluster name the head however long the chain.
+     *
+     * @param survivorUri the story the request is at
+     * @param member the dropped copy
+     * @param audit the dropped copy's audit record; its survivor and cluster are set where the head is found
+     */
+    record JoinRequest(String survivorUri, CopySeen member, DedupeAudit audit) implements DedupeMessage {
+    }
+
     /** To a cluster's task: its head was published (article set) or a copy joined it (member set). */
     record ClusterEvent(String headUri, Article head, CopySeen member) implements DedupeMessage {
     }

@@ -5,6 +5,7 @@ import io.wirestream.enrich.service.dedupe.DedupeMessage.ClusterEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.CopyReply;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexAnswer;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexProbe;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.JoinRequest;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,6 +30,7 @@ final class DedupeMessageSerde implements Serde<DedupeMessage> {
     private static final byte ANSWER = 3;
     private static final byte CLUSTER = 4;
     private static final byte REPLY = 5;
+    private static final byte JOIN = 6;
 
     private final DedupeBinary binary;
 
@@ -74,6 +76,11 @@ final class DedupeMessageSerde implements Serde<DedupeMessage> {
                 DedupeBinary.writeCopy(out, r.story());
                 out.writeUTF(r.copyUri());
                 out.writeBoolean(r.publishedHead());
+            } else if (message instanceof JoinRequest j) {
+                out.writeByte(JOIN);
+                out.writeUTF(j.survivorUri());
+                DedupeBinary.writeCopy(out, j.member());
+                DedupeBinary.writeAudit(out, j.audit());
             } else {
                 throw new SerializationException("audit events are not repartitioned");
             }
@@ -96,6 +103,7 @@ final class DedupeMessageSerde implements Serde<DedupeMessage> {
                 case ANSWER -> new IndexAnswer(in.readUTF(), in.readBoolean(), DedupeBinary.readCopies(in));
                 case CLUSTER -> new ClusterEvent(in.readUTF(), binary.readArticle(in), DedupeBinary.readCopy(in));
                 case REPLY -> new CopyReply(DedupeBinary.readCopy(in), in.readUTF(), in.readBoolean());
+                case JOIN -> new JoinRequest(in.readUTF(), DedupeBinary.readCopy(in), DedupeBinary.readAudit(in));
                 default -> throw new SerializationException("unknown dedupe message kind " + kind);
             };
         } catch (IOException e) {

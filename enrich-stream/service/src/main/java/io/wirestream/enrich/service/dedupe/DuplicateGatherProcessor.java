@@ -3,6 +3,7 @@ package io.wirestream.enrich.service.dedupe;
 import io.wirestream.avro.Article;
 import io.wirestream.avro.DedupeAudit;
 import io.wirestream.avro.PubStatus;
+import io.wirestream.enrich.dedupe.fingerprint.Judgement;
 import io.wirestream.enrich.dedupe.fingerprint.MatchKind;
 import io.wirestream.enrich.dedupe.index.DedupeDecision;
 import io.wirestream.enrich.dedupe.index.DuplicateMatch;
@@ -11,6 +12,7 @@ import io.wirestream.enrich.service.dedupe.DedupeMessage.AuditEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.ClusterEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.CopyReply;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexAnswer;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.JoinRequest;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,8 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -46,12 +50,26 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
      * (33), and each answer rewrites the bookkeeping, which must not mean re-encoding the article every time.
      */
     static final String PENDING_ARTICLE_STORE = "dedupe-pending-articles";
+    /**
+     * Copies dropped into a story that was still being judged, keyed {@code story + "\n" + copy}: they wait for the
+     * story's fate to learn which published head they end up in.
+     */
+    static final String FOLLOWER_STORE = "dedupe-followers";
+    /**
+     * When each pending story is next due for the timer, keyed {@code zero-padded due millis + "\n" + uri}: the timer
+     * reads only the keys already due (a range scan), never the whole pending store (issue 13).
+     */
+    static final String DUE_STORE = "dedupe-pending-due";
+    private static final String FOLLOWER_SEPARATOR = "\n";
 
     private final DedupeSettings settings;
     private ProcessorContext<String, DedupeMessage> context;
     private KeyValueStore<String, PendingStory> pending;
     private KeyValueStore<String, StoryFate> fates;
     private KeyValueStore<String, Article> pendingArticles;
+    private KeyValueStore<String, DedupeMessage> followers;
+    private KeyValueStore<String, String> due;
+    private boolean dueStoreChecked;
 
     DuplicateGatherProcessor(DedupeSettings settings) {
         this.settings = settings;
@@ -63,6 +81,8 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         this.pending = context.getStateStore(PENDING_STORE);
         this.fates = context.getStateStore(FATE_STORE);
         this.pendingArticles = context.getStateStore(PENDING_ARTICLE_STORE);
+        this.followers = context.getStateStore(FOLLOWER_STORE);
+        this.due = context.getStateStore(DUE_STORE);
         long tick = Math.max(100, Math.min(1000, settings.holdBack().toMillis() / 2));
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, this::releaseReady);
         context.schedule(settings.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, this::purgeFates);
@@ -83,6 +103,9 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
             onAnswer(uri, answer, now);
         } else if (message instanceof CopyReply reply) {
             onReply(uri, reply, now);
+        } else if (message instanceof JoinRequest join) {
+            resolve(uri, join, now);
+            return;
         } else {
             return;
         }
@@ -100,7 +123,13 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         }
         PendingStory existing = pending.get(uri);
         PendingStory base = existing != null ? existing : PendingStory.answersOnly(now);
-        pending.put(uri, base.withCandidate(candidate.indexed(), candidate.expectedAnswers(), now));
+        PendingStory waiting = base.withCandidate(candidate.indexed(), candidate.expectedAnswers(), now);
+        pending.put(uri, waiting);
+        if (existing != null && existing.hasCandidate()) {
+            due.delete(dueKey(existing.createdAtMillis() + settings.holdBack().toMillis(), uri));
+        }
+        // first due when the hold-back has passed; answers arriving after that are judged as they come in
+        due.put(dueKey(waiting.createdAtMillis() + settings.holdBack().toMillis(), uri), uri);
         pendingArticles.put(uri, candidate.article());
     }
 
@@ -179,6 +208,8 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         }
         IndexedStory self = story.indexed();
         pending.put(uri, null);
+        due.delete(dueKey(story.createdAtMillis() + settings.holdBack().toMillis(), uri));
+        due.delete(dueKey(story.createdAtMillis() + settings.answerTimeout().toMillis(), uri));
         Article kept = pendingArticles.get(uri);
         // bookkeeping written before articles were kept apart still carries its article
         Article article = kept != null ? kept : story.article();
@@ -192,11 +223,63 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         }
         DedupeDecision decision = DedupeDecision.of(self, matches);
         if (decision.duplicate()) {
-            joinCluster(uri, self, article, decision.survivor().get().uri(), decision.kind().get(), now);
+            // the earlier copy may itself have been dropped into another story: ask it where it ended up
+            String survivorUri = decision.survivor().get().uri();
+            MatchKind kind = decision.kind().get();
+            fates.put(uri, new StoryFate(survivorUri, now));
+            String reason = kind == MatchKind.EXACT ? "exact-duplicate" : "near-duplicate";
+            DedupeAudit draft = DedupeAudit.newBuilder(
+                            AuditRecords.of(article, reason, survivorUri, null, ClusterIds.of(survivorUri), now))
+                    .setMatchedBy(matchedBy(kind)).build();
+            forward(survivorUri, new JoinRequest(survivorUri,
+                    new CopySeen(uri, self.agency(), self.receivedAt().toEpochMilli(), kind), draft), now);
         } else {
             fates.put(uri, headFate(article, now));
             forward(uri, new ClusterEvent(uri, article, null), now);
         }
+        releaseFollowers(uri, now);
+    }
+
+    /**
+     * A copy dropped into the story {@code at}: if that story heads a cluster, the copy joins it and its audit names
+     * it; if it was dropped into another story, the request follows it there; if it is still being judged, the request
+     * waits for its fate.
+     */
+    private void resolve(String at, JoinRequest join, long now) {
+        StoryFate fate = fates.get(at);
+        if (fate != null && !fate.head()) {
+            forward(fate.survivorUri(), new JoinRequest(fate.survivorUri(), join.member(), join.audit()), now);
+            return;
+        }
+        if (fate == null && pending.get(at) != null) {
+            followers.put(at + FOLLOWER_SEPARATOR + join.member().uri(), join);
+            return;
+        }
+        // a head (or a story no longer known after the window: named as before, as the head of its own cluster)
+        DedupeAudit audit = DedupeAudit.newBuilder(join.audit()).setSurvivorUri(at).setClusterId(ClusterIds.of(at))
+                .build();
+        forward(join.member().uri(), new AuditEvent(audit), now);
+        forward(at, new ClusterEvent(at, null, join.member()), now);
+    }
+
+    /** Why the judge took the pair for one story, as far as the match kind carried to this task tells. */
+    static String matchedBy(MatchKind kind) {
+        return kind == MatchKind.EXACT ? Judgement.Reason.SAME_TEXT.explanation()
+                : Judgement.Reason.SAME_STORY.explanation() + ", or " + Judgement.Reason.CORRECTION.explanation();
+    }
+
+    private void releaseFollowers(String uri, long now) {
+        List<String> keys = new ArrayList<>();
+        List<JoinRequest> waiting = new ArrayList<>();
+        try (var range = followers.prefixScan(uri + FOLLOWER_SEPARATOR, new StringSerializer())) {
+            while (range.hasNext()) {
+                var entry = range.next();
+                keys.add(entry.key);
+                waiting.add((JoinRequest) entry.value);
+            }
+        }
+        keys.forEach(followers::delete);
+        waiting.forEach(join -> resolve(uri, join, now));
     }
 
     /** The story is dropped as a copy of the survivor: its fate, its audit, and its place in the survivor's cluster. */
@@ -217,22 +300,65 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         context.forward(new Record<>(key, message, now));
     }
 
+    /**
+     * Judges the stories whose time has come: those whose hold-back has passed (and whose answers are in) and those at
+     * their answer timeout. Reads only the due keys up to now, so a tick costs what is due, not what is pending.
+     */
     private void releaseReady(long now) {
-        List<String> ready = new ArrayList<>();
+        if (!dueStoreChecked) {
+            fileDueTimesWrittenBeforeTheDueStore();
+            dueStoreChecked = true;
+        }
+        List<KeyValue<String, String>> dueNow = new ArrayList<>();
+        try (var range = due.range(dueKey(0, ""), dueKey(now, "\uffff"))) {
+            while (range.hasNext()) {
+                var entry = range.next();
+                dueNow.add(KeyValue.pair(entry.key, entry.value));
+            }
+        }
+        for (KeyValue<String, String> entry : dueNow) {
+            due.delete(entry.key);
+            String uri = entry.value;
+            PendingStory story = pending.get(uri);
+            if (story == null || !story.hasCandidate()) {
+                continue;
+            }
+            if (story.ready(now, settings.holdBack().toMillis(), settings.answerTimeout().toMillis())) {
+                judge(uri, story, now);
+            } else {
+                // still waiting for answers or replies: judged when the last one arrives, or at the timeout
+                due.put(dueKey(story.createdAtMillis() + settings.answerTimeout().toMillis(), uri), uri);
+            }
+        }
+    }
+
+    /**
+     * Pending stories written by a release without the due store have no due key and would wait for a message that
+     * may never come. At the first tick, once per store (a marker key, outside every due range, says it was done),
+     * they are filed.
+     */
+    private void fileDueTimesWrittenBeforeTheDueStore() {
+        if (due.get(DUE_STORE_FILLED) != null) {
+            return;
+        }
+        List<KeyValue<String, Long>> waiting = new ArrayList<>();
         try (var all = pending.all()) {
             while (all.hasNext()) {
                 var entry = all.next();
-                if (entry.value.ready(now, settings.holdBack().toMillis(), settings.answerTimeout().toMillis())) {
-                    ready.add(entry.key);
+                if (entry.value.hasCandidate()) {
+                    waiting.add(KeyValue.pair(entry.key, entry.value.createdAtMillis()));
                 }
             }
         }
-        for (String uri : ready) {
-            PendingStory story = pending.get(uri);
-            if (story != null) {
-                judge(uri, story, now);
-            }
-        }
+        waiting.forEach(w -> due.put(dueKey(w.value + settings.holdBack().toMillis(), w.key), w.key));
+        due.put(DUE_STORE_FILLED, "");
+    }
+
+    /** Sorts after every due key ('~' after the digits), so no range scan of due times reads it. */
+    private static final String DUE_STORE_FILLED = "~filled";
+
+    static String dueKey(long dueMillis, String uri) {
+        return String.format(java.util.Locale.ROOT, "%015d", Math.max(0, dueMillis)) + "\n" + uri;
     }
 
     private void purgeFates(long now) {

@@ -8,6 +8,7 @@ import io.wirestream.enrich.service.dedupe.DedupeMessage.ClusterEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.CopyReply;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexAnswer;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexProbe;
+import io.wirestream.enrich.service.dedupe.DedupeMessage.JoinRequest;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
 import io.wirestream.enrich.service.ArticleStage;
 import java.time.Duration;
@@ -29,7 +30,7 @@ import org.apache.kafka.streams.state.Stores;
  * articles (any key) -> by uri [dedupe-by-story] -> version guard --drops--> audit topic
  *      -> first versions: probes by index key [dedupe-by-index-key] -> index (window store) -> answers
  *      -> candidates + answers + replies by uri [dedupe-by-judged-story] -> judge --duplicates--> audit topic
- *                                                    ^--- replies to notices [{app}-dedupe-replies] ---'
+ *                                                    ^--- replies to notices, join requests [{app}-dedupe-replies] ---'
  *      -> heads + joined copies by head uri [dedupe-by-cluster] -> cluster -> articles to publish, by uri
  * </pre>
  *
@@ -78,7 +79,7 @@ public final class StoryDedupeStage {
         Serde<String> keys = Serdes.String();
         DedupeMessageSerde messages = new DedupeMessageSerde(articleSerde, settings.articlesTopic());
         DedupeBinary binary = new DedupeBinary(articleSerde, settings.articlesTopic());
-        addStores(builder, settings, binary);
+        addStores(builder, settings, binary, messages);
 
         KStream<String, DedupeMessage> versioned = normalised
                 .selectKey((key, article) -> article.getUri(), Named.as("dedupe-key-by-story"))
@@ -103,8 +104,10 @@ public final class StoryDedupeStage {
                 .repartition(Repartitioned.with(keys, messages).withName("dedupe-by-judged-story"))
                 .process(() -> new DuplicateGatherProcessor(settings), Named.as("dedupe-judge"),
                         DuplicateGatherProcessor.PENDING_STORE, DuplicateGatherProcessor.FATE_STORE,
-                        DuplicateGatherProcessor.PENDING_ARTICLE_STORE);
-        judged.filter((key, message) -> message instanceof CopyReply, Named.as("dedupe-replies"))
+                        DuplicateGatherProcessor.PENDING_ARTICLE_STORE, DuplicateGatherProcessor.FOLLOWER_STORE,
+                        DuplicateGatherProcessor.DUE_STORE);
+        judged.filter((key, message) -> message instanceof CopyReply || message instanceof JoinRequest,
+                        Named.as("dedupe-replies"))
                 .to(settings.repliesTopic(), Produced.with(keys, messages).withName("dedupe-replies-out"));
 
         versioned.filter((key, message) -> message instanceof AuditEvent, Named.as("dedupe-version-drops"))
@@ -123,7 +126,8 @@ public final class StoryDedupeStage {
                         DuplicateClusterProcessor.STORE);
     }
 
-    private static void addStores(StreamsBuilder builder, DedupeSettings settings, DedupeBinary binary) {
+    private static void addStores(StreamsBuilder builder, DedupeSettings settings, DedupeBinary binary,
+            DedupeMessageSerde messages) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryVersionProcessor.STORE),
                 Serdes.String(), StoryStateSerde.create()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryVersionProcessor.EXPIRY_STORE),
@@ -139,6 +143,11 @@ public final class StoryDedupeStage {
                 binary.articles()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DuplicateGatherProcessor.FATE_STORE), Serdes.String(), StoryFate.serde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DuplicateGatherProcessor.DUE_STORE), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DuplicateGatherProcessor.FOLLOWER_STORE), Serdes.String(),
+                messages));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DuplicateClusterProcessor.STORE),
                 Serdes.String(), ClusterState.serde(binary)));
     }

@@ -38,6 +38,8 @@ class DuplicateGatherProcessorTest {
     MockProcessorContext<String, DedupeMessage> context;
     DuplicateGatherProcessor judge;
     long now = 1_000_000;
+    /** Pending stories read back from the store (deserialised), to see what a timer tick costs. */
+    int pendingReads;
 
     @BeforeEach
     void setUp() {
@@ -47,9 +49,15 @@ class DuplicateGatherProcessorTest {
         DedupeBinary binary = new DedupeBinary(articles, "wire.articles");
         context = new MockProcessorContext<>();
         context.setCurrentSystemTimeMs(now);
-        addStore(DuplicateGatherProcessor.PENDING_STORE, PendingStory.serde(binary));
+        Serde<PendingStory> pendingSerde = PendingStory.serde(binary);
+        addStore(DuplicateGatherProcessor.PENDING_STORE, Serdes.serdeFrom(pendingSerde.serializer(), (topic, data) -> {
+            pendingReads++;
+            return pendingSerde.deserializer().deserialize(topic, data);
+        }));
+        addStore(DuplicateGatherProcessor.DUE_STORE, Serdes.String());
         addStore(DuplicateGatherProcessor.FATE_STORE, StoryFate.serde());
         addStore(DuplicateGatherProcessor.PENDING_ARTICLE_STORE, binary.articles());
+        addStore(DuplicateGatherProcessor.FOLLOWER_STORE, new DedupeMessageSerde(articles, "wire.articles"));
         judge = new DuplicateGatherProcessor(settings);
         judge.init(context);
     }
@@ -68,7 +76,9 @@ class DuplicateGatherProcessorTest {
     void advance(Duration by) {
         now += by.toMillis();
         context.setCurrentSystemTimeMs(now);
-        context.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(now));
+        // a timer fires when its interval has elapsed (the hourly purge does not fire on a few seconds' advance)
+        context.scheduledPunctuators().stream().filter(p -> p.getInterval().compareTo(by) <= 0)
+                .forEach(p -> p.getPunctuator().punctuate(now));
     }
 
     List<DedupeMessage> forwarded() {
@@ -123,7 +133,42 @@ class DuplicateGatherProcessorTest {
             assertThat(r.publishedHead()).isFalse();
         });
         advance(HOLD_BACK.multipliedBy(2));
-        assertThat(forwarded()).anySatisfy(m -> assertThat(m).isInstanceOfSatisfying(AuditEvent.class,
-                a -> assertThat(a.audit().getSurvivorUri()).isEqualTo("reu:ferry")));
+        // dropped: the earlier copy's task is asked where it ended up, and answers with the audit naming the head
+        List<DedupeMessage> judged = forwarded();
+        assertThat(judged).filteredOn(AuditEvent.class::isInstance).isEmpty();
+        DedupeMessage.JoinRequest join = judged.stream().filter(DedupeMessage.JoinRequest.class::isInstance)
+                .map(DedupeMessage.JoinRequest.class::cast).findFirst().orElseThrow();
+        assertThat(join.survivorUri()).isEqualTo("reu:ferry");
+        process("reu:ferry", join);
+        assertThat(forwarded()).anySatisfy(m -> assertThat(m).isInstanceOfSatisfying(AuditEvent.class, a -> {
+            assertThat(a.audit().getUri()).isEqualTo("dpa:ferry");
+            assertThat(a.audit().getSurvivorUri()).isEqualTo("reu:ferry");
+        }));
+    }
+
+    @Test
+    void aTimerTickReadsOnlyTheStoriesThatAreDueNotEveryPendingOne() {
+        advance(HOLD_BACK.dividedBy(2)); // the task's first tick, before any story
+        for (int i = 0; i < 200; i++) {
+            String uri = "ntb:waiting-" + i;
+            // each still waits for one index answer, so none is ready before its timeout
+            process(uri, new StoryCandidate(story(uri, "NTB", WIRED.plusSeconds(i)),
+                    new IndexedStory(uri, "NTB", WIRED.plusSeconds(i), NO_SIGNATURE), 1));
+        }
+        pendingReads = 0;
+        advance(HOLD_BACK.dividedBy(2));
+        assertThat(pendingReads).as("a tick before anything is due").isZero();
+
+        advance(HOLD_BACK);
+        // the hold-back passed: each story is looked at once and found still waiting for its answer
+        assertThat(pendingReads).isEqualTo(200);
+        pendingReads = 0;
+        advance(HOLD_BACK);
+        advance(HOLD_BACK);
+        assertThat(pendingReads).as("waiting stories are not re-read before their timeout").isZero();
+        assertThat(forwarded()).isEmpty();
+
+        advance(ANSWER_TIMEOUT);
+        assertThat(forwarded()).filteredOn(ClusterEvent.class::isInstance).hasSize(200);
     }
 }

@@ -138,6 +138,7 @@ class StoryDedupeStageTest {
         assertThat(audit.readValuesToList()).singleElement().satisfies(d -> {
             assertThat(d.getUri()).isEqualTo("afp:ferry-1");
             assertThat(d.getReason()).isEqualTo("exact-duplicate");
+            assertThat(d.getMatchedBy()).isEqualTo("same text");
             assertThat(d.getSurvivorUri()).isEqualTo("reu:ferry");
             assertThat(d.getClusterId()).isEqualTo(latest.getDuplicates().getClusterId());
         });
@@ -311,6 +312,97 @@ class StoryDedupeStageTest {
         assertThat(out.readValuesToList()).singleElement().satisfies(a -> {
             assertThat(a.getUri()).isEqualTo("reu:ferry");
             assertThat(a.getHeadline()).isEqualTo(waiting.getHeadline());
+        });
+    }
+
+    @Test
+    void templatedStoriesOfOneFamilyAreEachPublished() {
+        send(TemplatedWireStories.dividend("ntb:div-halvard", at(1), "Halvard Mills", "HVM", "12"));
+        send(TemplatedWireStories.dividend("ntb:div-orrin", at(2), "Orrin Savings Bank", "OSB", "12"));
+        send(TemplatedWireStories.reserveOperation("ntb:repo-mon", at(3), "two", "1.5"));
+        send(TemplatedWireStories.reserveOperation("ntb:repo-tue", at(4), "three", "2.25"));
+        send(TemplatedWireStories.bargePrice("ntb:barge-up", at(5), "raises", "raised"));
+        send(TemplatedWireStories.bargePrice("ntb:barge-down", at(6), "cuts", "cut"));
+        send(TemplatedWireStories.listing("ntb:list-hvi", at(7), "Halvard Instruments", "HVI"));
+        send(TemplatedWireStories.listing("ntb:list-olc", at(8), "Orrin Land Cruisers", "OLC"));
+        passHoldBack();
+
+        assertThat(out.readValuesToList()).extracting(Article::getUri).containsExactlyInAnyOrder(
+                "ntb:div-halvard", "ntb:div-orrin", "ntb:repo-mon", "ntb:repo-tue", "ntb:barge-up", "ntb:barge-down",
+                "ntb:list-hvi", "ntb:list-olc");
+        assertThat(audit.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aCorrectionFromAnotherAgencyJoinsTheStoryItCorrectsNotItsTemplateSibling() {
+        send(TemplatedWireStories.dividend("ntb:div-halvard", at(1), "Halvard Mills", "HVM", "12"));
+        send(TemplatedWireStories.dividend("ntb:div-orrin", at(2), "Orrin Savings Bank", "OSB", "12"));
+        passHoldBack();
+        out.readValuesToList();
+        send(TemplatedWireStories.correctedDividend("afp:div-halvard", "AFP", at(9), "Halvard Mills", "HVM", "14"));
+        passHoldBack();
+
+        assertThat(audit.readValuesToList()).singleElement().satisfies(d -> {
+            assertThat(d.getUri()).isEqualTo("afp:div-halvard");
+            assertThat(d.getReason()).isEqualTo("near-duplicate");
+            assertThat(d.getMatchedBy()).contains("same names");
+            assertThat(d.getSurvivorUri()).isEqualTo("ntb:div-halvard");
+        });
+        assertThat(out.readValuesToList()).extracting(Article::getUri).containsOnly("ntb:div-halvard");
+    }
+
+    /** Paragraphs of a story that is retold twice, each retelling keeping part of the one before. */
+    static final String LEAD = "Harbour pilots at Port Selwyn walked off the job on Friday morning, leaving a queue of "
+            + "container ships anchored outside the breakwater while their union and the port authority traded blame.";
+    static final List<String> PILOTS_A = List.of(LEAD,
+            "The pilots guide every vessel of more than a modest size through the narrow channel, and no captain "
+                    + "may bring a ship alongside the quays without one of them on the bridge.",
+            "Their union says the authority has ignored repeated warnings about fatigue on the night roster, where "
+                    + "crews now work long shifts with short breaks between them.",
+            "The authority says it has offered talks on the roster since the spring and accuses the union of "
+                    + "choosing the busiest weekend of the season to make its point.",
+            "Shipping agents said the queue was growing by the hour and that perishable cargo on some of the waiting "
+                    + "vessels would soon have to be diverted to ports further along the coast.",
+            "Local hauliers, who depend on the container terminal for most of their work, said their drivers had "
+                    + "been sent home and that they would seek compensation from whoever was found at fault.");
+    static final String PILOTS_B_NEW = "A mediator appointed by the regional government arrived at the port in the "
+            + "afternoon and began separate meetings with both sides in the harbour master's office.";
+    static final String PILOTS_C_NEW1 = "By evening the mediator said both sides had agreed to meet face to face for "
+            + "the first time since the dispute began, although no date had yet been set for the meeting.";
+    static final String PILOTS_C_NEW2 = "Pilots gathered outside the union hall cheered the news but said they would "
+            + "stay off the job until the authority put a new night roster in writing.";
+
+    @Test
+    void aCopyOfACopyIsListedInThePublishedHeadsClusterAndItsAuditNamesTheHead() {
+        List<String> b = List.of(LEAD, PILOTS_A.get(2), PILOTS_A.get(3), PILOTS_A.get(4), PILOTS_A.get(5), PILOTS_B_NEW);
+        List<String> c = List.of(LEAD, PILOTS_A.get(4), PILOTS_A.get(5), PILOTS_B_NEW, PILOTS_C_NEW1, PILOTS_C_NEW2);
+        io.wirestream.enrich.dedupe.fingerprint.Fingerprinter prints =
+                new io.wirestream.enrich.dedupe.fingerprint.Fingerprinter(
+                        io.wirestream.enrich.dedupe.fingerprint.FingerprintSettings.DEFAULTS);
+        io.wirestream.enrich.dedupe.fingerprint.DuplicateVerifier verifier =
+                new io.wirestream.enrich.dedupe.fingerprint.DuplicateVerifier(
+                        io.wirestream.enrich.dedupe.fingerprint.FingerprintSettings.DEFAULTS);
+        var sigA = prints.fingerprint("Port Selwyn pilots strike", PILOTS_A);
+        var sigB = prints.fingerprint("Port Selwyn pilots strike", b);
+        var sigC = prints.fingerprint("Port Selwyn pilots strike", c);
+        assertThat(verifier.compare(sigB, sigA)).as("B copies A").isPresent();
+        assertThat(verifier.compare(sigC, sigB)).as("C copies B").isPresent();
+        assertThat(verifier.compare(sigC, sigA)).as("C alone does not copy A").isEmpty();
+
+        send(Stories.article("reu:pilots", "REU", 1, at(1), "Port Selwyn pilots strike", PILOTS_A));
+        passHoldBack();
+        send(Stories.article("afp:pilots", "AFP", 1, at(2), "Port Selwyn pilots strike", b));
+        passHoldBack();
+        send(Stories.article("dpa:pilots", "DPA", 1, at(3), "Port Selwyn pilots strike", c));
+        passHoldBack();
+
+        List<Article> published = out.readValuesToList();
+        assertThat(published).extracting(Article::getUri).containsOnly("reu:pilots");
+        Article head = published.get(published.size() - 1);
+        assertThat(head.getDuplicates().getMemberUris()).containsExactlyInAnyOrder("afp:pilots", "dpa:pilots");
+        assertThat(audit.readValuesToList()).hasSize(2).allSatisfy(d -> {
+            assertThat(d.getSurvivorUri()).isEqualTo("reu:pilots");
+            assertThat(d.getClusterId()).isEqualTo(head.getDuplicates().getClusterId());
         });
     }
 }

@@ -1,0 +1,212 @@
+package io.wirestream.enrich.dedupe.fingerprint;
+
+import io.wirestream.enrich.dedupe.text.FingerprintText;
+import io.wirestream.enrich.dedupe.text.SalientText;
+import io.wirestream.enrich.dedupe.text.SalientText.Direction;
+import io.wirestream.enrich.dedupe.text.SalientText.Kind;
+import io.wirestream.enrich.dedupe.text.SalientText.Term;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a story says that a template does not: the names, tickers and figures of its headline and lead paragraph, the
+ * directions it states there, every such term anywhere in the story, and whether it corrects an earlier story.
+ * Terms are kept as 16-bit hashes (no text), so the index stays small; a chance collision can only make two stories
+ * look more alike, never split a copy.
+ *
+ * <p>The lead is where wire copy states its news: a copy (refiled, rewritten, truncated, with a paragraph added)
+ * keeps its lead terms somewhere, while two stories from one template differ there. So two stories are told apart
+ * when each has a lead term (name, ticker, figure) the whole of the other lacks: a substitution, not a paragraph
+ * more or less on one side.
+ *
+ * @param leadNames names in the lead paragraph; when it has none (a table), the headline's
+ * @param leadTickers tickers in the headline and lead
+ * @param leadFigures figures in the headline and the first two paragraphs, in order
+ * @param openingFigures how many of them are the headline's and the first paragraph's
+ * @param present every term of the story (all headline words count as names), sorted; at most {@link #MAX_PRESENT}
+ * @param presentComplete false when the story had more terms than are kept: a term missing from it proves nothing
+ * @param directions bits of {@link Direction} ordinals stated in the headline and lead
+ * @param correction the story says it corrects an earlier one
+ */
+public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFigures, int openingFigures,
+        short[] present, boolean presentComplete, int directions, boolean correction) {
+
+    public static final int MAX_PRESENT = 96;
+    private static final int MAX_LEAD = 32;
+    private static final int FIGURE_PARAGRAPHS = 2;
+
+    /** Where two stories' traits disagree. */
+    public enum Difference { SUBJECT, TICKER, FIGURES, DIRECTION }
+
+    public static StoryTraits of(String headline, List<String> paragraphs) {
+        List<String> body = FingerprintText.bodyParagraphs(paragraphs);
+        String lead = body.isEmpty() ? "" : body.get(0);
+        String title = SalientText.withoutSlug(headline);
+        List<Term> headlineTerms = SalientText.terms(title, true);
+        List<Term> leadTerms = SalientText.terms(lead, false);
+
+        Set<Short> names = new LinkedHashSet<>();
+        Set<Short> tickers = new LinkedHashSet<>();
+        List<Short> figures = new java.util.ArrayList<>();
+        for (Term term : headlineTerms) {
+            if (term.kind() == Kind.TICKER) {
+                tickers.add(hash(term));
+            } else if (term.kind() == Kind.FIGURE) {
+                figures.add(hash(term));
+            }
+        }
+
+        for (Term term : leadTerms) {
+            switch (term.kind()) {
+                case NAME -> names.add(hash(term));
+                case TICKER -> tickers.add(hash(term));
+                case FIGURE -> figures.add(hash(term));
+            }
+        }
+        int opening = Math.min(figures.size(), MAX_LEAD);
+        // a daily report states its figures over its first paragraphs ("... 1.5 billion dlrs of repurchases.
+        // Fed funds were trading at 6-1/16 pct ..."); names are read from the first only
+        for (int i = 1; i < Math.min(FIGURE_PARAGRAPHS, body.size()); i++) {
+            for (Term term : SalientText.terms(body.get(i), false)) {
+                if (term.kind() == Kind.FIGURE) {
+                    figures.add(hash(term));
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            // a lead without names is a table ("Qtly div 12 cts vs 12 cts prior ..."): the headline carries the
+            // subject, and an all-caps wire headline ("FRANKLIN PUERTO RICO TAX-FREE SETS PAYOUT") hides its names
+            // in capitals
+            for (Term term : SalientText.headlineNames(title)) {
+                names.add(hash(term));
+            }
+        }
+        Set<Short> present = new LinkedHashSet<>();
+        headlineTerms.forEach(t -> present.add(hash(t)));
+        // every headline word, whatever its case: a desk that lower-cases a headline has not changed its subject
+        SalientText.headlineNames(title.toUpperCase(java.util.Locale.ROOT)).forEach(t -> present.add(hash(t)));
+        boolean complete = true;
+        for (String paragraph : body) {
+            for (Term term : SalientText.terms(paragraph, true)) {
+                present.add(hash(term));
+            }
+        }
+        short[] kept = toArray(present, MAX_PRESENT);
+        if (present.size() > MAX_PRESENT) {
+            complete = false;
+        }
+        Arrays.sort(kept);
+        int directions = 0;
+        for (Direction direction : SalientText.directions(title + " " + lead)) {
+            directions |= 1 << direction.ordinal();
+        }
+        return new StoryTraits(toArray(names, MAX_LEAD), toArray(tickers, MAX_LEAD), toArray(figures), opening, kept,
+                complete, directions, SalientText.correction(headline, paragraphs));
+    }
+
+    /**
+     * The first way the two stories differ, if any: a lead name, ticker or figure of one that the other never
+     * mentions, or opposite directions (one raises and does not cut, the other cuts and does not raise).
+     */
+    public java.util.Optional<Difference> differenceFrom(StoryTraits other) {
+        // Each side must miss something of the other's: a copy that only dropped or added a paragraph misses terms
+        // on one side alone, a second story from the template has its own name or figure where the first had one.
+        if (missingFrom(leadNames, other) || other.missingFrom(other.leadNames, this)) {
+            return java.util.Optional.of(Difference.SUBJECT);
+        }
+        // a ticker added to a later copy ("LAC MINERALS" then "LAC <LAC>") is not another company
+        if (leadTickers.length > 0 && other.leadTickers.length > 0
+                && missingFrom(leadTickers, other) && other.missingFrom(other.leadTickers, this)) {
+            return java.util.Optional.of(Difference.TICKER);
+        }
+        boolean figuresMissing = missingFrom(leadFigures, other);
+        boolean otherFiguresMissing = other.missingFrom(other.leadFigures, this);
+        // opening figures in order: as many figures in both openings but one changed ("seven ships loading and six
+        // waiting" then "six ... and six") is a new report, though every figure of one appears in the other
+        boolean substituted = openingFigures == other.openingFigures
+                && !Arrays.equals(leadFigures, 0, openingFigures, other.leadFigures, 0, other.openingFigures);
+        if ((figuresMissing && otherFiguresMissing) || (substituted && (figuresMissing || otherFiguresMissing))) {
+            return java.util.Optional.of(Difference.FIGURES);
+        }
+        if (opposite(directions, other.directions)) {
+            return java.util.Optional.of(Difference.DIRECTION);
+        }
+        return java.util.Optional.empty();
+    }
+
+    private boolean missingFrom(short[] terms, StoryTraits other) {
+        if (!other.presentComplete) {
+            // the other story's list was cut short: only terms it does hold in its lead can be compared
+            return false;
+        }
+        for (short term : terms) {
+            if (Arrays.binarySearch(other.present, term) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean opposite(int a, int b) {
+        Direction[] all = Direction.values();
+        for (int i = 0; i + 1 < all.length; i += 2) {
+            int one = 1 << all[i].ordinal();
+            int two = 1 << all[i + 1].ordinal();
+            boolean aOne = (a & one) != 0 && (a & two) == 0;
+            boolean aTwo = (a & two) != 0 && (a & one) == 0;
+            boolean bOne = (b & one) != 0 && (b & two) == 0;
+            boolean bTwo = (b & two) != 0 && (b & one) == 0;
+            if ((aOne && bTwo) || (aTwo && bOne)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static short hash(Term term) {
+        long h = Mix.mix64(((long) term.kind().ordinal() << 40) ^ term.text().hashCode() ^ 0x5a17e5L);
+        return (short) h;
+    }
+
+    private static short[] toArray(List<Short> inOrder) {
+        short[] array = new short[Math.min(inOrder.size(), MAX_LEAD)];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = inOrder.get(i);
+        }
+        return array;
+    }
+
+    private static short[] toArray(Set<Short> values, int max) {
+        short[] array = new short[Math.min(values.size(), max)];
+        int i = 0;
+        for (short value : values) {
+            if (i == array.length) {
+                break;
+            }
+            array[i++] = value;
+        }
+        return array;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StoryTraits t && Arrays.equals(leadNames, t.leadNames)
+                && Arrays.equals(leadTickers, t.leadTickers) && Arrays.equals(leadFigures, t.leadFigures) && openingFigures == t.openingFigures
+                && Arrays.equals(present, t.present) && presentComplete == t.presentComplete
+                && directions == t.directions && correction == t.correction;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(present) * 31 + directions;
+    }
+
+    @Override
+    public String toString() {
+        return "StoryTraits[names=" + leadNames.length + ", tickers=" + leadTickers.length + ", figures="
+                + leadFigures.length + ", present=" + present.length + (presentComplete ? "" : "+") + ", directions="
+                + Integer.toBinaryString(directions) + (correction ? ", correction" : "") + "]";
+    }
+}

@@ -1,0 +1,82 @@
+package io.wirestream.enrich.dedupe;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Invented templated wire copy: the kinds of stories an agency files many times a day from one template, where two
+ * different stories share almost every word. Written for these tests; the names, tickers and figures are made up.
+ */
+public final class TemplatedStories {
+
+    /** A headline and its paragraphs. */
+    public record Story(String headline, List<String> paragraphs) {
+
+        /** The same story as a second desk files it: its own prefix on the headline and a credit line. */
+        public Story refiled(String prefix) {
+            List<String> copy = new ArrayList<>(paragraphs);
+            copy.add("(Reporting by Ana Ruiz; Editing by Tom Hale)");
+            return new Story(prefix + headline, copy);
+        }
+    }
+
+    private TemplatedStories() {
+    }
+
+    /** A quarterly dividend notice; two companies' notices differ only in the company. */
+    public static Story dividend(String company, String ticker, String cents) {
+        return new Story(company.toUpperCase() + " <" + ticker + "> SETS QUARTERLY DIVIDEND", List.of(
+                company + " said its board of directors declared a regular quarterly dividend of " + cents
+                        + " cts per share on its common stock.",
+                "The dividend is payable June 15 to shareholders of record at the close of business on May 29, the "
+                        + "company said in a statement released after the market closed.",
+                "The company said the payout was unchanged from the previous quarter and that it expected to keep "
+                        + "paying a regular dividend for the rest of the fiscal year.",
+                "Shares of the company closed unchanged on the day in moderate trading, the statement added."));
+    }
+
+    /** The central bank's daily reserve operation; two days differ in the term and the amounts. */
+    public static Story reserveOperation(String termWord, String billions) {
+        return new Story("CENTRAL BANK ADDS RESERVES VIA " + termWord.toUpperCase() + "-DAY REPURCHASES", List.of(
+                "The Central Bank of Norland said it entered the government securities market to arrange "
+                        + termWord + "-day repurchase agreements for the account of the system.",
+                "Dealers said the operation added about " + billions + " billion crowns of temporary reserves to the "
+                        + "banking system, broadly in line with what the market had expected this morning.",
+                "The overnight interbank rate was trading at about 6-1/4 pct when the bank came in, dealers said, "
+                        + "and the bank has been adding reserves at this time of the month.",
+                "Economists said the bank was offsetting seasonal drains on reserves and that the operation did not "
+                        + "signal any change in policy."));
+    }
+
+    /** A refiner's posted price change; a rise and a cut of the same size differ only in the direction word. */
+    public static Story bargePrice(String verb, String verbPast) {
+        return new Story("NORTHGATE <NGR> " + verb.toUpperCase() + " HEATING OIL BARGE PRICE", List.of(
+                "Northgate Refining Corp said it " + verbPast + " the contract price it will pay for heating oil "
+                        + "delivered by barge in the harbour by one cent a gallon, effective today.",
+                "The company said the change applies to all grades of heating oil bought at its terminals along the "
+                        + "coast and brings its posted price in line with the spot market.",
+                "Traders said other refiners in the region were expected to follow with similar changes to their "
+                        + "own posted prices for barge deliveries later in the week.",
+                "Northgate said it would review the price again at the end of the month."));
+    }
+
+    /** An exchange listing notice; two companies' listings differ only in the company and ticker. */
+    public static Story listing(String company, String ticker) {
+        return new Story("HARBOUR EXCHANGE STARTS TRADING " + company.toUpperCase() + " <" + ticker + ">", List.of(
+                "The Harbour Stock Exchange said it will start trading the common shares of " + company
+                        + " under the symbol " + ticker + " when the market opens on Tuesday.",
+                "The exchange said the shares had been traded over the counter until now and that the company "
+                        + "met every one of its listing requirements for capital, earnings and public float.",
+                "The exchange said it now lists the common stock of more than eight hundred companies, and that "
+                        + "the new listing brings the number added this year to forty.",
+                "A specialist firm has been assigned to make a market in the stock, the exchange added."));
+    }
+
+    /** A correction of a dividend notice: the agency fixes the amount and says so in the headline. */
+    public static Story correctedDividend(String company, String ticker, String cents) {
+        Story wrong = dividend(company, ticker, cents);
+        List<String> paragraphs = new ArrayList<>(wrong.paragraphs());
+        paragraphs.add("(Corrects amount of dividend in first paragraph)");
+        return new Story("CORRECTED - " + wrong.headline(), paragraphs);
+    }
+}

@@ -1,0 +1,79 @@
+package io.wirestream.enrich.dedupe.fingerprint;
+
+import static io.wirestream.enrich.dedupe.TemplatedStories.bargePrice;
+import static io.wirestream.enrich.dedupe.TemplatedStories.correctedDividend;
+import static io.wirestream.enrich.dedupe.TemplatedStories.dividend;
+import static io.wirestream.enrich.dedupe.TemplatedStories.listing;
+import static io.wirestream.enrich.dedupe.TemplatedStories.reserveOperation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.enrich.dedupe.TemplatedStories.Story;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Templated wire copy: two different stories from one template share nearly every shingle, so similarity alone
+ * would merge them. Each pair below is first shown to be similar enough to be a candidate, then kept apart.
+ */
+class TemplatedCopyVerifierTest {
+
+    final Fingerprinter fingerprinter = new Fingerprinter(FingerprintSettings.DEFAULTS);
+    final DuplicateVerifier verifier = new DuplicateVerifier(FingerprintSettings.DEFAULTS);
+
+    StorySignature sign(Story story) {
+        return fingerprinter.fingerprint(story.headline(), story.paragraphs());
+    }
+
+    void assertCandidatesKeptApart(Story a, Story b) {
+        StorySignature first = sign(a);
+        StorySignature second = sign(b);
+        assertThat(Similarity.between(first, second).jaccard())
+                .as("the pair must look alike to the shingles, else the test proves nothing")
+                .isGreaterThanOrEqualTo(FingerprintSettings.DEFAULTS.jaccardThreshold());
+        assertThat(verifier.compare(first, second)).isEmpty();
+        assertThat(verifier.compare(second, first)).isEmpty();
+    }
+
+    @Test
+    void dividendsOfTwoCompaniesAreTwoStories() {
+        assertCandidatesKeptApart(dividend("Halvard Mills", "HVM", "12"), dividend("Orrin Savings Bank", "OSB", "12"));
+    }
+
+    @Test
+    void twoDaysOfOneRecurringReportAreTwoStories() {
+        assertCandidatesKeptApart(reserveOperation("two", "1.5"), reserveOperation("three", "2.25"));
+    }
+
+    @Test
+    void aRaiseAndACutOfOnePriceAreTwoStories() {
+        assertCandidatesKeptApart(bargePrice("raises", "raised"), bargePrice("cuts", "cut"));
+    }
+
+    @Test
+    void oneTemplateForTwoSubjectsIsTwoStories() {
+        assertCandidatesKeptApart(listing("Halvard Instruments", "HVI"), listing("Orrin Land Cruisers", "OLC"));
+    }
+
+    @Test
+    void aRefiledCopyOfATemplatedStoryIsStillADuplicate() {
+        Story story = dividend("Halvard Mills", "HVM", "12");
+        assertThat(verifier.compare(sign(story.refiled("UPDATE 1-")), sign(story))).contains(MatchKind.NEAR);
+        Story report = reserveOperation("two", "1.5");
+        assertThat(verifier.compare(sign(report.refiled("REPEAT-")), sign(report))).contains(MatchKind.NEAR);
+    }
+
+    @Test
+    void aCorrectionOfOneStoryMergesWithItAndNotWithTheOtherCompany() {
+        Story halvard = dividend("Halvard Mills", "HVM", "12");
+        Story orrin = dividend("Orrin Savings Bank", "OSB", "12");
+        Story correction = correctedDividend("Halvard Mills", "HVM", "14");
+        assertThat(verifier.compare(sign(correction), sign(halvard))).isPresent();
+        assertThat(verifier.compare(sign(correction), sign(orrin))).isEmpty();
+    }
+
+    @Test
+    void exactCopiesStillMerge() {
+        Story story = listing("Halvard Instruments", "HVI");
+        assertThat(verifier.compare(sign(story), sign(new Story(story.headline(), story.paragraphs()))))
+                .contains(MatchKind.EXACT);
+    }
+}
