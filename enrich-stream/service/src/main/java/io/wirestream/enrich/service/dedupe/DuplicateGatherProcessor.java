@@ -138,7 +138,13 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         if (fate == null) {
             PendingStory waiting = pending.get(uri);
             if (waiting != null && waiting.hasCandidate()) {
-                // the first version is still being judged: the newer version will be published in its place
+                // the first version is still being judged: the newer version will be published in its place, and the
+                // replaced one is audited so that its item still has a fate anyone can look up
+                Article replaced = pendingArticles.get(uri);
+                if (replaced != null && replaced.getVersion() <= article.getVersion()) {
+                    forward(uri, new AuditEvent(AuditRecords.of(replaced, "superseded", uri, article.getVersion(),
+                            null, now)), now);
+                }
                 pendingArticles.put(uri, article);
                 return;
             }

@@ -94,6 +94,24 @@ class StoryDedupeStageTest {
     }
 
     @Test
+    void aFirstVersionReplacedWhileItWaitsIsAuditedSoItsItemHasAFate() {
+        Article first = Stories.ferry("reu:ferry", "REU", 1, at(1));
+        first.setRaw(io.wirestream.avro.RawRef.newBuilder().setItemId("item-v1").setAgency("REU").build());
+        send(first);
+        send(Stories.killed(Stories.ferry("reu:ferry", "REU", 2, at(2))));
+        passHoldBack();
+
+        assertThat(out.readValuesToList()).extracting(Article::getVersion).containsExactly(2L);
+        assertThat(audit.readValuesToList()).singleElement().satisfies(d -> {
+            assertThat(d.getReason()).isEqualTo("superseded");
+            assertThat(d.getVersion()).isEqualTo(1L);
+            assertThat(d.getSurvivorUri()).isEqualTo("reu:ferry");
+            assertThat(d.getSurvivorVersion()).isEqualTo(2L);
+            assertThat(d.getRaw()).isEqualTo(first.getRaw());
+        });
+    }
+
+    @Test
     void publishesACorrectionAsANewVersionMarkedAsCorrection() {
         send(Stories.ferry("reu:ferry", "REU", 1, at(1)));
         passHoldBack();
