@@ -50,8 +50,8 @@ public final class KafkaSettings {
     /** The default size budget: four times ingest's 4 MB push limit, so every record an accepted item becomes fits. */
     public static final int DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
     public static final Setting<Integer> MAX_RECORD_BYTES = Setting.integer("kafka.max.record.bytes", DEFAULT_MAX_RECORD_BYTES,
-            "The one size budget for every record of the pipeline: max.message.bytes of every topic it provisions (Streams' "
-                    + "internal topics too) and max.request.size of every producer; an article over a quarter of it is rejected (too-large)");
+            "The one size budget for every record of the pipeline: max.message.bytes of every topic enrich-stream provisions (Streams' "
+                    + "internal topics too), max.request.size of its producers (KafkaSettings.producerSizeProperties for other services); an article over a quarter of it is rejected (too-large)");
 
     public static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SECURITY_PROTOCOL, SASL_MECHANISM, SASL_USERNAME,
             SASL_PASSWORD, SSL_TRUSTSTORE_LOCATION, SSL_TRUSTSTORE_PASSWORD, SSL_KEYSTORE_LOCATION, SSL_KEYSTORE_PASSWORD,
