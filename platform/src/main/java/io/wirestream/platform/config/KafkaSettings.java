@@ -47,6 +47,10 @@ public final class KafkaSettings {
     public static final Setting<Boolean> REGISTRY_AUTO_REGISTER = Setting.bool("registry.auto.register", true,
             "Register schemas on first use; turn off where schemas are registered by a release pipeline");
 
+    public static final Setting<java.time.Duration> REGISTRY_OUTAGE_WAIT = Setting.duration("registry.outage.wait", "30s",
+            "How long a reader waits out a schema registry outage (unreachable, 5xx, timeout), asking again with backoff, "
+                    + "before it fails the task so the same record is read again later; never skipped. Keep well under max.poll.interval.ms");
+
     /** The default size budget: four times ingest's 4 MB push limit, so every record an accepted item becomes fits. */
     public static final int DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
     public static final Setting<Integer> MAX_RECORD_BYTES = Setting.integer("kafka.max.record.bytes", DEFAULT_MAX_RECORD_BYTES,
@@ -57,7 +61,7 @@ public final class KafkaSettings {
             SASL_PASSWORD, SSL_TRUSTSTORE_LOCATION, SSL_TRUSTSTORE_PASSWORD, SSL_KEYSTORE_LOCATION, SSL_KEYSTORE_PASSWORD,
             REPLICATION_FACTOR, MIN_INSYNC_REPLICAS, PARTITIONS, FAIL_ON_TOPIC_MISMATCH, REGISTRY_URL, REGISTRY_USER_INFO,
             REGISTRY_SSL_TRUSTSTORE_LOCATION, REGISTRY_SSL_TRUSTSTORE_PASSWORD, REGISTRY_SSL_KEYSTORE_LOCATION,
-            REGISTRY_SSL_KEYSTORE_PASSWORD, REGISTRY_AUTO_REGISTER, MAX_RECORD_BYTES);
+            REGISTRY_SSL_KEYSTORE_PASSWORD, REGISTRY_AUTO_REGISTER, MAX_RECORD_BYTES, REGISTRY_OUTAGE_WAIT);
 
     private KafkaSettings() {}
 
@@ -104,6 +108,7 @@ public final class KafkaSettings {
         Map<String, Object> p = new HashMap<>();
         p.put("schema.registry.url", s.get(REGISTRY_URL));
         p.put("auto.register.schemas", String.valueOf(s.get(REGISTRY_AUTO_REGISTER)));
+        p.put("wirestream.registry.outage.wait.ms", String.valueOf(s.get(REGISTRY_OUTAGE_WAIT).toMillis()));
         String userInfo = s.get(REGISTRY_USER_INFO);
         if (userInfo != null && !userInfo.isBlank()) {
             p.put("basic.auth.user.info", userInfo);

@@ -52,7 +52,7 @@ public final class EnrichService {
     public synchronized void start() {
         stopping = false;
         Map<String, Object> client = KafkaSettings.clientProperties(settings);
-        EnrichSerdes serdes = EnrichSerdes.of(KafkaSettings.serdeProperties(settings));
+        EnrichSerdes serdes = EnrichSerdes.of(KafkaSettings.serdeProperties(settings), settings.get(KafkaSettings.MAX_RECORD_BYTES));
         List<ArticleStage> composed = stages.apply(serdes);
         provisionTopics(client, composed);
         EnrichTopology.Options options = new EnrichTopology.Options(settings.get(EnrichSettings.KILL_TOMBSTONE_GRACE),

@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * not the record's fault is not skipped: a retriable error is retried, and a registry outage or a refused
  * authorisation fails the task so the same offsets are processed again once the fault is gone.
  */
+/*
+ * Under exactly_once_v2 a RecordTooLargeException raised by the producer itself has already put the transaction into
+ * an error state: resuming cannot save the batch. That is why articles are held to the budget by their serializer
+ * (BudgetedSerde), whose error arrives here through handleSerializationError while the transaction is sound.
+ */
 public final class GuardedProductionHandler implements ProductionExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GuardedProductionHandler.class);
@@ -51,7 +56,8 @@ public final class GuardedProductionHandler implements ProductionExceptionHandle
             log.warn("schema registry unavailable while writing to {}; failing the task so the record is retried", record.topic());
             return Response.fail();
         }
-        return reject(context, record.topic(), "unserialisable", exception);
+        String reason = exception instanceof BudgetedSerde.OverBudgetException ? "too-large" : "unserialisable";
+        return reject(context, record.topic(), reason, exception);
     }
 
     private Response reject(ErrorHandlerContext context, String topic, String reason, Exception exception) {

@@ -72,6 +72,25 @@ class GuardedProductionHandlerTest {
         assertThat(bad.deadLetterQueueRecords()).hasSize(1);
     }
 
+    @Test
+    void anArticleOverTheBudgetIsRefusedByItsSerializerAndRejectedTooLarge() {
+        var serde = new BudgetedSerde<>(Topics.ARTICLES.valueSerde(config), BudgetedSerde.REQUEST_OVERHEAD_BYTES + 1_000);
+        var article = io.wirestream.avro.Article.newBuilder().setUri("urn:acme:big").setVersion(1)
+                .setPubstatus(io.wirestream.avro.PubStatus.usable).setHeadline("h").setBodyHtml("x".repeat(5_000))
+                .setVersioncreated(java.time.Instant.EPOCH).setReceivedAt(java.time.Instant.EPOCH).setAgency("acme").build();
+        Exception refused = org.assertj.core.api.Assertions.catchException(() -> serde.serializer().serialize("wire.articles", article));
+        assertThat(refused).isInstanceOf(BudgetedSerde.OverBudgetException.class);
+
+        Response response = handler.handleSerializationError(context(), big, refused, SerializationExceptionOrigin.VALUE);
+        assertThat(response.result()).isEqualTo(Result.RESUME);
+        Rejection r = Topics.REJECTED.valueSerde(config).deserializer().deserialize("wire.rejected",
+                response.deadLetterQueueRecords().get(0).value());
+        assertThat(r.getReason()).isEqualTo("too-large");
+
+        article.setBodyHtml("small");
+        assertThat(serde.serializer().serialize("wire.articles", article)).isNotEmpty();
+    }
+
     static ErrorHandlerContext context() {
         return new ErrorHandlerContext() {
             @Override public String topic() { return Topics.RAW.name(); }
