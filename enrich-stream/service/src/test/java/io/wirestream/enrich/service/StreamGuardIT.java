@@ -176,6 +176,32 @@ class StreamGuardIT {
         }
     }
 
+    @Test
+    void stopEndsWithinItsTimeoutWhileStreamThreadsKeepFailing() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        push(registry.url(), "urn:stop:" + run + "|1|usable||Waiting for a registry");
+        // a registry address where nothing listens: every read is an outage, every thread fails and is replaced
+        int nowhere;
+        try (var socket = new java.net.ServerSocket(0)) {
+            nowhere = socket.getLocalPort();
+        }
+        service = new EnrichService(settings("http://127.0.0.1:" + nowhere, Map.of("registry.outage.wait", "500ms",
+                "enrich.health.max.thread.failures", "2", "enrich.close.timeout", "10s")), EnrichTopologyTest.LINE_NORMALISER, serdes -> List.of());
+        service.start();
+        await().atMost(Duration.ofSeconds(90)).until(() -> service.httpPort() > 0 && readinessBody().contains("FAILING"));
+
+        EnrichService failing = service;
+        service = null;
+        // bounded, not fast: close gives up on the threads after enrich.close.timeout and shutdown goes on
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), failing::stop);
+        assertThat(failing.state()).isEqualTo(org.apache.kafka.streams.KafkaStreams.State.NOT_RUNNING);
+    }
+
+    String readinessBody() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     static Map<String, Object> serde(String url) {
         return Map.of("schema.registry.url", url);
     }
