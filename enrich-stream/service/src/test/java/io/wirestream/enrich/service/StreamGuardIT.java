@@ -177,6 +177,36 @@ class StreamGuardIT {
     }
 
     @Test
+    void aCorruptRecordOnTheRawTopicIsRejectedWithItsLocationUnderExactlyOnceAndTheNextStoryPublishes() throws Exception {
+        org.apache.kafka.clients.producer.RecordMetadata junk;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"),
+                new org.apache.kafka.common.serialization.ByteArraySerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            junk = producer.send(new ProducerRecord<>(Topics.RAW.name(), new byte[] {0, 0, 0, 0, 1, 2}, new byte[] {9, 9, 9})).get();
+        }
+        String uri = "urn:corrupt:" + UUID.randomUUID();
+        push(registry.url(), uri + "|1|usable||After the corrupt record");
+        service = new EnrichService(settings(registry.url(), Map.of()), EnrichTopologyTest.LINE_NORMALISER, serdes -> List.of());
+        service.start();
+
+        try (KafkaConsumer<String, Article> articles = consumer(Topics.ARTICLES.name(), Topics.ARTICLES.valueSerde(serde(registry.url())).deserializer());
+             KafkaConsumer<String, Rejection> rejections = consumer(Topics.REJECTED.name(), Topics.REJECTED.valueSerde(serde(registry.url())).deserializer())) {
+            List<String> published = new ArrayList<>();
+            List<Rejection> rejected = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                articles.poll(Duration.ofMillis(200)).forEach(r -> published.add(r.key()));
+                rejections.poll(Duration.ofMillis(200)).forEach(r -> rejected.add(r.value()));
+                assertThat(published).contains(uri);
+                assertThat(rejected).anySatisfy(r -> {
+                    assertThat(r.getReason()).isEqualTo(GuardedDeserializationHandler.REASON);
+                    assertThat(r.getRaw().getTopic()).isEqualTo(Topics.RAW.name());
+                    assertThat(r.getRaw().getPartition()).isEqualTo(junk.partition());
+                    assertThat(r.getRaw().getOffset()).isEqualTo(junk.offset());
+                });
+            });
+        }
+    }
+
+    @Test
     void stopEndsWithinItsTimeoutWhileStreamThreadsKeepFailing() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         push(registry.url(), "urn:stop:" + run + "|1|usable||Waiting for a registry");

@@ -127,8 +127,8 @@ class StreamGuardTest {
     @Test
     void aCorruptRecordOnTheRawTopicIsRejectedWithItsLocationAndTheRestGoesOn() {
         // The test driver's transactional mock producer loses dead-letter records sent while the input queue
-        // deserialises (before the driver's transaction); at-least-once shows the handler's record. Not yet seen on a
-        // real broker under exactly_once_v2: see docs/reliability.md.
+        // deserialises (before the driver's transaction); at-least-once shows the handler's record. StreamGuardIT shows
+        // it on the real broker under exactly_once_v2.
         start(List.of(), EnrichTopology.Options.defaults(), Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE));
 
         rawBytes.pipeInput("junk-key".getBytes(StandardCharsets.UTF_8), new byte[] {7, 1, 2, 3, 4, 5, 6}, START);
