@@ -47,11 +47,21 @@ public final class KafkaSettings {
     public static final Setting<Boolean> REGISTRY_AUTO_REGISTER = Setting.bool("registry.auto.register", true,
             "Register schemas on first use; turn off where schemas are registered by a release pipeline");
 
+    public static final Setting<java.time.Duration> REGISTRY_OUTAGE_WAIT = Setting.duration("registry.outage.wait", "30s",
+            "How long a reader waits out a schema registry outage (unreachable, 5xx, timeout), asking again with backoff, "
+                    + "before it fails the task so the same record is read again later; never skipped. Keep well under max.poll.interval.ms");
+
+    /** The default size budget: four times ingest's 4 MB push limit, so every record an accepted item becomes fits. */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
+    public static final Setting<Integer> MAX_RECORD_BYTES = Setting.integer("kafka.max.record.bytes", DEFAULT_MAX_RECORD_BYTES,
+            "The one size budget for every record of the pipeline: max.message.bytes of every topic enrich-stream provisions (Streams' "
+                    + "internal topics too), max.request.size of its producers (KafkaSettings.producerSizeProperties for other services); an article over a quarter of it is rejected (too-large)");
+
     public static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SECURITY_PROTOCOL, SASL_MECHANISM, SASL_USERNAME,
             SASL_PASSWORD, SSL_TRUSTSTORE_LOCATION, SSL_TRUSTSTORE_PASSWORD, SSL_KEYSTORE_LOCATION, SSL_KEYSTORE_PASSWORD,
             REPLICATION_FACTOR, MIN_INSYNC_REPLICAS, PARTITIONS, FAIL_ON_TOPIC_MISMATCH, REGISTRY_URL, REGISTRY_USER_INFO,
             REGISTRY_SSL_TRUSTSTORE_LOCATION, REGISTRY_SSL_TRUSTSTORE_PASSWORD, REGISTRY_SSL_KEYSTORE_LOCATION,
-            REGISTRY_SSL_KEYSTORE_PASSWORD, REGISTRY_AUTO_REGISTER);
+            REGISTRY_SSL_KEYSTORE_PASSWORD, REGISTRY_AUTO_REGISTER, MAX_RECORD_BYTES, REGISTRY_OUTAGE_WAIT);
 
     private KafkaSettings() {}
 
@@ -81,11 +91,24 @@ public final class KafkaSettings {
         return p;
     }
 
+    /**
+     * What a producer needs to send any record within the size budget. Consumers need nothing: since KIP-74 a fetch
+     * returns the first record batch of a partition even when it is larger than max.partition.fetch.bytes.
+     */
+    public static Map<String, Object> producerSizeProperties(Settings s) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("max.request.size", s.get(MAX_RECORD_BYTES));
+        // the producer's buffer must hold at least one whole record of the budget
+        p.put("buffer.memory", Math.max(32L * 1024 * 1024, 2L * s.get(MAX_RECORD_BYTES)));
+        return p;
+    }
+
     /** Serde properties (Confluent names) for the registry: URL, basic auth and TLS stores. */
     public static Map<String, Object> serdeProperties(Settings s) {
         Map<String, Object> p = new HashMap<>();
         p.put("schema.registry.url", s.get(REGISTRY_URL));
         p.put("auto.register.schemas", String.valueOf(s.get(REGISTRY_AUTO_REGISTER)));
+        p.put("wirestream.registry.outage.wait.ms", String.valueOf(s.get(REGISTRY_OUTAGE_WAIT).toMillis()));
         String userInfo = s.get(REGISTRY_USER_INFO);
         if (userInfo != null && !userInfo.isBlank()) {
             p.put("basic.auth.user.info", userInfo);

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -55,6 +57,7 @@ public final class TopicProvisioner {
                 }
             }
             create(toCreate);
+            raiseSizeLimits(toCheck);
             List<String> mismatches = toCheck.isEmpty() ? List.of() : compare(toCheck);
             awaitWritable(specs.stream().map(TopicSpec::name).collect(Collectors.toSet()));
             mismatches.forEach(m -> log.warn("topic mismatch: {}", m));
@@ -86,6 +89,36 @@ public final class TopicProvisioner {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e; // another instance creating the same topic at the same time is fine
             }
+        }
+    }
+
+    /**
+     * Sets max.message.bytes on existing topics whose limit differs from the size budget: the one setting that is
+     * safe to change in place (it only decides which new records are accepted), and without it a pipeline upgraded
+     * on old data keeps the broker's ~1 MiB limit on its own topics.
+     */
+    private void raiseSizeLimits(List<TopicSpec> existing) throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+        List<ConfigResource> resources = existing.stream().filter(s -> s.maxMessageBytes() > 0)
+                .map(s -> new ConfigResource(ConfigResource.Type.TOPIC, s.name())).toList();
+        if (resources.isEmpty()) {
+            return;
+        }
+        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        for (TopicSpec spec : existing) {
+            if (spec.maxMessageBytes() <= 0) {
+                continue;
+            }
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
+            var entry = configs.get(resource).get("max.message.bytes");
+            String wanted = String.valueOf(spec.maxMessageBytes());
+            if (entry == null || !wanted.equals(entry.value())) {
+                changes.put(resource, List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", wanted), AlterConfigOp.OpType.SET)));
+            }
+        }
+        if (!changes.isEmpty()) {
+            admin.incrementalAlterConfigs(changes).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            log.info("set max.message.bytes on existing topics {}", changes.keySet().stream().map(ConfigResource::name).toList());
         }
     }
 

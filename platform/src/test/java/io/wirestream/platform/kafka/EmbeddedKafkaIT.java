@@ -59,6 +59,25 @@ class EmbeddedKafkaIT {
         }
     }
 
+    @Test
+    void givesAnExistingTopicTheSizeBudgetAndTakesARecordOverTheBrokerDefault() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.startTemporary(); Admin admin = kafka.admin()) {
+            TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
+            // created by an older version: no size budget, the broker's ~1 MiB limit
+            provisioner.ensure(List.of(new TopicSpec("t.big", 1, (short) 1, 1, "delete", null)));
+            int budget = 4 * 1024 * 1024;
+            List<String> mismatches = provisioner.ensure(List.of(new TopicSpec("t.big", 1, (short) 1, 1, "delete", null, budget)));
+            assertThat(mismatches).isEmpty();
+
+            String big = "x".repeat(2 * 1024 * 1024);
+            try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
+                    "acks", "all", "max.request.size", budget), new StringSerializer(), new StringSerializer())) {
+                p.send(new ProducerRecord<>("t.big", "k", big)).get(30, TimeUnit.SECONDS);
+            }
+            assertThat(readAll(kafka, "t.big", 1)).singleElement().satisfies(v -> assertThat(v).hasSize(big.length()));
+        }
+    }
+
     static void produce(EmbeddedKafka kafka, String topic, String key, String value) throws Exception {
         try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                 "acks", "all", "enable.idempotence", true), new StringSerializer(), new StringSerializer())) {

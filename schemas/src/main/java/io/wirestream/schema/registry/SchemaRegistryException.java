@@ -39,4 +39,26 @@ public class SchemaRegistryException extends RuntimeException {
     public boolean isNotFound() {
         return httpStatus == 404;
     }
+
+    /**
+     * True when the registry could not answer (unreachable, timed out, 5xx, 408 or 429): the question may get an answer
+     * later, so a reader must wait and ask again rather than treat the record as unreadable. A 4xx such as "schema not
+     * found" is an answer, not an outage.
+     */
+    public boolean isOutage() {
+        return httpStatus == -1 || httpStatus >= 500 || httpStatus == 408 || httpStatus == 429;
+    }
+
+    /** The registry outage somewhere in a cause chain (a serde wraps it in a SerializationException), or null. */
+    public static SchemaRegistryException outageIn(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SchemaRegistryException e && e.isOutage()) {
+                return e;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
 }

@@ -34,6 +34,13 @@ public final class SerdeConfig {
     /** Not a Confluent name: lets tests and local mode hand over a ready client instance. */
     public static final String REGISTRY_CLIENT_INSTANCE = "wirestream.schema.registry.client";
 
+    /**
+     * Not a Confluent name: how long a deserializer waits out a registry outage (retrying with backoff) before it
+     * gives up and throws; keep it well under the consumer's max.poll.interval.ms. Default 30 s.
+     */
+    public static final String OUTAGE_WAIT_MS = "wirestream.registry.outage.wait.ms";
+    static final long DEFAULT_OUTAGE_WAIT_MS = 30_000;
+
     private static final Map<String, SchemaRegistryClient> SHARED = new ConcurrentHashMap<>();
 
     private SerdeConfig() {}
@@ -112,6 +119,11 @@ public final class SerdeConfig {
 
     private static String hash(String secret) {
         return secret == null ? "" : Integer.toHexString(secret.hashCode()).toLowerCase(Locale.ROOT);
+    }
+
+    static long outageWaitMs(Map<String, ?> configs) {
+        Object v = configs.get(OUTAGE_WAIT_MS);
+        return v == null ? DEFAULT_OUTAGE_WAIT_MS : Long.parseLong(v.toString().trim());
     }
 
     static boolean autoRegister(Map<String, ?> configs) {

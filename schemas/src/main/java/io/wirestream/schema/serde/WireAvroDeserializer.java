@@ -1,6 +1,7 @@
 package io.wirestream.schema.serde;
 
 import io.wirestream.schema.registry.SchemaRegistryClient;
+import io.wirestream.schema.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +25,7 @@ public final class WireAvroDeserializer<T> implements Deserializer<T> {
     private final Class<T> type;
     private final Schema readerSchema;
     private SchemaRegistryClient registry;
+    private long outageWaitMs = SerdeConfig.DEFAULT_OUTAGE_WAIT_MS;
     private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
 
     public WireAvroDeserializer(Class<T> type) {
@@ -36,9 +38,16 @@ public final class WireAvroDeserializer<T> implements Deserializer<T> {
         this.registry = registry;
     }
 
+    /** @param outageWaitMs how long to wait out a registry outage before throwing */
+    public WireAvroDeserializer(Class<T> type, SchemaRegistryClient registry, long outageWaitMs) {
+        this(type, registry);
+        this.outageWaitMs = outageWaitMs;
+    }
+
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         this.registry = SerdeConfig.client(configs);
+        this.outageWaitMs = SerdeConfig.outageWaitMs(configs);
     }
 
     @Override
@@ -55,8 +64,15 @@ public final class WireAvroDeserializer<T> implements Deserializer<T> {
         } catch (IllegalArgumentException e) {
             throw new SerializationException("record on " + topic + ": " + e.getMessage(), e);
         }
+        DatumReader<Object> reader;
         try {
-            DatumReader<Object> reader = readers.computeIfAbsent(id, this::readerFor);
+            reader = readers.computeIfAbsent(id, this::readerFor);
+        } catch (SchemaRegistryException e) {
+            // an outage keeps its registry exception as the cause, so handlers can tell "wait" from "corrupt"
+            throw new SerializationException((e.isOutage() ? "schema registry unavailable" : "schema id " + id + " unknown to the registry")
+                    + " reading a record on " + topic + ": " + e.getMessage(), e);
+        }
+        try {
             BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_LENGTH, data.length - WireFormat.HEADER_LENGTH, null);
             Object value = reader.read(null, decoder);
             if (type == String.class && value != null) {
@@ -70,11 +86,36 @@ public final class WireAvroDeserializer<T> implements Deserializer<T> {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private DatumReader<Object> readerFor(int id) {
-        Schema writer = registry.schemaById(id);
+        Schema writer = schemaWaitingOutOutages(id);
         if (SpecificRecord.class.isAssignableFrom(type)) {
             return (DatumReader) new SpecificDatumReader<>(writer, readerSchema);
         }
         return new GenericDatumReader<>(writer, readerSchema);
+    }
+
+    /**
+     * The writer's schema, asking again with backoff while the registry is down (unreachable, 5xx, timeout) for up to
+     * the outage wait; only then the outage is thrown. "Not found" is an answer and is thrown at once.
+     */
+    private Schema schemaWaitingOutOutages(int id) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(outageWaitMs);
+        long backoffMs = 100;
+        while (true) {
+            try {
+                return registry.schemaById(id);
+            } catch (SchemaRegistryException e) {
+                if (!e.isOutage() || Thread.currentThread().isInterrupted() || System.nanoTime() + backoffMs * 1_000_000 > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(backoffMs); // backoff between attempts: the registry has no event to wait on
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new SchemaRegistryException("interrupted while waiting for the schema registry", ie);
+            }
+            backoffMs = Math.min(backoffMs * 2, 5_000);
+        }
     }
 
     static Schema readerSchemaOf(Class<?> type) {

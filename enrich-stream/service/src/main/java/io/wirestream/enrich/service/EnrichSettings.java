@@ -31,8 +31,16 @@ public final class EnrichSettings {
             "How far back related stories are looked for");
     public static final Setting<Integer> LINKS_MAX = Setting.integer("enrich.links.max", 5, "Most related links per story");
 
+    public static final Setting<Integer> HEALTH_MAX_THREAD_FAILURES = Setting.integer("enrich.health.max.thread.failures", 3,
+            "Readiness fails (FAILING, with the last exception's reason) once this many stream threads failed within enrich.health.failure.window");
+    public static final Setting<Duration> HEALTH_FAILURE_WINDOW = Setting.duration("enrich.health.failure.window", "5m",
+            "The window in which stream thread failures are counted for readiness");
+    public static final Setting<Duration> CLOSE_TIMEOUT = Setting.duration("enrich.close.timeout", "10s",
+            "How long stop (SIGTERM) waits for the stream threads before giving up on them, even when a thread is failing");
+
     public static final List<Setting<?>> ALL = List.of(APPLICATION_ID, STATE_DIR, STREAM_THREADS, KILL_TOMBSTONE_GRACE,
-            EMBARGO_CHECK_INTERVAL, EMBARGO_MAX_AHEAD, HTTP_PORT, HTTP_HOST, DEDUPE_WINDOW, DEDUPE_HOLD_BACK, LINKS_WINDOW, LINKS_MAX);
+            EMBARGO_CHECK_INTERVAL, EMBARGO_MAX_AHEAD, HTTP_PORT, HTTP_HOST, DEDUPE_WINDOW, DEDUPE_HOLD_BACK, LINKS_WINDOW,
+            LINKS_MAX, HEALTH_MAX_THREAD_FAILURES, HEALTH_FAILURE_WINDOW, CLOSE_TIMEOUT);
 
     private EnrichSettings() {}
 }

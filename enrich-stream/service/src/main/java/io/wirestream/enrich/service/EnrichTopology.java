@@ -2,6 +2,7 @@ package io.wirestream.enrich.service;
 
 import io.wirestream.avro.Article;
 import io.wirestream.enrich.normalise.ItemNormaliser;
+import io.wirestream.platform.config.KafkaSettings;
 import io.wirestream.schema.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,13 +29,29 @@ public final class EnrichTopology {
 
     private EnrichTopology() {}
 
-    public record Options(Duration killTombstoneGrace, Duration embargoCheckInterval, Duration embargoMaxAhead) {
+    /**
+     * @param embargoMaxAhead how far ahead an embargo may lie; a later one is withheld rather than held in the timer
+     * @param maxArticleBytes the largest encoded article normalise lets through (a safe share of the size budget
+     *                        {@code kafka.max.record.bytes}); a larger one is rejected with reason {@code too-large}
+     */
+    public record Options(Duration killTombstoneGrace, Duration embargoCheckInterval, Duration embargoMaxAhead,
+                          int maxArticleBytes) {
+
         public Options(Duration killTombstoneGrace, Duration embargoCheckInterval) {
             this(killTombstoneGrace, embargoCheckInterval, Duration.ofDays(30));
         }
 
+        public Options(Duration killTombstoneGrace, Duration embargoCheckInterval, Duration embargoMaxAhead) {
+            this(killTombstoneGrace, embargoCheckInterval, embargoMaxAhead,
+                    NormaliseProcessor.maxArticleBytes(KafkaSettings.DEFAULT_MAX_RECORD_BYTES));
+        }
+
         public static Options defaults() {
             return new Options(Duration.ofDays(7), Duration.ofSeconds(1));
+        }
+
+        public Options withMaxArticleBytes(int bytes) {
+            return new Options(killTombstoneGrace, embargoCheckInterval, embargoMaxAhead, bytes);
         }
     }
 
@@ -43,7 +60,7 @@ public final class EnrichTopology {
 
         KStream<String, NormaliseOutcome> outcomes = builder
                 .stream(Topics.RAW.name(), Consumed.with(serdes.key(), serdes.raw()).withName("raw-in"))
-                .process(() -> new NormaliseProcessor(normaliser, clock), Named.as("normalise"));
+                .process(() -> new NormaliseProcessor(normaliser, clock, options.maxArticleBytes()), Named.as("normalise"));
 
         outcomes.filterNot((k, o) -> o.isArticle(), Named.as("rejected-only"))
                 .mapValues(NormaliseOutcome::rejection, Named.as("rejection"))

@@ -25,14 +25,31 @@ final class NormaliseProcessor implements Processor<String, RawItem, String, Nor
 
     private static final Logger log = LoggerFactory.getLogger(NormaliseProcessor.class);
     private static final int EXCERPT_BYTES = 300;
+    /**
+     * Longest story uri (UTF-8 bytes). State serdes write uris with DataOutput.writeUTF, which throws over 64 KiB, and
+     * every store and index keys on it; 1 KB is far beyond any agency's ids.
+     */
+    static final int MAX_URI_BYTES = 1024;
+    /**
+     * Share of the size budget an article may take: later stages add tags and links to it, and dedupe's messages and
+     * stores carry an article next to other data, so every record it becomes must still fit the budget.
+     */
+    static final int BUDGET_SHARE = 4;
 
     private final ItemNormaliser normaliser;
     private final Clock clock;
+    private final int maxArticleBytes;
     private ProcessorContext<String, NormaliseOutcome> context;
 
-    NormaliseProcessor(ItemNormaliser normaliser, Clock clock) {
+    NormaliseProcessor(ItemNormaliser normaliser, Clock clock, int maxArticleBytes) {
         this.normaliser = normaliser;
         this.clock = clock;
+        this.maxArticleBytes = maxArticleBytes;
+    }
+
+    /** The largest article that fits the size budget with room for what later stages add. */
+    static int maxArticleBytes(int maxRecordBytes) {
+        return maxRecordBytes / BUDGET_SHARE;
     }
 
     @Override
@@ -55,6 +72,11 @@ final class NormaliseProcessor implements Processor<String, RawItem, String, Nor
             }
             for (Article article : articles) {
                 article.setRaw(ref);
+                String refusal = refusal(article);
+                if (refusal != null) {
+                    reject(record, raw, ref, "normalise", refusal.substring(0, refusal.indexOf(':')), refusal, null);
+                    continue;
+                }
                 context.forward(new Record<>(article.getUri(), NormaliseOutcome.of(article), record.timestamp()));
             }
         } catch (NormalisationException e) {
@@ -62,6 +84,29 @@ final class NormaliseProcessor implements Processor<String, RawItem, String, Nor
         } catch (RuntimeException | StackOverflowError e) {
             log.warn("normaliser failed on item {} of {}", raw.getItemId(), raw.getAgency(), e);
             reject(record, raw, ref, "normalise", "internal-error", String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    /** Null when the article fits every later stage; otherwise "reason: detail". */
+    private String refusal(Article article) {
+        String uri = article.getUri();
+        int uriBytes = uri == null ? 0 : uri.getBytes(StandardCharsets.UTF_8).length;
+        if (uriBytes > MAX_URI_BYTES) {
+            return "id-too-long: the story id is " + uriBytes + " bytes, over the limit of " + MAX_URI_BYTES;
+        }
+        int size = encodedSize(article);
+        if (size > maxArticleBytes) {
+            return "too-large: the article is " + size + " bytes encoded, over the limit of " + maxArticleBytes
+                    + " (a quarter of kafka.max.record.bytes)";
+        }
+        return null;
+    }
+
+    private static int encodedSize(Article article) {
+        try {
+            return article.toByteBuffer().remaining();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
