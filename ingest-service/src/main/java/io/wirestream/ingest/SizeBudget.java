@@ -1,6 +1,7 @@
 package io.wirestream.ingest;
 
-import io.wirestream.platform.config.Setting;
+import io.wirestream.platform.config.KafkaSettings;
+
 import io.wirestream.platform.config.Settings;
 
 /**
@@ -11,14 +12,6 @@ import io.wirestream.platform.config.Settings;
  * default 16 MiB. A larger push limit would take items with a 202 that a later stage could not write.
  */
 public final class SizeBudget {
-
-    /**
-     * The pipeline-wide record budget. A stand-in with the same key and default as the shared Kafka setting being
-     * added for the whole pipeline: read here only, not listed among ingest's settings; once the shared setting
-     * exists this should read that one instead.
-     */
-    static final Setting<Long> KAFKA_MAX_RECORD_BYTES = Setting.longValue("kafka.max.record.bytes", 16L * 1024 * 1024,
-            "Largest record on any topic of the pipeline, in bytes");
 
     /** Fixed room in a raw record for what is not payload, ids or headers: field tags, times, channel, Avro framing. */
     static final long FIXED_OVERHEAD_BYTES = 16 * 1024;
@@ -40,18 +33,18 @@ public final class SizeBudget {
 
     /** Refuses settings under which an accepted item could become a record too large for a later stage. */
     static void check(Settings settings) {
-        check(settings.get(IngestSettings.MAX_BODY_BYTES), settings.get(KAFKA_MAX_RECORD_BYTES), maxRawRecordBytes(settings));
+        check(settings.get(IngestSettings.MAX_BODY_BYTES), (long) settings.get(KafkaSettings.MAX_RECORD_BYTES), maxRawRecordBytes(settings));
     }
 
     static void check(long maxItemBytes, long kafkaMaxRecordBytes, long maxRawRecordBytes) {
         if (maxItemBytes > kafkaMaxRecordBytes / 4) {
             throw new IllegalStateException(IngestSettings.MAX_BODY_BYTES.key() + "=" + maxItemBytes + " is more than a quarter of "
-                    + KAFKA_MAX_RECORD_BYTES.key() + "=" + kafkaMaxRecordBytes + ": an accepted item could become an article too large"
+                    + KafkaSettings.MAX_RECORD_BYTES.key() + "=" + kafkaMaxRecordBytes + ": an accepted item could become an article too large"
                     + " for Kafka. Lower the first to at most " + kafkaMaxRecordBytes / 4 + " or raise the second");
         }
         if (maxRawRecordBytes > kafkaMaxRecordBytes) {
             throw new IllegalStateException("the largest raw record (" + maxRawRecordBytes + " bytes, with ids and headers) is over "
-                    + KAFKA_MAX_RECORD_BYTES.key() + "=" + kafkaMaxRecordBytes + "; lower ingest.http.max.header.bytes or ingest.max.id.bytes");
+                    + KafkaSettings.MAX_RECORD_BYTES.key() + "=" + kafkaMaxRecordBytes + "; lower ingest.http.max.header.bytes or ingest.max.id.bytes");
         }
     }
 }

@@ -14,7 +14,7 @@ class SizeBudgetTest {
     void theDefaultsFitTheDefaultRecordBudgetWithRoomForTheArticle() {
         Settings defaults = Settings.ofValues(Map.of());
         assertThatCode(() -> SizeBudget.check(defaults)).doesNotThrowAnyException();
-        long budget = defaults.get(SizeBudget.KAFKA_MAX_RECORD_BYTES);
+        long budget = (long) defaults.get(io.wirestream.platform.config.KafkaSettings.MAX_RECORD_BYTES);
         long item = defaults.get(IngestSettings.MAX_BODY_BYTES);
         assertThat(item * 4).as("an article may carry the text three times, plus its other fields").isLessThanOrEqualTo(budget);
         assertThat(SizeBudget.maxRawRecordBytes(defaults)).as("the producer's max.request.size and wire.raw's max.message.bytes")
