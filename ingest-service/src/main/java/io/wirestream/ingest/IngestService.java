@@ -141,9 +141,18 @@ public final class IngestService implements AutoCloseable {
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
+    /**
+     * wire.raw as every service declares it, with the pipeline's record budget as its max.message.bytes: enrich-stream
+     * provisions the same topic, and two declarations that differ read as a mismatch (a startup failure under
+     * kafka.topic.fail.on.mismatch).
+     */
+    static TopicSpec rawTopicSpec(Settings settings) {
+        return TopicSpec.of(Topics.RAW, settings.get(KafkaSettings.PARTITIONS), settings.get(KafkaSettings.REPLICATION_FACTOR),
+                settings.get(KafkaSettings.MIN_INSYNC_REPLICAS), settings.get(KafkaSettings.MAX_RECORD_BYTES));
+    }
+
     private void provisionRawTopic(Admin admin, Duration timeout) {
-        TopicSpec spec = TopicSpec.of(Topics.RAW, settings.get(KafkaSettings.PARTITIONS),
-                settings.get(KafkaSettings.REPLICATION_FACTOR), settings.get(KafkaSettings.MIN_INSYNC_REPLICAS));
+        TopicSpec spec = rawTopicSpec(settings);
         TopicProvisioner provisioner = new TopicProvisioner(admin, timeout);
         if (settings.get(KafkaSettings.FAIL_ON_TOPIC_MISMATCH)) {
             provisioner.ensureOrFail(List.of(spec));

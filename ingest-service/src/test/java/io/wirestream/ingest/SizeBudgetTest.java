@@ -38,4 +38,13 @@ class SizeBudgetTest {
         assertThatThrownBy(() -> SizeBudget.check(1024, 4096, SizeBudget.maxRawRecordBytes(1024, 1024, 8192)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("largest raw record");
     }
+
+    @Test
+    void ingestDeclaresTheRawTopicExactlyAsEnrichStreamDoesWithTheRecordBudget() {
+        Settings defaults = Settings.ofValues(Map.of());
+        int budget = defaults.get(io.wirestream.platform.config.KafkaSettings.MAX_RECORD_BYTES);
+        assertThat(IngestService.rawTopicSpec(defaults)).isEqualTo(io.wirestream.platform.kafka.TopicSpec.of(
+                io.wirestream.schema.topics.Topics.RAW, 0, 1, 1, budget));
+        assertThat(IngestService.rawTopicSpec(defaults).maxMessageBytes()).isGreaterThanOrEqualTo((int) SizeBudget.maxRawRecordBytes(defaults));
+    }
 }
