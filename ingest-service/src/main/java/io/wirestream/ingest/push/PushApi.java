@@ -71,6 +71,11 @@ public final class PushApi {
         app.exception(HttpResponseException.class, (e, ctx) ->
                 ApiReply.error(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage(), null));
         app.exception(Exception.class, (e, ctx) -> {
+            if (connectionGone(e)) {
+                // a client that went away, or a slow one the connection guard cut off: nothing was taken, nobody to answer
+                log.info("{} {}: the connection closed before the request was read ({})", ctx.method(), ctx.path(), e.toString());
+                return;
+            }
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
             ApiReply.error(ctx, 500, "internal", "unexpected error (" + e.getClass().getSimpleName() + "); resend with the same X-Item-Id", null);
         });
@@ -276,5 +281,14 @@ public final class PushApi {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static boolean connectionGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException || t instanceof org.eclipse.jetty.io.EofException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
