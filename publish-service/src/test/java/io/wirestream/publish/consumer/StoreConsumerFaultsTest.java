@@ -109,8 +109,10 @@ class StoreConsumerFaultsTest {
             consumer.schedulePollTask(() -> log.forEach(consumer::addRecord));
         }
         storeConsumer = new StoreConsumer(store, consumer,
-                new ArticleRecordDecoder(new WireAvroDeserializer<>(String.class, readerRegistry),
-                        new WireAvroDeserializer<>(Article.class, readerRegistry)),
+                // the deserializer first waits an outage out by itself (registry.outage.wait, 30 s by default); a short
+                // wait here lets the test see what the consumer does once the deserializer gives up
+                new ArticleRecordDecoder(new WireAvroDeserializer<>(String.class, readerRegistry, 200L),
+                        new WireAvroDeserializer<>(Article.class, readerRegistry, 200L)),
                 rejections, TOPIC, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(1), Clock.systemUTC());
         thread = new Thread(storeConsumer, "test-store-consumer");
         thread.start();
