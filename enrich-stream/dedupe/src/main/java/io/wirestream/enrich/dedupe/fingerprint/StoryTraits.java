@@ -26,16 +26,22 @@ import java.util.Set;
  * @param leadFigures figures in the headline and the first two paragraphs, in order
  * @param openingFigures how many of them are the headline's and the first paragraph's
  * @param present every term of the story (all headline words count as names), sorted; at most {@link #MAX_PRESENT}
- * @param presentComplete false when the story had more terms than are kept: a term missing from it proves nothing
+ * @param presentComplete false when the story had more terms than are kept
  * @param directions bits of {@link Direction} ordinals stated in the headline and lead
  * @param correction the story says it corrects an earlier one
+ * @param sketch {@code present} holds the {@link #MAX_PRESENT} smallest term hashes (a bottom-k sketch, so a term at or
+ *     below the largest kept hash is known present or absent even when the story had more terms), and the low bit of
+ *     each hash says whether the term is a figure; false for traits filed before (the first terms kept, kind unknown)
  */
 public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFigures, int openingFigures,
-        short[] present, boolean presentComplete, int directions, boolean correction) {
+        short[] present, boolean presentComplete, int directions, boolean correction, boolean sketch) {
 
     public static final int MAX_PRESENT = 96;
     private static final int MAX_LEAD = 32;
     private static final int FIGURE_PARAGRAPHS = 2;
+    // a paragraph added in a copy brings several names; a template's next issue changes a figure and at most a name
+    // or two (another official chairs the meeting)
+    private static final int SWAPPED_NAMES = 3;
 
     /** Where two stories' traits disagree. */
     public enum Difference { SUBJECT, TICKER, FIGURES, DIRECTION }
@@ -93,17 +99,20 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
                 present.add(hash(term));
             }
         }
-        short[] kept = toArray(present, MAX_PRESENT);
+        // the smallest hashes, not the first terms: two overflowing stories then hold the same slice of hash space,
+        // and a term below both cut-offs is known present or absent in each (a long rate table, a results table)
+        short[] all = toArray(present, present.size());
+        Arrays.sort(all);
+        short[] kept = Arrays.copyOf(all, Math.min(all.length, MAX_PRESENT));
         if (present.size() > MAX_PRESENT) {
             complete = false;
         }
-        Arrays.sort(kept);
         int directions = 0;
         for (Direction direction : SalientText.directions(title + " " + lead)) {
             directions |= 1 << direction.ordinal();
         }
         return new StoryTraits(toArray(names, MAX_LEAD), toArray(tickers, MAX_LEAD), toArray(figures), opening, kept,
-                complete, directions, SalientText.correction(headline, paragraphs));
+                complete, directions, SalientText.correction(headline, paragraphs), true);
     }
 
     /**
@@ -127,7 +136,10 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
         // waiting" then "six ... and six") is a new report, though every figure of one appears in the other
         boolean substituted = openingFigures == other.openingFigures
                 && !Arrays.equals(leadFigures, 0, openingFigures, other.leadFigures, 0, other.openingFigures);
-        if ((figuresMissing && otherFiguresMissing) || (substituted && (figuresMissing || otherFiguresMissing))) {
+        if (((figuresMissing && otherFiguresMissing) || (substituted && (figuresMissing || otherFiguresMissing)))) {
+            return java.util.Optional.of(Difference.FIGURES);
+        }
+        if (figuresSubstituted(other)) {
             return java.util.Optional.of(Difference.FIGURES);
         }
         if (opposite(directions, other.directions)) {
@@ -137,16 +149,72 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
     }
 
     private boolean missingFrom(short[] terms, StoryTraits other) {
-        if (!other.presentComplete) {
-            // the other story's list was cut short: only terms it does hold in its lead can be compared
-            return false;
-        }
         for (short term : terms) {
-            if (Arrays.binarySearch(other.present, term) < 0) {
+            if (other.knownAbsent(term)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Figures beyond the lead: a recurring notice or a rate table states its news further down ("the next meeting is
+     * on April 16", a table of new rates under an unchanged lead). Apart when each story has a figure the other lacks
+     * while their names agree; a copy that swapped a paragraph for another one lacks names on both sides as well.
+     */
+    private boolean figuresSubstituted(StoryTraits other) {
+        if (!sketch || !other.sketch) {
+            return false; // filed before kinds were marked: figures cannot be told from names
+        }
+        return lacking(other, true) > 0 && other.lacking(this, true) > 0 && !swappedParagraph(other);
+    }
+
+    private boolean swappedParagraph(StoryTraits other) {
+        if (!sketch || !other.sketch) {
+            return false;
+        }
+        return Math.max(lacking(other, false), other.lacking(this, false)) >= SWAPPED_NAMES;
+    }
+
+    /** How many kept terms of this story of one kind (figures or not) the other is known not to hold. */
+    int lacking(StoryTraits other, boolean figures) {
+        int count = 0;
+        for (short term : present) {
+            if (isFigure(term) == figures && other.knownAbsent(term)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Whether the story is known not to hold the term. Hashes are compared without their low bit (the kind mark), so
+     * traits filed before the mark still compare with new ones. A story that had more terms than it keeps only knows
+     * the terms below its largest kept hash (bottom-k); one filed before the sketch knows none it lacks.
+     */
+    private boolean knownAbsent(short term) {
+        int key = term >> 1;
+        int low = 0;
+        int high = present.length - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            int value = present[mid] >> 1;
+            if (value < key) {
+                low = mid + 1;
+            } else if (value > key) {
+                high = mid - 1;
+            } else {
+                return false;
+            }
+        }
+        if (presentComplete) {
+            return true;
+        }
+        return sketch && present.length > 0 && key < (present[present.length - 1] >> 1);
+    }
+
+    private static boolean isFigure(short hash) {
+        return (hash & 1) != 0;
     }
 
     private static boolean opposite(int a, int b) {
@@ -167,7 +235,8 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
 
     static short hash(Term term) {
         long h = Mix.mix64(((long) term.kind().ordinal() << 40) ^ term.text().hashCode() ^ 0x5a17e5L);
-        return (short) h;
+        // the low bit marks a figure; the other 15 bits are the hash traits filed before the mark also carry
+        return (short) (term.kind() == Kind.FIGURE ? h | 1 : h & ~1);
     }
 
     private static short[] toArray(List<Short> inOrder) {
@@ -195,7 +264,7 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
         return o instanceof StoryTraits t && Arrays.equals(leadNames, t.leadNames)
                 && Arrays.equals(leadTickers, t.leadTickers) && Arrays.equals(leadFigures, t.leadFigures) && openingFigures == t.openingFigures
                 && Arrays.equals(present, t.present) && presentComplete == t.presentComplete
-                && directions == t.directions && correction == t.correction;
+                && directions == t.directions && correction == t.correction && sketch == t.sketch;
     }
 
     @Override
