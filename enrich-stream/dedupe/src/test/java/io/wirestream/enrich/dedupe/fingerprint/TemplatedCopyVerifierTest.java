@@ -1,9 +1,11 @@
 package io.wirestream.enrich.dedupe.fingerprint;
 
 import static io.wirestream.enrich.dedupe.TemplatedStories.bargePrice;
+import static io.wirestream.enrich.dedupe.TemplatedStories.councilNotice;
 import static io.wirestream.enrich.dedupe.TemplatedStories.correctedDividend;
 import static io.wirestream.enrich.dedupe.TemplatedStories.dividend;
 import static io.wirestream.enrich.dedupe.TemplatedStories.listing;
+import static io.wirestream.enrich.dedupe.TemplatedStories.rateTable;
 import static io.wirestream.enrich.dedupe.TemplatedStories.reserveOperation;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +53,27 @@ class TemplatedCopyVerifierTest {
     @Test
     void oneTemplateForTwoSubjectsIsTwoStories() {
         assertCandidatesKeptApart(listing("Halvard Instruments", "HVI"), listing("Orrin Land Cruisers", "OLC"));
+    }
+
+    /** The lead and its figures are the same; the news (who chairs, the next date) sits in the third paragraph on. */
+    @Test
+    void twoIssuesOfANoticeWhoseNewsIsBelowTheLeadAreTwoStories() {
+        Story first = councilNotice("President Ana Ruiz will chair the meeting.", "April 2");
+        Story second = councilNotice("Tom Hale will chair the meeting, as president Ana Ruiz is travelling.",
+                "April 16");
+        assertCandidatesKeptApart(first, second);
+        assertThat(verifier.judge(sign(first), sign(second)).reason()).isEqualTo(Judgement.Reason.FIGURES_DIFFER);
+        assertThat(verifier.compare(sign(first.refiled("RPT-")), sign(first))).contains(MatchKind.NEAR);
+    }
+
+    /** A table with more terms than are kept: the kept terms are the smallest hashes, so both know the same slice. */
+    @Test
+    void twoMorningsOfARateTableTooLongToKeepWholeAreTwoStories() {
+        Story monday = rateTable(2);
+        Story tuesday = rateTable(5);
+        assertThat(sign(monday).traits().presentComplete()).as("the table must overflow the kept terms").isFalse();
+        assertCandidatesKeptApart(monday, tuesday);
+        assertThat(verifier.compare(sign(monday.refiled("REFILE-")), sign(monday))).contains(MatchKind.NEAR);
     }
 
     @Test

@@ -65,4 +65,49 @@ class IndexedStoryCodecTest {
         assertThat(judgement.reason()).isEqualTo(Judgement.Reason.SIMILAR_TEXT_ONLY);
         assertThat(verifier.judge(orrin, halvard.signature()).reason()).isEqualTo(Judgement.Reason.SUBJECT_DIFFERS);
     }
+
+    /**
+     * Format 2 as written before the sketch flag (bit 4): the terms were the first kept, their low bit not a kind
+     * mark. Emulated by clearing the flag and flipping every term's low bit; such traits must still compare with new
+     * ones (a refile merges, another company stays apart).
+     */
+    static byte[] formatTwoBeforeTheSketch(IndexedStory story) throws IOException {
+        io.wirestream.enrich.dedupe.fingerprint.StoryTraits t = story.signature().traits();
+        io.wirestream.enrich.dedupe.fingerprint.StoryTraits old = new io.wirestream.enrich.dedupe.fingerprint.StoryTraits(
+                flipped(t.leadNames()), flipped(t.leadTickers()), flipped(t.leadFigures()), t.openingFigures(),
+                sortedFlipped(t.present()), t.presentComplete(), t.directions(), t.correction(), false);
+        byte[] bytes = IndexedStoryCodec.encode(new IndexedStory(story.uri(), story.agency(), story.receivedAt(),
+                new StorySignature(story.signature().exact(), story.signature().shingleCount(),
+                        story.signature().minHash(), old)));
+        return bytes;
+    }
+
+    static short[] flipped(short[] values) {
+        short[] out = values.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] ^= 1;
+        }
+        return out;
+    }
+
+    static short[] sortedFlipped(short[] values) {
+        short[] out = flipped(values);
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    @Test
+    void traitsFiledBeforeTheSketchStillReadAndCompareWithNewOnes() throws IOException {
+        Story halvardStory = TemplatedStories.dividend("Halvard Mills", "HVM", "12");
+        IndexedStory halvard = indexed("ntb:1", halvardStory);
+        IndexedStory old = IndexedStoryCodec.decode(formatTwoBeforeTheSketch(halvard));
+        assertThat(old.signature().traits().sketch()).isFalse();
+        assertThat(old.signature().traits().present()).isNotEqualTo(halvard.signature().traits().present());
+
+        DuplicateVerifier verifier = new DuplicateVerifier(FingerprintSettings.DEFAULTS);
+        StorySignature refile = indexed("ap:2", halvardStory.refiled("UPDATE 1-")).signature();
+        assertThat(verifier.judge(refile, old.signature()).reason()).isEqualTo(Judgement.Reason.SAME_STORY);
+        StorySignature orrin = indexed("ap:3", TemplatedStories.dividend("Orrin Savings Bank", "OSB", "12")).signature();
+        assertThat(verifier.judge(orrin, old.signature()).reason()).isEqualTo(Judgement.Reason.SUBJECT_DIFFERS);
+    }
 }
