@@ -29,12 +29,15 @@ import java.util.Set;
  * @param presentComplete false when the story had more terms than are kept
  * @param directions bits of {@link Direction} ordinals stated in the headline and lead
  * @param correction the story says it corrects an earlier one
- * @param sketch {@code present} holds the {@link #MAX_PRESENT} smallest term hashes (a bottom-k sketch, so a term at or
- *     below the largest kept hash is known present or absent even when the story had more terms), and the low bit of
- *     each hash says whether the term is a figure; false for traits filed before (the first terms kept, kind unknown)
+ * @param sketch {@code present} holds the smallest hashes (a bottom-k sketch, so a term below the largest kept hash is
+ *     known present or absent even when the story had more), the two low bits of each say its kind (name, figure, or
+ *     a figure in its place: see {@link #slot}); false for traits filed before (the first terms kept, kinds unknown)
+ * @param placesComplete every figure's place is kept: places fill the room the terms leave (a few reserved), and when
+ *     cut short the smallest are kept
  */
 public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFigures, int openingFigures,
-        short[] present, boolean presentComplete, int directions, boolean correction, boolean sketch) {
+        short[] present, boolean presentComplete, int directions, boolean correction, boolean sketch,
+        boolean placesComplete) {
 
     public static final int MAX_PRESENT = 96;
     private static final int MAX_LEAD = 32;
@@ -42,6 +45,13 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
     // a paragraph added in a copy brings several names; a template's next issue changes a figure and at most a name
     // or two (another official chairs the meeting)
     private static final int SWAPPED_NAMES = 3;
+    private static final int RESERVED_PLACES = 24;
+    private static final int KIND_BITS = 3;
+    private static final int NAME = 0;
+    private static final int FIGURE = 1;
+    private static final int SLOT = 2;
+    private static final java.util.regex.Pattern SLOT_TOKEN =
+            java.util.regex.Pattern.compile("\\p{N}+(?:[.,/]\\p{N}+)*|\\p{L}+");
 
     /** Where two stories' traits disagree. */
     public enum Difference { SUBJECT, TICKER, FIGURES, DIRECTION }
@@ -90,29 +100,32 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
             }
         }
         Set<Short> present = new LinkedHashSet<>();
+        Set<Short> places = new LinkedHashSet<>();
         headlineTerms.forEach(t -> present.add(hash(t)));
         // every headline word, whatever its case: a desk that lower-cases a headline has not changed its subject
         SalientText.headlineNames(title.toUpperCase(java.util.Locale.ROOT)).forEach(t -> present.add(hash(t)));
-        boolean complete = true;
         for (String paragraph : body) {
             for (Term term : SalientText.terms(paragraph, true)) {
                 present.add(hash(term));
             }
+            addSlots(paragraph, places);
         }
         // the smallest hashes, not the first terms: two overflowing stories then hold the same slice of hash space,
-        // and a term below both cut-offs is known present or absent in each (a long rate table, a results table)
-        short[] all = toArray(present, present.size());
-        Arrays.sort(all);
-        short[] kept = Arrays.copyOf(all, Math.min(all.length, MAX_PRESENT));
-        if (present.size() > MAX_PRESENT) {
-            complete = false;
-        }
+        // and a term below both cut-offs is known present or absent in each (a long rate table, a results table).
+        // Places fill the room the terms leave, with a few reserved so that a long table still shows its changed rates.
+        short[] terms = smallest(present, MAX_PRESENT - Math.min(places.size(), RESERVED_PLACES));
+        short[] placed = smallest(places, MAX_PRESENT - terms.length);
+        short[] kept = Arrays.copyOf(terms, terms.length + placed.length);
+        System.arraycopy(placed, 0, kept, terms.length, placed.length);
+        Arrays.sort(kept);
+        boolean complete = present.size() == terms.length;
         int directions = 0;
         for (Direction direction : SalientText.directions(title + " " + lead)) {
             directions |= 1 << direction.ordinal();
         }
         return new StoryTraits(toArray(names, MAX_LEAD), toArray(tickers, MAX_LEAD), toArray(figures), opening, kept,
-                complete, directions, SalientText.correction(headline, paragraphs), true);
+                complete, directions, SalientText.correction(headline, paragraphs), true,
+                places.size() == placed.length);
     }
 
     /**
@@ -166,7 +179,10 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
         if (!sketch || !other.sketch) {
             return false; // filed before kinds were marked: figures cannot be told from names
         }
-        return lacking(other, true) > 0 && other.lacking(this, true) > 0 && !swappedParagraph(other);
+        // and a figure of each stands where the other has another one: a changed figure, not a paragraph swapped for
+        // another (when either story had more places than it keeps, that cannot be told and the figures decide)
+        return lacking(other, true) > 0 && other.lacking(this, true) > 0 && !swappedParagraph(other)
+                && (figureReplacedInPlace(other) || !placesComplete || !other.placesComplete);
     }
 
     private boolean swappedParagraph(StoryTraits other) {
@@ -180,7 +196,8 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
     int lacking(StoryTraits other, boolean figures) {
         int count = 0;
         for (short term : present) {
-            if (isFigure(term) == figures && other.knownAbsent(term)) {
+            int kind = term & KIND_BITS;
+            if (kind != SLOT && (kind == FIGURE) == figures && other.knownAbsent(term)) {
                 count++;
             }
         }
@@ -188,17 +205,17 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
     }
 
     /**
-     * Whether the story is known not to hold the term. Hashes are compared without their low bit (the kind mark), so
+     * Whether the story is known not to hold the term. Hashes are compared without their two low bits (the kind), so
      * traits filed before the mark still compare with new ones. A story that had more terms than it keeps only knows
      * the terms below its largest kept hash (bottom-k); one filed before the sketch knows none it lacks.
      */
     private boolean knownAbsent(short term) {
-        int key = term >> 1;
+        int key = term >> 2;
         int low = 0;
         int high = present.length - 1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            int value = present[mid] >> 1;
+            int value = present[mid] >> 2;
             if (value < key) {
                 low = mid + 1;
             } else if (value > key) {
@@ -207,14 +224,67 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
                 return false;
             }
         }
-        if (presentComplete) {
+        boolean place = sketch && (term & KIND_BITS) == SLOT;
+        if (place ? placesComplete : presentComplete) {
             return true;
         }
-        return sketch && present.length > 0 && key < (present[present.length - 1] >> 1);
+        if (!sketch) {
+            return false;
+        }
+        // cut short: only below the largest kept hash of the same sort (places, or names and figures) is it known
+        for (int i = present.length - 1; i >= 0; i--) {
+            if (((present[i] & KIND_BITS) == SLOT) == place) {
+                return key < (present[i] >> 2);
+            }
+        }
+        return false;
     }
 
-    private static boolean isFigure(short hash) {
-        return (hash & 1) != 0;
+    /**
+     * A figure in its place: the words either side of it in the high byte, the figure in the next six bits. Two
+     * issues of a template put other figures in the same places ("scheduled for April 2." and "... April 16."; a rate
+     * table's rows); a copy that swapped a paragraph for another has figures in places the original does not.
+     */
+    static short slot(String before, String figure, String after) {
+        long place = Mix.mix64(((long) before.hashCode() << 32) ^ after.hashCode() ^ 0x51075L);
+        long value = Mix.mix64(figure.hashCode() ^ 0xf16L);
+        return (short) ((place & 0xff00) | (value & 0xfc) | SLOT);
+    }
+
+    private static void addSlots(String paragraph, Set<Short> into) {
+        List<String> tokens = new java.util.ArrayList<>();
+        java.util.regex.Matcher matcher = SLOT_TOKEN.matcher(java.text.Normalizer
+                .normalize(paragraph, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT));
+        while (matcher.find()) {
+            tokens.add(matcher.group().replace(",", ""));
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            if (Character.isDigit(tokens.get(i).charAt(0))) {
+                into.add(slot(i == 0 ? "" : tokens.get(i - 1), tokens.get(i),
+                        i + 1 == tokens.size() ? "" : tokens.get(i + 1)));
+            }
+        }
+    }
+
+    /** Whether each story has a figure the other lacks in a place both have. */
+    private boolean figureReplacedInPlace(StoryTraits other) {
+        for (short entry : present) {
+            if ((entry & KIND_BITS) != SLOT || !other.knownAbsent(entry)) {
+                continue;
+            }
+            for (short theirs : other.present) {
+                if ((theirs & KIND_BITS) == SLOT && (theirs & 0xff00) == (entry & 0xff00) && knownAbsent(theirs)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static short[] smallest(Set<Short> hashes, int max) {
+        short[] all = toArray(hashes, hashes.size());
+        Arrays.sort(all);
+        return Arrays.copyOf(all, Math.min(all.length, max));
     }
 
     private static boolean opposite(int a, int b) {
@@ -235,8 +305,8 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
 
     static short hash(Term term) {
         long h = Mix.mix64(((long) term.kind().ordinal() << 40) ^ term.text().hashCode() ^ 0x5a17e5L);
-        // the low bit marks a figure; the other 15 bits are the hash traits filed before the mark also carry
-        return (short) (term.kind() == Kind.FIGURE ? h | 1 : h & ~1);
+        // the two low bits mark the kind; the other 14 are the hash traits filed before the mark also carry
+        return (short) ((h & ~KIND_BITS) | (term.kind() == Kind.FIGURE ? FIGURE : NAME));
     }
 
     private static short[] toArray(List<Short> inOrder) {
@@ -264,7 +334,8 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
         return o instanceof StoryTraits t && Arrays.equals(leadNames, t.leadNames)
                 && Arrays.equals(leadTickers, t.leadTickers) && Arrays.equals(leadFigures, t.leadFigures) && openingFigures == t.openingFigures
                 && Arrays.equals(present, t.present) && presentComplete == t.presentComplete
-                && directions == t.directions && correction == t.correction && sketch == t.sketch;
+                && directions == t.directions && correction == t.correction && sketch == t.sketch
+                && placesComplete == t.placesComplete;
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.time.Instant;
  * Compact binary form of an {@link IndexedStory} for on-disk stores. Byte 0 is a format version so a later release can
  * read what an earlier one wrote during a rolling upgrade: format 1 (no traits) is still read, as a story without
  * traits; format 2 appends the {@link StoryTraits} after the MinHash values. Flag bit 4 (same format, no extra byte)
- * says the kept terms are a bottom-k sketch with figures marked; format-2 entries written without it read as before.
+ * says the kept terms are a bottom-k sketch with their kinds marked, bit 8 that every figure's place was kept;
+ * format-2 entries written without them read as before.
  */
 public final class IndexedStoryCodec {
 
@@ -60,7 +61,8 @@ public final class IndexedStoryCodec {
             writeShorts(out, traits.leadTickers());
             writeShorts(out, traits.leadFigures());
             writeShorts(out, traits.present());
-            out.writeByte((traits.presentComplete() ? 1 : 0) | (traits.correction() ? 2 : 0) | (traits.sketch() ? 4 : 0));
+            out.writeByte((traits.presentComplete() ? 1 : 0) | (traits.correction() ? 2 : 0) | (traits.sketch() ? 4 : 0)
+                    | (traits.placesComplete() ? 8 : 0));
             out.writeShort(traits.directions());
             out.writeByte(traits.openingFigures());
         }
@@ -90,7 +92,7 @@ public final class IndexedStoryCodec {
             int directions = in.readUnsignedShort();
             int opening = in.readUnsignedByte();
             traits = new StoryTraits(names, tickers, figures, opening, present, (flags & 1) != 0, directions,
-                    (flags & 2) != 0, (flags & 4) != 0);
+                    (flags & 2) != 0, (flags & 4) != 0, (flags & 8) != 0);
         }
         return new IndexedStory(uri, agency, receivedAt, new StorySignature(exact, shingleCount, minHash, traits));
     }

@@ -10,6 +10,8 @@ import static io.wirestream.enrich.dedupe.TemplatedStories.reserveOperation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.enrich.dedupe.TemplatedStories.Story;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +76,21 @@ class TemplatedCopyVerifierTest {
         assertThat(sign(monday).traits().presentComplete()).as("the table must overflow the kept terms").isFalse();
         assertCandidatesKeptApart(monday, tuesday);
         assertThat(verifier.compare(sign(monday.refiled("REFILE-")), sign(monday))).contains(MatchKind.NEAR);
+    }
+
+    /**
+     * A desk's copy drops a paragraph and adds one of its own: each lacks a figure of the other, but not in a place the
+     * other has, so it is the same story (split as FIGURES_DIFFER before places were kept).
+     */
+    @Test
+    void aCopyThatSwappedAParagraphForAnotherIsStillADuplicate() {
+        Story report = reserveOperation("two", "1.5");
+        List<String> paragraphs = new ArrayList<>(report.paragraphs());
+        paragraphs.remove(2);
+        paragraphs.add("The bank said it would publish its weekly reserve figures on Thursday at 4 pm.");
+        Story copy = new Story("UPDATE 1-" + report.headline(), paragraphs);
+        assertThat(verifier.judge(sign(copy), sign(report)).reason()).isEqualTo(Judgement.Reason.SAME_STORY);
+        assertThat(verifier.judge(sign(report), sign(copy)).reason()).isEqualTo(Judgement.Reason.SAME_STORY);
     }
 
     @Test

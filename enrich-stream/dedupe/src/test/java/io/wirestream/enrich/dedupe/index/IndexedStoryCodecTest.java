@@ -75,7 +75,7 @@ class IndexedStoryCodecTest {
         io.wirestream.enrich.dedupe.fingerprint.StoryTraits t = story.signature().traits();
         io.wirestream.enrich.dedupe.fingerprint.StoryTraits old = new io.wirestream.enrich.dedupe.fingerprint.StoryTraits(
                 flipped(t.leadNames()), flipped(t.leadTickers()), flipped(t.leadFigures()), t.openingFigures(),
-                sortedFlipped(t.present()), t.presentComplete(), t.directions(), t.correction(), false);
+                sortedFlipped(t.present()), t.presentComplete(), t.directions(), t.correction(), false, false);
         byte[] bytes = IndexedStoryCodec.encode(new IndexedStory(story.uri(), story.agency(), story.receivedAt(),
                 new StorySignature(story.signature().exact(), story.signature().shingleCount(),
                         story.signature().minHash(), old)));
