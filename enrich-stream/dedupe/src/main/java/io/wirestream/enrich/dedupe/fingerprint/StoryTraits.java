@@ -104,11 +104,14 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
         headlineTerms.forEach(t -> present.add(hash(t)));
         // every headline word, whatever its case: a desk that lower-cases a headline has not changed its subject
         SalientText.headlineNames(title.toUpperCase(java.util.Locale.ROOT)).forEach(t -> present.add(hash(t)));
-        for (String paragraph : body) {
-            for (Term term : SalientText.terms(paragraph, true)) {
+        for (int i = 0; i < body.size(); i++) {
+            for (Term term : SalientText.terms(body.get(i), true)) {
                 present.add(hash(term));
             }
-            addSlots(paragraph, places);
+            if (i >= FIGURE_PARAGRAPHS) {
+                // the lead's figures are compared in order above; places are only needed for the figures below it
+                addSlots(body.get(i), places);
+            }
         }
         // the smallest hashes, not the first terms: two overflowing stories then hold the same slice of hash space,
         // and a term below both cut-offs is known present or absent in each (a long rate table, a results table).
