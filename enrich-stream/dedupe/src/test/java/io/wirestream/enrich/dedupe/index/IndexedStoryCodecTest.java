@@ -110,4 +110,47 @@ class IndexedStoryCodecTest {
         StorySignature orrin = indexed("ap:3", TemplatedStories.dividend("Orrin Savings Bank", "OSB", "12")).signature();
         assertThat(verifier.judge(orrin, old.signature()).reason()).isEqualTo(Judgement.Reason.SUBJECT_DIFFERS);
     }
+
+    /** Format 2, byte for byte as the release before format 3 wrote it: lead arrays first, each as two-byte hashes. */
+    static byte[] formatTwo(IndexedStory story) throws IOException {
+        io.wirestream.enrich.dedupe.fingerprint.StoryTraits traits = story.signature().traits();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write(java.util.Arrays.copyOfRange(formatOne(story), 1, formatOne(story).length));
+            for (short[] values : new short[][] {traits.leadNames(), traits.leadTickers(), traits.leadFigures(),
+                    traits.present()}) {
+                out.writeByte(values.length);
+                for (short value : values) {
+                    out.writeShort(value);
+                }
+            }
+            out.writeByte((traits.presentComplete() ? 1 : 0) | (traits.correction() ? 2 : 0)
+                    | (traits.sketch() ? 4 : 0) | (traits.placesComplete() ? 8 : 0));
+            out.writeShort(traits.directions());
+            out.writeByte(traits.openingFigures());
+        }
+        byte[] body = bytes.toByteArray();
+        byte[] withFormat = new byte[body.length + 1];
+        withFormat[0] = 2;
+        System.arraycopy(body, 0, withFormat, 1, body.length);
+        return withFormat;
+    }
+
+    @Test
+    void formatTwoStillReadsAsWrittenAndFormatThreeIsSmallerForAStoryKeptWhole() throws IOException {
+        for (Story story : java.util.List.of(TemplatedStories.dividend("Halvard Mills", "HVM", "12"),
+                TemplatedStories.councilNotice("Tom Hale will chair the meeting.", "April 16"),
+                TemplatedStories.rateTable(3))) {
+            IndexedStory indexed = indexed("ntb:1", story);
+            byte[] two = formatTwo(indexed);
+            assertThat(IndexedStoryCodec.decode(two)).isEqualTo(indexed);
+            byte[] three = IndexedStoryCodec.encode(indexed);
+            assertThat(three[0]).isEqualTo((byte) 3);
+            assertThat(IndexedStoryCodec.decode(three)).isEqualTo(indexed);
+            if (indexed.signature().traits().presentComplete()) {
+                // every lead term is kept, so each costs one byte, not two (a lead term cut from a long table costs one more)
+                assertThat(three.length).isLessThan(two.length);
+            }
+        }
+    }
 }
