@@ -79,4 +79,36 @@ public final class TemplatedStories {
         paragraphs.add("(Corrects amount of dividend in first paragraph)");
         return new Story("CORRECTED - " + wrong.headline(), paragraphs);
     }
+
+    /** A council's fortnightly notice; two issues differ only below the lead, in who chairs and the next date. */
+    public static Story councilNotice(String chairSentence, String nextDate) {
+        return new Story("NORLAND CENTRAL BANK WILL NOT HOLD PRESS CONFERENCE TOMORROW", List.of(
+                "The Central Bank of Norland will not hold a press conference after its regular fortnightly council "
+                        + "meeting tomorrow, a spokeswoman said in answer to enquiries from reporters.",
+                "The council usually meets in the morning and any decisions are announced in a written statement "
+                        + "released to the news agencies in the early afternoon.",
+                chairSentence,
+                "The next council meeting is scheduled for " + nextDate + ", the spokeswoman said."));
+    }
+
+    /**
+     * A housing bank's table of note rates, one row per maturity, with more terms than a story's traits keep; two
+     * mornings' tables differ in a few rates of the rows whose new rate is not 5.00 pct.
+     */
+    public static Story rateTable(int morning) {
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add("The Norland Housing Bank adjusted the rates on its short-term discount notes as follows:");
+        paragraphs.add("MATURITY   NEW RATE  OLD RATE  MATURITY");
+        StringBuilder rows = new StringBuilder();
+        for (int row = 0; row < 40; row++) {
+            int from = 30 + row * 9;
+            int to = from + 8;
+            String old = row % 4 == 1 ? String.format(java.util.Locale.ROOT, "5.%02d", 60 + row) : "5.00";
+            String now = row % 4 == 1 ? String.format(java.util.Locale.ROOT, "5.%02d", 60 + row - morning) : "5.00";
+            rows.append(from).append('-').append(to).append(" days  ").append(now).append(" pct  ").append(old)
+                    .append(" pct  ").append(from).append('-').append(to).append(" days ");
+        }
+        paragraphs.add(rows.toString().strip());
+        return new Story("NORLAND HOUSING BANK CHANGES SHORT-TERM DISCOUNT NOTE RATES", paragraphs);
+    }
 }

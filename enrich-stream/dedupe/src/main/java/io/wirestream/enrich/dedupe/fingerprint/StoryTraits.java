@@ -26,16 +26,32 @@ import java.util.Set;
  * @param leadFigures figures in the headline and the first two paragraphs, in order
  * @param openingFigures how many of them are the headline's and the first paragraph's
  * @param present every term of the story (all headline words count as names), sorted; at most {@link #MAX_PRESENT}
- * @param presentComplete false when the story had more terms than are kept: a term missing from it proves nothing
+ * @param presentComplete false when the story had more terms than are kept
  * @param directions bits of {@link Direction} ordinals stated in the headline and lead
  * @param correction the story says it corrects an earlier one
+ * @param sketch {@code present} holds the smallest hashes (a bottom-k sketch, so a term below the largest kept hash is
+ *     known present or absent even when the story had more), the two low bits of each say its kind (name, figure, or
+ *     a figure in its place: see {@link #slot}); false for traits filed before (the first terms kept, kinds unknown)
+ * @param placesComplete every figure's place is kept: places fill the room the terms leave (a few reserved), and when
+ *     cut short the smallest are kept
  */
 public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFigures, int openingFigures,
-        short[] present, boolean presentComplete, int directions, boolean correction) {
+        short[] present, boolean presentComplete, int directions, boolean correction, boolean sketch,
+        boolean placesComplete) {
 
     public static final int MAX_PRESENT = 96;
     private static final int MAX_LEAD = 32;
     private static final int FIGURE_PARAGRAPHS = 2;
+    // a paragraph added in a copy brings several names; a template's next issue changes a figure and at most a name
+    // or two (another official chairs the meeting)
+    private static final int SWAPPED_NAMES = 3;
+    private static final int RESERVED_PLACES = 24;
+    private static final int KIND_BITS = 3;
+    private static final int NAME = 0;
+    private static final int FIGURE = 1;
+    private static final int SLOT = 2;
+    private static final java.util.regex.Pattern SLOT_TOKEN =
+            java.util.regex.Pattern.compile("\\p{N}+(?:[.,/]\\p{N}+)*|\\p{L}+");
 
     /** Where two stories' traits disagree. */
     public enum Difference { SUBJECT, TICKER, FIGURES, DIRECTION }
@@ -84,26 +100,35 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
             }
         }
         Set<Short> present = new LinkedHashSet<>();
+        Set<Short> places = new LinkedHashSet<>();
         headlineTerms.forEach(t -> present.add(hash(t)));
         // every headline word, whatever its case: a desk that lower-cases a headline has not changed its subject
         SalientText.headlineNames(title.toUpperCase(java.util.Locale.ROOT)).forEach(t -> present.add(hash(t)));
-        boolean complete = true;
-        for (String paragraph : body) {
-            for (Term term : SalientText.terms(paragraph, true)) {
+        for (int i = 0; i < body.size(); i++) {
+            for (Term term : SalientText.terms(body.get(i), true)) {
                 present.add(hash(term));
             }
+            if (i >= FIGURE_PARAGRAPHS) {
+                // the lead's figures are compared in order above; places are only needed for the figures below it
+                addSlots(body.get(i), places);
+            }
         }
-        short[] kept = toArray(present, MAX_PRESENT);
-        if (present.size() > MAX_PRESENT) {
-            complete = false;
-        }
+        // the smallest hashes, not the first terms: two overflowing stories then hold the same slice of hash space,
+        // and a term below both cut-offs is known present or absent in each (a long rate table, a results table).
+        // Places fill the room the terms leave, with a few reserved so that a long table still shows its changed rates.
+        short[] terms = smallest(present, MAX_PRESENT - Math.min(places.size(), RESERVED_PLACES));
+        short[] placed = smallest(places, MAX_PRESENT - terms.length);
+        short[] kept = Arrays.copyOf(terms, terms.length + placed.length);
+        System.arraycopy(placed, 0, kept, terms.length, placed.length);
         Arrays.sort(kept);
+        boolean complete = present.size() == terms.length;
         int directions = 0;
         for (Direction direction : SalientText.directions(title + " " + lead)) {
             directions |= 1 << direction.ordinal();
         }
         return new StoryTraits(toArray(names, MAX_LEAD), toArray(tickers, MAX_LEAD), toArray(figures), opening, kept,
-                complete, directions, SalientText.correction(headline, paragraphs));
+                complete, directions, SalientText.correction(headline, paragraphs), true,
+                places.size() == placed.length);
     }
 
     /**
@@ -127,7 +152,10 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
         // waiting" then "six ... and six") is a new report, though every figure of one appears in the other
         boolean substituted = openingFigures == other.openingFigures
                 && !Arrays.equals(leadFigures, 0, openingFigures, other.leadFigures, 0, other.openingFigures);
-        if ((figuresMissing && otherFiguresMissing) || (substituted && (figuresMissing || otherFiguresMissing))) {
+        if (((figuresMissing && otherFiguresMissing) || (substituted && (figuresMissing || otherFiguresMissing)))) {
+            return java.util.Optional.of(Difference.FIGURES);
+        }
+        if (figuresSubstituted(other)) {
             return java.util.Optional.of(Difference.FIGURES);
         }
         if (opposite(directions, other.directions)) {
@@ -137,16 +165,129 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
     }
 
     private boolean missingFrom(short[] terms, StoryTraits other) {
-        if (!other.presentComplete) {
-            // the other story's list was cut short: only terms it does hold in its lead can be compared
-            return false;
-        }
         for (short term : terms) {
-            if (Arrays.binarySearch(other.present, term) < 0) {
+            if (other.knownAbsent(term)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Figures beyond the lead: a recurring notice or a rate table states its news further down ("the next meeting is
+     * on April 16", a table of new rates under an unchanged lead). Apart when each story has a figure the other lacks
+     * while their names agree; a copy that swapped a paragraph for another one lacks names on both sides as well.
+     */
+    private boolean figuresSubstituted(StoryTraits other) {
+        if (!sketch || !other.sketch) {
+            return false; // filed before kinds were marked: figures cannot be told from names
+        }
+        // and a figure of each stands where the other has another one: a changed figure, not a paragraph swapped for
+        // another (when either story had more places than it keeps, that cannot be told and the figures decide)
+        return lacking(other, true) > 0 && other.lacking(this, true) > 0 && !swappedParagraph(other)
+                && (figureReplacedInPlace(other) || !placesComplete || !other.placesComplete);
+    }
+
+    private boolean swappedParagraph(StoryTraits other) {
+        if (!sketch || !other.sketch) {
+            return false;
+        }
+        return Math.max(lacking(other, false), other.lacking(this, false)) >= SWAPPED_NAMES;
+    }
+
+    /** How many kept terms of this story of one kind (figures or not) the other is known not to hold. */
+    int lacking(StoryTraits other, boolean figures) {
+        int count = 0;
+        for (short term : present) {
+            int kind = term & KIND_BITS;
+            if (kind != SLOT && (kind == FIGURE) == figures && other.knownAbsent(term)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Whether the story is known not to hold the term. Hashes are compared without their two low bits (the kind), so
+     * traits filed before the mark still compare with new ones. A story that had more terms than it keeps only knows
+     * the terms below its largest kept hash (bottom-k); one filed before the sketch knows none it lacks.
+     */
+    private boolean knownAbsent(short term) {
+        int key = term >> 2;
+        int low = 0;
+        int high = present.length - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            int value = present[mid] >> 2;
+            if (value < key) {
+                low = mid + 1;
+            } else if (value > key) {
+                high = mid - 1;
+            } else {
+                return false;
+            }
+        }
+        boolean place = sketch && (term & KIND_BITS) == SLOT;
+        if (place ? placesComplete : presentComplete) {
+            return true;
+        }
+        if (!sketch) {
+            return false;
+        }
+        // cut short: only below the largest kept hash of the same sort (places, or names and figures) is it known
+        for (int i = present.length - 1; i >= 0; i--) {
+            if (((present[i] & KIND_BITS) == SLOT) == place) {
+                return key < (present[i] >> 2);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A figure in its place: the words either side of it in the high byte, the figure in the next six bits. Two
+     * issues of a template put other figures in the same places ("scheduled for April 2." and "... April 16."; a rate
+     * table's rows); a copy that swapped a paragraph for another has figures in places the original does not.
+     */
+    static short slot(String before, String figure, String after) {
+        long place = Mix.mix64(((long) before.hashCode() << 32) ^ after.hashCode() ^ 0x51075L);
+        long value = Mix.mix64(figure.hashCode() ^ 0xf16L);
+        return (short) ((place & 0xff00) | (value & 0xfc) | SLOT);
+    }
+
+    private static void addSlots(String paragraph, Set<Short> into) {
+        List<String> tokens = new java.util.ArrayList<>();
+        java.util.regex.Matcher matcher = SLOT_TOKEN.matcher(java.text.Normalizer
+                .normalize(paragraph, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT));
+        while (matcher.find()) {
+            tokens.add(matcher.group().replace(",", ""));
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            if (Character.isDigit(tokens.get(i).charAt(0))) {
+                into.add(slot(i == 0 ? "" : tokens.get(i - 1), tokens.get(i),
+                        i + 1 == tokens.size() ? "" : tokens.get(i + 1)));
+            }
+        }
+    }
+
+    /** Whether each story has a figure the other lacks in a place both have. */
+    private boolean figureReplacedInPlace(StoryTraits other) {
+        for (short entry : present) {
+            if ((entry & KIND_BITS) != SLOT || !other.knownAbsent(entry)) {
+                continue;
+            }
+            for (short theirs : other.present) {
+                if ((theirs & KIND_BITS) == SLOT && (theirs & 0xff00) == (entry & 0xff00) && knownAbsent(theirs)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static short[] smallest(Set<Short> hashes, int max) {
+        short[] all = toArray(hashes, hashes.size());
+        Arrays.sort(all);
+        return Arrays.copyOf(all, Math.min(all.length, max));
     }
 
     private static boolean opposite(int a, int b) {
@@ -167,7 +308,8 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
 
     static short hash(Term term) {
         long h = Mix.mix64(((long) term.kind().ordinal() << 40) ^ term.text().hashCode() ^ 0x5a17e5L);
-        return (short) h;
+        // the two low bits mark the kind; the other 14 are the hash traits filed before the mark also carry
+        return (short) ((h & ~KIND_BITS) | (term.kind() == Kind.FIGURE ? FIGURE : NAME));
     }
 
     private static short[] toArray(List<Short> inOrder) {
@@ -195,7 +337,8 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
         return o instanceof StoryTraits t && Arrays.equals(leadNames, t.leadNames)
                 && Arrays.equals(leadTickers, t.leadTickers) && Arrays.equals(leadFigures, t.leadFigures) && openingFigures == t.openingFigures
                 && Arrays.equals(present, t.present) && presentComplete == t.presentComplete
-                && directions == t.directions && correction == t.correction;
+                && directions == t.directions && correction == t.correction && sketch == t.sketch
+                && placesComplete == t.placesComplete;
     }
 
     @Override

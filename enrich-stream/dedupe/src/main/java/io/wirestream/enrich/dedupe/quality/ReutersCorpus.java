@@ -25,7 +25,10 @@ public final class ReutersCorpus {
     private static final Pattern TITLE = Pattern.compile("<TITLE>(.*?)</TITLE>", Pattern.DOTALL);
     private static final Pattern BODY = Pattern.compile("<BODY>(.*?)</BODY>", Pattern.DOTALL);
     private static final Pattern CHAR_REF = Pattern.compile("&#(\\d+);");
-    private static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("d-MMM-yyyy HH:mm:ss", Locale.ENGLISH);
+    // the corpus writes months in capitals ("26-FEB-1987"), which a plain MMM pattern refuses: every story read as
+    // wired at the epoch, so "wire order" was NEWID order
+    private static final DateTimeFormatter DATE_FORMAT = new java.time.format.DateTimeFormatterBuilder()
+            .parseCaseInsensitive().appendPattern("d-MMM-yyyy HH:mm:ss").toFormatter(Locale.ENGLISH);
 
     private ReutersCorpus() {
     }

@@ -49,7 +49,7 @@ final class SyntheticStories {
         short[] tickers = java.util.Arrays.copyOfRange(present, 12, 13);
         short[] figures = java.util.Arrays.copyOfRange(present, 13, 21);
         java.util.Arrays.sort(present);
-        return new StoryTraits(names, tickers, figures, 4, present, true, 1, false);
+        return new StoryTraits(names, tickers, figures, 4, present, true, 1, false, true, true);
     }
 
     /** A rewritten copy of story {@code number}: about 60% of its MinHash values kept. */

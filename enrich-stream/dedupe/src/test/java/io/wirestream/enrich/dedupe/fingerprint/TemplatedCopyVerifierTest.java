@@ -1,13 +1,17 @@
 package io.wirestream.enrich.dedupe.fingerprint;
 
 import static io.wirestream.enrich.dedupe.TemplatedStories.bargePrice;
+import static io.wirestream.enrich.dedupe.TemplatedStories.councilNotice;
 import static io.wirestream.enrich.dedupe.TemplatedStories.correctedDividend;
 import static io.wirestream.enrich.dedupe.TemplatedStories.dividend;
 import static io.wirestream.enrich.dedupe.TemplatedStories.listing;
+import static io.wirestream.enrich.dedupe.TemplatedStories.rateTable;
 import static io.wirestream.enrich.dedupe.TemplatedStories.reserveOperation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.enrich.dedupe.TemplatedStories.Story;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +55,42 @@ class TemplatedCopyVerifierTest {
     @Test
     void oneTemplateForTwoSubjectsIsTwoStories() {
         assertCandidatesKeptApart(listing("Halvard Instruments", "HVI"), listing("Orrin Land Cruisers", "OLC"));
+    }
+
+    /** The lead and its figures are the same; the news (who chairs, the next date) sits in the third paragraph on. */
+    @Test
+    void twoIssuesOfANoticeWhoseNewsIsBelowTheLeadAreTwoStories() {
+        Story first = councilNotice("President Ana Ruiz will chair the meeting.", "April 2");
+        Story second = councilNotice("Tom Hale will chair the meeting, as president Ana Ruiz is travelling.",
+                "April 16");
+        assertCandidatesKeptApart(first, second);
+        assertThat(verifier.judge(sign(first), sign(second)).reason()).isEqualTo(Judgement.Reason.FIGURES_DIFFER);
+        assertThat(verifier.compare(sign(first.refiled("RPT-")), sign(first))).contains(MatchKind.NEAR);
+    }
+
+    /** A table with more terms than are kept: the kept terms are the smallest hashes, so both know the same slice. */
+    @Test
+    void twoMorningsOfARateTableTooLongToKeepWholeAreTwoStories() {
+        Story monday = rateTable(2);
+        Story tuesday = rateTable(5);
+        assertThat(sign(monday).traits().presentComplete()).as("the table must overflow the kept terms").isFalse();
+        assertCandidatesKeptApart(monday, tuesday);
+        assertThat(verifier.compare(sign(monday.refiled("REFILE-")), sign(monday))).contains(MatchKind.NEAR);
+    }
+
+    /**
+     * A desk's copy drops a paragraph and adds one of its own: each lacks a figure of the other, but not in a place the
+     * other has, so it is the same story (split as FIGURES_DIFFER before places were kept).
+     */
+    @Test
+    void aCopyThatSwappedAParagraphForAnotherIsStillADuplicate() {
+        Story report = reserveOperation("two", "1.5");
+        List<String> paragraphs = new ArrayList<>(report.paragraphs());
+        paragraphs.remove(2);
+        paragraphs.add("The bank said it would publish its weekly reserve figures on Thursday at 4 pm.");
+        Story copy = new Story("UPDATE 1-" + report.headline(), paragraphs);
+        assertThat(verifier.judge(sign(copy), sign(report)).reason()).isEqualTo(Judgement.Reason.SAME_STORY);
+        assertThat(verifier.judge(sign(report), sign(copy)).reason()).isEqualTo(Judgement.Reason.SAME_STORY);
     }
 
     @Test

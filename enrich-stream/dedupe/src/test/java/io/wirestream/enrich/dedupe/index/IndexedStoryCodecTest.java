@@ -65,4 +65,92 @@ class IndexedStoryCodecTest {
         assertThat(judgement.reason()).isEqualTo(Judgement.Reason.SIMILAR_TEXT_ONLY);
         assertThat(verifier.judge(orrin, halvard.signature()).reason()).isEqualTo(Judgement.Reason.SUBJECT_DIFFERS);
     }
+
+    /**
+     * Format 2 as written before the sketch flag (bit 4): the terms were the first kept, their low bit not a kind
+     * mark. Emulated by clearing the flag and flipping every term's low bit; such traits must still compare with new
+     * ones (a refile merges, another company stays apart).
+     */
+    static byte[] formatTwoBeforeTheSketch(IndexedStory story) throws IOException {
+        io.wirestream.enrich.dedupe.fingerprint.StoryTraits t = story.signature().traits();
+        io.wirestream.enrich.dedupe.fingerprint.StoryTraits old = new io.wirestream.enrich.dedupe.fingerprint.StoryTraits(
+                flipped(t.leadNames()), flipped(t.leadTickers()), flipped(t.leadFigures()), t.openingFigures(),
+                sortedFlipped(t.present()), t.presentComplete(), t.directions(), t.correction(), false, false);
+        byte[] bytes = IndexedStoryCodec.encode(new IndexedStory(story.uri(), story.agency(), story.receivedAt(),
+                new StorySignature(story.signature().exact(), story.signature().shingleCount(),
+                        story.signature().minHash(), old)));
+        return bytes;
+    }
+
+    static short[] flipped(short[] values) {
+        short[] out = values.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] ^= 1;
+        }
+        return out;
+    }
+
+    static short[] sortedFlipped(short[] values) {
+        short[] out = flipped(values);
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    @Test
+    void traitsFiledBeforeTheSketchStillReadAndCompareWithNewOnes() throws IOException {
+        Story halvardStory = TemplatedStories.dividend("Halvard Mills", "HVM", "12");
+        IndexedStory halvard = indexed("ntb:1", halvardStory);
+        IndexedStory old = IndexedStoryCodec.decode(formatTwoBeforeTheSketch(halvard));
+        assertThat(old.signature().traits().sketch()).isFalse();
+        assertThat(old.signature().traits().present()).isNotEqualTo(halvard.signature().traits().present());
+
+        DuplicateVerifier verifier = new DuplicateVerifier(FingerprintSettings.DEFAULTS);
+        StorySignature refile = indexed("ap:2", halvardStory.refiled("UPDATE 1-")).signature();
+        assertThat(verifier.judge(refile, old.signature()).reason()).isEqualTo(Judgement.Reason.SAME_STORY);
+        StorySignature orrin = indexed("ap:3", TemplatedStories.dividend("Orrin Savings Bank", "OSB", "12")).signature();
+        assertThat(verifier.judge(orrin, old.signature()).reason()).isEqualTo(Judgement.Reason.SUBJECT_DIFFERS);
+    }
+
+    /** Format 2, byte for byte as the release before format 3 wrote it: lead arrays first, each as two-byte hashes. */
+    static byte[] formatTwo(IndexedStory story) throws IOException {
+        io.wirestream.enrich.dedupe.fingerprint.StoryTraits traits = story.signature().traits();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write(java.util.Arrays.copyOfRange(formatOne(story), 1, formatOne(story).length));
+            for (short[] values : new short[][] {traits.leadNames(), traits.leadTickers(), traits.leadFigures(),
+                    traits.present()}) {
+                out.writeByte(values.length);
+                for (short value : values) {
+                    out.writeShort(value);
+                }
+            }
+            out.writeByte((traits.presentComplete() ? 1 : 0) | (traits.correction() ? 2 : 0)
+                    | (traits.sketch() ? 4 : 0) | (traits.placesComplete() ? 8 : 0));
+            out.writeShort(traits.directions());
+            out.writeByte(traits.openingFigures());
+        }
+        byte[] body = bytes.toByteArray();
+        byte[] withFormat = new byte[body.length + 1];
+        withFormat[0] = 2;
+        System.arraycopy(body, 0, withFormat, 1, body.length);
+        return withFormat;
+    }
+
+    @Test
+    void formatTwoStillReadsAsWrittenAndFormatThreeIsSmallerForAStoryKeptWhole() throws IOException {
+        for (Story story : java.util.List.of(TemplatedStories.dividend("Halvard Mills", "HVM", "12"),
+                TemplatedStories.councilNotice("Tom Hale will chair the meeting.", "April 16"),
+                TemplatedStories.rateTable(3))) {
+            IndexedStory indexed = indexed("ntb:1", story);
+            byte[] two = formatTwo(indexed);
+            assertThat(IndexedStoryCodec.decode(two)).isEqualTo(indexed);
+            byte[] three = IndexedStoryCodec.encode(indexed);
+            assertThat(three[0]).isEqualTo((byte) 3);
+            assertThat(IndexedStoryCodec.decode(three)).isEqualTo(indexed);
+            if (indexed.signature().traits().presentComplete()) {
+                // every lead term is kept, so each costs one byte, not two (a lead term cut from a long table costs one more)
+                assertThat(three.length).isLessThan(two.length);
+            }
+        }
+    }
 }

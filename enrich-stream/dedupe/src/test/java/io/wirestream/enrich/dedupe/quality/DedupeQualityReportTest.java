@@ -51,9 +51,9 @@ class DedupeQualityReportTest {
         RealPairsEvaluation.SplitFigures heldOut = figures.splits().get(LabelledPairs.Split.HELD_OUT);
         assertThat(dev.same()).isGreaterThan(50);
         assertThat(dev.different()).isGreaterThan(50);
-        // the issue asks 0.99; measured 0.975 on dev (two misses named in the README), so this guards the level reached
-        assertThat(dev.precision()).isGreaterThanOrEqualTo(0.97);
-        assertThat(heldOut.precision()).isGreaterThanOrEqualTo(0.95);
+        // the issue's target on dev; held-out (never tuned on) reached 0.973, short of it: this guards the level reached
+        assertThat(dev.precision()).isGreaterThanOrEqualTo(0.99);
+        assertThat(heldOut.precision()).isGreaterThanOrEqualTo(0.97);
         assertThat(figures.distinctMergedPerThousand()).isLessThanOrEqualTo(1.0);
     }
 }
