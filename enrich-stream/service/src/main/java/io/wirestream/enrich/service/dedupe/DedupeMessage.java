@@ -52,8 +52,14 @@ sealed interface DedupeMessage {
      * @param survivorUri the story the request is at
      * @param member the dropped copy
      * @param audit the dropped copy's audit record; its survivor and cluster are set where the head is found
+     * @param listed whether the head's published cluster may name the copy: not while the copy is under embargo or
+     *               withheld, since the cluster goes out to every reader (the audit still names the head)
      */
-    record JoinRequest(String survivorUri, CopySeen member, DedupeAudit audit) implements DedupeMessage {
+    record JoinRequest(String survivorUri, CopySeen member, DedupeAudit audit, boolean listed) implements DedupeMessage {
+
+        JoinRequest(String survivorUri, CopySeen member, DedupeAudit audit) {
+            this(survivorUri, member, audit, true);
+        }
     }
 
     /** To a cluster's task: its head was published (article set) or a copy joined it (member set). */

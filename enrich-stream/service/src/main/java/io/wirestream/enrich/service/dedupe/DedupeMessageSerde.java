@@ -81,6 +81,7 @@ final class DedupeMessageSerde implements Serde<DedupeMessage> {
                 out.writeUTF(j.survivorUri());
                 DedupeBinary.writeCopy(out, j.member());
                 DedupeBinary.writeAudit(out, j.audit());
+                out.writeBoolean(j.listed());
             } else {
                 throw new SerializationException("audit events are not repartitioned");
             }
@@ -103,7 +104,9 @@ final class DedupeMessageSerde implements Serde<DedupeMessage> {
                 case ANSWER -> new IndexAnswer(in.readUTF(), in.readBoolean(), DedupeBinary.readCopies(in));
                 case CLUSTER -> new ClusterEvent(in.readUTF(), binary.readArticle(in), DedupeBinary.readCopy(in));
                 case REPLY -> new CopyReply(DedupeBinary.readCopy(in), in.readUTF(), in.readBoolean());
-                case JOIN -> new JoinRequest(in.readUTF(), DedupeBinary.readCopy(in), DedupeBinary.readAudit(in));
+                // a request written before the listed flag existed ends after its audit: listed, as it was then
+                case JOIN -> new JoinRequest(in.readUTF(), DedupeBinary.readCopy(in), DedupeBinary.readAudit(in),
+                        in.available() <= 0 || in.readBoolean());
                 default -> throw new SerializationException("unknown dedupe message kind " + kind);
             };
         } catch (IOException e) {

@@ -238,7 +238,8 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
                             AuditRecords.of(article, reason, survivorUri, null, ClusterIds.of(survivorUri), now))
                     .setMatchedBy(matchedBy(kind)).build();
             forward(survivorUri, new JoinRequest(survivorUri,
-                    new CopySeen(uri, self.agency(), self.receivedAt().toEpochMilli(), kind), draft), now);
+                    new CopySeen(uri, self.agency(), self.receivedAt().toEpochMilli(), kind), draft,
+                    !hiddenFromReaders(article, now)), now);
         } else {
             fates.put(uri, headFate(article, now));
             forward(uri, new ClusterEvent(uri, article, null), now);
@@ -254,7 +255,7 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
     private void resolve(String at, JoinRequest join, long now) {
         StoryFate fate = fates.get(at);
         if (fate != null && !fate.head()) {
-            forward(fate.survivorUri(), new JoinRequest(fate.survivorUri(), join.member(), join.audit()), now);
+            forward(fate.survivorUri(), new JoinRequest(fate.survivorUri(), join.member(), join.audit(), join.listed()), now);
             return;
         }
         if (fate == null && pending.get(at) != null) {
@@ -265,7 +266,9 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         DedupeAudit audit = DedupeAudit.newBuilder(join.audit()).setSurvivorUri(at).setClusterId(ClusterIds.of(at))
                 .build();
         forward(join.member().uri(), new AuditEvent(audit), now);
-        forward(at, new ClusterEvent(at, null, join.member()), now);
+        if (join.listed()) {
+            forward(at, new ClusterEvent(at, null, join.member()), now);
+        }
     }
 
     /** Why the judge took the pair for one story, as far as the match kind carried to this task tells. */
@@ -293,8 +296,20 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         fates.put(uri, new StoryFate(survivorUri, now));
         String reason = kind == MatchKind.EXACT ? "exact-duplicate" : "near-duplicate";
         forward(uri, new AuditEvent(AuditRecords.of(article, reason, survivorUri, null, ClusterIds.of(survivorUri), now)), now);
-        forward(survivorUri, new ClusterEvent(survivorUri, null,
-                new CopySeen(uri, self.agency(), self.receivedAt().toEpochMilli(), kind)), now);
+        if (!hiddenFromReaders(article, now)) {
+            forward(survivorUri, new ClusterEvent(survivorUri, null,
+                    new CopySeen(uri, self.agency(), self.receivedAt().toEpochMilli(), kind)), now);
+        }
+    }
+
+    /**
+     * A copy under embargo or withheld is dropped like any copy, but the published cluster does not name it: the
+     * cluster goes out to every reader with the head, and the copy's existence is not theirs to see yet (issue 15).
+     * It is not listed later either; its audit record names the head it joined.
+     */
+    static boolean hiddenFromReaders(Article article, long nowMillis) {
+        return article.getPubstatus() == PubStatus.withheld
+                || (article.getEmbargoed() != null && article.getEmbargoed().toEpochMilli() > nowMillis);
     }
 
     private static StoryFate headFate(Article published, long now) {

@@ -179,6 +179,48 @@ class StoryDedupeStageTest {
     }
 
     @Test
+    void aCopyStillUnderEmbargoJoinsTheClusterWithoutBeingListedInIt() {
+        send(Stories.ferry("reu:ferry", "REU", 1, at(1)));
+        passHoldBack();
+        Article embargoed = Stories.ferryRewritten("dpa:ferry", "DPA", at(7));
+        embargoed.setEmbargoed(Instant.now().plus(Duration.ofDays(1)));
+        send(embargoed);
+        passHoldBack();
+
+        List<Article> published = out.readValuesToList();
+        assertThat(published).extracting(Article::getUri).containsOnly("reu:ferry");
+        assertThat(published).as("no published record names the embargoed copy").allSatisfy(a -> {
+            if (a.getDuplicates() != null) {
+                assertThat(a.getDuplicates().getMemberUris()).doesNotContain("dpa:ferry");
+                assertThat(a.getDuplicates().getFirstUri()).isNotEqualTo("dpa:ferry");
+                assertThat(a.getDuplicates().getAlsoCarriedBy()).doesNotContain("DPA");
+            }
+        });
+        assertThat(audit.readValuesToList()).singleElement().satisfies(d -> {
+            assertThat(d.getReason()).isEqualTo("near-duplicate");
+            assertThat(d.getSurvivorUri()).as("its item still has a fate").isEqualTo("reu:ferry");
+        });
+    }
+
+    @Test
+    void aWithheldCopyJoinsTheClusterWithoutBeingListedInIt() {
+        send(Stories.ferry("reu:ferry", "REU", 1, at(1)));
+        passHoldBack();
+        Article withheld = Stories.ferryRewritten("dpa:ferry", "DPA", at(7));
+        withheld.setPubstatus(PubStatus.withheld);
+        send(withheld);
+        passHoldBack();
+
+        assertThat(out.readValuesToList()).allSatisfy(a -> {
+            if (a.getDuplicates() != null) {
+                assertThat(a.getDuplicates().getMemberUris()).doesNotContain("dpa:ferry");
+            }
+        });
+        assertThat(audit.readValuesToList()).singleElement()
+                .satisfies(d -> assertThat(d.getSurvivorUri()).isEqualTo("reu:ferry"));
+    }
+
+    @Test
     void aStoryOnTheSameTopicButAnotherEventIsPublishedToo() {
         send(Stories.ferry("reu:ferry", "REU", 1, at(1)));
         send(Stories.otherFerry("ap:coral-wren", "AP", at(2)));
