@@ -13,7 +13,8 @@ import java.util.function.IntFunction;
  * The latest stories as an editor would have them: a killed story (a withdrawn record, pubstatus {@code canceled} or
  * the signal {@code kill}, or a tombstone on wire.articles) leaves the list, no related link names a killed story,
  * and a story shows once, at its newest version. The kills are remembered apart from the tail, because the earlier
- * versions of a killed story can still sit in the tail after the kill record has scrolled off.
+ * versions of a killed story can still sit in the tail after the kill record has scrolled off. A story whose newest
+ * version is withheld is not listed either.
  */
 public final class EditorialStories implements LatestStories {
 
@@ -56,6 +57,10 @@ public final class EditorialStories implements LatestStories {
                 break;
             }
             if (isKill(a) || kills.contains(uri) || !shown.add(uri)) {
+                continue;
+            }
+            if (a.getPubstatus() == PubStatus.withheld) {
+                // the newest version is withheld: the story is off until a later version releases it
                 continue;
             }
             StoryView view = StoryView.of(a);

@@ -54,6 +54,16 @@ class EditorialStoriesTest {
     }
 
     @Test
+    void aStoryWhoseNewestVersionIsWithheldIsNotListed() {
+        Article first = SampleArticles.article(8, "reuters", AT);
+        write(first);
+        write(SampleArticles.article(9, "reuters", AT.plusSeconds(1)));
+        write(Article.newBuilder(first).setVersion(2).setPubstatus(PubStatus.withheld).setHeadline("").build());
+
+        assertThat(stories.latest(10)).extracting(StoryView::uri).containsExactly("urn:wirestream:reuters:9");
+    }
+
+    @Test
     void aCorrectedStoryShowsOnceAtItsNewestVersionAndTheLimitCountsShownStories() {
         Article first = SampleArticles.article(5, "dpa", AT);
         write(first);
