@@ -56,8 +56,61 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
     /** Where two stories' traits disagree. */
     public enum Difference { SUBJECT, TICKER, FIGURES, DIRECTION }
 
+    /**
+     * Plain copy hard-wrapped at about 60 columns reaches us one line per paragraph (until the normaliser reflows it),
+     * and then "the lead" and "the first two paragraphs" would be two lines, with a daily report's telling figure in
+     * the third. A line that does not end a sentence runs on into the next, so wrapped copy is judged by the same
+     * paragraphs as the copy it was wrapped from; paragraphs that end their sentences are left as they are.
+     */
+    static List<String> unwrapped(List<String> body) {
+        if (!looksHardWrapped(body)) {
+            return body;
+        }
+        List<String> joined = new java.util.ArrayList<>();
+        StringBuilder open = null;
+        for (String paragraph : body) {
+            if (open == null) {
+                open = new StringBuilder(paragraph);
+            } else {
+                open.append(' ').append(paragraph);
+            }
+            if (endsSentence(paragraph)) {
+                joined.add(open.toString());
+                open = null;
+            }
+        }
+        if (open != null) {
+            joined.add(open.toString());
+        }
+        return joined;
+    }
+
+    /** Most paragraphs one line of prose wide and stopping mid-sentence: wrapped copy, not paragraphs nor a table. */
+    private static boolean looksHardWrapped(List<String> body) {
+        if (body.size() < 3) {
+            return false;
+        }
+        int shortRunOn = 0;
+        for (String paragraph : body) {
+            // a wrapped prose line fills most of its width; the short rows of a results table do not
+            if (paragraph.length() >= 40 && paragraph.length() <= 80 && !endsSentence(paragraph)) {
+                shortRunOn++;
+            }
+        }
+        return shortRunOn * 2 > body.size();
+    }
+
+    private static boolean endsSentence(String paragraph) {
+        String trimmed = paragraph.strip();
+        if (trimmed.isEmpty()) {
+            return true;
+        }
+        char last = trimmed.charAt(trimmed.length() - 1);
+        return ".!?\"')\u201d\u2019".indexOf(last) >= 0;
+    }
+
     public static StoryTraits of(String headline, List<String> paragraphs) {
-        List<String> body = FingerprintText.bodyParagraphs(paragraphs);
+        List<String> body = unwrapped(FingerprintText.bodyParagraphs(paragraphs));
         String lead = body.isEmpty() ? "" : body.get(0);
         String title = SalientText.withoutSlug(headline);
         List<Term> headlineTerms = SalientText.terms(title, true);
