@@ -50,6 +50,7 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
     private static final int NAME = 0;
     private static final int FIGURE = 1;
     private static final int SLOT = 2;
+    private static final java.util.regex.Pattern INITIALS_AT_END = java.util.regex.Pattern.compile("\\b(?:\\p{Lu}\\.){2,}$");
     private static final java.util.regex.Pattern SLOT_TOKEN =
             java.util.regex.Pattern.compile("\\p{N}+(?:[.,/]\\p{N}+)*|\\p{L}+");
 
@@ -85,7 +86,7 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
         return joined;
     }
 
-    /** Most paragraphs one line of prose wide and stopping mid-sentence: wrapped copy, not paragraphs nor a table. */
+    /** Many paragraphs one line of prose wide and stopping mid-sentence: wrapped copy, not paragraphs nor a table. */
     private static boolean looksHardWrapped(List<String> body) {
         if (body.size() < 3) {
             return false;
@@ -97,13 +98,16 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
                 shortRunOn++;
             }
         }
-        return shortRunOn * 2 > body.size();
+        return shortRunOn * 5 >= body.size() * 2;
     }
 
     private static boolean endsSentence(String paragraph) {
         String trimmed = paragraph.strip();
         if (trimmed.isEmpty()) {
             return true;
+        }
+        if (INITIALS_AT_END.matcher(trimmed).find()) {
+            return false; // "... entered the U.S." wrapped before "Government securities market ..."
         }
         char last = trimmed.charAt(trimmed.length() - 1);
         return ".!?\"')\u201d\u2019".indexOf(last) >= 0;

@@ -64,6 +64,29 @@ class HardWrappedCopyTest {
         assertThat(verifier.compare(tuesday, monday)).isEmpty();
     }
 
+    /** As it reached the store on wire up: a line break after "U.S." and the rate on the fourth line. */
+    @Test
+    void aWrapAfterInitialsDoesNotEndTheLead() {
+        Story monday = new Story("NORLAND BANK ADDS RESERVES VIA CUSTOMER REPURCHASES", List.of(
+                "The Norland Reserve Bank entered the U.S.",
+                "Government securities market to arrange 1.5 billion dlrs of",
+                "customer repurchase agreements, a bank spokesman said.",
+                "Dealers said interbank funds were trading at six pct when",
+                "the bank began its temporary and indirect supply of reserves to",
+                "the banking system."));
+        Story tuesday = new Story(monday.headline(), List.of(
+                "The Norland Reserve Bank entered the U.S.",
+                "Government securities market to arrange 1.5 billion dlrs of",
+                "customer repurchase agreements, a bank spokesman said.",
+                "Dealers said interbank funds were trading at 6-1/4 pct when",
+                "the bank began its temporary and indirect supply of reserves to",
+                "the banking system."));
+        assertThat(verifier.compare(sign(monday), sign(tuesday))).isEmpty();
+        assertThat(verifier.compare(sign(tuesday), sign(monday))).isEmpty();
+        assertThat(verifier.compare(sign(new Story(monday.headline(), monday.paragraphs())), sign(monday)))
+                .as("the same report refiled is still a copy").isPresent();
+    }
+
     @Test
     void aHardWrappedCopyOfTheSameReportIsStillADuplicate() {
         Story report = dailyReserves("6-1/4");
