@@ -11,7 +11,8 @@ import java.util.Map;
  * What one bench run found: the raw-Kafka baseline, the pipeline's figures, the counts that must add up, and
  * whether every accepted item reached its end (published on the topic and in the store, or merged as a duplicate).
  */
-public record BenchReport(Setup setup, Baseline baseline, Pipeline pipeline, Counts counts, boolean complete, List<String> notes) {
+public record BenchReport(Setup setup, Baseline baseline, Pipeline pipeline, Counts counts, Traffic kafkaTraffic, boolean complete,
+        List<String> notes) {
 
     /** How the run was made; a rate of 0 means the clients pushed as fast as they were answered. */
     public record Setup(int items, int warmupItems, int concurrency, int batchSize, double ratePerSecond, double payloadKb, int averageItemBytes,
@@ -47,6 +48,13 @@ public record BenchReport(Setup setup, Baseline baseline, Pipeline pipeline, Cou
             boolean consistent, int missingFromTopic, int missingFromStore, int copies, int copiesMerged, int copiesPublishedTwice,
             int lateDuplicates, int rejectedByPipeline, int articleRecords, Map<String, Integer> refusals,
             Map<String, Integer> otherAudits) {}
+
+    /**
+     * Kafka offsets the measured round added per accepted item: every topic on the broker but the baseline's scratch
+     * topics (records plus transaction markers; internal repartition and changelog topics included). The pipeline's
+     * throughput ceiling is roughly the broker's rate over {@code offsetsPerItem}.
+     */
+    public record Traffic(double offsetsPerItem, Map<String, Double> offsetsPerItemByTopic) {}
 
     /** Complete and consistent: the exit status 0 case. */
     public boolean ok() {
@@ -100,6 +108,12 @@ public record BenchReport(Setup setup, Baseline baseline, Pipeline pipeline, Cou
                 c.articleRecords(), c.rejectedByPipeline());
         c.refusals().forEach((why, n) -> out.printf(Locale.ROOT, "        refused %d x %s%n", n, why));
         c.otherAudits().forEach((why, n) -> out.printf(Locale.ROOT, "        audited %d x %s%n", n, why));
+        if (kafkaTraffic != null) {
+            out.printf(Locale.ROOT, "%nKafka traffic: %.1f offsets per item (records and transaction markers, all topics); largest:%n",
+                    kafkaTraffic.offsetsPerItem());
+            kafkaTraffic.offsetsPerItemByTopic().entrySet().stream().limit(12)
+                    .forEach(e -> out.printf(Locale.ROOT, "  %8.1f  %s%n", e.getValue(), e.getKey()));
+        }
         notes.forEach(n -> out.println("Note: " + n));
         out.println(ok() ? "\nComplete: every accepted item was published or merged, and every published story reached the store."
                 : "\nINCOMPLETE: see the missing counts above.");

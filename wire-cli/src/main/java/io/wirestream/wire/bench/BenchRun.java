@@ -94,7 +94,8 @@ public final class BenchRun {
             say("baseline: produce %.0f rec/s, round trip %.0f rec/s, consume %.0f rec/s",
                     baseline.producePerSecond(), baseline.roundTripPerSecond(), baseline.consumePerSecond());
 
-            try (ArrivalWatcher arrivals = new ArrivalWatcher(pipeline.bootstrapServers(), pipeline.registryUrl());
+            KafkaTraffic traffic = new KafkaTraffic(pipeline.bootstrapServers());
+            try (traffic; ArrivalWatcher arrivals = new ArrivalWatcher(pipeline.bootstrapServers(), pipeline.registryUrl());
                     StorePoller store = new StorePoller(pipeline.readApiUrl(), options.storePollInterval())) {
                 PushClients clients = new PushClients(pipeline.ingestUrl(), pipeline::apiKey, options.concurrency(), options.batchSize(),
                         options.ratePerSecond());
@@ -107,11 +108,14 @@ public final class BenchRun {
                     }
                 }
                 say("measuring: pushing %d items with %d clients", measured.size(), options.concurrency());
+                Map<String, Long> offsetsBefore = traffic.snapshot();
                 Round round = round(clients, measured, arrivals, store);
+                Map<String, Double> perItem = KafkaTraffic.perItem(offsetsBefore, traffic.snapshot(), round.push().accepted());
+                BenchReport.Traffic kafkaTraffic = new BenchReport.Traffic(KafkaTraffic.total(perItem), perItem);
                 if (store.lastProblem() != null) {
                     notes.add("the store poller last saw: " + store.lastProblem());
                 }
-                return report(measured, warmup.size(), partitions, baseline, round, arrivals, store, notes);
+                return report(measured, warmup.size(), partitions, baseline, round, arrivals, store, kafkaTraffic, notes);
             }
         } finally {
             say("stopping the pipeline");
@@ -179,7 +183,7 @@ public final class BenchRun {
     }
 
     private BenchReport report(List<BenchItem> items, int warmupItems, int partitions, KafkaBaseline.Result baseline, Round round,
-            ArrivalWatcher arrivals, StorePoller store, List<String> notes) {
+            ArrivalWatcher arrivals, StorePoller store, BenchReport.Traffic kafkaTraffic, List<String> notes) {
         PushClients.Result push = round.push();
         List<Long> toTopic = new ArrayList<>();
         List<Long> toStore = new ArrayList<>();
@@ -257,7 +261,7 @@ public final class BenchRun {
         BenchReport.Counts counts = new BenchReport.Counts(items.size(), push.pushed(), accepted, push.refused(), push.retried(),
                 published, merged, consistent, missingTopic, missingStore, copies, copiesMerged, copiesTwice, late, arrivals.rejected(),
                 records, push.refusals(), arrivals.otherAudits());
-        return new BenchReport(setup, base, pipe, counts, round.complete(), List.copyOf(notes));
+        return new BenchReport(setup, base, pipe, counts, kafkaTraffic, round.complete(), List.copyOf(notes));
     }
 
     /**

@@ -33,6 +33,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class KafkaBaseline {
 
+    /** Every scratch topic the baseline makes starts with this. */
+    static final String TOPIC_PREFIX = "bench.baseline";
+
     /** What the produce side uses; printed with the report so the comparison is honest about it. */
     public static final String PRODUCER_SETTINGS = "acks=all, enable.idempotence=true, compression lz4, linger.ms 5, batch.size 128 KiB";
 
@@ -71,10 +74,10 @@ public final class KafkaBaseline {
     /** Warms up on one scratch topic with {@code warmup} records, then times {@code items} in {@code passes} passes. */
     public Result measure(List<BenchItem> items, int warmup, int passes) {
         String suffix = Long.toString(System.nanoTime(), 36);
-        String warmTopic = "bench.baseline-warmup-" + suffix;
+        String warmTopic = TOPIC_PREFIX + "-warmup-" + suffix;
         List<String> topics = new ArrayList<>();
         for (int i = 0; i < passes; i++) {
-            topics.add("bench.baseline-" + suffix + "-" + i);
+            topics.add(TOPIC_PREFIX + "-" + suffix + "-" + i);
         }
         List<String> all = new ArrayList<>(topics);
         all.add(warmTopic);

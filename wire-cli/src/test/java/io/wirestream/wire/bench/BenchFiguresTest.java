@@ -41,4 +41,14 @@ class BenchFiguresTest {
         assertThat(BenchRun.middleRate(fates)).isCloseTo(100.0, org.assertj.core.data.Offset.offset(2.0));
         assertThat(BenchRun.middleRate(List.of(1L, 2L))).isZero();
     }
+
+    @Test
+    void trafficPerItemIsWhatEachTopicGainedOverTheItemsLargestFirst() {
+        var before = java.util.Map.of("wire.raw", 100L, "wire.articles", 50L, "idle", 7L);
+        var after = java.util.Map.of("wire.raw", 300L, "wire.articles", 150L, "idle", 7L, "new-topic", 900L);
+        var perItem = KafkaTraffic.perItem(before, after, 200);
+        assertThat(perItem).containsExactly(java.util.Map.entry("new-topic", 4.5), java.util.Map.entry("wire.raw", 1.0),
+                java.util.Map.entry("wire.articles", 0.5));
+        assertThat(KafkaTraffic.total(perItem)).isEqualTo(6.0);
+    }
 }

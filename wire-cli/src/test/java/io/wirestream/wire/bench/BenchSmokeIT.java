@@ -65,16 +65,20 @@ class BenchSmokeIT {
         assertThat(s.partitions()).isPositive();
         assertThat(s.averageItemBytes()).isGreaterThan(1024);
 
+        // every item went through raw and, published or merged, left at least one record on an internal topic
+        assertThat(report.kafkaTraffic().offsetsPerItemByTopic()).containsKey("wire.raw");
+        assertThat(report.kafkaTraffic().offsetsPerItem()).isGreaterThan(report.kafkaTraffic().offsetsPerItemByTopic().get("wire.raw"));
+
         JsonNode json = new ObjectMapper().readTree(report.toJson());
         for (String path : List.of("/setup/items", "/baseline/producePerSecond", "/baseline/roundTripPerSecond",
                 "/pipeline/ingestPerSecond", "/pipeline/topicPerSecond", "/pipeline/storePerSecond", "/pipeline/ackLatencyMs/p99",
                 "/pipeline/receiptToTopicMs/p50", "/pipeline/receiptToStoreMs/p95", "/counts/published", "/counts/merged",
-                "/counts/consistent", "/complete")) {
+                "/counts/consistent", "/kafkaTraffic/offsetsPerItem", "/complete")) {
             assertThat(json.at(path).isMissingNode()).as("JSON has %s", path).isFalse();
         }
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         report.print(new PrintStream(text, true, StandardCharsets.UTF_8));
-        assertThat(text.toString(StandardCharsets.UTF_8)).contains("through to the SQLite store", "receipt -> store", "Complete");
+        assertThat(text.toString(StandardCharsets.UTF_8)).contains("through to the SQLite store", "receipt -> store", "Kafka traffic:", "Complete");
         assertThat(log).contains("baseline:", "warm-up:", "measuring:");
     }
 
