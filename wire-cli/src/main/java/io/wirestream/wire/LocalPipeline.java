@@ -150,6 +150,17 @@ public final class LocalPipeline implements AutoCloseable {
         return this;
     }
 
+    /** Waits until every enrich-stream instance is RUNNING again, as after a rebalance once instances come or go. */
+    public void awaitEnrichRunning(Duration timeout) {
+        awaitRunning(enrich, timeout);
+        extraEnrich.forEach(e -> awaitRunning(e, timeout));
+    }
+
+    /** How many enrich-stream instances run in this JVM. */
+    public int enrichInstances() {
+        return 1 + extraEnrich.size();
+    }
+
     /** Stops the extra instances (as if those machines went away); their partitions move to the others. */
     public void stopExtraInstances() {
         extraPublish.forEach(PublishService::stop);

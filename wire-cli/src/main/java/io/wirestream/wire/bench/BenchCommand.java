@@ -75,6 +75,16 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Pause of the change-feed poller after a short page; store latencies are late by up to this (default: ${DEFAULT-VALUE})")
     long storePollMillis;
 
+    @Option(names = "--scale-to", defaultValue = "1", paramLabel = "N",
+            description = "After the measured round, add enrich-stream instances (with a publish-service each) one at a time up to N, "
+                    + "measure a round of --items with each count, then one more with a single instance again; prints the ratio to one "
+                    + "instance (default: ${DEFAULT-VALUE}: no scaling rounds)")
+    int scaleTo;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A pipeline setting for this run (repeatable), e.g. --set enrich.stream.threads=2; see `wire config`")
+    java.util.Map<String, String> set = new java.util.LinkedHashMap<>();
+
     @Option(names = "--seed", defaultValue = "20261128", paramLabel = "N", description = "Seed of the invented stories (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -83,7 +93,8 @@ public final class BenchCommand implements Callable<Integer> {
         BenchRun.Options options;
         try {
             options = new BenchRun.Options(items, concurrency, batchSize, payloadKb, duplicatesShare, warmup, rate, baselinePasses, portBase, dataDir,
-                    Duration.ofSeconds(timeoutSeconds), Duration.ofMillis(holdBackMillis), Duration.ofMillis(storePollMillis), seed);
+                    Duration.ofSeconds(timeoutSeconds), Duration.ofMillis(holdBackMillis), Duration.ofMillis(storePollMillis), seed,
+                    scaleTo, set);
         } catch (IllegalArgumentException e) {
             System.err.println("wire bench: " + e.getMessage());
             return 1;

@@ -11,8 +11,8 @@ import java.util.Map;
  * What one bench run found: the raw-Kafka baseline, the pipeline's figures, the counts that must add up, and
  * whether every accepted item reached its end (published on the topic and in the store, or merged as a duplicate).
  */
-public record BenchReport(Setup setup, Baseline baseline, Pipeline pipeline, Counts counts, Traffic kafkaTraffic, boolean complete,
-        List<String> notes) {
+public record BenchReport(Setup setup, Baseline baseline, Pipeline pipeline, Counts counts, Traffic kafkaTraffic, List<Scale> scaling,
+        boolean complete, List<String> notes) {
 
     /** How the run was made; a rate of 0 means the clients pushed as fast as they were answered. */
     public record Setup(int items, int warmupItems, int concurrency, int batchSize, double ratePerSecond, double payloadKb, int averageItemBytes,
@@ -55,6 +55,13 @@ public record BenchReport(Setup setup, Baseline baseline, Pipeline pipeline, Cou
      * throughput ceiling is roughly the broker's rate over {@code offsetsPerItem}.
      */
     public record Traffic(double offsetsPerItem, Map<String, Double> offsetsPerItemByTopic) {}
+
+    /**
+     * One round of the scaling comparison ({@code --scale-to}): items/s into the store with this many enrich-stream
+     * instances, and its ratio to the measured round's single instance.
+     */
+    public record Scale(int instances, String round, int accepted, boolean complete, double storePerSecond, double ratioToOne,
+            Latencies receiptToStoreMs) {}
 
     /** Complete and consistent: the exit status 0 case. */
     public boolean ok() {
@@ -113,6 +120,13 @@ public record BenchReport(Setup setup, Baseline baseline, Pipeline pipeline, Cou
                     kafkaTraffic.offsetsPerItem());
             kafkaTraffic.offsetsPerItemByTopic().entrySet().stream().limit(12)
                     .forEach(e -> out.printf(Locale.ROOT, "  %8.1f  %s%n", e.getValue(), e.getKey()));
+        }
+        if (scaling != null && !scaling.isEmpty()) {
+            out.printf(Locale.ROOT, "%nScaling (same machine, same broker)   %9s  %16s  %8s  %9s  %9s%n", "instances", "store items/s",
+                    "vs one", "p50 ms", "p99 ms");
+            scaling.forEach(r -> out.printf(Locale.ROOT, "  %-35s %9d  %16.1f  %7.2fx  %9.1f  %9.1f%s%n", r.round(), r.instances(),
+                    r.storePerSecond(), r.ratioToOne(), r.receiptToStoreMs().p50(), r.receiptToStoreMs().p99(),
+                    r.complete() ? "" : "  INCOMPLETE"));
         }
         notes.forEach(n -> out.println("Note: " + n));
         out.println(ok() ? "\nComplete: every accepted item was published or merged, and every published story reached the store."

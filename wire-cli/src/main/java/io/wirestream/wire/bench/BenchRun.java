@@ -33,7 +33,8 @@ public final class BenchRun {
      * @param dataDir where the pipeline keeps its data; null for a temporary folder deleted afterwards
      */
     public record Options(int items, int concurrency, int batchSize, double payloadKb, double duplicatesShare, int warmup,
-            double ratePerSecond, int baselinePasses, int portBase, Path dataDir, Duration timeout, Duration holdBack, Duration storePollInterval, long seed) {
+            double ratePerSecond, int baselinePasses, int portBase, Path dataDir, Duration timeout, Duration holdBack, Duration storePollInterval, long seed,
+            int scaleTo, Map<String, String> settings) {
 
         public Options {
             require(items >= 1, "--items must be at least 1");
@@ -45,6 +46,8 @@ public final class BenchRun {
             require(baselinePasses >= 1, "--baseline-passes must be at least 1");
             require(ratePerSecond >= 0, "--rate must not be negative (0: as fast as the service answers)");
             require(!timeout.isNegative() && !timeout.isZero(), "the timeout must be positive");
+            require(scaleTo >= 1 && scaleTo <= 8, "--scale-to must be from 1 to 8 enrich-stream instances");
+            settings = Map.copyOf(settings);
         }
 
         private static void require(boolean ok, String message) {
@@ -82,6 +85,7 @@ public final class BenchRun {
         settings.put("ingest.rate.per.second", "1000000");
         settings.put("ingest.rate.burst", "1000000");
         settings.put("ingest.batch.max.items", Integer.toString(Math.max(100, options.batchSize())));
+        settings.putAll(options.settings());
         say("starting the local pipeline in %s", dataDir);
         LocalPipeline pipeline = new LocalPipeline(dataDir, ports);
         try {
@@ -112,10 +116,12 @@ public final class BenchRun {
                 Round round = round(clients, measured, arrivals, store);
                 Map<String, Double> perItem = KafkaTraffic.perItem(offsetsBefore, traffic.snapshot(), round.push().accepted());
                 BenchReport.Traffic kafkaTraffic = new BenchReport.Traffic(KafkaTraffic.total(perItem), perItem);
+                List<BenchReport.Scale> scaling = options.scaleTo() > 1
+                        ? scale(pipeline, clients, arrivals, store, round, notes) : List.of();
                 if (store.lastProblem() != null) {
                     notes.add("the store poller last saw: " + store.lastProblem());
                 }
-                return report(measured, warmup.size(), partitions, baseline, round, arrivals, store, kafkaTraffic, notes);
+                return report(measured, warmup.size(), partitions, baseline, round, arrivals, store, kafkaTraffic, scaling, notes);
             }
         } finally {
             say("stopping the pipeline");
@@ -183,7 +189,8 @@ public final class BenchRun {
     }
 
     private BenchReport report(List<BenchItem> items, int warmupItems, int partitions, KafkaBaseline.Result baseline, Round round,
-            ArrivalWatcher arrivals, StorePoller store, BenchReport.Traffic kafkaTraffic, List<String> notes) {
+            ArrivalWatcher arrivals, StorePoller store, BenchReport.Traffic kafkaTraffic, List<BenchReport.Scale> scaling,
+            List<String> notes) {
         PushClients.Result push = round.push();
         List<Long> toTopic = new ArrayList<>();
         List<Long> toStore = new ArrayList<>();
@@ -261,7 +268,61 @@ public final class BenchRun {
         BenchReport.Counts counts = new BenchReport.Counts(items.size(), push.pushed(), accepted, push.refused(), push.retried(),
                 published, merged, consistent, missingTopic, missingStore, copies, copiesMerged, copiesTwice, late, arrivals.rejected(),
                 records, push.refusals(), arrivals.otherAudits());
-        return new BenchReport(setup, base, pipe, counts, kafkaTraffic, round.complete(), List.copyOf(notes));
+        return new BenchReport(setup, base, pipe, counts, kafkaTraffic, scaling, round.complete(), List.copyOf(notes));
+    }
+
+    /**
+     * More enrich-stream instances (each with a publish-service instance, as another machine would add) against the
+     * one of the measured round: one round of the same size per instance count up to {@code --scale-to}, then one more
+     * with a single instance again. The last round shows how much of the difference is the JVM still warming up
+     * (JIT) rather than the extra instance: on one machine every instance shares the same cores and broker.
+     */
+    private List<BenchReport.Scale> scale(LocalPipeline pipeline, PushClients clients, ArrivalWatcher arrivals, StorePoller store,
+            Round first, List<String> notes) throws InterruptedException {
+        List<BenchReport.Scale> rows = new ArrayList<>();
+        BenchReport.Scale one = scaleRow(1, "measured round", first, arrivals, store, 0);
+        rows.add(one);
+        for (int n = 2; n <= options.scaleTo(); n++) {
+            say("scaling: starting enrich-stream instance %d and waiting for the rebalance", n);
+            pipeline.addInstances(1);
+            pipeline.awaitEnrichRunning(Duration.ofMinutes(2));
+            rows.add(scaleRound(n, "after adding an instance", clients, arrivals, store, one.storePerSecond(), notes));
+        }
+        say("scaling: stopping the extra instances and measuring one instance again");
+        pipeline.stopExtraInstances();
+        pipeline.awaitEnrichRunning(Duration.ofMinutes(2));
+        rows.add(scaleRound(1, "one instance again", clients, arrivals, store, one.storePerSecond(), notes));
+        return rows;
+    }
+
+    private BenchReport.Scale scaleRound(int instances, String label, PushClients clients, ArrivalWatcher arrivals, StorePoller store,
+            double onePerSecond, List<String> notes) throws InterruptedException {
+        List<BenchItem> items = new InventedStories(options.seed() + 100 + rowsSeed++, options.payloadKb(), "S" + rowsSeed)
+                .items(options.items(), options.duplicatesShare());
+        say("scaling: pushing %d items with %d enrich-stream instance(s)", items.size(), instances);
+        Round round = round(clients, items, arrivals, store);
+        if (!round.complete()) {
+            notes.add("the scaling round with " + instances + " instance(s) (" + label + ") did not complete: " + round.missing() + " items missing");
+        }
+        return scaleRow(instances, label, round, arrivals, store, onePerSecond);
+    }
+
+    private int rowsSeed;
+
+    private static BenchReport.Scale scaleRow(int instances, String label, Round round, ArrivalWatcher arrivals, StorePoller store,
+            double onePerSecond) {
+        List<Long> toStore = new ArrayList<>();
+        for (BenchItem item : round.push().acceptedItems()) {
+            ArrivalWatcher.Published p = arrivals.published(item.uri());
+            Long seen = p == null ? null : store.firstSeen(item.uri());
+            if (seen != null) {
+                toStore.add(seen - p.receivedAtMillis() * 1000);
+            }
+        }
+        double seconds = Math.max(1e-6, (round.storeDoneMicros() - BenchClock.toMicros(round.push().firstSendNanos())) / 1e6);
+        double perSecond = round1(round.push().accepted() / seconds);
+        return new BenchReport.Scale(instances, label, round.push().accepted(), round.complete(), perSecond,
+                onePerSecond <= 0 ? 1.0 : Math.round(100 * perSecond / onePerSecond) / 100.0, Latencies.ofMicros(toStore));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -21,7 +22,7 @@ class BenchSmokeIT {
     @Test
     void aSmallRunGivesACompleteConsistentReport() throws Exception {
         BenchRun.Options options = new BenchRun.Options(40, 3, 5, 2, 0.25, 8, 0, 2, 0, null,
-                Duration.ofMinutes(4), Duration.ofSeconds(1), Duration.ofMillis(100), 7);
+                Duration.ofMinutes(4), Duration.ofSeconds(1), Duration.ofMillis(100), 7, 2, Map.of("enrich.links.max", "4"));
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         BenchReport report = new BenchRun(options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
         String log = progress.toString(StandardCharsets.UTF_8);
@@ -69,6 +70,14 @@ class BenchSmokeIT {
         assertThat(report.kafkaTraffic().offsetsPerItemByTopic()).containsKey("wire.raw");
         assertThat(report.kafkaTraffic().offsetsPerItem()).isGreaterThan(report.kafkaTraffic().offsetsPerItemByTopic().get("wire.raw"));
 
+        // --scale-to 2: the measured round, a round with two instances, and one with a single instance again
+        assertThat(report.scaling()).extracting(BenchReport.Scale::instances).containsExactly(1, 2, 1);
+        assertThat(report.scaling()).allSatisfy(r -> {
+            assertThat(r.complete()).isTrue();
+            assertThat(r.storePerSecond()).isPositive();
+        });
+        assertThat(report.scaling().get(0).ratioToOne()).isEqualTo(1.0);
+
         JsonNode json = new ObjectMapper().readTree(report.toJson());
         for (String path : List.of("/setup/items", "/baseline/producePerSecond", "/baseline/roundTripPerSecond",
                 "/pipeline/ingestPerSecond", "/pipeline/topicPerSecond", "/pipeline/storePerSecond", "/pipeline/ackLatencyMs/p99",
@@ -78,7 +87,7 @@ class BenchSmokeIT {
         }
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         report.print(new PrintStream(text, true, StandardCharsets.UTF_8));
-        assertThat(text.toString(StandardCharsets.UTF_8)).contains("through to the SQLite store", "receipt -> store", "Kafka traffic:", "Complete");
+        assertThat(text.toString(StandardCharsets.UTF_8)).contains("through to the SQLite store", "receipt -> store", "Kafka traffic:", "Scaling", "Complete");
         assertThat(log).contains("baseline:", "warm-up:", "measuring:");
     }
 
