@@ -137,6 +137,9 @@ public final class EnrichService {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.STATE_DIR_CONFIG, settings.get(EnrichSettings.STATE_DIR));
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.get(EnrichSettings.STREAM_THREADS));
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.get(EnrichSettings.COMMIT_INTERVAL).toMillis());
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, settings.get(EnrichSettings.CACHE_MAX_BYTES));
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.get(EnrichSettings.STANDBY_REPLICAS));
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.get(KafkaSettings.REPLICATION_FACTOR));
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, GuardedDeserializationHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, GuardedProcessingHandler.class);

@@ -13,6 +13,12 @@ public final class EnrichSettings {
             "Where Kafka Streams keeps its RocksDB state");
     public static final Setting<Integer> STREAM_THREADS = Setting.integer("enrich.stream.threads", 1,
             "Stream threads per instance");
+    public static final Setting<Duration> COMMIT_INTERVAL = Setting.duration("enrich.commit.interval", "100ms",
+            "How often Kafka Streams commits (commit.interval.ms). Under exactly-once a record reaches the next stage, and wire.articles, only when its transaction commits, so each internal hop waits up to this long: lower cuts latency, higher cuts transaction markers per item");
+    public static final Setting<Long> CACHE_MAX_BYTES = Setting.longValue("enrich.cache.max.bytes", 10L * 1024 * 1024,
+            "Record cache shared by the stream threads (statestore.cache.max.bytes): state written several times between commits reaches its changelog once");
+    public static final Setting<Integer> STANDBY_REPLICAS = Setting.integer("enrich.standby.replicas", 0,
+            "Warm copies of each task's state kept on other instances (num.standby.replicas), so a failed instance's tasks resume without restoring from the changelogs");
     public static final Setting<Duration> KILL_TOMBSTONE_GRACE = Setting.duration("enrich.kill.tombstone.grace", "7d",
             "How long a killed story stays on wire.articles as a withdrawn record before a tombstone removes it");
     public static final Setting<Duration> EMBARGO_CHECK_INTERVAL = Setting.duration("enrich.embargo.check.interval", "1s",
@@ -38,7 +44,8 @@ public final class EnrichSettings {
     public static final Setting<Duration> CLOSE_TIMEOUT = Setting.duration("enrich.close.timeout", "10s",
             "How long stop (SIGTERM) waits for the stream threads before giving up on them, even when a thread is failing");
 
-    public static final List<Setting<?>> ALL = List.of(APPLICATION_ID, STATE_DIR, STREAM_THREADS, KILL_TOMBSTONE_GRACE,
+    public static final List<Setting<?>> ALL = List.of(APPLICATION_ID, STATE_DIR, STREAM_THREADS, COMMIT_INTERVAL,
+            CACHE_MAX_BYTES, STANDBY_REPLICAS, KILL_TOMBSTONE_GRACE,
             EMBARGO_CHECK_INTERVAL, EMBARGO_MAX_AHEAD, HTTP_PORT, HTTP_HOST, DEDUPE_WINDOW, DEDUPE_HOLD_BACK, LINKS_WINDOW,
             LINKS_MAX, HEALTH_MAX_THREAD_FAILURES, HEALTH_FAILURE_WINDOW, CLOSE_TIMEOUT);
 
