@@ -62,6 +62,8 @@ public final class PostgresArticleStore extends JdbcArticleStore {
         config.addDataSourceProperty("connectTimeout", Math.max(1, settings.connectTimeout().toSeconds()));
         config.addDataSourceProperty("socketTimeout", 60);
         config.addDataSourceProperty("tcpKeepAlive", true);
+        // a batch of upserts goes to the server as multi-row statements rather than one round trip per row
+        config.addDataSourceProperty("reWriteBatchedInserts", true);
         return new HikariDataSource(config);
     }
 
