@@ -2,6 +2,9 @@ package io.wirestream.enrich.dedupe.fingerprint;
 
 import static io.wirestream.enrich.dedupe.TemplatedStories.bargePrice;
 import static io.wirestream.enrich.dedupe.TemplatedStories.councilNotice;
+import static io.wirestream.enrich.dedupe.TemplatedStories.customerRepurchases;
+import static io.wirestream.enrich.dedupe.TemplatedStories.moneyMarketNotice;
+import static io.wirestream.enrich.dedupe.TemplatedStories.shortRateTable;
 import static io.wirestream.enrich.dedupe.TemplatedStories.correctedDividend;
 import static io.wirestream.enrich.dedupe.TemplatedStories.dividend;
 import static io.wirestream.enrich.dedupe.TemplatedStories.listing;
@@ -108,6 +111,52 @@ class TemplatedCopyVerifierTest {
         Story correction = correctedDividend("Halvard Mills", "HVM", "14");
         assertThat(verifier.compare(sign(correction), sign(halvard))).isPresent();
         assertThat(verifier.compare(sign(correction), sign(orrin))).isEmpty();
+    }
+
+    /**
+     * A desk replaced the second paragraph with its own: the opening's figures are the same, the second paragraph's
+     * figures are new on both sides but in new places, and the paragraphs below agree. The same story (split as
+     * FIGURES_DIFFER before: any second-paragraph figure missing on both sides kept stories apart).
+     */
+    @Test
+    void aCopyWhoseSecondParagraphADeskReplacedIsStillADuplicate() {
+        Story report = reserveOperation("two", "1.5");
+        List<String> paragraphs = new ArrayList<>(report.paragraphs());
+        paragraphs.set(1, "Analysts at one brokerage said reserves had drained by roughly 3 billion crowns over the "
+                + "past 10 days as tax payments flowed to the treasury.");
+        Story copy = new Story("UPDATE 1-" + report.headline(), paragraphs);
+        assertThat(verifier.judge(sign(copy), sign(report)).reason()).isEqualTo(Judgement.Reason.SAME_STORY);
+        assertThat(verifier.judge(sign(report), sign(copy)).reason()).isEqualTo(Judgement.Reason.SAME_STORY);
+    }
+
+    /**
+     * Two mornings of one report whose rate stands in the second paragraph, the rest alike: "6-3/16" is one figure
+     * (not 6 and 3/16) and "six" is 6, so each stands in the place ("at _ pct") the other fills with another rate.
+     */
+    @Test
+    void twoMorningsWhoseSecondParagraphRateDiffersAreTwoStories() {
+        assertCandidatesKeptApart(customerRepurchases("6-3/16"), customerRepurchases("six"));
+        assertCandidatesKeptApart(customerRepurchases("6-3/16"), customerRepurchases("6-1/8"));
+        assertThat(verifier.judge(sign(customerRepurchases("6-3/16")), sign(customerRepurchases("six"))).reason())
+                .isEqualTo(Judgement.Reason.FIGURES_DIFFER);
+        Story monday = customerRepurchases("6-3/16");
+        assertThat(verifier.compare(sign(monday.refiled("RPT-")), sign(monday))).contains(MatchKind.NEAR);
+    }
+
+    /** A two-paragraph report reworded around another figure: nothing below agrees, so the figures decide. */
+    @Test
+    void twoMorningsOfATwoParagraphReportRewordedAroundItsFigureAreTwoStories() {
+        assertCandidatesKeptApart(
+                moneyMarketNotice("Earlier, the bank revised its forecast of the liquidity position in the system "
+                        + "today to a surplus of 150 mln crowns from its original estimate of a flat position."),
+                moneyMarketNotice("Earlier, the bank revised its forecast of the liquidity position in the system "
+                        + "to flat from its original estimate of a 100 mln crowns surplus."));
+    }
+
+    /** One rate of a short table changed: most of the second paragraph is in both, so it is not a swapped paragraph. */
+    @Test
+    void twoMorningsOfAShortRateTableAreTwoStories() {
+        assertCandidatesKeptApart(shortRateTable("5.55"), shortRateTable("5.65"));
     }
 
     @Test
