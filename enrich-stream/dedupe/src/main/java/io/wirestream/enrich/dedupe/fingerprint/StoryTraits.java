@@ -230,6 +230,18 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
         return java.util.Optional.empty();
     }
 
+    /**
+     * The same names, tickers and figures in the headline and lead paragraph, in the same order, and enough of them
+     * to name a story: at least one figure and three terms (a lead without figures, such as "the central bank is
+     * expected to add reserves", opens every day's report alike).
+     */
+    public boolean sameOpening(StoryTraits other) {
+        return openingFigures >= 1 && leadNames.length + openingFigures >= 3
+                && Arrays.equals(leadNames, other.leadNames) && Arrays.equals(leadTickers, other.leadTickers)
+                && openingFigures == other.openingFigures
+                && Arrays.equals(leadFigures, 0, openingFigures, other.leadFigures, 0, other.openingFigures);
+    }
+
     private boolean missingFrom(short[] terms, StoryTraits other) {
         for (short term : terms) {
             if (other.knownAbsent(term)) {

@@ -159,6 +159,50 @@ class TemplatedCopyVerifierTest {
         assertCandidatesKeptApart(shortRateTable("5.55"), shortRateTable("5.65"));
     }
 
+    /**
+     * A desk's copy that dropped a paragraph, added a long one of its own and a dateline shares less text than the
+     * similarity rule asks, but its headline and lead state the same names and figures: the same story (DISSIMILAR
+     * before). Another company's notice rewritten the same way stays apart, and so does a story whose lead has no
+     * figure to name it.
+     */
+    @Test
+    void aDeskCopyWithAParagraphSwappedAndADatelineIsStillADuplicateWhenItsOpeningAgrees() {
+        Story notice = dividend("Halvard Mills", "HVM", "12");
+        StorySignature copy = sign(deskCopy(notice));
+        Similarity similarity = Similarity.between(copy, sign(notice));
+        assertThat(similarity.jaccard()).as("below the similarity rule, else the test proves nothing")
+                .isLessThan(FingerprintSettings.DEFAULTS.jaccardThreshold());
+        assertThat(similarity.containment()).isLessThan(FingerprintSettings.DEFAULTS.containmentThreshold());
+        assertThat(verifier.judge(copy, sign(notice)).reason()).isEqualTo(Judgement.Reason.SAME_OPENING);
+        assertThat(verifier.judge(sign(notice), copy).reason()).isEqualTo(Judgement.Reason.SAME_OPENING);
+
+        assertThat(verifier.compare(sign(deskCopy(dividend("Orrin Savings Bank", "OSB", "12"))), sign(notice)))
+                .isEmpty();
+        Story noFigures = new Story("NORLAND CENTRAL BANK EXPECTED TO ADD RESERVES", List.of(
+                "The Central Bank of Norland is expected to enter the government securities market to add "
+                        + "temporary reserves, economists at Halvard Securities said.",
+                "They expect it to supply the reserves indirectly through customer repurchase agreements rather "
+                        + "than directly, as it did at the start of the week.",
+                "Interbank funds opened steady in early trading and dealers said the market was waiting for the "
+                        + "bank before taking positions for the weekend.",
+                "The bank has been adding reserves in recent days to offset seasonal drains."));
+        assertThat(verifier.compare(sign(deskCopy(noFigures)), sign(noFigures))).isEmpty();
+    }
+
+    private static Story deskCopy(Story story) {
+        List<String> paragraphs = new ArrayList<>(story.paragraphs());
+        paragraphs.remove(1);
+        paragraphs.add(1, "Analysts at a regional brokerage said that payouts across the sector had held up well "
+                + "through the winter, with most boards keeping their rates steady despite weaker earnings and "
+                + "higher funding costs, and that few of them expected cuts before the summer. They noted that "
+                + "investors had been buying such shares for their income while bond yields stayed low, and that "
+                + "the mood could turn quickly if the central bank began to tighten credit again later in the year "
+                + "or if the harvest disappointed the farming towns where many of these lenders do business.");
+        paragraphs.set(0, "OSLO, March 4 (Norwire) - " + paragraphs.get(0));
+        paragraphs.add("(Writing by Lee Park)");
+        return new Story("UPDATE 1-" + story.headline(), paragraphs);
+    }
+
     @Test
     void exactCopiesStillMerge() {
         Story story = listing("Halvard Instruments", "HVI");
