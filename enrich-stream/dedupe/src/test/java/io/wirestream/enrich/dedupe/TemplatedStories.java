@@ -111,4 +111,37 @@ public final class TemplatedStories {
         paragraphs.add(rows.toString().strip());
         return new Story("NORLAND HOUSING BANK CHANGES SHORT-TERM DISCOUNT NOTE RATES", paragraphs);
     }
+
+    /**
+     * The central bank's customer repurchases of one morning; two mornings differ in the funds rate of the second
+     * paragraph, written as a fraction ("6-3/16") or a word ("six"). The paragraphs below are the same each day.
+     */
+    public static Story customerRepurchases(String fundsRate) {
+        return new Story("CENTRAL BANK OF NORLAND ADDS RESERVES VIA CUSTOMER REPURCHASES", List.of(
+                "The Central Bank of Norland entered the government securities market to arrange 1.5 billion crowns "
+                        + "of customer repurchase agreements, a bank spokesman said.",
+                "Dealers said overnight interbank funds were trading at " + fundsRate + " pct when the bank began "
+                        + "its temporary and indirect supply of reserves to the banking system.",
+                "The bank had added 2.5 billion crowns of reserves through three-day repurchases earlier in the week, "
+                        + "dealers noted, and was expected to come in again before the weekend.",
+                "Economists said the bank was offsetting seasonal drains on reserves and that the operations did not "
+                        + "signal any change in policy."));
+    }
+
+    /** The money-market notice of one morning, two paragraphs; another morning rewords the second around its figure. */
+    public static Story moneyMarketNotice(String secondParagraph) {
+        return new Story("NORLAND CENTRAL BANK DOES NOT OPERATE IN MONEY MARKET", List.of(
+                "The Central Bank of Norland said it had not operated in the money market during the morning session "
+                        + "and would review the position again after the midday settlement.",
+                secondParagraph));
+    }
+
+    /** A short rate table in the second paragraph, a footnote below; two mornings differ in one rate of one row. */
+    public static Story shortRateTable(String changedRate) {
+        return new Story("NORLAND HOUSING BANK CHANGES DISCOUNT NOTE RATES", List.of(
+                "The Norland Housing Bank adjusted the rates on its short-term discount notes as follows:",
+                "30-89 days 5.00 pct 5.00 pct; 90-179 days 5.25 pct 5.25 pct; 180-269 days " + changedRate
+                        + " pct 5.60 pct; 270-360 days 5.75 pct 5.75 pct; 361-540 days 5.90 pct 5.90 pct.",
+                "The bank said the notes are sold in minimum amounts of 100,000 crowns through its 12 dealers."));
+    }
 }

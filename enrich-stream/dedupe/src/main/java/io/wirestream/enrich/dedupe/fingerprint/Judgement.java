@@ -17,6 +17,11 @@ public record Judgement(Optional<MatchKind> kind, Reason reason) {
         SAME_TEXT("same text"),
         /** Merged: similar text, and subject, figures and direction agree. */
         SAME_STORY("similar text; same names, tickers, figures and direction"),
+        /**
+         * Merged: less similar text (a paragraph dropped and another added), but the same names and figures in
+         * headline and lead, and nothing else differs.
+         */
+        SAME_OPENING("less similar text, but the same names and figures in headline and lead; nothing differs"),
         /** Merged: similar text about the same names, and one says it corrects the other's kind of story. */
         CORRECTION("correction of the same story: similar text, same names"),
         /** Merged: similar text, one of them filed before traits were kept (similarity alone decided). */

@@ -52,7 +52,7 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
     private static final int SLOT = 2;
     private static final java.util.regex.Pattern INITIALS_AT_END = java.util.regex.Pattern.compile("\\b(?:\\p{Lu}\\.){2,}$");
     private static final java.util.regex.Pattern SLOT_TOKEN =
-            java.util.regex.Pattern.compile("\\p{N}+(?:[.,/]\\p{N}+)*|\\p{L}+");
+            java.util.regex.Pattern.compile("\\p{N}+(?:[.,/]\\p{N}+)*(?:-\\p{N}+/\\p{N}+)?|\\p{L}+");
 
     /** Where two stories' traits disagree. */
     public enum Difference { SUBJECT, TICKER, FIGURES, DIRECTION }
@@ -165,8 +165,9 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
             for (Term term : SalientText.terms(body.get(i), true)) {
                 present.add(hash(term));
             }
-            if (i >= FIGURE_PARAGRAPHS) {
-                // the lead's figures are compared in order above; places are only needed for the figures below it
+            if (i >= 1) {
+                // the opening's figures are compared in order above; places tell a changed figure from a paragraph
+                // swapped for another one below it (the second paragraph included)
                 addSlots(body.get(i), places);
             }
         }
@@ -209,7 +210,15 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
         // waiting" then "six ... and six") is a new report, though every figure of one appears in the other
         boolean substituted = openingFigures == other.openingFigures
                 && !Arrays.equals(leadFigures, 0, openingFigures, other.leadFigures, 0, other.openingFigures);
-        if (((figuresMissing && otherFiguresMissing) || (substituted && (figuresMissing || otherFiguresMissing)))) {
+        // headline and first paragraph state the same figures, so the figures differ in the second paragraph alone: a
+        // desk that swapped that paragraph for its own (new figures in new places) has not changed the story, a next
+        // issue of a daily report (another rate where the first had one) has; the places below tell them apart
+        // (only when the second paragraph of one is mostly gone from the other, not a rate or two of a table changed,
+        // and the rest of the bodies agree on a figure in its place: a two-paragraph daily report that reworded its
+        // second paragraph around another figure is another day's report)
+        boolean sameOpening = openingFigures == other.openingFigures && !substituted && sketch && other.sketch
+                && (secondParagraphGone(other) || other.secondParagraphGone(this)) && sharePlace(other);
+        if (!sameOpening && ((figuresMissing && otherFiguresMissing) || (substituted && (figuresMissing || otherFiguresMissing)))) {
             return java.util.Optional.of(Difference.FIGURES);
         }
         if (figuresSubstituted(other)) {
@@ -219,6 +228,18 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
             return java.util.Optional.of(Difference.DIRECTION);
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * The same names, tickers and figures in the headline and lead paragraph, in the same order, and enough of them
+     * to name a story: at least one figure and three terms (a lead without figures, such as "the central bank is
+     * expected to add reserves", opens every day's report alike).
+     */
+    public boolean sameOpening(StoryTraits other) {
+        return openingFigures >= 1 && leadNames.length + openingFigures >= 3
+                && Arrays.equals(leadNames, other.leadNames) && Arrays.equals(leadTickers, other.leadTickers)
+                && openingFigures == other.openingFigures
+                && Arrays.equals(leadFigures, 0, openingFigures, other.leadFigures, 0, other.openingFigures);
     }
 
     private boolean missingFrom(short[] terms, StoryTraits other) {
@@ -316,26 +337,63 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
         java.util.regex.Matcher matcher = SLOT_TOKEN.matcher(java.text.Normalizer
                 .normalize(paragraph, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT));
         while (matcher.find()) {
-            tokens.add(matcher.group().replace(",", ""));
+            String token = matcher.group();
+            tokens.add(Character.isDigit(token.charAt(0)) ? SalientText.figure(token).get() : token);
         }
         for (int i = 0; i < tokens.size(); i++) {
-            if (Character.isDigit(tokens.get(i).charAt(0))) {
-                into.add(slot(i == 0 ? "" : tokens.get(i - 1), tokens.get(i),
+            // a figure as the terms read it: "6-3/16" is one rate, "six" the figure 6, "26,000" the figure 26000
+            java.util.Optional<String> figure = SalientText.figure(tokens.get(i));
+            if (figure.isPresent()) {
+                into.add(slot(i == 0 ? "" : tokens.get(i - 1), figure.get(),
                         i + 1 == tokens.size() ? "" : tokens.get(i + 1)));
             }
         }
     }
 
-    /** Whether each story has a figure the other lacks in a place both have. */
+    /**
+     * Whether figures of one story were replaced in their places: more than half of the figures-in-place of either
+     * story that the other lacks stand where the other has another figure. A template's next issue changes figures
+     * where they stood; a copy that swapped a paragraph for another one has its new figures in new places, and the
+     * odd one whose stock words ("rose _ pct") happen to match a place of the original does not make a majority.
+     */
     private boolean figureReplacedInPlace(StoryTraits other) {
+        return mostlyReplacedInPlace(other) || other.mostlyReplacedInPlace(this);
+    }
+
+    private boolean mostlyReplacedInPlace(StoryTraits other) {
+        int lacking = 0;
+        int replaced = 0;
         for (short entry : present) {
             if ((entry & KIND_BITS) != SLOT || !other.knownAbsent(entry)) {
                 continue;
             }
+            lacking++;
             for (short theirs : other.present) {
                 if ((theirs & KIND_BITS) == SLOT && (theirs & 0xff00) == (entry & 0xff00) && knownAbsent(theirs)) {
-                    return true;
+                    replaced++;
+                    break;
                 }
+            }
+        }
+        return replaced > 0 && replaced * 2 > lacking;
+    }
+
+    /** Whether most figures of this story's second paragraph are missing from the other (the paragraph, not a figure). */
+    private boolean secondParagraphGone(StoryTraits other) {
+        int gone = 0;
+        for (int i = openingFigures; i < leadFigures.length; i++) {
+            if (other.knownAbsent(leadFigures[i])) {
+                gone++;
+            }
+        }
+        return gone > 0 && gone * 2 > leadFigures.length - openingFigures;
+    }
+
+    /** Whether both stories hold one figure in one place below the opening: the rest of their bodies agree somewhere. */
+    private boolean sharePlace(StoryTraits other) {
+        for (short entry : present) {
+            if ((entry & KIND_BITS) == SLOT && Arrays.binarySearch(other.present, entry) >= 0) {
+                return true;
             }
         }
         return false;

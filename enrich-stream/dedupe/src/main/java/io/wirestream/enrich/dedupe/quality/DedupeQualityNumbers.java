@@ -20,6 +20,9 @@ import java.util.Map;
  * @param ecbPairs ECB+ pairs of one topic but different events
  * @param ecbMergedPairs of those, judged duplicates by the verifier
  * @param ecbEngineMerges ECB+ stories the engine merged with a story of the other event of their topic
+ * @param nearBySplit near rewrites found, by the split of their original (dev = even NEWIDs, held-out = odd)
+ * @param nearMissCauses near rewrites missed, keyed "split kind cause": the judge's reason on the rewrite and its
+ *     original alone, or NOT_REACHED when it would merge them but the engine did not
  */
 public record DedupeQualityNumbers(
         int corpusStories,
@@ -35,7 +38,17 @@ public record DedupeQualityNumbers(
         Map<RewriteKind, Double> recallByKind,
         int ecbPairs,
         int ecbMergedPairs,
-        int ecbEngineMerges) {
+        int ecbEngineMerges,
+        Map<LabelledPairs.Split, Found> nearBySplit,
+        Map<String, Integer> nearMissCauses) {
+
+    /** How many of so many were found. */
+    public record Found(int found, int of) {
+
+        public double share() {
+            return of == 0 ? 1.0 : (double) found / of;
+        }
+    }
 
     public double exactRecall() {
         return exactExpected == 0 ? 0 : (double) exactFound / exactExpected;

@@ -137,6 +137,14 @@ public final class DedupeQualityReport {
         int nearFound = 0;
         int nearWrong = 0;
         Map<RewriteKind, int[]> perKind = new EnumMap<>(RewriteKind.class);
+        // near rewrites per split of their original (dev = even NEWIDs, tuned on; held-out = odd), and why a miss was
+        // missed: the judge on the rewrite and its original alone (DISSIMILAR, FIGURES_DIFFER, ...), or NOT_REACHED
+        // when the judge would merge them but the index did not bring them together
+        Map<LabelledPairs.Split, int[]> nearBySplit = new EnumMap<>(LabelledPairs.Split.class);
+        Map<String, Integer> missCauses = new java.util.TreeMap<>();
+        DuplicateVerifier verifier = new DuplicateVerifier(settings);
+        Map<String, CorpusStory> originals = new HashMap<>();
+        sampled.forEach(o -> originals.put(o.id(), o));
         for (CorpusStory rewrite : rewrites) {
             RewriteKind kind = kindOf.get(rewrite.id());
             canonicalText.put(rewrite.id(), canonical(rewrite));
@@ -166,6 +174,21 @@ public final class DedupeQualityReport {
             } else {
                 nearExpected++;
             }
+            if (!kind.exact()) {
+                LabelledPairs.Split split = splitOf(rewrite.group());
+                int[] bySplit = nearBySplit.computeIfAbsent(split, k -> new int[2]);
+                bySplit[1]++;
+                if (right) {
+                    bySplit[0]++;
+                } else {
+                    CorpusStory original = originals.get(rewrite.group());
+                    var judgement = verifier.judge(
+                            fingerprinter.fingerprint(original.headline(), original.paragraphs()),
+                            fingerprinter.fingerprint(rewrite.headline(), rewrite.paragraphs()));
+                    String cause = judgement.same() ? "NOT_REACHED" : judgement.reason().name();
+                    missCauses.merge(split + " " + kind + " " + cause, 1, Integer::sum);
+                }
+            }
             if (right) {
                 if (!kind.exact()) {
                     nearFound++;
@@ -183,7 +206,20 @@ public final class DedupeQualityReport {
 
         int[] ecb = measureEcbPlus(corpora.resolve("ecbplus-dev"));
         return new DedupeQualityNumbers(reuters.size(), corpusExact, corpusNear, sampled.size(), exactExpected,
-                exactFound, exactFalse, nearExpected, nearFound, nearWrong, recallByKind, ecb[0], ecb[1], ecb[2]);
+                exactFound, exactFalse, nearExpected, nearFound, nearWrong, recallByKind, ecb[0], ecb[1], ecb[2],
+                splitCounts(nearBySplit), missCauses);
+    }
+
+    private static LabelledPairs.Split splitOf(String reutersId) {
+        return LabelledPairs.Split.heldOut(ReutersNearPairs.newId(reutersId))
+                ? LabelledPairs.Split.HELD_OUT : LabelledPairs.Split.DEV;
+    }
+
+    private static Map<LabelledPairs.Split, DedupeQualityNumbers.Found> splitCounts(
+            Map<LabelledPairs.Split, int[]> counts) {
+        Map<LabelledPairs.Split, DedupeQualityNumbers.Found> found = new EnumMap<>(LabelledPairs.Split.class);
+        counts.forEach((split, c) -> found.put(split, new DedupeQualityNumbers.Found(c[0], c[1])));
+        return found;
     }
 
     /** Pairs of one topic, different events: how many the verifier would merge, and how many the engine did. */
@@ -246,6 +282,10 @@ public final class DedupeQualityReport {
         out.printf(Locale.ROOT, "  near duplicates:  recall %.4f (%d/%d), precision %.4f (%d wrong merges)%n",
                 n.nearRecall(), n.nearFound(), n.nearExpected(), n.nearPrecision(), n.nearWrong());
         n.recallByKind().forEach((kind, recall) -> out.printf(Locale.ROOT, "    %-24s recall %.4f%n", kind, recall));
+        n.nearBySplit().forEach((split, f) -> out.printf(Locale.ROOT,
+                "    originals %-8s near recall %.4f (%d/%d)%s%n", split, f.share(), f.found(), f.of(),
+                split == LabelledPairs.Split.DEV ? " (tuned on)" : " (not tuned on)"));
+        out.println("    near misses by split, kind and cause: " + n.nearMissCauses());
         out.printf(Locale.ROOT, "  Reuters corpus's own copies: %d exact, %d near%n", n.corpusExactMerges(),
                 n.corpusNearMerges());
         out.printf(Locale.ROOT, "  ECB+ dev same-topic different-event pairs merged: %d/%d = %.4f (engine merges across events: %d)%n",

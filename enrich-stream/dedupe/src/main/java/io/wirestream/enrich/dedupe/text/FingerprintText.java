@@ -31,9 +31,10 @@ public final class FingerprintText {
                     + "|^\\s*(?:-+\\s*)?(?:reuter|reuters|ap|afp|dpa|upi|ansa|efe|aap|pa|xinhua|sputnik)\\s*(?:-+)?\\s*$"
                     + "|^\\s*(?:source|credit|via)\\s*:.*$",
             Pattern.CASE_INSENSITIVE);
-    // An agency sign-off glued to the end of the last paragraph (Reuters' 1987 copy ends every body with "Reuter").
+    // An agency sign-off glued to the end of the last paragraph (Reuters' 1987 copy ends every body with "Reuter"),
+    // whatever punctuation follows it, so that punctuation never changes the exact digest.
     private static final Pattern TRAILING_SIGN_OFF = Pattern.compile(
-            "(?:\\s+|^)(?:-+\\s*)?(?:reuter|reuters|afp|dpa|upi)\\s*[.\\u0003]*\\s*$", Pattern.CASE_INSENSITIVE);
+            "(?:\\s+|^)(?:-+\\s*)?(?:reuter|reuters|afp|dpa|upi)[\\s\\p{P}\\u0003]*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private FingerprintText() {

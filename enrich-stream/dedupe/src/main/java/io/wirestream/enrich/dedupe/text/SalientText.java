@@ -112,7 +112,7 @@ public final class SalientText {
             if (token.charAt(0) == '<') {
                 terms.add(new Term(Kind.TICKER, lower.substring(1, lower.length() - 1)));
             } else if (Character.isDigit(token.charAt(0)) || containsDigit(token)) {
-                terms.add(new Term(Kind.FIGURE, figure(lower)));
+                terms.add(new Term(Kind.FIGURE, figureText(lower)));
             } else if (NUMBER_WORDS.containsKey(lower)) {
                 terms.add(new Term(Kind.FIGURE, NUMBER_WORDS.get(lower)));
             } else if (CALENDAR_WORDS.contains(lower)) {
@@ -166,7 +166,21 @@ public final class SalientText {
         return found;
     }
 
-    private static String figure(String token) {
+    /**
+     * The figure a lower-case token stands for, read as {@link #terms} reads it: a number (thousands separators and
+     * trailing decimal zeros folded, "6-3/16" whole) or a number word ("six" is 6); empty for any other word.
+     */
+    public static java.util.Optional<String> figure(String lowerToken) {
+        if (lowerToken.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        if (Character.isDigit(lowerToken.charAt(0))) {
+            return java.util.Optional.of(figureText(lowerToken));
+        }
+        return java.util.Optional.ofNullable(NUMBER_WORDS.get(lowerToken));
+    }
+
+    private static String figureText(String token) {
         String plain = token.replace(",", "");
         if (plain.indexOf('.') > 0 && plain.indexOf('/') < 0) {
             plain = plain.replaceAll("0+$", "").replaceAll("\\.$", "");
