@@ -41,7 +41,7 @@ class StoryDedupeStageTest {
     void setUp() throws Exception {
         AvroBinarySerde<Article> articleSerde = new AvroBinarySerde<>(Article.class);
         AvroBinarySerde<DedupeAudit> auditSerde = new AvroBinarySerde<>(DedupeAudit.class);
-        DedupeSettings settings = DedupeSettings.defaults().withHoldBack(HOLD_BACK);
+        DedupeSettings settings = settings();
         StreamsBuilder builder = new StreamsBuilder();
         StoryDedupeStage.apply(builder, builder.stream("normalised", Consumed.with(Serdes.String(), articleSerde)),
                         settings, articleSerde, auditSerde)
@@ -55,6 +55,15 @@ class StoryDedupeStageTest {
         in = driver.createInputTopic("normalised", Serdes.String().serializer(), articleSerde.serializer());
         out = driver.createOutputTopic("published", Serdes.String().deserializer(), articleSerde.deserializer());
         audit = driver.createOutputTopic(settings.auditTopic(), Serdes.String().deserializer(), auditSerde.deserializer());
+    }
+
+    /**
+     * As the service runs it: probes grouped by partition of a three-partition index topic (the driver has one
+     * partition, so grouping changes what travels, never where); {@link StoryDedupeStagePerKeyProbesTest} runs every
+     * case with one probe per key.
+     */
+    DedupeSettings settings() {
+        return DedupeSettings.defaults().withHoldBack(HOLD_BACK).withIndexPartitions(3);
     }
 
     @AfterEach
