@@ -172,6 +172,39 @@ class StoryDedupeStageTest {
     }
 
     @Test
+    void aNearCopyProbedKeyByKeyBeforeAnUpgradeStillJoinsTheFirstStorysCluster() throws Exception {
+        send(Stories.ferry("reu:ferry", "REU", 1, at(1)));
+        passHoldBack();
+        assertThat(out.readValuesToList()).extracting(Article::getUri).containsExactly("reu:ferry");
+        // the copy as the release before grouped probes left it in flight: its candidate expecting one answer per
+        // index key on the judge's topic, and one single-key probe per key on the index topic
+        Article copy = Stories.ferryRewritten("dpa:ferry", "DPA", at(7));
+        var fingerprint = io.wirestream.enrich.dedupe.fingerprint.FingerprintSettings.DEFAULTS;
+        var indexed = new io.wirestream.enrich.dedupe.index.IndexedStory("dpa:ferry", "DPA", at(7),
+                new io.wirestream.enrich.dedupe.fingerprint.Fingerprinter(fingerprint).fingerprint(copy));
+        List<String> keys = io.wirestream.enrich.dedupe.fingerprint.IndexKeys.of(indexed.signature(), fingerprint);
+        DedupeMessageSerde messages = new DedupeMessageSerde(new AvroBinarySerde<>(Article.class), "wire.articles");
+        driver.createInputTopic("dedupe-stage-test-dedupe-by-judged-story-repartition", Serdes.String().serializer(),
+                        Serdes.ByteArray().serializer())
+                .pipeInput("dpa:ferry", messages.encode(new DedupeMessage.StoryCandidate(copy, indexed, keys.size())));
+        var byIndexKey = driver.createInputTopic("dedupe-stage-test-dedupe-by-index-key-repartition",
+                Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        for (String key : keys) {
+            byIndexKey.pipeInput(key, DedupeProbeTest.formerProbe(key, indexed));
+        }
+        passHoldBack();
+
+        List<Article> published = out.readValuesToList();
+        assertThat(published).extracting(Article::getUri).containsOnly("reu:ferry");
+        assertThat(published.get(published.size() - 1).getDuplicates().getMemberUris()).containsExactly("dpa:ferry");
+        assertThat(audit.readValuesToList()).singleElement().satisfies(d -> {
+            assertThat(d.getUri()).isEqualTo("dpa:ferry");
+            assertThat(d.getReason()).isEqualTo("near-duplicate");
+            assertThat(d.getSurvivorUri()).isEqualTo("reu:ferry");
+        });
+    }
+
+    @Test
     void aNearCopyFromASecondAgencyJoinsTheFirstStorysCluster() {
         send(Stories.ferry("reu:ferry", "REU", 1, at(1)));
         passHoldBack();
