@@ -7,6 +7,7 @@ import io.wirestream.enrich.service.dedupe.StoryDedupeStage;
 import io.wirestream.enrich.service.links.RelatedLinkStage;
 import io.wirestream.enrich.tagging.ArticleTagger;
 import io.wirestream.enrich.tagging.related.LinkSettings;
+import io.wirestream.platform.config.KafkaSettings;
 import io.wirestream.platform.config.Settings;
 import io.wirestream.schema.topics.Topics;
 import java.nio.file.Path;
@@ -37,7 +38,10 @@ public final class EnrichServiceMain {
                 .withWindow(settings.get(EnrichSettings.DEDUPE_WINDOW))
                 .withHoldBack(settings.get(EnrichSettings.DEDUPE_HOLD_BACK))
                 .withAuditTopic(Topics.DEDUPE_AUDIT.name())
-                .withRepliesTopic(DedupeSettings.repliesTopicOf(settings.get(EnrichSettings.APPLICATION_ID)));
+                .withRepliesTopic(DedupeSettings.repliesTopicOf(settings.get(EnrichSettings.APPLICATION_ID)))
+                // probes grouped by index partition: as many partitions as the topics this deployment provisions
+                .withIndexPartitions(settings.get(KafkaSettings.PARTITIONS) > 0 ? settings.get(KafkaSettings.PARTITIONS)
+                        : Topics.RAW.defaultPartitions());
         LinkSettings d = LinkSettings.defaults();
         LinkSettings links = new LinkSettings(settings.get(EnrichSettings.LINKS_WINDOW), settings.get(EnrichSettings.LINKS_MAX),
                 d.postingsPerKey(), d.maxKeysPerStory(), d.minScore());

@@ -8,7 +8,9 @@ import io.wirestream.enrich.dedupe.index.IndexedStoryCodec;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexAnswer;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexProbe;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -16,10 +18,11 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Runs in the task that owns an index key (an exact digest or an LSH band key), so every copy filed under the key
- * meets here whatever partition its story came from. Verifies the stories filed under the key against the probe,
- * answers the probe's story, files the probe, and tells already-filed copies that were wired after the probe that an
- * earlier copy has turned up.
+ * Runs in the task that owns a probe's index keys (an exact digest or LSH band keys, all on this partition), so every
+ * copy filed under a key meets here whatever partition its story came from. Verifies the stories filed under the keys
+ * against the probe (each once, however many keys it shares), answers the probe's story once with every copy found,
+ * files the probe under each key, and tells each already-filed copy wired after the probe, once, that an earlier copy
+ * has turned up.
  *
  * <p>The store is a RocksDB window store keyed by index key with the receipt time as timestamp: entries older than the
  * window expire segment by segment, and a key holds at most the bucket capacity, so the work per probe is bounded
@@ -54,27 +57,41 @@ final class DedupeIndexProcessor implements Processor<String, DedupeMessage, Str
         long at = story.receivedAt().toEpochMilli();
         long window = settings.window().toMillis();
         int capacity = matcher.bucketCapacity();
-        List<IndexedStory> postings = new ArrayList<>(capacity);
-        try (WindowStoreIterator<byte[]> filed = index.fetch(probe.key(), at - window, at + window)) {
-            while (filed.hasNext() && postings.size() < capacity) {
-                postings.add(IndexedStoryCodec.decode(filed.next().value));
+        // every story filed under any of the probe's keys, once: a near copy shares many bands, and is verified once
+        Map<String, IndexedStory> candidates = new LinkedHashMap<>();
+        List<String> fileUnder = new ArrayList<>(probe.keys().size());
+        for (String key : probe.keys()) {
+            List<IndexedStory> postings = new ArrayList<>(capacity);
+            try (WindowStoreIterator<byte[]> filed = index.fetch(key, at - window, at + window)) {
+                while (filed.hasNext() && postings.size() < capacity) {
+                    postings.add(IndexedStoryCodec.decode(filed.next().value));
+                }
+            }
+            postings.forEach(posting -> candidates.putIfAbsent(posting.uri(), posting));
+            if (postings.size() < capacity && !CandidateMatcher.contains(postings, story.uri())) {
+                fileUnder.add(key);
             }
         }
         // similar candidates the judge refused, by reason (names, tickers, figures, direction), on /metrics
-        List<DuplicateMatch> matches = matcher.matches(story, postings, reason -> io.micrometer.core.instrument.Metrics
-                .counter("wirestream.dedupe.kept.apart", "reason", reason.name().toLowerCase(java.util.Locale.ROOT))
-                .increment());
+        List<DuplicateMatch> matches = matcher.matches(story, new ArrayList<>(candidates.values()),
+                reason -> io.micrometer.core.instrument.Metrics.counter("wirestream.dedupe.kept.apart",
+                        "reason", reason.name().toLowerCase(java.util.Locale.ROOT)).increment());
         List<CopySeen> copies = new ArrayList<>(matches.size());
         for (DuplicateMatch match : matches) {
             copies.add(CopySeen.of(match.other(), match.kind()));
             if (story.precedes(match.other())) {
+                // one notice per later-wired copy, whatever number of this probe's keys it was filed under
                 context.forward(record.withKey(match.other().uri()).withValue(
                         new IndexAnswer(match.other().uri(), false, List.of(CopySeen.of(story, match.kind())))));
             }
         }
+        // one counted answer per probe, as the story's candidate expects
         context.forward(record.withKey(story.uri()).withValue(new IndexAnswer(story.uri(), true, copies)));
-        if (postings.size() < capacity && !CandidateMatcher.contains(postings, story.uri())) {
-            index.put(probe.key(), IndexedStoryCodec.encode(story), at);
+        if (!fileUnder.isEmpty()) {
+            byte[] encoded = IndexedStoryCodec.encode(story);
+            for (String key : fileUnder) {
+                index.put(key, encoded, at);
+            }
         }
     }
 }

@@ -12,7 +12,8 @@ sealed interface DedupeMessage {
      * A version let through by the version guard, on its way to its story's dedupe task.
      *
      * @param indexed the story as filed in the index; null for later versions, which follow the first one's fate
-     * @param expectedAnswers how many index keys will answer (0 for later versions)
+     * @param expectedAnswers how many probe messages will answer, one each (0 for later versions): one per partition
+     *     of the index topic the story's keys land on, or one per key when probes are not grouped
      */
     record StoryCandidate(Article article, IndexedStory indexed, int expectedAnswers) implements DedupeMessage {
         boolean firstVersion() {
@@ -20,13 +21,28 @@ sealed interface DedupeMessage {
         }
     }
 
-    /** A first version looked up and filed under one index key. */
-    record IndexProbe(String key, IndexedStory story) implements DedupeMessage {
+    /**
+     * A first version looked up and filed under its index keys that share one partition of the index topic; the
+     * record key is the first of them, so the message lands where every one of them is owned. Answered once.
+     */
+    record IndexProbe(List<String> keys, IndexedStory story) implements DedupeMessage {
+
+        public IndexProbe {
+            if (keys.isEmpty()) {
+                throw new IllegalArgumentException("a probe carries at least one index key");
+            }
+            keys = List.copyOf(keys);
+        }
+
+        IndexProbe(String key, IndexedStory story) {
+            this(List.of(key), story);
+        }
     }
 
     /**
-     * An index key's answer to a story: the copies found under it. {@code counted} answers are the replies to the
-     * story's own probes; uncounted ones are notices that a copy wired earlier reached the index after the story.
+     * The index's answer to a story: the copies found under the keys of one probe, one entry per other story.
+     * {@code counted} answers are the replies to the story's own probes (one per probe message); uncounted ones are
+     * notices that a copy wired earlier reached the index after the story (one per probe message that found it).
      */
     record IndexAnswer(String storyUri, boolean counted, List<CopySeen> copies) implements DedupeMessage {
     }

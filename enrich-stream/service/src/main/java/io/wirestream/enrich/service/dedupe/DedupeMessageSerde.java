@@ -21,6 +21,11 @@ import org.apache.kafka.common.serialization.Serializer;
  * Serde of the stage's internal messages on its own repartition topics. These topics are private to the stage (no
  * other service reads them), so they use a compact versioned binary form rather than registry schemas; nested
  * articles go through the pipeline's article serde. Byte 0 is the format version, byte 1 the message kind.
+ *
+ * <p>Kinds are only ever added: a probe carrying the keys of one index partition ({@code PROBES}) came after the
+ * single-key probe ({@code PROBE}); a single-key probe still on the index topic after an upgrade is read as a probe
+ * with one key, answered once and counted once, as its candidate expects. An instance of the former release cannot
+ * read {@code PROBES}, so an upgrade stops every instance before starting the new one (no rolling bounce).
  */
 final class DedupeMessageSerde implements Serde<DedupeMessage> {
 
@@ -31,6 +36,7 @@ final class DedupeMessageSerde implements Serde<DedupeMessage> {
     private static final byte CLUSTER = 4;
     private static final byte REPLY = 5;
     private static final byte JOIN = 6;
+    private static final byte PROBES = 7;
 
     private final DedupeBinary binary;
 
@@ -58,8 +64,11 @@ final class DedupeMessageSerde implements Serde<DedupeMessage> {
                 DedupeBinary.writeIndexed(out, c.indexed());
                 out.writeInt(c.expectedAnswers());
             } else if (message instanceof IndexProbe p) {
-                out.writeByte(PROBE);
-                out.writeUTF(p.key());
+                out.writeByte(PROBES);
+                out.writeShort(p.keys().size());
+                for (String key : p.keys()) {
+                    out.writeUTF(key);
+                }
                 DedupeBinary.writeIndexed(out, p.story());
             } else if (message instanceof IndexAnswer a) {
                 out.writeByte(ANSWER);
@@ -100,7 +109,9 @@ final class DedupeMessageSerde implements Serde<DedupeMessage> {
             byte kind = in.readByte();
             return switch (kind) {
                 case CANDIDATE -> new StoryCandidate(binary.readArticle(in), DedupeBinary.readIndexed(in), in.readInt());
+                // written before probes were grouped by partition: one key
                 case PROBE -> new IndexProbe(in.readUTF(), DedupeBinary.readIndexed(in));
+                case PROBES -> new IndexProbe(readKeys(in), DedupeBinary.readIndexed(in));
                 case ANSWER -> new IndexAnswer(in.readUTF(), in.readBoolean(), DedupeBinary.readCopies(in));
                 case CLUSTER -> new ClusterEvent(in.readUTF(), binary.readArticle(in), DedupeBinary.readCopy(in));
                 case REPLY -> new CopyReply(DedupeBinary.readCopy(in), in.readUTF(), in.readBoolean());
@@ -112,5 +123,14 @@ final class DedupeMessageSerde implements Serde<DedupeMessage> {
         } catch (IOException e) {
             throw new SerializationException(e);
         }
+    }
+
+    private static java.util.List<String> readKeys(DataInputStream in) throws IOException {
+        int count = in.readUnsignedShort();
+        java.util.List<String> keys = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            keys.add(in.readUTF());
+        }
+        return keys;
     }
 }

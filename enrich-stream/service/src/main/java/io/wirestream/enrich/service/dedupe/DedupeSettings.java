@@ -21,6 +21,11 @@ import java.time.Duration;
  *     private to one application id.
  * @param articlesTopic the topic name handed to the article serde for nested articles (its registry subject)
  * @param fingerprint fingerprint and near-duplicate knobs
+ * @param indexPartitions partitions of the index topic ({@code dedupe-by-index-key}), fixed so that a first version
+ *     sends one probe per partition its index keys land on (carrying those keys) instead of one per key, and gets one
+ *     answer per probe. It must equal the partitions of that topic where it already exists (Kafka Streams refuses to
+ *     start otherwise): the service sets it to the topic partitions it configures. 0 sends one probe per key and
+ *     leaves the topic's partitions to Kafka Streams, as before grouping.
  */
 public record DedupeSettings(
         Duration window,
@@ -30,7 +35,8 @@ public record DedupeSettings(
         String auditTopic,
         String repliesTopic,
         String articlesTopic,
-        FingerprintSettings fingerprint) {
+        FingerprintSettings fingerprint,
+        int indexPartitions) {
 
     public static final String DEFAULT_AUDIT_TOPIC = "wire.dedupe-audit";
 
@@ -41,7 +47,13 @@ public record DedupeSettings(
 
     public static DedupeSettings defaults() {
         return new DedupeSettings(Duration.ofDays(7), Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofHours(1),
-                DEFAULT_AUDIT_TOPIC, "dedupe-replies", "wire.articles", FingerprintSettings.DEFAULTS);
+                DEFAULT_AUDIT_TOPIC, "dedupe-replies", "wire.articles", FingerprintSettings.DEFAULTS, 0);
+    }
+
+    /** Without grouped probes (one per index key). */
+    public DedupeSettings(Duration window, Duration holdBack, Duration answerTimeout, Duration purgeInterval,
+            String auditTopic, String repliesTopic, String articlesTopic, FingerprintSettings fingerprint) {
+        this(window, holdBack, answerTimeout, purgeInterval, auditTopic, repliesTopic, articlesTopic, fingerprint, 0);
     }
 
     public DedupeSettings {
@@ -54,23 +66,33 @@ public record DedupeSettings(
         if (purgeInterval.isNegative() || purgeInterval.isZero()) {
             throw new IllegalArgumentException("purgeInterval must be positive");
         }
+        if (indexPartitions < 0) {
+            throw new IllegalArgumentException("indexPartitions must be >= 0");
+        }
     }
 
     public DedupeSettings withWindow(Duration value) {
-        return new DedupeSettings(value, holdBack, answerTimeout, purgeInterval, auditTopic, repliesTopic, articlesTopic, fingerprint);
+        return new DedupeSettings(value, holdBack, answerTimeout, purgeInterval, auditTopic, repliesTopic, articlesTopic, fingerprint,
+                indexPartitions);
     }
 
     public DedupeSettings withHoldBack(Duration value) {
         return new DedupeSettings(window, value, answerTimeout.compareTo(value) < 0 ? value : answerTimeout, purgeInterval,
-                auditTopic, repliesTopic, articlesTopic, fingerprint);
+                auditTopic, repliesTopic, articlesTopic, fingerprint, indexPartitions);
     }
 
     public DedupeSettings withAuditTopic(String value) {
-        return new DedupeSettings(window, holdBack, answerTimeout, purgeInterval, value, repliesTopic, articlesTopic, fingerprint);
+        return new DedupeSettings(window, holdBack, answerTimeout, purgeInterval, value, repliesTopic, articlesTopic, fingerprint,
+                indexPartitions);
     }
 
     public DedupeSettings withRepliesTopic(String value) {
         return new DedupeSettings(window, holdBack, answerTimeout, purgeInterval, auditTopic, value, articlesTopic,
-                fingerprint);
+                fingerprint, indexPartitions);
+    }
+
+    public DedupeSettings withIndexPartitions(int value) {
+        return new DedupeSettings(window, holdBack, answerTimeout, purgeInterval, auditTopic, repliesTopic, articlesTopic,
+                fingerprint, value);
     }
 }

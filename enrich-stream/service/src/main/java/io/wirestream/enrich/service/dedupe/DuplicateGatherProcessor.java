@@ -214,8 +214,8 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         }
         IndexedStory self = story.indexed();
         pending.put(uri, null);
-        due.delete(dueKey(story.createdAtMillis() + settings.holdBack().toMillis(), uri));
-        due.delete(dueKey(story.createdAtMillis() + settings.answerTimeout().toMillis(), uri));
+        forgetDue(dueKey(story.createdAtMillis() + settings.holdBack().toMillis(), uri));
+        forgetDue(dueKey(story.createdAtMillis() + settings.answerTimeout().toMillis(), uri));
         Article kept = pendingArticles.get(uri);
         // bookkeeping written before articles were kept apart still carries its article
         Article article = kept != null ? kept : story.article();
@@ -373,6 +373,16 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         }
         waiting.forEach(w -> due.put(dueKey(w.value + settings.holdBack().toMillis(), w.key), w.key));
         due.put(DUE_STORE_FILLED, "");
+    }
+
+    /**
+     * Deletes a due key only where it is filed: a story has at most one of its two due keys at a time, and a delete
+     * of an absent key still writes a tombstone to the changelog (two of the five due records per story).
+     */
+    private void forgetDue(String key) {
+        if (due.get(key) != null) {
+            due.delete(key);
+        }
     }
 
     /** Sorts after every due key ('~' after the digits), so no range scan of due times reads it. */

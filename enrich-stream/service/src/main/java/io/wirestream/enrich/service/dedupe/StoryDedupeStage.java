@@ -28,7 +28,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * articles (any key) -> by uri [dedupe-by-story] -> version guard --drops--> audit topic
- *      -> first versions: probes by index key [dedupe-by-index-key] -> index (window store) -> answers
+ *      -> first versions: one probe per index partition [dedupe-by-index-key] -> index (window store) -> answers
  *      -> candidates + answers + replies by uri [dedupe-by-judged-story] -> judge --duplicates--> audit topic
  *                                                    ^--- replies to notices, join requests [{app}-dedupe-replies] ---'
  *      -> heads + joined copies by head uri [dedupe-by-cluster] -> cluster -> articles to publish, by uri
@@ -87,9 +87,15 @@ public final class StoryDedupeStage {
                 .process(() -> new StoryVersionProcessor(settings), Named.as("dedupe-versions"), StoryVersionProcessor.STORE,
                         StoryVersionProcessor.EXPIRY_STORE);
 
+        // a probe carries the keys of one partition of this topic (StoryVersionProcessor.probeGroups), so its
+        // partitions are fixed, not left to Kafka Streams
+        Repartitioned<String, DedupeMessage> byIndexKey = Repartitioned.with(keys, messages).withName("dedupe-by-index-key");
+        if (settings.indexPartitions() > 0) {
+            byIndexKey = byIndexKey.withNumberOfPartitions(settings.indexPartitions());
+        }
         KStream<String, DedupeMessage> answers = versioned
                 .filter((key, message) -> message instanceof IndexProbe, Named.as("dedupe-probes"))
-                .repartition(Repartitioned.with(keys, messages).withName("dedupe-by-index-key"))
+                .repartition(byIndexKey)
                 .process(() -> new DedupeIndexProcessor(settings), Named.as("dedupe-index-lookup"), DedupeIndexProcessor.STORE);
 
         // a later-wired copy's reply to a notice goes back to the earlier story's judge: a loop, which Kafka Streams
@@ -135,9 +141,11 @@ public final class StoryDedupeStage {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(DedupeIndexProcessor.STORE, settings.window(), Duration.ofMillis(1), true),
                 Serdes.String(), Serdes.ByteArray()));
+        // a pending story is rewritten by its candidate, each answer, each notice and each reply, mostly within one
+        // commit: the record cache sends the changelog its last value per commit, not every rewrite
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DuplicateGatherProcessor.PENDING_STORE), Serdes.String(),
-                PendingStory.serde(binary)));
+                PendingStory.serde(binary)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DuplicateGatherProcessor.PENDING_ARTICLE_STORE), Serdes.String(),
                 binary.articles()));

@@ -25,8 +25,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Runs in the task that owns a story uri: applies {@link StoryVersionGuard} against the stored state, audits drops,
- * and sends what passes on. A first version is fingerprinted and probed under each of its index keys; later versions
- * go straight to the story's dedupe task, where they follow the first version's fate.
+ * and sends what passes on. A first version is fingerprinted and probed under its index keys, one probe per partition
+ * of the index topic they land on (so about as many probes as partitions, not one per key); later versions go
+ * straight to the story's dedupe task, where they follow the first version's fate.
  *
  * <p>A kill is permanent for the story id (issue 15): the state of a killed story is the kill registry, kept in the
  * same changelogged (compacted) store, a few dozen bytes per id, and never purged with the dedupe window, so a later
@@ -91,11 +92,34 @@ final class StoryVersionProcessor implements Processor<String, Article, String, 
         }
         IndexedStory indexed = new IndexedStory(uri, published.getAgency(), published.getReceivedAt(),
                 fingerprinter.fingerprint(published));
-        List<String> keys = IndexKeys.of(indexed.signature(), settings.fingerprint());
-        context.forward(record.withKey(uri).withValue(new StoryCandidate(published, indexed, keys.size())));
-        for (String key : keys) {
-            context.forward(record.withKey(key).withValue(new IndexProbe(key, indexed)));
+        List<List<String>> probes = probeGroups(IndexKeys.of(indexed.signature(), settings.fingerprint()),
+                settings.indexPartitions());
+        context.forward(record.withKey(uri).withValue(new StoryCandidate(published, indexed, probes.size())));
+        for (List<String> keys : probes) {
+            // keyed by the group's first key: the partitioner sends it where every key of the group is owned
+            context.forward(record.withKey(keys.get(0)).withValue(new IndexProbe(keys, indexed)));
         }
+    }
+
+    /**
+     * The index keys grouped by the partition of the index topic they land on (murmur2 of the key's UTF-8 bytes
+     * modulo the partitions, as Kafka's default partitioner places a keyed record), in the order of their first key;
+     * with {@code partitions} 0, one group per key.
+     */
+    static List<List<String>> probeGroups(List<String> keys, int partitions) {
+        if (partitions <= 0) {
+            return keys.stream().map(List::of).toList();
+        }
+        java.util.Map<Integer, List<String>> groups = new java.util.LinkedHashMap<>();
+        for (String key : keys) {
+            groups.computeIfAbsent(indexPartition(key, partitions), p -> new ArrayList<>()).add(key);
+        }
+        return List.copyOf(groups.values());
+    }
+
+    static int indexPartition(String key, int partitions) {
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
     }
 
     private void remember(Optional<StoryState> stored, StoryState state) {

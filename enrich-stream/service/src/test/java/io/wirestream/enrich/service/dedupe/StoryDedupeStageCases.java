@@ -98,8 +98,9 @@ abstract class StoryDedupeStageCases {
 
     Topology topology() {
         StreamsBuilder builder = new StreamsBuilder();
+        // probes grouped by the index topic's partitions, as the service runs it, over three real partitions
         DedupeSettings settings = DedupeSettings.defaults().withHoldBack(HOLD_BACK).withAuditTopic(AUDIT)
-                .withRepliesTopic(REPLIES);
+                .withRepliesTopic(REPLIES).withIndexPartitions(3);
         StoryDedupeStage.apply(builder, builder.stream(IN, Consumed.with(Serdes.String(), articleSerde)), settings,
                         articleSerde, auditSerde)
                 .to(OUT, Produced.with(Serdes.String(), articleSerde));
@@ -114,7 +115,8 @@ abstract class StoryDedupeStageCases {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(temp.resolve(name)).toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        // the record cache on pending stories is on, as in the service, so a kill mid-way also tests it
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1000);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 10000);

@@ -41,7 +41,7 @@ class StoryDedupeStageTest {
     void setUp() throws Exception {
         AvroBinarySerde<Article> articleSerde = new AvroBinarySerde<>(Article.class);
         AvroBinarySerde<DedupeAudit> auditSerde = new AvroBinarySerde<>(DedupeAudit.class);
-        DedupeSettings settings = DedupeSettings.defaults().withHoldBack(HOLD_BACK);
+        DedupeSettings settings = settings();
         StreamsBuilder builder = new StreamsBuilder();
         StoryDedupeStage.apply(builder, builder.stream("normalised", Consumed.with(Serdes.String(), articleSerde)),
                         settings, articleSerde, auditSerde)
@@ -55,6 +55,15 @@ class StoryDedupeStageTest {
         in = driver.createInputTopic("normalised", Serdes.String().serializer(), articleSerde.serializer());
         out = driver.createOutputTopic("published", Serdes.String().deserializer(), articleSerde.deserializer());
         audit = driver.createOutputTopic(settings.auditTopic(), Serdes.String().deserializer(), auditSerde.deserializer());
+    }
+
+    /**
+     * As the service runs it: probes grouped by partition of a three-partition index topic (the driver has one
+     * partition, so grouping changes what travels, never where); {@link StoryDedupeStagePerKeyProbesTest} runs every
+     * case with one probe per key.
+     */
+    DedupeSettings settings() {
+        return DedupeSettings.defaults().withHoldBack(HOLD_BACK).withIndexPartitions(3);
     }
 
     @AfterEach
@@ -159,6 +168,39 @@ class StoryDedupeStageTest {
             assertThat(d.getMatchedBy()).isEqualTo("same text");
             assertThat(d.getSurvivorUri()).isEqualTo("reu:ferry");
             assertThat(d.getClusterId()).isEqualTo(latest.getDuplicates().getClusterId());
+        });
+    }
+
+    @Test
+    void aNearCopyProbedKeyByKeyBeforeAnUpgradeStillJoinsTheFirstStorysCluster() throws Exception {
+        send(Stories.ferry("reu:ferry", "REU", 1, at(1)));
+        passHoldBack();
+        assertThat(out.readValuesToList()).extracting(Article::getUri).containsExactly("reu:ferry");
+        // the copy as the release before grouped probes left it in flight: its candidate expecting one answer per
+        // index key on the judge's topic, and one single-key probe per key on the index topic
+        Article copy = Stories.ferryRewritten("dpa:ferry", "DPA", at(7));
+        var fingerprint = io.wirestream.enrich.dedupe.fingerprint.FingerprintSettings.DEFAULTS;
+        var indexed = new io.wirestream.enrich.dedupe.index.IndexedStory("dpa:ferry", "DPA", at(7),
+                new io.wirestream.enrich.dedupe.fingerprint.Fingerprinter(fingerprint).fingerprint(copy));
+        List<String> keys = io.wirestream.enrich.dedupe.fingerprint.IndexKeys.of(indexed.signature(), fingerprint);
+        DedupeMessageSerde messages = new DedupeMessageSerde(new AvroBinarySerde<>(Article.class), "wire.articles");
+        driver.createInputTopic("dedupe-stage-test-dedupe-by-judged-story-repartition", Serdes.String().serializer(),
+                        Serdes.ByteArray().serializer())
+                .pipeInput("dpa:ferry", messages.encode(new DedupeMessage.StoryCandidate(copy, indexed, keys.size())));
+        var byIndexKey = driver.createInputTopic("dedupe-stage-test-dedupe-by-index-key-repartition",
+                Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        for (String key : keys) {
+            byIndexKey.pipeInput(key, DedupeProbeTest.formerProbe(key, indexed));
+        }
+        passHoldBack();
+
+        List<Article> published = out.readValuesToList();
+        assertThat(published).extracting(Article::getUri).containsOnly("reu:ferry");
+        assertThat(published.get(published.size() - 1).getDuplicates().getMemberUris()).containsExactly("dpa:ferry");
+        assertThat(audit.readValuesToList()).singleElement().satisfies(d -> {
+            assertThat(d.getUri()).isEqualTo("dpa:ferry");
+            assertThat(d.getReason()).isEqualTo("near-duplicate");
+            assertThat(d.getSurvivorUri()).isEqualTo("reu:ferry");
         });
     }
 
