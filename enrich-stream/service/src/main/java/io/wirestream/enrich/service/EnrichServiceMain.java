@@ -7,6 +7,7 @@ import io.wirestream.enrich.service.dedupe.StoryDedupeStage;
 import io.wirestream.enrich.service.links.RelatedLinkStage;
 import io.wirestream.enrich.tagging.ArticleTagger;
 import io.wirestream.enrich.tagging.related.LinkSettings;
+import io.wirestream.platform.config.KafkaSettings;
 import io.wirestream.platform.config.Settings;
 import io.wirestream.schema.topics.Topics;
 import java.nio.file.Path;
@@ -45,7 +46,16 @@ public final class EnrichServiceMain {
         Serde<DedupeAudit> audit = Topics.DEDUPE_AUDIT.valueSerde(serdes.config());
         return List.of(
                 StoryDedupeStage.stage(dedupe, serdes.article(), audit, serdes.key()),
-                new RelatedLinkStage(tagger, links));
+                new RelatedLinkStage(tagger, links, linkKeyPartitions(settings)));
+    }
+
+    /**
+     * Partitions of the links stage's by-key topic: as many as the topics the service provisions, which is what
+     * Kafka Streams gave that topic before the stage fixed its count (issue 16), so an existing one still matches.
+     */
+    static int linkKeyPartitions(Settings settings) {
+        int partitions = settings.get(KafkaSettings.PARTITIONS);
+        return partitions > 0 ? partitions : RelatedLinkStage.DEFAULT_KEY_PARTITIONS;
     }
 
     public static void main(String[] args) {

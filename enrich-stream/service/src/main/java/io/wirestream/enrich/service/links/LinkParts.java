@@ -8,7 +8,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * What has arrived for one waiting version of a story, one store entry per part: the tagged article with its profile
- * under {@code uri NUL version NUL "a"}, and the n-th key answer under {@code uri NUL version NUL "h" n}. The waiting
+ * under {@code uri NUL version NUL "a"}, and the n-th answer message (the answers of the keys of one probe message;
+ * one key's answer before issue 16) under {@code uri NUL version NUL "h" n}. The waiting
  * version's bookkeeping says how many answers there are, so parts are read and forgotten by key, never scanned.
  */
 final class LinkParts {
@@ -19,8 +20,11 @@ final class LinkParts {
     record ArticlePart(byte[] article, StoryProfile profile) {
     }
 
-    /** A part: exactly one of the two is set. */
-    record Part(ArticlePart article, KeyHits hits) {
+    /**
+     * A part: exactly one of the three is set. {@code hits} is one key's answer (one message per key, before
+     * issue 16), {@code answers} the answers of every key of one probe message.
+     */
+    record Part(ArticlePart article, KeyHits hits, List<KeyHits> answers) {
     }
 
     private final KeyValueStore<String, Part> store;
@@ -34,11 +38,16 @@ final class LinkParts {
     }
 
     void putArticle(String uri, long version, ArticlePart article) {
-        store.put(prefix(uri, version) + "a", new Part(article, null));
+        store.put(prefix(uri, version) + "a", new Part(article, null, null));
     }
 
     void putHits(String uri, long version, int ordinal, KeyHits hits) {
-        store.put(prefix(uri, version) + "h" + ordinal, new Part(null, hits));
+        store.put(prefix(uri, version) + "h" + ordinal, new Part(null, hits, null));
+    }
+
+    /** The n-th answer message of the version: the answers of all the keys of one probe message. */
+    void putAnswers(String uri, long version, int ordinal, List<KeyHits> answers) {
+        store.put(prefix(uri, version) + "h" + ordinal, new Part(null, null, answers));
     }
 
     /** Everything received for the version (the article, null if it has not arrived, and its answers so far). */
@@ -50,6 +59,9 @@ final class LinkParts {
             Part part = store.get(prefix + "h" + i);
             if (part != null && part.hits() != null) {
                 hits.add(part.hits());
+            }
+            if (part != null && part.answers() != null) {
+                hits.addAll(part.answers());
             }
         }
         return new Collected(article == null ? null : article.article(), hits);

@@ -19,8 +19,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Runs on the partition that owns a story uri: waits until the article and the answers of all its index keys are
- * there (they come from other partitions, in any order), ranks the candidates and emits the article with its links.
+ * Runs on the partition that owns a story uri: waits until the article and the answers to all its probe messages
+ * are there (they come from other partitions, in any order; the article says how many probe messages it sent), ranks the candidates and emits the article with its links.
  * A version older than one already emitted is dropped, so versions leave in order; a tombstone clears the story.
  * The same version arriving again with new content (dedupe republishes a story when a copy joins its cluster) is
  * a revision and goes out again with its links.
@@ -102,9 +102,12 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
         if (m.kind() == LinkMessage.Kind.ARTICLE) {
             parts.putArticle(uri, m.version(), new LinkParts.ArticlePart(m.article(), m.profile()));
             waiting.hasArticle = true;
-            waiting.expectedHits = m.profile().keys().size();
-        } else if (m.kind() == LinkMessage.Kind.HITS) {
+            waiting.expectedHits = m.expectedAnswers();
+        } else if (m.kind() == LinkMessage.Kind.HITS) { // one key's answer, from a version before issue 16
             parts.putHits(uri, m.version(), waiting.hitsReceived, m.hits());
+            waiting.hitsReceived++;
+        } else if (m.kind() == LinkMessage.Kind.ANSWERS) {
+            parts.putAnswers(uri, m.version(), waiting.hitsReceived, m.answers());
             waiting.hitsReceived++;
         }
         if (waiting.complete()) {
