@@ -50,12 +50,21 @@ final class LinkParts {
         store.put(prefix(uri, version) + "h" + ordinal, new Part(null, null, answers));
     }
 
-    /** Everything received for the version (the article, null if it has not arrived, and its answers so far). */
-    Collected collect(String uri, long version, int hitsReceived) {
+    /**
+     * Everything received for the version (the article, null if it has not arrived or is not to be read, and its
+     * answers so far, in a list the caller may add to).
+     *
+     * @param readArticle false when the caller has the article from hand
+     * @param unstoredOrdinal the answer the caller has from hand, not stored (-1: none)
+     */
+    Collected collect(String uri, long version, int hitsReceived, boolean readArticle, int unstoredOrdinal) {
         String prefix = prefix(uri, version);
-        Part article = store.get(prefix + "a");
+        Part article = readArticle ? store.get(prefix + "a") : null;
         List<KeyHits> hits = new ArrayList<>(hitsReceived);
         for (int i = 0; i < hitsReceived; i++) {
+            if (i == unstoredOrdinal) {
+                continue;
+            }
             Part part = store.get(prefix + "h" + i);
             if (part != null && part.hits() != null) {
                 hits.add(part.hits());
@@ -67,12 +76,19 @@ final class LinkParts {
         return new Collected(article == null ? null : article.article(), hits);
     }
 
-    /** Forgets the version's parts; put(null) rather than delete, which would decode each old value to return it. */
-    void delete(String uri, long version, int hitsReceived) {
+    /**
+     * Forgets the version's parts; put(null) rather than delete, which would decode each old value to return it.
+     * What was never stored is not deleted either: on a cached store that would still write a tombstone.
+     */
+    void delete(String uri, long version, int hitsReceived, boolean articleStored, int unstoredOrdinal) {
         String prefix = prefix(uri, version);
-        store.put(prefix + "a", null);
+        if (articleStored) {
+            store.put(prefix + "a", null);
+        }
         for (int i = 0; i < hitsReceived; i++) {
-            store.put(prefix + "h" + i, null);
+            if (i != unstoredOrdinal) {
+                store.put(prefix + "h" + i, null);
+            }
         }
     }
 

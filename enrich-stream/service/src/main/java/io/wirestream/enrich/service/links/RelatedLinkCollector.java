@@ -2,6 +2,7 @@ package io.wirestream.enrich.service.links;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.RelatedLink;
+import io.wirestream.enrich.tagging.related.KeyHits;
 import io.wirestream.enrich.tagging.related.RelatedLinkMerger;
 import io.wirestream.enrich.tagging.related.RelatedStoryRanker;
 import java.io.IOException;
@@ -82,7 +83,7 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
         state.migrateLegacyParts(uri, parts);
         long now = context.currentSystemTimeMs();
         if (m.kind() == LinkMessage.Kind.TOMBSTONE) {
-            state.waiting.forEach(w -> parts.delete(uri, w.version, w.hitsReceived));
+            state.waiting.forEach(w -> parts.delete(uri, w.version, w.hitsReceived, w.hasArticle, -1));
             state.waiting.clear();
             state.lastEmittedVersion = Long.MAX_VALUE;
             state.lastEmittedAtMillis = now;
@@ -99,37 +100,62 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
             return; // a late answer for the version that already left; a revision of it (below) collects its own answers
         }
         PendingLinks.Waiting waiting = state.version(m.version(), now);
+        // the message that completes a version is ranked from hand and never stored (issue 16): with a few answer
+        // messages per story that is a put and a delete fewer of the largest parts
         if (m.kind() == LinkMessage.Kind.ARTICLE) {
-            parts.putArticle(uri, m.version(), new LinkParts.ArticlePart(m.article(), m.profile()));
+            boolean stored = waiting.hasArticle;
             waiting.hasArticle = true;
             waiting.expectedHits = m.expectedAnswers();
-        } else if (m.kind() == LinkMessage.Kind.HITS) { // one key's answer, from a version before issue 16
-            parts.putHits(uri, m.version(), waiting.hitsReceived, m.hits());
-            waiting.hitsReceived++;
-        } else if (m.kind() == LinkMessage.Kind.ANSWERS) {
-            parts.putAnswers(uri, m.version(), waiting.hitsReceived, m.answers());
-            waiting.hitsReceived++;
-        }
-        if (waiting.complete()) {
-            emit(uri, state, waiting, record.timestamp(), now);
+            LinkParts.ArticlePart article = new LinkParts.ArticlePart(m.article(), m.profile());
+            if (waiting.complete()) {
+                emit(uri, state, waiting, record.timestamp(), now, new Completing(article, stored, List.of(), -1));
+            } else {
+                parts.putArticle(uri, m.version(), article);
+            }
+        } else if (m.kind().isAnswer()) {
+            int ordinal = waiting.hitsReceived++;
+            if (waiting.complete()) {
+                emit(uri, state, waiting, record.timestamp(), now, new Completing(null, true, m.allHits(), ordinal));
+            } else if (m.kind() == LinkMessage.Kind.HITS) { // one key's answer, from a version before issue 16
+                parts.putHits(uri, m.version(), ordinal, m.hits());
+            } else {
+                parts.putAnswers(uri, m.version(), ordinal, m.answers());
+            }
         }
         pending.put(uri, state);
         scheduleSweep(uri, state);
     }
 
-    private void emit(String uri, PendingLinks state, PendingLinks.Waiting waiting, long timestamp, long now) {
-        LinkParts.Collected collected = parts.collect(uri, waiting.version, waiting.hitsReceived);
-        Article article = decode(collected.article().article());
+    /**
+     * What the message completing a version brings, not in the parts store: its article (null if that came before),
+     * whether an article part was stored before (a revision resent while answers were outstanding) and so is to be
+     * deleted, and its answers with the ordinal they were not stored under (-1 when it is the article).
+     */
+    private record Completing(LinkParts.ArticlePart article, boolean articleStored, List<KeyHits> hits,
+                              int unstoredOrdinal) {
+        static final Completing NOTHING = new Completing(null, true, List.of(), -1);
+    }
+
+    private void emit(String uri, PendingLinks state, PendingLinks.Waiting waiting, long timestamp, long now,
+                      Completing completing) {
+        LinkParts.Collected collected = parts.collect(uri, waiting.version, waiting.hitsReceived,
+                completing.article() == null, completing.unstoredOrdinal());
+        LinkParts.ArticlePart part = completing.article() != null ? completing.article() : collected.article();
+        List<KeyHits> hits = collected.hits();
+        hits.addAll(completing.hits());
+        Article article = decode(part.article());
         // ranked on the wall clock: an embargo that lifted while the answers were on their way no longer hides a story
-        List<RelatedLink> links = ranker.rank(collected.article().profile(), collected.hits(), now);
+        List<RelatedLink> links = ranker.rank(part.profile(), hits, now);
         Article linked = RelatedLinkMerger.withComputedLinks(article, links);
         backrefs.emitted(uri, linked, timestamp);
         context.forward(new Record<>(uri, linked, timestamp));
         state.lastEmittedVersion = waiting.version;
         state.lastEmittedAtMillis = now;
         for (PendingLinks.Waiting w : state.waiting) {
-            if (w.version <= waiting.version) {
-                parts.delete(uri, w.version, w.hitsReceived);
+            if (w == waiting) {
+                parts.delete(uri, w.version, w.hitsReceived, completing.articleStored(), completing.unstoredOrdinal());
+            } else if (w.version <= waiting.version) {
+                parts.delete(uri, w.version, w.hitsReceived, w.hasArticle, -1);
             }
         }
         state.waiting.removeIf(w -> w.version <= waiting.version);
@@ -163,7 +189,7 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
             for (PendingLinks.Waiting w : new ArrayList<>(state.waiting)) {
                 if (now - w.firstSeenMillis >= PENDING_TIMEOUT.toMillis() && w.hasArticle
                         && w.version > state.lastEmittedVersion) {
-                    emit(uri, state, w, now, now);
+                    emit(uri, state, w, now, now, Completing.NOTHING);
                     changed = true;
                 }
             }
