@@ -77,6 +77,7 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
             return;
         }
         PendingLinks state = pending.get(uri);
+        Long previousDue = state == null ? null : nextDue(state);
         if (state == null) {
             state = new PendingLinks();
         }
@@ -88,7 +89,7 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
             state.lastEmittedVersion = Long.MAX_VALUE;
             state.lastEmittedAtMillis = now;
             pending.put(uri, state);
-            scheduleSweep(uri, state);
+            rescheduleSweep(uri, state, previousDue);
             backrefs.tombstoned(uri, record.timestamp());
             context.forward(new Record<String, Article>(uri, null, record.timestamp(), record.headers()));
             return;
@@ -123,7 +124,7 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
             }
         }
         pending.put(uri, state);
-        scheduleSweep(uri, state);
+        rescheduleSweep(uri, state, previousDue);
     }
 
     /**
@@ -206,11 +207,38 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
 
     /** Puts the story's next deadline in the sweep index: its oldest waiting version's timeout, else forgetting it. */
     private void scheduleSweep(String uri, PendingLinks state) {
-        long next = state.lastEmittedAtMillis + REMEMBER_EMITTED.toMillis();
+        long next = nextDue(state);
+        sweepDue.put(sweepKey(next, uri), next);
+    }
+
+    /**
+     * As {@link #scheduleSweep(String, PendingLinks)} for a story whose entry, if any, is still the one for
+     * {@code previousDue}: writes nothing while the deadline stays (a story's messages would otherwise rewrite its
+     * entry each time), and removes the former entry when it moves.
+     */
+    private void rescheduleSweep(String uri, PendingLinks state, Long previousDue) {
+        long next = nextDue(state);
+        if (previousDue != null && previousDue == next) {
+            return;
+        }
+        if (previousDue != null) {
+            sweepDue.put(sweepKey(previousDue, uri), null);
+        }
+        sweepDue.put(sweepKey(next, uri), next);
+    }
+
+    /**
+     * The story's next deadline: its oldest waiting version's timeout, else (once a version left) forgetting it an
+     * hour after. A story never emitted has no forgetting deadline; counting one from time 0 made every waiting
+     * story due at every tick (issue 16).
+     */
+    static long nextDue(PendingLinks state) {
+        long next = state.lastEmittedVersion == Long.MIN_VALUE && !state.waiting.isEmpty()
+                ? Long.MAX_VALUE : state.lastEmittedAtMillis + REMEMBER_EMITTED.toMillis();
         for (PendingLinks.Waiting w : state.waiting) {
             next = Math.min(next, w.firstSeenMillis + PENDING_TIMEOUT.toMillis());
         }
-        sweepDue.put(sweepKey(next, uri), next);
+        return next;
     }
 
     static String sweepKey(long dueMillis, String uri) {

@@ -262,4 +262,21 @@ class RelatedLinkStageTest {
         assertThat(out.readValuesToList()).singleElement().satisfies(a -> assertThat(a.getRelated())
                 .extracting(RelatedLink::getUri).contains(HARBOUR_FOLLOW_UP.getUri()));
     }
+
+    @Test
+    void aStoryWaitingForItsAnswersIsDueWhenTheyAreOverdueNotAtEveryTick() {
+        long seen = T0.toEpochMilli();
+        PendingLinks fresh = new PendingLinks();
+        fresh.version(5, seen);
+        // a story never emitted has no "forget after an hour" deadline: that would be an hour after 1970, always due
+        assertThat(RelatedLinkCollector.nextDue(fresh)).isEqualTo(seen + RelatedLinkCollector.PENDING_TIMEOUT.toMillis());
+
+        PendingLinks emitted = new PendingLinks();
+        emitted.lastEmittedVersion = 4;
+        emitted.lastEmittedAtMillis = seen;
+        assertThat(RelatedLinkCollector.nextDue(emitted)).isEqualTo(seen + RelatedLinkCollector.REMEMBER_EMITTED.toMillis());
+        emitted.version(5, seen + 1000);
+        assertThat(RelatedLinkCollector.nextDue(emitted))
+                .isEqualTo(seen + 1000 + RelatedLinkCollector.PENDING_TIMEOUT.toMillis());
+    }
 }
