@@ -24,8 +24,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * Runs on the partition that owns a story uri: tags and profiles the article, sends it on to the collector and its
  * index keys to the keys' partitions: one probe message per partition of the by-key topic, carrying every key of
  * the story that lands there and the story's posting once (issue 16: one message per key made ~20 records per
- * story on that topic and as many answers back). The article tells the collector how many probe messages it sent. Each posting carries the story's editorial state as the time from
- * which others may link to it: its embargo time, never while withheld, at once when released.
+ * story on that topic and as many answers back). The article tells the collector how many probe messages it sent.
+ * Each posting carries the story's editorial state as the time from which others may link to it: its embargo time,
+ * never while withheld, at once when released.
  *
  * <p>A kill is not indexed; instead each key the story was indexed under (remembered here for the link window,
  * in a window store whose retention drops them, so no timer is needed) gets a retraction, grouped by partition as the

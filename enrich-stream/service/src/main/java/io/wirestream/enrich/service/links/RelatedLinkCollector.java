@@ -21,7 +21,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Runs on the partition that owns a story uri: waits until the article and the answers to all its probe messages
- * are there (they come from other partitions, in any order; the article says how many probe messages it sent), ranks the candidates and emits the article with its links.
+ * are there (they come from other partitions, in any order; the article says how many probe messages it sent),
+ * ranks the candidates and emits the article with its links.
  * A version older than one already emitted is dropped, so versions leave in order; a tombstone clears the story.
  * The same version arriving again with new content (dedupe republishes a story when a copy joins its cluster) is
  * a revision and goes out again with its links.

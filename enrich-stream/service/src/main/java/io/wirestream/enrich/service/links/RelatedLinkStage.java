@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * articles (by uri) -> tag -> profile -+-> one probe per by-key partition --repartition by key--> KeyIndexProcessor
- *                                      |   (the story's keys on it)   (reads the newest postings of each key, indexes the story)
+ *                                      |   (the story's keys on it)     (reads each key's newest postings, indexes the story)
  *                                      |                                   | one answer per probe (by uri)
  *                                      +-> the article (by uri) -----------+--repartition by uri--> RelatedLinkCollector
  *                                                                                 (ranks once all hits are in) -> articles (by uri)
@@ -40,8 +40,10 @@ import org.apache.kafka.streams.state.Stores;
  * keys by the partition each lands on and sends one probe message per group (at most that many, rather than one
  * per key) and gets one answer message back per probe. The collector's bookkeeping, sweep index and parts are
  * rewritten at every message of a story; their stores are cached, so Kafka Streams writes the last value per
- * commit to RocksDB and the changelog, and parts put and deleted within one commit never reach either. Internal topics carry {@link LinkMessage} JSON with the
- * article as Avro bytes; they need no registry.
+ * commit to RocksDB and the changelog, and parts put and deleted within one commit never reach either.
+ *
+ * <p>Internal topics carry {@link LinkMessage} records in the binary form of {@link LinkBinary}, the article inside
+ * as Avro bytes; they need no registry.
  */
 public final class RelatedLinkStage implements ArticleStage {
 
@@ -88,7 +90,8 @@ public final class RelatedLinkStage implements ArticleStage {
                 Stores.persistentKeyValueStore(RelatedLinkCollector.PENDING_STORE),
                 Serdes.String(), JsonSerde.of(PendingLinks.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LinkParts.STORE), Serdes.String(), LinkBinary.parts()).withCachingEnabled());
+                        Stores.persistentKeyValueStore(LinkParts.STORE), Serdes.String(), LinkBinary.parts())
+                .withCachingEnabled());
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(LinkRouteProcessor.INDEXED_KEYS_STORE, retention, retention, false),
                 Serdes.String(), JsonSerde.of(IndexedKeys.class)));
@@ -104,8 +107,8 @@ public final class RelatedLinkStage implements ArticleStage {
                 Serdes.String(), Serdes.ByteArray()));
 
         KStream<String, LinkMessage> routed = articles.process(
-                () -> new LinkRouteProcessor(tagger, profiler, settings.window(), keyPartitions), Named.as("related-links-route"),
-                LinkRouteProcessor.INDEXED_KEYS_STORE);
+                () -> new LinkRouteProcessor(tagger, profiler, settings.window(), keyPartitions),
+                Named.as("related-links-route"), LinkRouteProcessor.INDEXED_KEYS_STORE);
         KStream<String, LinkMessage> hits = routed
                 .filter((k, m) -> m.kind().toKeys(), Named.as("related-links-probes"))
                 .repartition(Repartitioned.with(Serdes.String(), messages).withName("related-links-by-key")
