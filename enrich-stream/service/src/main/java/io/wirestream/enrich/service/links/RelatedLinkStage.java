@@ -60,8 +60,8 @@ public final class RelatedLinkStage implements ArticleStage {
 
     /**
      * @param keyPartitions partitions of the {@code related-links-by-key} topic, fixed so that the router can group a
-     *                      story's keys by the partition each lands on. An existing topic must have this many (Kafka
-     *                      Streams refuses to start otherwise); before issue 16 it had as many as the stage's input.
+     *                      story's keys by the partition each lands on. An existing topic must have this many; before
+     *                      issue 16 Streams gave it as many as the stage's input topics have.
      */
     public RelatedLinkStage(ArticleTagger tagger, LinkSettings settings, int keyPartitions) {
         if (keyPartitions < 1) {
