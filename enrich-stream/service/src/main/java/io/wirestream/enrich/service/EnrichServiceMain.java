@@ -40,8 +40,7 @@ public final class EnrichServiceMain {
                 .withAuditTopic(Topics.DEDUPE_AUDIT.name())
                 .withRepliesTopic(DedupeSettings.repliesTopicOf(settings.get(EnrichSettings.APPLICATION_ID)))
                 // probes grouped by index partition: as many partitions as the topics this deployment provisions
-                .withIndexPartitions(settings.get(KafkaSettings.PARTITIONS) > 0 ? settings.get(KafkaSettings.PARTITIONS)
-                        : Topics.RAW.defaultPartitions());
+                .withIndexPartitions(indexPartitions(settings));
         LinkSettings d = LinkSettings.defaults();
         LinkSettings links = new LinkSettings(settings.get(EnrichSettings.LINKS_WINDOW), settings.get(EnrichSettings.LINKS_MAX),
                 d.postingsPerKey(), d.maxKeysPerStory(), d.minScore());
@@ -49,7 +48,17 @@ public final class EnrichServiceMain {
         Serde<DedupeAudit> audit = Topics.DEDUPE_AUDIT.valueSerde(serdes.config());
         return List.of(
                 StoryDedupeStage.stage(dedupe, serdes.article(), audit, serdes.key()),
-                new RelatedLinkStage(tagger, links));
+                new RelatedLinkStage(tagger, links, indexPartitions(settings)));
+    }
+
+    /**
+     * Partitions of the two index topics whose senders group keys by partition (dedupe's by-index-key, links'
+     * by-key): as many as the topics the service provisions, which is what Kafka Streams gave those topics before
+     * their count was fixed (issue 16), so existing ones still match.
+     */
+    static int indexPartitions(Settings settings) {
+        int partitions = settings.get(KafkaSettings.PARTITIONS);
+        return partitions > 0 ? partitions : Topics.RAW.defaultPartitions();
     }
 
     public static void main(String[] args) {

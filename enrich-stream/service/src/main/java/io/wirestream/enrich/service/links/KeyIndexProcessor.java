@@ -3,6 +3,7 @@ package io.wirestream.enrich.service.links;
 import io.wirestream.enrich.tagging.related.KeyHits;
 import io.wirestream.enrich.tagging.related.LinkSettings;
 import io.wirestream.enrich.tagging.related.Posting;
+import io.wirestream.enrich.tagging.related.ProfileKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,9 +17,11 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Runs on the partition that owns an index key: answers a story's probe with the newest earlier stories under the
- * key (at most {@link LinkSettings#postingsPerKey()}, newest first, so the cost does not grow with the window), then
- * indexes the story under the key. The window store's retention drops postings older than the window.
+ * Runs on the partition that owns index keys: answers a story's probe message with, for each of its keys (every key
+ * of the story that lands on this partition), the newest earlier stories under the key (at most
+ * {@link LinkSettings#postingsPerKey()}, newest first, so the cost does not grow with the window), then indexes the
+ * story under the key. One answer message goes back per probe message, a single-key probe of a version before
+ * issue 16 included. The window store's retention drops postings older than the window.
  */
 final class KeyIndexProcessor implements Processor<String, LinkMessage, String, LinkMessage> {
 
@@ -45,33 +48,42 @@ final class KeyIndexProcessor implements Processor<String, LinkMessage, String, 
 
     @Override
     public void process(Record<String, LinkMessage> record) {
-        LinkMessage probe = record.value();
-        if (probe == null) {
+        LinkMessage m = record.value();
+        if (m == null) {
             return;
         }
         long now = record.timestamp();
-        if (probe.kind() == LinkMessage.Kind.RETRACT) {
-            index.put(probe.key().key(), probe.posting(), now); // newer than the story's postings: hides it for good
-            return;
+        switch (m.kind()) {
+            case RETRACT -> index.put(m.key().key(), m.posting(), now); // newer than the story's postings: hides it for good
+            case RETRACTS -> m.keys().forEach(k -> index.put(k.key(), m.posting(), now));
+            case PROBE -> context.forward(record.withKey(m.uri()).withValue(
+                    LinkMessage.answers(m.uri(), m.version(), List.of(answer(m.uri(), m.key(), m.posting(), now)))));
+            case PROBES -> {
+                List<KeyHits> answers = new ArrayList<>(m.keys().size());
+                for (ProfileKey key : m.keys()) {
+                    answers.add(answer(m.uri(), key, m.posting().withWeight(key.weight()), now));
+                }
+                context.forward(record.withKey(m.uri()).withValue(LinkMessage.answers(m.uri(), m.version(), answers)));
+            }
+            default -> { }
         }
-        if (probe.kind() != LinkMessage.Kind.PROBE) {
-            return;
-        }
+    }
+
+    /** What the key holds for the story (read before the story is indexed under it), then indexes the story. */
+    private KeyHits answer(String uri, ProfileKey key, Posting posting, long now) {
         long from = Math.max(0, now - settings.window().toMillis());
         List<Posting> read = new ArrayList<>();
-        try (KeyValueIterator<Long, Posting> it = index.backwardFetch(probe.key().key(), Instant.ofEpochMilli(from),
+        try (KeyValueIterator<Long, Posting> it = index.backwardFetch(key.key(), Instant.ofEpochMilli(from),
                 Instant.ofEpochMilli(now + settings.window().toMillis()))) {
             while (it.hasNext() && read.size() < settings.postingsPerKey()) {
                 KeyValue<Long, Posting> kv = it.next();
-                if (!kv.value.uri().equals(probe.uri())) {
+                if (!kv.value.uri().equals(uri)) {
                     read.add(kv.value);
                 }
             }
         }
-        context.forward(record.withKey(probe.uri())
-                .withValue(LinkMessage.hits(probe.uri(), probe.version(),
-                        new KeyHits(probe.key(), newestLinkable(read)).strongest(HITS_SENT_PER_KEY))));
-        index.put(probe.key().key(), probe.posting(), now);
+        index.put(key.key(), posting, now);
+        return new KeyHits(key, newestLinkable(read)).strongest(HITS_SENT_PER_KEY);
     }
 
     /**

@@ -9,8 +9,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -42,6 +44,11 @@ final class LinkBinary {
         return new BinarySerde<>(type.getSimpleName(), writer, reader)
                 .readingLegacyJson(JsonSerde.of(type).deserializer());
     }
+
+    /** Bits of the byte after a message's former fields (issue 16): which of the newer fields follow. */
+    private static final int TRAILER_KEYS = 1;
+    private static final int TRAILER_ANSWERS = 2;
+    private static final int TRAILER_PROBES = 4;
 
     /** Bit of the headline's presence byte saying that a visible-from time follows (issue 15). */
     private static final int HAS_VISIBLE_FROM = 2;
@@ -167,6 +174,21 @@ final class LinkBinary {
         if (m.hits() != null) {
             writeHits(out, m.hits());
         }
+        int trailer = (m.keys() != null ? TRAILER_KEYS : 0) | (m.answers() != null ? TRAILER_ANSWERS : 0)
+                | (m.probes() != null ? TRAILER_PROBES : 0);
+        out.writeByte(trailer);
+        if (m.keys() != null) {
+            out.writeInt(m.keys().size());
+            for (ProfileKey k : m.keys()) {
+                writeKey(out, k);
+            }
+        }
+        if (m.answers() != null) {
+            writeAnswers(out, m.answers());
+        }
+        if (m.probes() != null) {
+            out.writeInt(m.probes());
+        }
     }
 
     static LinkMessage readMessage(DataInputStream in) throws IOException {
@@ -178,7 +200,72 @@ final class LinkBinary {
         ProfileKey key = in.readBoolean() ? readKey(in) : null;
         Posting posting = in.readBoolean() ? readPosting(in) : null;
         KeyHits hits = in.readBoolean() ? readHits(in) : null;
-        return new LinkMessage(kind, uri, version, article, profile, key, posting, hits);
+        if (in.available() == 0) { // written before issue 16: no trailer
+            return new LinkMessage(kind, uri, version, article, profile, key, posting, hits, null, null, null);
+        }
+        int trailer = in.readByte();
+        List<ProfileKey> keys = null;
+        if ((trailer & TRAILER_KEYS) != 0) {
+            int n = in.readInt();
+            keys = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                keys.add(readKey(in));
+            }
+        }
+        List<KeyHits> answers = (trailer & TRAILER_ANSWERS) != 0 ? readAnswers(in) : null;
+        Integer probes = (trailer & TRAILER_PROBES) != 0 ? in.readInt() : null;
+        return new LinkMessage(kind, uri, version, article, profile, key, posting, hits, keys, answers, probes);
+    }
+
+    /**
+     * The answers of several keys, each story carried once however many keys returned it: a table of the distinct
+     * postings without their weight (uri, version, time, headline, cluster, norm, visible-from), then per key its
+     * count of stories and, per posting, an index into the table and the key's weight in that story. The headline
+     * is most of a posting's bytes and a related story usually comes back under several keys.
+     */
+    static void writeAnswers(DataOutputStream out, List<KeyHits> answers) throws IOException {
+        Map<Posting, Integer> table = new LinkedHashMap<>();
+        for (KeyHits h : answers) {
+            for (Posting p : h.postings()) {
+                table.putIfAbsent(p.withWeight(0.0), table.size());
+            }
+        }
+        out.writeInt(table.size());
+        for (Posting p : table.keySet()) {
+            writePosting(out, p);
+        }
+        out.writeInt(answers.size());
+        for (KeyHits h : answers) {
+            writeKey(out, h.key());
+            out.writeInt(h.storiesUnderKey());
+            out.writeInt(h.postings().size());
+            for (Posting p : h.postings()) {
+                out.writeInt(table.get(p.withWeight(0.0)));
+                out.writeDouble(p.weight());
+            }
+        }
+    }
+
+    static List<KeyHits> readAnswers(DataInputStream in) throws IOException {
+        int stories = in.readInt();
+        List<Posting> table = new ArrayList<>(stories);
+        for (int i = 0; i < stories; i++) {
+            table.add(readPosting(in));
+        }
+        int keys = in.readInt();
+        List<KeyHits> answers = new ArrayList<>(keys);
+        for (int i = 0; i < keys; i++) {
+            ProfileKey key = readKey(in);
+            int storiesUnderKey = in.readInt();
+            int n = in.readInt();
+            List<Posting> postings = new ArrayList<>(n);
+            for (int j = 0; j < n; j++) {
+                Posting p = table.get(in.readInt());
+                postings.add(p.withWeight(in.readDouble()));
+            }
+            answers.add(new KeyHits(key, postings, storiesUnderKey));
+        }
+        return answers;
     }
 
     static void writePart(DataOutputStream out, LinkParts.Part part) throws IOException {
@@ -191,12 +278,17 @@ final class LinkBinary {
         if (part.hits() != null) {
             writeHits(out, part.hits());
         }
+        out.writeBoolean(part.answers() != null); // absent in parts written before issue 16
+        if (part.answers() != null) {
+            writeAnswers(out, part.answers());
+        }
     }
 
     static LinkParts.Part readPart(DataInputStream in) throws IOException {
         LinkParts.ArticlePart article = in.readBoolean() ? new LinkParts.ArticlePart(readBytes(in), readProfile(in)) : null;
         KeyHits hits = in.readBoolean() ? readHits(in) : null;
-        return new LinkParts.Part(article, hits);
+        List<KeyHits> answers = in.available() > 0 && in.readBoolean() ? readAnswers(in) : null;
+        return new LinkParts.Part(article, hits, answers);
     }
 
     private static void writeNullable(DataOutputStream out, String s) throws IOException {

@@ -8,7 +8,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * What has arrived for one waiting version of a story, one store entry per part: the tagged article with its profile
- * under {@code uri NUL version NUL "a"}, and the n-th key answer under {@code uri NUL version NUL "h" n}. The waiting
+ * under {@code uri NUL version NUL "a"}, and the n-th answer message (the answers of the keys of one probe message;
+ * one key's answer before issue 16) under {@code uri NUL version NUL "h" n}. The waiting
  * version's bookkeeping says how many answers there are, so parts are read and forgotten by key, never scanned.
  */
 final class LinkParts {
@@ -19,8 +20,11 @@ final class LinkParts {
     record ArticlePart(byte[] article, StoryProfile profile) {
     }
 
-    /** A part: exactly one of the two is set. */
-    record Part(ArticlePart article, KeyHits hits) {
+    /**
+     * A part: exactly one of the three is set. {@code hits} is one key's answer (one message per key, before
+     * issue 16), {@code answers} the answers of every key of one probe message.
+     */
+    record Part(ArticlePart article, KeyHits hits, List<KeyHits> answers) {
     }
 
     private final KeyValueStore<String, Part> store;
@@ -34,33 +38,57 @@ final class LinkParts {
     }
 
     void putArticle(String uri, long version, ArticlePart article) {
-        store.put(prefix(uri, version) + "a", new Part(article, null));
+        store.put(prefix(uri, version) + "a", new Part(article, null, null));
     }
 
     void putHits(String uri, long version, int ordinal, KeyHits hits) {
-        store.put(prefix(uri, version) + "h" + ordinal, new Part(null, hits));
+        store.put(prefix(uri, version) + "h" + ordinal, new Part(null, hits, null));
     }
 
-    /** Everything received for the version (the article, null if it has not arrived, and its answers so far). */
-    Collected collect(String uri, long version, int hitsReceived) {
+    /** The n-th answer message of the version: the answers of all the keys of one probe message. */
+    void putAnswers(String uri, long version, int ordinal, List<KeyHits> answers) {
+        store.put(prefix(uri, version) + "h" + ordinal, new Part(null, null, answers));
+    }
+
+    /**
+     * Everything received for the version (the article, null if it has not arrived or is not to be read, and its
+     * answers so far, in a list the caller may add to).
+     *
+     * @param readArticle false when the caller has the article from hand
+     * @param unstoredOrdinal the answer the caller has from hand, not stored (-1: none)
+     */
+    Collected collect(String uri, long version, int hitsReceived, boolean readArticle, int unstoredOrdinal) {
         String prefix = prefix(uri, version);
-        Part article = store.get(prefix + "a");
+        Part article = readArticle ? store.get(prefix + "a") : null;
         List<KeyHits> hits = new ArrayList<>(hitsReceived);
         for (int i = 0; i < hitsReceived; i++) {
+            if (i == unstoredOrdinal) {
+                continue;
+            }
             Part part = store.get(prefix + "h" + i);
             if (part != null && part.hits() != null) {
                 hits.add(part.hits());
+            }
+            if (part != null && part.answers() != null) {
+                hits.addAll(part.answers());
             }
         }
         return new Collected(article == null ? null : article.article(), hits);
     }
 
-    /** Forgets the version's parts; put(null) rather than delete, which would decode each old value to return it. */
-    void delete(String uri, long version, int hitsReceived) {
+    /**
+     * Forgets the version's parts; put(null) rather than delete, which would decode each old value to return it.
+     * What was never stored is not deleted either: on a cached store that would still write a tombstone.
+     */
+    void delete(String uri, long version, int hitsReceived, boolean articleStored, int unstoredOrdinal) {
         String prefix = prefix(uri, version);
-        store.put(prefix + "a", null);
+        if (articleStored) {
+            store.put(prefix + "a", null);
+        }
         for (int i = 0; i < hitsReceived; i++) {
-            store.put(prefix + "h" + i, null);
+            if (i != unstoredOrdinal) {
+                store.put(prefix + "h" + i, null);
+            }
         }
     }
 

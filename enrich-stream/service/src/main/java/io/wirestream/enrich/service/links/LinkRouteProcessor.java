@@ -7,10 +7,13 @@ import io.wirestream.enrich.tagging.related.Posting;
 import io.wirestream.enrich.tagging.related.ProfileKey;
 import io.wirestream.enrich.tagging.related.StoryProfile;
 import io.wirestream.enrich.tagging.related.StoryProfiler;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.apache.kafka.streams.KeyValue;
+import java.util.Map;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -18,12 +21,16 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Runs on the partition that owns a story uri: tags and profiles the article, sends it on to the collector and one
- * probe per index key to the keys' partitions. Each posting carries the story's editorial state as the time from
- * which others may link to it: its embargo time, never while withheld, at once when released.
+ * Runs on the partition that owns a story uri: tags and profiles the article, sends it on to the collector and its
+ * index keys to the keys' partitions: one probe message per partition of the by-key topic, carrying every key of
+ * the story that lands there and the story's posting once (issue 16: one message per key made ~20 records per
+ * story on that topic and as many answers back). The article tells the collector how many probe messages it sent.
+ * Each posting carries the story's editorial state as the time from which others may link to it: its embargo time,
+ * never while withheld, at once when released.
  *
  * <p>A kill is not indexed; instead each key the story was indexed under (remembered here for the link window,
- * in a window store whose retention drops them, so no timer is needed) gets a retraction that hides the story for
+ * in a window store whose retention drops them, so no timer is needed) gets a retraction, grouped by partition as the
+ * probes are, that hides the story for
  * good, however little text the kill carries.
  */
 final class LinkRouteProcessor implements Processor<String, Article, String, LinkMessage> {
@@ -33,11 +40,13 @@ final class LinkRouteProcessor implements Processor<String, Article, String, Lin
     private final ArticleTagger tagger;
     private final StoryProfiler profiler;
     private final java.time.Duration window;
+    private final int keyPartitions;
     private ProcessorContext<String, LinkMessage> context;
     private WindowStore<String, IndexedKeys> indexedKeys;
 
-    LinkRouteProcessor(ArticleTagger tagger, StoryProfiler profiler, java.time.Duration window) {
+    LinkRouteProcessor(ArticleTagger tagger, StoryProfiler profiler, java.time.Duration window, int keyPartitions) {
         this.tagger = tagger;
+        this.keyPartitions = keyPartitions;
         this.profiler = profiler;
         this.window = window;
     }
@@ -64,18 +73,38 @@ final class LinkRouteProcessor implements Processor<String, Article, String, Lin
             profile = new StoryProfile(profile.uri(), profile.version(), profile.timeMillis(), profile.headline(),
                     profile.clusterId(), profile.excludedUris(), List.of()); // a kill is not indexed nor linked
         }
-        context.forward(record.withKey(uri).withValue(
-                LinkMessage.article(uri, tagged.getVersion(), RelatedLinkCollector.encode(tagged), profile)));
-        long visibleFrom = visibleFrom(tagged);
-        List<String> keys = new ArrayList<>();
-        for (ProfileKey key : profile.keys()) {
-            keys.add(key.key());
-            context.forward(record.withKey(key.key()).withValue(
-                    LinkMessage.probe(uri, tagged.getVersion(), key, profile.posting(key).withVisibleFrom(visibleFrom))));
+        Map<Integer, List<ProfileKey>> groups = byKeyPartition(profile.keys());
+        context.forward(record.withKey(uri).withValue(LinkMessage.article(uri, tagged.getVersion(),
+                RelatedLinkCollector.encode(tagged), profile, groups.size())));
+        if (groups.isEmpty()) {
+            return;
         }
-        if (!keys.isEmpty()) {
-            indexedKeys.put(uri, new IndexedKeys(tagged.getVersion(), keys), record.timestamp());
+        // one message per partition of the by-key topic, keyed by its first key so it lands there
+        Posting posting = profile.posting(profile.keys().get(0)).withVisibleFrom(visibleFrom(tagged));
+        for (List<ProfileKey> group : groups.values()) {
+            context.forward(record.withKey(group.get(0).key())
+                    .withValue(LinkMessage.probes(uri, tagged.getVersion(), group, posting)));
         }
+        List<String> keys = new ArrayList<>(profile.keys().size());
+        profile.keys().forEach(k -> keys.add(k.key()));
+        indexedKeys.put(uri, new IndexedKeys(tagged.getVersion(), keys), record.timestamp());
+    }
+
+    /**
+     * The keys grouped by the partition of the by-key topic each lands on, as the default partitioner places a
+     * record keyed by it (murmur2 of its UTF-8 bytes modulo the topic's partitions, which the stage fixes), in the
+     * order of the keys. A message keyed by a group's first key therefore lands where every key of the group does.
+     */
+    Map<Integer, List<ProfileKey>> byKeyPartition(List<ProfileKey> keys) {
+        Map<Integer, List<ProfileKey>> groups = new LinkedHashMap<>();
+        for (ProfileKey key : keys) {
+            groups.computeIfAbsent(keyPartition(key.key(), keyPartitions), p -> new ArrayList<>()).add(key);
+        }
+        return groups;
+    }
+
+    static int keyPartition(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     /** When other stories may show this one: never while withheld, from its embargo time, else at once. */
@@ -104,10 +133,12 @@ final class LinkRouteProcessor implements Processor<String, Article, String, Lin
                 keys.add(k.key());
             }
         });
-        for (String key : keys) {
-            ProfileKey retracted = new ProfileKey(key, null, 0, false);
-            Posting hidden = new Posting(uri, killVersion, profile.timeMillis(), null, null, 1.0, 0.0, Posting.NEVER);
-            context.forward(record.withKey(key).withValue(LinkMessage.retract(uri, killVersion, retracted, hidden)));
+        List<ProfileKey> retracted = new ArrayList<>(keys.size());
+        keys.forEach(k -> retracted.add(new ProfileKey(k, null, 0, false)));
+        Posting hidden = new Posting(uri, killVersion, profile.timeMillis(), null, null, 1.0, 0.0, Posting.NEVER);
+        for (List<ProfileKey> group : byKeyPartition(retracted).values()) {
+            context.forward(record.withKey(group.get(0).key())
+                    .withValue(LinkMessage.retracts(uri, killVersion, group, hidden)));
         }
     }
 }

@@ -18,8 +18,12 @@ final class PendingLinks {
     static final class Waiting {
         public long version;
         public boolean hasArticle;
-        /** Keys the article's profile probed (known once the article is there). */
+        /**
+         * Answer messages to wait for (known once the article is there): one per probe message, one per key for an
+         * article from a version before issue 16. The names are kept so that state in flight is still read.
+         */
         public int expectedHits;
+        /** Answer messages received. */
         public int hitsReceived;
         public long firstSeenMillis;
 

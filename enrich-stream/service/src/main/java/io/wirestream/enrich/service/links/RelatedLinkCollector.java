@@ -2,6 +2,7 @@ package io.wirestream.enrich.service.links;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.RelatedLink;
+import io.wirestream.enrich.tagging.related.KeyHits;
 import io.wirestream.enrich.tagging.related.RelatedLinkMerger;
 import io.wirestream.enrich.tagging.related.RelatedStoryRanker;
 import java.io.IOException;
@@ -19,8 +20,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Runs on the partition that owns a story uri: waits until the article and the answers of all its index keys are
- * there (they come from other partitions, in any order), ranks the candidates and emits the article with its links.
+ * Runs on the partition that owns a story uri: waits until the article and the answers to all its probe messages
+ * are there (they come from other partitions, in any order; the article says how many probe messages it sent),
+ * ranks the candidates and emits the article with its links.
  * A version older than one already emitted is dropped, so versions leave in order; a tombstone clears the story.
  * The same version arriving again with new content (dedupe republishes a story when a copy joins its cluster) is
  * a revision and goes out again with its links.
@@ -76,18 +78,19 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
             return;
         }
         PendingLinks state = pending.get(uri);
+        Long previousDue = state == null ? null : nextDue(state);
         if (state == null) {
             state = new PendingLinks();
         }
         state.migrateLegacyParts(uri, parts);
         long now = context.currentSystemTimeMs();
         if (m.kind() == LinkMessage.Kind.TOMBSTONE) {
-            state.waiting.forEach(w -> parts.delete(uri, w.version, w.hitsReceived));
+            state.waiting.forEach(w -> parts.delete(uri, w.version, w.hitsReceived, w.hasArticle, -1));
             state.waiting.clear();
             state.lastEmittedVersion = Long.MAX_VALUE;
             state.lastEmittedAtMillis = now;
             pending.put(uri, state);
-            scheduleSweep(uri, state);
+            rescheduleSweep(uri, state, previousDue);
             backrefs.tombstoned(uri, record.timestamp());
             context.forward(new Record<String, Article>(uri, null, record.timestamp(), record.headers()));
             return;
@@ -99,34 +102,62 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
             return; // a late answer for the version that already left; a revision of it (below) collects its own answers
         }
         PendingLinks.Waiting waiting = state.version(m.version(), now);
+        // the message that completes a version is ranked from hand and never stored (issue 16): with a few answer
+        // messages per story that is a put and a delete fewer of the largest parts
         if (m.kind() == LinkMessage.Kind.ARTICLE) {
-            parts.putArticle(uri, m.version(), new LinkParts.ArticlePart(m.article(), m.profile()));
+            boolean stored = waiting.hasArticle;
             waiting.hasArticle = true;
-            waiting.expectedHits = m.profile().keys().size();
-        } else if (m.kind() == LinkMessage.Kind.HITS) {
-            parts.putHits(uri, m.version(), waiting.hitsReceived, m.hits());
-            waiting.hitsReceived++;
-        }
-        if (waiting.complete()) {
-            emit(uri, state, waiting, record.timestamp(), now);
+            waiting.expectedHits = m.expectedAnswers();
+            LinkParts.ArticlePart article = new LinkParts.ArticlePart(m.article(), m.profile());
+            if (waiting.complete()) {
+                emit(uri, state, waiting, record.timestamp(), now, new Completing(article, stored, List.of(), -1));
+            } else {
+                parts.putArticle(uri, m.version(), article);
+            }
+        } else if (m.kind().isAnswer()) {
+            int ordinal = waiting.hitsReceived++;
+            if (waiting.complete()) {
+                emit(uri, state, waiting, record.timestamp(), now, new Completing(null, true, m.allHits(), ordinal));
+            } else if (m.kind() == LinkMessage.Kind.HITS) { // one key's answer, from a version before issue 16
+                parts.putHits(uri, m.version(), ordinal, m.hits());
+            } else {
+                parts.putAnswers(uri, m.version(), ordinal, m.answers());
+            }
         }
         pending.put(uri, state);
-        scheduleSweep(uri, state);
+        rescheduleSweep(uri, state, previousDue);
     }
 
-    private void emit(String uri, PendingLinks state, PendingLinks.Waiting waiting, long timestamp, long now) {
-        LinkParts.Collected collected = parts.collect(uri, waiting.version, waiting.hitsReceived);
-        Article article = decode(collected.article().article());
+    /**
+     * What the message completing a version brings, not in the parts store: its article (null if that came before),
+     * whether an article part was stored before (a revision resent while answers were outstanding) and so is to be
+     * deleted, and its answers with the ordinal they were not stored under (-1 when it is the article).
+     */
+    private record Completing(LinkParts.ArticlePart article, boolean articleStored, List<KeyHits> hits,
+                              int unstoredOrdinal) {
+        static final Completing NOTHING = new Completing(null, true, List.of(), -1);
+    }
+
+    private void emit(String uri, PendingLinks state, PendingLinks.Waiting waiting, long timestamp, long now,
+                      Completing completing) {
+        LinkParts.Collected collected = parts.collect(uri, waiting.version, waiting.hitsReceived,
+                completing.article() == null, completing.unstoredOrdinal());
+        LinkParts.ArticlePart part = completing.article() != null ? completing.article() : collected.article();
+        List<KeyHits> hits = collected.hits();
+        hits.addAll(completing.hits());
+        Article article = decode(part.article());
         // ranked on the wall clock: an embargo that lifted while the answers were on their way no longer hides a story
-        List<RelatedLink> links = ranker.rank(collected.article().profile(), collected.hits(), now);
+        List<RelatedLink> links = ranker.rank(part.profile(), hits, now);
         Article linked = RelatedLinkMerger.withComputedLinks(article, links);
         backrefs.emitted(uri, linked, timestamp);
         context.forward(new Record<>(uri, linked, timestamp));
         state.lastEmittedVersion = waiting.version;
         state.lastEmittedAtMillis = now;
         for (PendingLinks.Waiting w : state.waiting) {
-            if (w.version <= waiting.version) {
-                parts.delete(uri, w.version, w.hitsReceived);
+            if (w == waiting) {
+                parts.delete(uri, w.version, w.hitsReceived, completing.articleStored(), completing.unstoredOrdinal());
+            } else if (w.version <= waiting.version) {
+                parts.delete(uri, w.version, w.hitsReceived, w.hasArticle, -1);
             }
         }
         state.waiting.removeIf(w -> w.version <= waiting.version);
@@ -160,7 +191,7 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
             for (PendingLinks.Waiting w : new ArrayList<>(state.waiting)) {
                 if (now - w.firstSeenMillis >= PENDING_TIMEOUT.toMillis() && w.hasArticle
                         && w.version > state.lastEmittedVersion) {
-                    emit(uri, state, w, now, now);
+                    emit(uri, state, w, now, now, Completing.NOTHING);
                     changed = true;
                 }
             }
@@ -177,11 +208,38 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
 
     /** Puts the story's next deadline in the sweep index: its oldest waiting version's timeout, else forgetting it. */
     private void scheduleSweep(String uri, PendingLinks state) {
-        long next = state.lastEmittedAtMillis + REMEMBER_EMITTED.toMillis();
+        long next = nextDue(state);
+        sweepDue.put(sweepKey(next, uri), next);
+    }
+
+    /**
+     * As {@link #scheduleSweep(String, PendingLinks)} for a story whose entry, if any, is still the one for
+     * {@code previousDue}: writes nothing while the deadline stays (a story's messages would otherwise rewrite its
+     * entry each time), and removes the former entry when it moves.
+     */
+    private void rescheduleSweep(String uri, PendingLinks state, Long previousDue) {
+        long next = nextDue(state);
+        if (previousDue != null && previousDue == next) {
+            return;
+        }
+        if (previousDue != null) {
+            sweepDue.put(sweepKey(previousDue, uri), null);
+        }
+        sweepDue.put(sweepKey(next, uri), next);
+    }
+
+    /**
+     * The story's next deadline: its oldest waiting version's timeout, else (once a version left) forgetting it an
+     * hour after. A story never emitted has no forgetting deadline; counting one from time 0 made every waiting
+     * story due at every tick (issue 16).
+     */
+    static long nextDue(PendingLinks state) {
+        long next = state.lastEmittedVersion == Long.MIN_VALUE && !state.waiting.isEmpty()
+                ? Long.MAX_VALUE : state.lastEmittedAtMillis + REMEMBER_EMITTED.toMillis();
         for (PendingLinks.Waiting w : state.waiting) {
             next = Math.min(next, w.firstSeenMillis + PENDING_TIMEOUT.toMillis());
         }
-        sweepDue.put(sweepKey(next, uri), next);
+        return next;
     }
 
     static String sweepKey(long dueMillis, String uri) {

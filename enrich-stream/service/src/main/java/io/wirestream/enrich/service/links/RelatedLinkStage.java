@@ -6,6 +6,7 @@ import io.wirestream.enrich.tagging.ArticleTagger;
 import io.wirestream.enrich.tagging.related.LinkSettings;
 import io.wirestream.enrich.tagging.related.RelatedStoryRanker;
 import io.wirestream.enrich.tagging.related.StoryProfiler;
+import io.wirestream.schema.topics.Topics;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -19,9 +20,9 @@ import org.apache.kafka.streams.state.Stores;
  * Tags every article and adds links to related earlier stories, correct across partitions:
  *
  * <pre>
- * articles (by uri) -> tag -> profile -+-> one probe per index key --repartition by key--> KeyIndexProcessor
- *                                      |        (reads the newest postings of the key, indexes the story)
- *                                      |                                   | hits (by uri)
+ * articles (by uri) -> tag -> profile -+-> one probe per by-key partition --repartition by key--> KeyIndexProcessor
+ *                                      |   (the story's keys on it)     (reads each key's newest postings, indexes the story)
+ *                                      |                                   | one answer per probe (by uri)
  *                                      +-> the article (by uri) -----------+--repartition by uri--> RelatedLinkCollector
  *                                                                                 (ranks once all hits are in) -> articles (by uri)
  * </pre>
@@ -33,17 +34,42 @@ import org.apache.kafka.streams.state.Stores;
  * under. Each posting carries when other stories may link to it (embargo, withheld, killed: see
  * {@link LinkRouteProcessor}), and the ranker hides a story whose newest posting is not yet visible. A kill also
  * goes to every partition of the by-uri topic ({@link KillsToEveryPartition}), where each collector republishes the
- * stories it emitted with a link to the killed one, without that link ({@link LinkBackrefs}). Internal topics carry {@link LinkMessage} JSON with the
- * article as Avro bytes; they need no registry.
+ * stories it emitted with a link to the killed one, without that link ({@link LinkBackrefs}).
+ *
+ * <p>Records per story (issue 16): the by-key topic has a fixed number of partitions, so the router groups a story's
+ * keys by the partition each lands on and sends one probe message per group (at most that many, rather than one
+ * per key) and gets one answer message back per probe. The collector's bookkeeping, sweep index and parts are
+ * rewritten at every message of a story; their stores are cached, so Kafka Streams writes the last value per
+ * commit to RocksDB and the changelog, and parts put and deleted within one commit never reach either.
+ *
+ * <p>Internal topics carry {@link LinkMessage} records in the binary form of {@link LinkBinary}, the article inside
+ * as Avro bytes; they need no registry.
  */
 public final class RelatedLinkStage implements ArticleStage {
 
+    /** Partitions of the by-key topic when the deployment does not say: the catalogue's default for its topics. */
+    public static final int DEFAULT_KEY_PARTITIONS = Topics.RAW.defaultPartitions();
+
     private final ArticleTagger tagger;
     private final LinkSettings settings;
+    private final int keyPartitions;
 
     public RelatedLinkStage(ArticleTagger tagger, LinkSettings settings) {
+        this(tagger, settings, DEFAULT_KEY_PARTITIONS);
+    }
+
+    /**
+     * @param keyPartitions partitions of the {@code related-links-by-key} topic, fixed so that the router can group a
+     *                      story's keys by the partition each lands on. An existing topic must have this many; before
+     *                      issue 16 Streams gave it as many as the stage's input topics have.
+     */
+    public RelatedLinkStage(ArticleTagger tagger, LinkSettings settings, int keyPartitions) {
+        if (keyPartitions < 1) {
+            throw new IllegalArgumentException("the by-key topic needs at least one partition: " + keyPartitions);
+        }
         this.tagger = tagger;
         this.settings = settings;
+        this.keyPartitions = keyPartitions;
     }
 
     /** The entry point the topology calls: articles keyed by uri in, tagged and linked articles keyed by uri out. */
@@ -62,15 +88,17 @@ public final class RelatedLinkStage implements ArticleStage {
                 Serdes.String(), LinkBinary.postings()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(RelatedLinkCollector.PENDING_STORE),
-                Serdes.String(), JsonSerde.of(PendingLinks.class)));
+                Serdes.String(), JsonSerde.of(PendingLinks.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LinkParts.STORE), Serdes.String(), LinkBinary.parts()));
+                        Stores.persistentKeyValueStore(LinkParts.STORE), Serdes.String(), LinkBinary.parts())
+                .withCachingEnabled());
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(LinkRouteProcessor.INDEXED_KEYS_STORE, retention, retention, false),
                 Serdes.String(), JsonSerde.of(IndexedKeys.class)));
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RelatedLinkCollector.SWEEP_STORE), Serdes.String(), Serdes.Long()));
+                Stores.persistentKeyValueStore(RelatedLinkCollector.SWEEP_STORE), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(LinkBackrefs.BACKREFS_STORE, retention, Duration.ofMillis(1), false),
                 Serdes.String(), Serdes.Long()));
@@ -79,17 +107,16 @@ public final class RelatedLinkStage implements ArticleStage {
                 Serdes.String(), Serdes.ByteArray()));
 
         KStream<String, LinkMessage> routed = articles.process(
-                () -> new LinkRouteProcessor(tagger, profiler, settings.window()), Named.as("related-links-route"),
-                LinkRouteProcessor.INDEXED_KEYS_STORE);
+                () -> new LinkRouteProcessor(tagger, profiler, settings.window(), keyPartitions),
+                Named.as("related-links-route"), LinkRouteProcessor.INDEXED_KEYS_STORE);
         KStream<String, LinkMessage> hits = routed
-                .filter((k, m) -> m.kind() == LinkMessage.Kind.PROBE || m.kind() == LinkMessage.Kind.RETRACT,
-                        Named.as("related-links-probes"))
-                .repartition(Repartitioned.with(Serdes.String(), messages).withName("related-links-by-key"))
+                .filter((k, m) -> m.kind().toKeys(), Named.as("related-links-probes"))
+                .repartition(Repartitioned.with(Serdes.String(), messages).withName("related-links-by-key")
+                        .withNumberOfPartitions(keyPartitions))
                 .process(() -> new KeyIndexProcessor(settings), Named.as("related-links-index"),
                         KeyIndexProcessor.INDEX_STORE);
         KStream<String, LinkMessage> direct = routed
-                .filter((k, m) -> m.kind() != LinkMessage.Kind.PROBE && m.kind() != LinkMessage.Kind.RETRACT,
-                        Named.as("related-links-articles"));
+                .filter((k, m) -> !m.kind().toKeys(), Named.as("related-links-articles"));
         RelatedStoryRanker ranker = new RelatedStoryRanker(settings);
         return direct.merge(hits, Named.as("related-links-merge"))
                 .repartition(Repartitioned.with(Serdes.String(), messages).withName("related-links-by-uri")

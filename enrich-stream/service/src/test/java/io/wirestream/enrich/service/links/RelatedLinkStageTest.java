@@ -225,4 +225,58 @@ class RelatedLinkStageTest {
             assertThat(it).toIterable().extracting(kv -> kv.key).containsExactly(RelatedLinkCollector.LEGACY_INDEXED_MARKER);
         }
     }
+
+    @Test
+    void aStoryInFlightAcrossTheUpgradeWithOneProbePerKeyIsStillAnsweredAndWaitedFor() throws Exception {
+        in.pipeInput(HARBOUR_TALKS.getUri(), HARBOUR_TALKS);
+        assertThat(out.readValuesToList()).hasSize(1);
+
+        // what the router of the version before issue 16 left on the internal topics: the article, whose answers are
+        // one per key, and one single-key probe per key, in the former layout
+        Article tagged = TAGGER.tag(HARBOUR_FOLLOW_UP);
+        io.wirestream.enrich.tagging.related.StoryProfile profile = new io.wirestream.enrich.tagging.related.StoryProfiler(
+                TAGGER.knowledge(), LinkSettings.defaults()).profile(tagged);
+        assertThat(profile.keys()).hasSizeGreaterThan(3);
+        TestInputTopic<String, byte[]> byUri = driver.createInputTopic("related-links-test-related-links-by-uri-repartition",
+                Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        TestInputTopic<String, byte[]> byKey = driver.createInputTopic("related-links-test-related-links-by-key-repartition",
+                Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        Instant at = T0.plusSeconds(3600);
+        byUri.pipeInput(tagged.getUri(), LinkBinaryTest.formerMessageBytes(LinkMessage.legacyArticle(tagged.getUri(),
+                tagged.getVersion(), RelatedLinkCollector.encode(tagged), profile)), at);
+        List<io.wirestream.enrich.tagging.related.ProfileKey> keys = profile.keys();
+        for (int i = 0; i < keys.size(); i++) {
+            assertThat(out.isEmpty()).as("waits for the answer of every key").isTrue();
+            byKey.pipeInput(keys.get(i).key(), LinkBinaryTest.formerMessageBytes(LinkMessage.probe(tagged.getUri(),
+                    tagged.getVersion(), keys.get(i), profile.posting(keys.get(i)))), at);
+        }
+
+        assertThat(out.readValuesToList()).singleElement().satisfies(a -> {
+            assertThat(a.getUri()).isEqualTo(HARBOUR_FOLLOW_UP.getUri());
+            assertThat(a.getRelated()).extracting(RelatedLink::getUri).contains(HARBOUR_TALKS.getUri());
+        });
+        // and it was indexed under its keys: a third story finds it
+        Article third = story("e:harbour-3", 1, T0.plusSeconds(7200), "Basra harbour deal signed by Lavrov and Alhakim",
+                "Sergei Lavrov and Mohamed Alhakim signed the Basra harbour agreement in Moscow.");
+        in.pipeInput(third.getUri(), third);
+        assertThat(out.readValuesToList()).singleElement().satisfies(a -> assertThat(a.getRelated())
+                .extracting(RelatedLink::getUri).contains(HARBOUR_FOLLOW_UP.getUri()));
+    }
+
+    @Test
+    void aStoryWaitingForItsAnswersIsDueWhenTheyAreOverdueNotAtEveryTick() {
+        long seen = T0.toEpochMilli();
+        PendingLinks fresh = new PendingLinks();
+        fresh.version(5, seen);
+        // a story never emitted has no "forget after an hour" deadline: that would be an hour after 1970, always due
+        assertThat(RelatedLinkCollector.nextDue(fresh)).isEqualTo(seen + RelatedLinkCollector.PENDING_TIMEOUT.toMillis());
+
+        PendingLinks emitted = new PendingLinks();
+        emitted.lastEmittedVersion = 4;
+        emitted.lastEmittedAtMillis = seen;
+        assertThat(RelatedLinkCollector.nextDue(emitted)).isEqualTo(seen + RelatedLinkCollector.REMEMBER_EMITTED.toMillis());
+        emitted.version(5, seen + 1000);
+        assertThat(RelatedLinkCollector.nextDue(emitted))
+                .isEqualTo(seen + 1000 + RelatedLinkCollector.PENDING_TIMEOUT.toMillis());
+    }
 }

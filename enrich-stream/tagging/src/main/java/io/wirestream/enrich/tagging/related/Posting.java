@@ -33,4 +33,9 @@ public record Posting(String uri, long version, long timeMillis, String headline
     public Posting withVisibleFrom(long millis) {
         return new Posting(uri, version, timeMillis, headline, clusterId, norm, weight, millis);
     }
+
+    /** The same story under another key: only the key's weight in it differs. */
+    public Posting withWeight(double keyWeight) {
+        return new Posting(uri, version, timeMillis, headline, clusterId, norm, keyWeight, visibleFromMillis);
+    }
 }
