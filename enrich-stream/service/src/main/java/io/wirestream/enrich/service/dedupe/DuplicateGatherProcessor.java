@@ -274,7 +274,8 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
     /** Why the judge took the pair for one story, as far as the match kind carried to this task tells. */
     static String matchedBy(MatchKind kind) {
         return kind == MatchKind.EXACT ? Judgement.Reason.SAME_TEXT.explanation()
-                : Judgement.Reason.SAME_STORY.explanation() + ", or " + Judgement.Reason.CORRECTION.explanation();
+                : Judgement.Reason.SAME_STORY.explanation() + ", or " + Judgement.Reason.SAME_OPENING.explanation()
+                        + ", or " + Judgement.Reason.CORRECTION.explanation();
     }
 
     private void releaseFollowers(String uri, long now) {

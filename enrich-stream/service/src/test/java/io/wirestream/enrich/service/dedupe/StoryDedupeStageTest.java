@@ -447,7 +447,7 @@ class StoryDedupeStageTest {
         assertThat(audit.readValuesToList()).singleElement().satisfies(d -> {
             assertThat(d.getUri()).isEqualTo("afp:div-halvard");
             assertThat(d.getReason()).isEqualTo("near-duplicate");
-            assertThat(d.getMatchedBy()).contains("same names");
+            assertThat(d.getMatchedBy()).contains("same names", "less similar text, but the same names and figures in headline and lead");
             assertThat(d.getSurvivorUri()).isEqualTo("ntb:div-halvard");
         });
         assertThat(out.readValuesToList()).extracting(Article::getUri).containsOnly("ntb:div-halvard");
