@@ -37,6 +37,30 @@ class SqliteArticleStoreTest extends ArticleStoreContractTest {
         }
     }
 
+    /**
+     * The writer's commit no longer checkpoints (that fsync sat in every second batch): a background thread moves the
+     * WAL into the database file while the store stays open, so the file grows without the writer doing it.
+     */
+    @Test
+    void theWalReachesTheDatabaseFileWithoutTheWriterCheckpointing() throws Exception {
+        Path file = dir.resolve("checkpoint/articles.sqlite");
+        SqliteArticleStore store = new SqliteArticleStore(file, KillMode.WITHDRAW);
+        store.open();
+        try {
+            long before = java.nio.file.Files.size(file);
+            List<IncomingRecord> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                batch.add(IncomingRecord.article(usable("testwire:checkpoint:" + i, 1), TOPIC, 0, i));
+            }
+            store.apply(batch, now);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> java.nio.file.Files.size(file) > before + 500 * 1024);
+            assertThat(store.get("testwire:checkpoint:499", now)).isPresent();
+        } finally {
+            store.close();
+        }
+    }
+
     @Test
     void dataAndOffsetsSurviveReopening() {
         Path file = dir.resolve("reopen/articles.sqlite");

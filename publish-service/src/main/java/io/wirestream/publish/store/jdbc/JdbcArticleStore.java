@@ -93,6 +93,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
             configureMigrations(flyway);
             flyway.load().migrate();
             dataSource = ds;
+            opened(ds);
             log.info("{} store open", name());
         } catch (FlywayException | StoreUnavailableException e) {
             ds.close();
@@ -103,9 +104,18 @@ public abstract class JdbcArticleStore implements ArticleStore {
         }
     }
 
+    /** Called once the store is open, with its pool (SQLite starts its checkpointer here). */
+    protected void opened(HikariDataSource ds) {
+    }
+
+    /** Called before the pool closes. */
+    protected void closing() {
+    }
+
     @Override
     public synchronized void close() {
         if (dataSource != null) {
+            closing();
             dataSource.close();
             dataSource = null;
         }
