@@ -67,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Longest wait for the measured round (pushing and following through) (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
-    @Option(names = "--hold-back-ms", defaultValue = "1000", paramLabel = "MS",
+    @Option(names = "--hold-back-ms", defaultValue = "0", paramLabel = "MS",
             description = "The dedupe hold-back the pipeline runs with (enrich.dedupe.hold.back); it is part of every story's latency (default: ${DEFAULT-VALUE})")
     long holdBackMillis;
 

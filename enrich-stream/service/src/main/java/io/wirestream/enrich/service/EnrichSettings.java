@@ -31,8 +31,8 @@ public final class EnrichSettings {
 
     public static final Setting<Duration> DEDUPE_WINDOW = Setting.duration("enrich.dedupe.window", "7d",
             "How far back exact and near duplicates are looked for");
-    public static final Setting<Duration> DEDUPE_HOLD_BACK = Setting.duration("enrich.dedupe.hold.back", "5s",
-            "How long a new story waits for an earlier-wired copy that reached the index out of order, so that the earlier copy heads the cluster (an earlier copy arriving later joins the published one; nothing is published twice); longer means more latency");
+    public static final Setting<Duration> DEDUPE_HOLD_BACK = Setting.duration("enrich.dedupe.hold.back", "0s",
+            "How long a new story waits, once its index answers are in, for an earlier-wired copy that reached the index out of order. 0 (the default) publishes at once: a copy found later joins the published story's cluster (the story is republished with the copy listed) and nothing is published twice. A hold-back only lets the earlier-wired copy head the cluster instead, and adds itself to every story's latency");
     public static final Setting<Duration> LINKS_WINDOW = Setting.duration("enrich.links.window", "7d",
             "How far back related stories are looked for");
     public static final Setting<Integer> LINKS_MAX = Setting.integer("enrich.links.max", 5, "Most related links per story");
