@@ -32,16 +32,47 @@ public record LocalPorts(int base) {
         return m;
     }
 
-    /** A block of local ports none of which is taken (tests and the bench, which must not collide with a running copy). */
+    /**
+     * A block of local ports none of which is taken (tests and the bench, which must not collide with a running copy).
+     * The block lies below the kernel's ephemeral range: a port checked free there can still be handed to some client
+     * connection (the pipeline's own Kafka clients) before the service binds it, which made a test fail with "port
+     * already in use".
+     */
     public static LocalPorts findFree() {
         Random random = new Random();
+        int ephemeralStart = ephemeralRangeStart();
         for (int i = 0; i < 50; i++) {
-            LocalPorts ports = new LocalPorts(20000 + random.nextInt(20000));
+            LocalPorts ports = new LocalPorts(candidateBase(random, ephemeralStart));
             if (ports.busy().isEmpty()) {
                 return ports;
             }
         }
         throw new IllegalStateException("no free block of local ports");
+    }
+
+    /** Highest port of a block above its base. */
+    static final int SPAN = 13;
+
+    /** A base whose whole block lies in [10000, ephemeralStart), or in 20000-39999 when the range starts too low to fit one. */
+    static int candidateBase(Random random, int ephemeralStart) {
+        int low = 10_000;
+        int high = ephemeralStart - SPAN - 1;
+        if (high - low < 1000) {
+            return 20_000 + random.nextInt(20_000);
+        }
+        return low + random.nextInt(high - low + 1);
+    }
+
+    /** The first port of the kernel's ephemeral range (Linux), 32768 when it cannot be read. */
+    static int ephemeralRangeStart() {
+        try {
+            // read by line: Files.readString gave "3" for this /proc file (it reports a size of 0)
+            try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+                return Integer.parseInt(in.readLine().trim().split("\\s+")[0]);
+            }
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
+        }
     }
 
     /** Names every port that is already taken, so the user learns it before anything starts. */
