@@ -110,16 +110,7 @@ final class StoryVersionProcessor implements Processor<String, Article, String, 
         if (partitions <= 0) {
             return keys.stream().map(List::of).toList();
         }
-        java.util.Map<Integer, List<String>> groups = new java.util.LinkedHashMap<>();
-        for (String key : keys) {
-            groups.computeIfAbsent(indexPartition(key, partitions), p -> new ArrayList<>()).add(key);
-        }
-        return List.copyOf(groups.values());
-    }
-
-    static int indexPartition(String key, int partitions) {
-        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
-                key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
+        return io.wirestream.enrich.service.KeyPartitions.group(keys, k -> k, partitions);
     }
 
     private void remember(Optional<StoryState> stored, StoryState state) {

@@ -1,11 +1,10 @@
 package io.wirestream.enrich.service.links;
 
-import java.nio.charset.StandardCharsets;
+import io.wirestream.enrich.service.KeyPartitions;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
@@ -20,7 +19,6 @@ final class KillsToEveryPartition implements StreamPartitioner<String, LinkMessa
         if (value != null && value.kind() == LinkMessage.Kind.KILLED) {
             return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toSet()));
         }
-        int partition = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % numPartitions;
-        return Optional.of(Set.of(partition));
+        return Optional.of(Set.of(KeyPartitions.of(key, numPartitions)));
     }
 }

@@ -2,18 +2,15 @@ package io.wirestream.enrich.service.links;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.PubStatus;
+import io.wirestream.enrich.service.KeyPartitions;
 import io.wirestream.enrich.tagging.ArticleTagger;
 import io.wirestream.enrich.tagging.related.Posting;
 import io.wirestream.enrich.tagging.related.ProfileKey;
 import io.wirestream.enrich.tagging.related.StoryProfile;
 import io.wirestream.enrich.tagging.related.StoryProfiler;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -73,7 +70,7 @@ final class LinkRouteProcessor implements Processor<String, Article, String, Lin
             profile = new StoryProfile(profile.uri(), profile.version(), profile.timeMillis(), profile.headline(),
                     profile.clusterId(), profile.excludedUris(), List.of()); // a kill is not indexed nor linked
         }
-        Map<Integer, List<ProfileKey>> groups = byKeyPartition(profile.keys());
+        List<List<ProfileKey>> groups = byKeyPartition(profile.keys());
         context.forward(record.withKey(uri).withValue(LinkMessage.article(uri, tagged.getVersion(),
                 RelatedLinkCollector.encode(tagged), profile, groups.size())));
         if (groups.isEmpty()) {
@@ -81,7 +78,7 @@ final class LinkRouteProcessor implements Processor<String, Article, String, Lin
         }
         // one message per partition of the by-key topic, keyed by its first key so it lands there
         Posting posting = profile.posting(profile.keys().get(0)).withVisibleFrom(visibleFrom(tagged));
-        for (List<ProfileKey> group : groups.values()) {
+        for (List<ProfileKey> group : groups) {
             context.forward(record.withKey(group.get(0).key())
                     .withValue(LinkMessage.probes(uri, tagged.getVersion(), group, posting)));
         }
@@ -91,20 +88,11 @@ final class LinkRouteProcessor implements Processor<String, Article, String, Lin
     }
 
     /**
-     * The keys grouped by the partition of the by-key topic each lands on, as the default partitioner places a
-     * record keyed by it (murmur2 of its UTF-8 bytes modulo the topic's partitions, which the stage fixes), in the
-     * order of the keys. A message keyed by a group's first key therefore lands where every key of the group does.
+     * The keys grouped by the partition of the by-key topic each lands on (the stage fixes its partition count), in
+     * the order of the keys; a message keyed by a group's first key lands where every key of the group does.
      */
-    Map<Integer, List<ProfileKey>> byKeyPartition(List<ProfileKey> keys) {
-        Map<Integer, List<ProfileKey>> groups = new LinkedHashMap<>();
-        for (ProfileKey key : keys) {
-            groups.computeIfAbsent(keyPartition(key.key(), keyPartitions), p -> new ArrayList<>()).add(key);
-        }
-        return groups;
-    }
-
-    static int keyPartition(String key, int partitions) {
-        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    List<List<ProfileKey>> byKeyPartition(List<ProfileKey> keys) {
+        return KeyPartitions.group(keys, ProfileKey::key, keyPartitions);
     }
 
     /** When other stories may show this one: never while withheld, from its embargo time, else at once. */
@@ -136,7 +124,7 @@ final class LinkRouteProcessor implements Processor<String, Article, String, Lin
         List<ProfileKey> retracted = new ArrayList<>(keys.size());
         keys.forEach(k -> retracted.add(new ProfileKey(k, null, 0, false)));
         Posting hidden = new Posting(uri, killVersion, profile.timeMillis(), null, null, 1.0, 0.0, Posting.NEVER);
-        for (List<ProfileKey> group : byKeyPartition(retracted).values()) {
+        for (List<ProfileKey> group : byKeyPartition(retracted)) {
             context.forward(record.withKey(group.get(0).key())
                     .withValue(LinkMessage.retracts(uri, killVersion, group, hidden)));
         }

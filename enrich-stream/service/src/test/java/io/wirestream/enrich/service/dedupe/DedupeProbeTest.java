@@ -86,10 +86,10 @@ class DedupeProbeTest {
         assertThat(groups.stream().flatMap(List::stream)).containsExactlyInAnyOrderElementsOf(keys);
         for (List<String> group : groups) {
             // the group is keyed by its first key, so it must land where every one of its keys is owned
-            int partition = StoryVersionProcessor.indexPartition(group.get(0), 3);
-            assertThat(group).allSatisfy(k -> assertThat(StoryVersionProcessor.indexPartition(k, 3)).isEqualTo(partition));
+            int partition = io.wirestream.enrich.service.KeyPartitions.of(group.get(0), 3);
+            assertThat(group).allSatisfy(k -> assertThat(io.wirestream.enrich.service.KeyPartitions.of(k, 3)).isEqualTo(partition));
         }
-        assertThat(groups.stream().map(g -> StoryVersionProcessor.indexPartition(g.get(0), 3)).distinct()).hasSize(groups.size());
+        assertThat(groups.stream().map(g -> io.wirestream.enrich.service.KeyPartitions.of(g.get(0), 3)).distinct()).hasSize(groups.size());
         assertThat(StoryVersionProcessor.probeGroups(keys, 0)).hasSize(keys.size()).allSatisfy(g -> assertThat(g).hasSize(1));
     }
 
@@ -97,7 +97,7 @@ class DedupeProbeTest {
     void theIndexPartitionIsTheOneKafkasDefaultPartitionerPicks() {
         for (String key : List.of("x:abc", "b0:1f", "b31:ffee00", "b7:0")) {
             byte[] bytes = Serdes.String().serializer().serialize("t", key);
-            assertThat(StoryVersionProcessor.indexPartition(key, 6))
+            assertThat(io.wirestream.enrich.service.KeyPartitions.of(key, 6))
                     .isEqualTo(org.apache.kafka.clients.producer.internals.BuiltInPartitioner.partitionForKey(bytes, 6));
         }
     }

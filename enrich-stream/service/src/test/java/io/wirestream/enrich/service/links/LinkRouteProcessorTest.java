@@ -55,17 +55,17 @@ class LinkRouteProcessorTest {
                 context.forwarded().stream().filter(f -> f.record().value().kind() == LinkMessage.Kind.PROBES).toList();
         Set<Integer> byPartition = new HashSet<>();
         for (ProfileKey k : profileKeys) {
-            byPartition.add(LinkRouteProcessor.keyPartition(k.key(), partitions));
+            byPartition.add(io.wirestream.enrich.service.KeyPartitions.of(k.key(), partitions));
         }
         assertThat(probes).hasSize(byPartition.size());
         assertThat(article.expectedAnswers()).isEqualTo(probes.size());
         assertThat(probes).flatExtracting(f -> f.record().value().keys()).containsExactlyInAnyOrderElementsOf(profileKeys);
         Set<Integer> seen = new HashSet<>();
         for (var probe : probes) {
-            int partition = LinkRouteProcessor.keyPartition(probe.record().key(), partitions);
+            int partition = io.wirestream.enrich.service.KeyPartitions.of(probe.record().key(), partitions);
             assertThat(seen.add(partition)).as("one message per partition").isTrue();
             assertThat(probe.record().value().keys())
-                    .allSatisfy(k -> assertThat(LinkRouteProcessor.keyPartition(k.key(), partitions)).isEqualTo(partition));
+                    .allSatisfy(k -> assertThat(io.wirestream.enrich.service.KeyPartitions.of(k.key(), partitions)).isEqualTo(partition));
             assertThat(probe.record().value().posting().uri()).isEqualTo(story.getUri());
         }
     }
