@@ -156,11 +156,6 @@ public final class LocalPipeline implements AutoCloseable {
         extraEnrich.forEach(e -> awaitRunning(e, timeout));
     }
 
-    /** How many enrich-stream instances run in this JVM. */
-    public int enrichInstances() {
-        return 1 + extraEnrich.size();
-    }
-
     /** Stops the extra instances (as if those machines went away); their partitions move to the others. */
     public void stopExtraInstances() {
         extraPublish.forEach(PublishService::stop);

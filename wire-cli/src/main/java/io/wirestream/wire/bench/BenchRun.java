@@ -59,6 +59,8 @@ public final class BenchRun {
 
     private final Options options;
     private final PrintStream progress;
+    /** Scaling rounds run so far: each gets its own seed and item-id prefix. */
+    private int rowsSeed;
 
     public BenchRun(Options options, PrintStream progress) {
         this.options = options;
@@ -193,7 +195,7 @@ public final class BenchRun {
             List<String> notes) {
         PushClients.Result push = round.push();
         List<Long> toTopic = new ArrayList<>();
-        List<Long> toStore = new ArrayList<>();
+        List<Long> toStore = receiptToStoreMicros(push.acceptedItems(), arrivals, store);
         int published = 0;
         int merged = 0;
         int both = 0;
@@ -208,12 +210,7 @@ public final class BenchRun {
                 published++;
                 both += wasMerged ? 1 : 0;
                 toTopic.add((p.processedAtMillis() - p.receivedAtMillis()) * 1000);
-                Long seen = store.firstSeen(item.uri());
-                if (seen == null) {
-                    missingStore++;
-                } else {
-                    toStore.add(seen - p.receivedAtMillis() * 1000);
-                }
+                missingStore += store.firstSeen(item.uri()) == null ? 1 : 0;
             } else if (wasMerged) {
                 merged++;
             } else {
@@ -307,22 +304,26 @@ public final class BenchRun {
         return scaleRow(instances, label, round, arrivals, store, onePerSecond);
     }
 
-    private int rowsSeed;
-
     private static BenchReport.Scale scaleRow(int instances, String label, Round round, ArrivalWatcher arrivals, StorePoller store,
             double onePerSecond) {
-        List<Long> toStore = new ArrayList<>();
-        for (BenchItem item : round.push().acceptedItems()) {
-            ArrivalWatcher.Published p = arrivals.published(item.uri());
-            Long seen = p == null ? null : store.firstSeen(item.uri());
-            if (seen != null) {
-                toStore.add(seen - p.receivedAtMillis() * 1000);
-            }
-        }
+        List<Long> toStore = receiptToStoreMicros(round.push().acceptedItems(), arrivals, store);
         double seconds = Math.max(1e-6, (round.storeDoneMicros() - BenchClock.toMicros(round.push().firstSendNanos())) / 1e6);
         double perSecond = round1(round.push().accepted() / seconds);
         return new BenchReport.Scale(instances, label, round.push().accepted(), round.complete(), perSecond,
                 onePerSecond <= 0 ? 1.0 : Math.round(100 * perSecond / onePerSecond) / 100.0, Latencies.ofMicros(toStore));
+    }
+
+    /** Receipt to first sight in the store (micros) of every accepted item published and stored. */
+    private static List<Long> receiptToStoreMicros(List<BenchItem> accepted, ArrivalWatcher arrivals, StorePoller store) {
+        List<Long> micros = new ArrayList<>();
+        for (BenchItem item : accepted) {
+            ArrivalWatcher.Published p = arrivals.published(item.uri());
+            Long seen = p == null ? null : store.firstSeen(item.uri());
+            if (seen != null) {
+                micros.add(seen - p.receivedAtMillis() * 1000);
+            }
+        }
+        return micros;
     }
 
     /**
