@@ -1,5 +1,6 @@
 package io.wirestream.wire;
 
+import io.wirestream.enrich.service.EnrichService;
 import io.wirestream.enrich.service.EnrichSettings;
 import io.wirestream.ingest.IngestSettings;
 import io.wirestream.ops.OpsSettings;
@@ -45,6 +46,16 @@ public final class SettingsCatalogue {
                 String def = s.secret() ? "(secret)" : s.defaultText() == null || s.defaultText().isEmpty() ? "" : "`" + s.defaultText() + "`";
                 md.append("| `").append(s.key()).append("` | `").append(s.envVar()).append("` | ").append(def).append(" | ")
                         .append(s.doc().replace("|", "\\|")).append(" |\n");
+            }
+            if (service.equals("enrich-stream")) {
+                md.append("\n### Passthrough to Kafka Streams\n\n");
+                md.append("A setting `").append(EnrichService.STREAMS_PASSTHROUGH).append("<name>` in the properties file (`wire up --config FILE`;\n");
+                md.append("`wire bench --set` for one run) goes to Kafka Streams as `<name>`, after Wirestream's own values, so it\n");
+                md.append("can tune anything Streams offers: `").append(EnrichService.STREAMS_PASSTHROUGH)
+                        .append("max.poll.records=200`,\n`").append(EnrichService.STREAMS_PASSTHROUGH)
+                        .append("producer.compression.type=zstd`. It can also override what Wirestream sets (the processing\n");
+                md.append("guarantee among them), so use it with care. Environment variables cannot carry these: a Kafka name cannot be\n");
+                md.append("recovered from a variable's name.\n");
             }
         });
         return md.toString();

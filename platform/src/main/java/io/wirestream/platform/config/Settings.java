@@ -87,6 +87,24 @@ public final class Settings {
         return setting.defaultText();
     }
 
+    /**
+     * The values under a passthrough prefix (for example {@code enrich.streams.}), keyed by what follows it: settings
+     * handed to a client library as they are. They come from the properties file and explicit overrides (overrides
+     * win); environment variables cannot carry them, since a library's own key names cannot be recovered from an
+     * environment variable's name.
+     */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (Map<String, String> source : java.util.List.of(fileValues, overrides)) {
+            source.forEach((k, v) -> {
+                if (k.startsWith(prefix) && k.length() > prefix.length()) {
+                    out.put(k.substring(prefix.length()), v);
+                }
+            });
+        }
+        return out;
+    }
+
     public boolean isSet(Setting<?> setting) {
         return raw(setting) != null && !raw(setting).isBlank();
     }

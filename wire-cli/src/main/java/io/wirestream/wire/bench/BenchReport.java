@@ -52,9 +52,11 @@ public record BenchReport(Setup setup, Baseline baseline, Pipeline pipeline, Cou
     /**
      * Kafka offsets the measured round added per accepted item: every topic on the broker but the baseline's scratch
      * topics (records plus transaction markers; internal repartition and changelog topics included). The pipeline's
-     * throughput ceiling is roughly the broker's rate over {@code offsetsPerItem}.
+     * throughput ceiling is roughly the broker's rate over {@code offsetsPerItem}. {@code cpuPerItemMs}: CPU time the
+     * whole process spent in the measured round per accepted item, and its split by kind of thread (empty where the JVM
+     * cannot tell): a figure that does not depend on how long the run waited.
      */
-    public record Traffic(double offsetsPerItem, Map<String, Double> offsetsPerItemByTopic) {}
+    public record Traffic(double offsetsPerItem, Map<String, Double> offsetsPerItemByTopic, Map<String, Double> cpuPerItemMs) {}
 
     /**
      * One round of the scaling comparison ({@code --scale-to}): items/s into the store with this many enrich-stream
@@ -120,6 +122,10 @@ public record BenchReport(Setup setup, Baseline baseline, Pipeline pipeline, Cou
                     kafkaTraffic.offsetsPerItem());
             kafkaTraffic.offsetsPerItemByTopic().entrySet().stream().limit(12)
                     .forEach(e -> out.printf(Locale.ROOT, "  %8.1f  %s%n", e.getValue(), e.getKey()));
+            if (kafkaTraffic.cpuPerItemMs() != null && !kafkaTraffic.cpuPerItemMs().isEmpty()) {
+                out.printf(Locale.ROOT, "%nCPU per item (ms, this JVM: pipeline, broker and registry):%n");
+                kafkaTraffic.cpuPerItemMs().forEach((k, v) -> out.printf(Locale.ROOT, "  %8.2f  %s%n", v, k));
+            }
         }
         if (scaling != null && !scaling.isEmpty()) {
             out.printf(Locale.ROOT, "%nScaling (same machine, same broker)   %9s  %16s  %8s  %9s  %9s%n", "instances", "store items/s",

@@ -115,9 +115,13 @@ public final class BenchRun {
                 }
                 say("measuring: pushing %d items with %d clients", measured.size(), options.concurrency());
                 Map<String, Long> offsetsBefore = traffic.snapshot();
+                CpuUse cpu = new CpuUse();
+                CpuUse.Snapshot cpuBefore = cpu.available() ? cpu.snapshot() : null;
                 Round round = round(clients, measured, arrivals, store);
+                Map<String, Double> cpuPerItem = cpuBefore == null ? Map.of()
+                        : CpuUse.perItem(cpuBefore, cpu.snapshot(), round.push().accepted());
                 Map<String, Double> perItem = KafkaTraffic.perItem(offsetsBefore, traffic.snapshot(), round.push().accepted());
-                BenchReport.Traffic kafkaTraffic = new BenchReport.Traffic(KafkaTraffic.total(perItem), perItem);
+                BenchReport.Traffic kafkaTraffic = new BenchReport.Traffic(KafkaTraffic.total(perItem), perItem, cpuPerItem);
                 List<BenchReport.Scale> scaling = options.scaleTo() > 1
                         ? scale(pipeline, clients, arrivals, store, round, notes) : List.of();
                 if (store.lastProblem() != null) {

@@ -69,6 +69,9 @@ class BenchSmokeIT {
         // every item went through raw and, published or merged, left at least one record on an internal topic
         assertThat(report.kafkaTraffic().offsetsPerItemByTopic()).containsKey("wire.raw");
         assertThat(report.kafkaTraffic().offsetsPerItem()).isGreaterThan(report.kafkaTraffic().offsetsPerItemByTopic().get("wire.raw"));
+        // the stream thread did the work, and it is part of what the process spent
+        assertThat(report.kafkaTraffic().cpuPerItemMs().get(CpuUse.STREAM)).isPositive()
+                .isLessThanOrEqualTo(report.kafkaTraffic().cpuPerItemMs().get(CpuUse.PROCESS));
 
         // --scale-to 2: the measured round, a round with two instances, and one with a single instance again
         assertThat(report.scaling()).extracting(BenchReport.Scale::instances).containsExactly(1, 2, 1);

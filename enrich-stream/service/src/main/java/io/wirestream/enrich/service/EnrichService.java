@@ -128,6 +128,9 @@ public final class EnrichService {
      * The Streams configuration: the shared client settings (TLS, SASL), what exactly-once processing needs, the
      * size budget on every topic and producer, and the guards (docs/reliability.md).
      */
+    /** Settings under this prefix go to Kafka Streams as they are, after Wirestream's own. */
+    public static final String STREAMS_PASSTHROUGH = "enrich.streams.";
+
     static Properties streamsConfig(Settings settings, Map<String, Object> client) {
         Properties p = new Properties();
         p.putAll(client);
@@ -150,6 +153,8 @@ public final class EnrichService {
         p.put(StreamsConfig.topicPrefix("min.insync.replicas"), settings.get(KafkaSettings.MIN_INSYNC_REPLICAS));
         p.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        // last, so an operator can tune anything Kafka Streams offers (docs/configuration.md, "Passthrough")
+        p.putAll(settings.withPrefix(STREAMS_PASSTHROUGH));
         return p;
     }
 

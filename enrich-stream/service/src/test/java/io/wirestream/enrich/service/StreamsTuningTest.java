@@ -30,4 +30,16 @@ class StreamsTuningTest {
         assertThat(config.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isEqualTo(10L * 1024 * 1024);
         assertThat(config.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isZero();
     }
+
+    @Test
+    void anythingUnderTheStreamsPrefixReachesKafkaStreamsAsItIs() {
+        Settings settings = Settings.ofValues(Map.of("enrich.streams.max.poll.records", "77",
+                "enrich.streams.producer.compression.type", "zstd", "enrich.streams.commit.interval.ms", "40",
+                "enrich.streams.", "ignored: no name after the prefix"));
+        StreamsConfig config = new StreamsConfig(EnrichService.streamsConfig(settings, Map.of("bootstrap.servers", "unused:9092")));
+        assertThat(config.getMainConsumerConfigs("g", "c", 0)).containsEntry("max.poll.records", "77");
+        assertThat(config.getProducerConfigs("p")).containsEntry("compression.type", "zstd");
+        // after Wirestream's own values, so it overrides them
+        assertThat(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(40L);
+    }
 }
