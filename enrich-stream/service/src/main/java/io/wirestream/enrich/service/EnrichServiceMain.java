@@ -48,7 +48,8 @@ public final class EnrichServiceMain {
         Serde<DedupeAudit> audit = Topics.DEDUPE_AUDIT.valueSerde(serdes.config());
         return List.of(
                 StoryDedupeStage.stage(dedupe, serdes.article(), audit, serdes.key()),
-                new RelatedLinkStage(tagger, links, indexPartitions(settings)));
+                new RelatedLinkStage(tagger, links, indexPartitions(settings),
+                        settings.get(EnrichSettings.LINKS_CACHE_POSTINGS)));
     }
 
     /**

@@ -36,6 +36,8 @@ public final class EnrichSettings {
     public static final Setting<Duration> LINKS_WINDOW = Setting.duration("enrich.links.window", "7d",
             "How far back related stories are looked for");
     public static final Setting<Integer> LINKS_MAX = Setting.integer("enrich.links.max", 5, "Most related links per story");
+    public static final Setting<Integer> LINKS_CACHE_POSTINGS = Setting.integer("enrich.links.cache.postings", 20_000,
+            "Decoded postings each related-links index task keeps in memory in front of its store (about 250 bytes each), so a hot key is not read and decoded from RocksDB for every story; 0 reads the store every time");
 
     public static final Setting<Integer> HEALTH_MAX_THREAD_FAILURES = Setting.integer("enrich.health.max.thread.failures", 3,
             "Readiness fails (FAILING, with the last exception's reason) once this many stream threads failed within enrich.health.failure.window");
@@ -47,7 +49,7 @@ public final class EnrichSettings {
     public static final List<Setting<?>> ALL = List.of(APPLICATION_ID, STATE_DIR, STREAM_THREADS, COMMIT_INTERVAL,
             CACHE_MAX_BYTES, STANDBY_REPLICAS, KILL_TOMBSTONE_GRACE,
             EMBARGO_CHECK_INTERVAL, EMBARGO_MAX_AHEAD, HTTP_PORT, HTTP_HOST, DEDUPE_WINDOW, DEDUPE_HOLD_BACK, LINKS_WINDOW,
-            LINKS_MAX, HEALTH_MAX_THREAD_FAILURES, HEALTH_FAILURE_WINDOW, CLOSE_TIMEOUT);
+            LINKS_MAX, LINKS_CACHE_POSTINGS, HEALTH_MAX_THREAD_FAILURES, HEALTH_FAILURE_WINDOW, CLOSE_TIMEOUT);
 
     private EnrichSettings() {}
 }

@@ -53,23 +53,33 @@ public final class RelatedLinkStage implements ArticleStage {
     private final ArticleTagger tagger;
     private final LinkSettings settings;
     private final int keyPartitions;
+    private final int cachedPostings;
 
     public RelatedLinkStage(ArticleTagger tagger, LinkSettings settings) {
         this(tagger, settings, DEFAULT_KEY_PARTITIONS);
+    }
+
+    public RelatedLinkStage(ArticleTagger tagger, LinkSettings settings, int keyPartitions) {
+        this(tagger, settings, keyPartitions, KeyIndexProcessor.CACHED_POSTINGS);
     }
 
     /**
      * @param keyPartitions partitions of the {@code related-links-by-key} topic, fixed so that the router can group a
      *                      story's keys by the partition each lands on. An existing topic must have this many; before
      *                      issue 16 Streams gave it as many as the stage's input topics have.
+     * @param cachedPostings decoded postings each index task keeps in front of its store (0: none)
      */
-    public RelatedLinkStage(ArticleTagger tagger, LinkSettings settings, int keyPartitions) {
+    public RelatedLinkStage(ArticleTagger tagger, LinkSettings settings, int keyPartitions, int cachedPostings) {
         if (keyPartitions < 1) {
             throw new IllegalArgumentException("the by-key topic needs at least one partition: " + keyPartitions);
+        }
+        if (cachedPostings < 0) {
+            throw new IllegalArgumentException("cached postings cannot be negative: " + cachedPostings);
         }
         this.tagger = tagger;
         this.settings = settings;
         this.keyPartitions = keyPartitions;
+        this.cachedPostings = cachedPostings;
     }
 
     /** The entry point the topology calls: articles keyed by uri in, tagged and linked articles keyed by uri out. */
@@ -113,7 +123,8 @@ public final class RelatedLinkStage implements ArticleStage {
                 .filter((k, m) -> m.kind().toKeys(), Named.as("related-links-probes"))
                 .repartition(Repartitioned.with(Serdes.String(), messages).withName("related-links-by-key")
                         .withNumberOfPartitions(keyPartitions))
-                .process(() -> new KeyIndexProcessor(settings), Named.as("related-links-index"),
+                .process(() -> new KeyIndexProcessor(settings, cachedPostings, KeyIndexProcessor.CACHE_SLACK_PER_KEY),
+                        Named.as("related-links-index"),
                         KeyIndexProcessor.INDEX_STORE);
         KStream<String, LinkMessage> direct = routed
                 .filter((k, m) -> !m.kind().toKeys(), Named.as("related-links-articles"));
