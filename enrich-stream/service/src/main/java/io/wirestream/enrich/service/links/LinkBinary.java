@@ -224,15 +224,15 @@ final class LinkBinary {
      * is most of a posting's bytes and a related story usually comes back under several keys.
      */
     static void writeAnswers(DataOutputStream out, List<KeyHits> answers) throws IOException {
-        Map<Posting, Integer> table = new LinkedHashMap<>();
+        Map<StoryOf, Integer> table = new LinkedHashMap<>();
         for (KeyHits h : answers) {
             for (Posting p : h.postings()) {
-                table.putIfAbsent(p.withWeight(0.0), table.size());
+                table.putIfAbsent(new StoryOf(p), table.size());
             }
         }
         out.writeInt(table.size());
-        for (Posting p : table.keySet()) {
-            writePosting(out, p);
+        for (StoryOf story : table.keySet()) {
+            writePosting(out, story.posting().withWeight(0.0));
         }
         out.writeInt(answers.size());
         for (KeyHits h : answers) {
@@ -240,9 +240,34 @@ final class LinkBinary {
             out.writeInt(h.storiesUnderKey());
             out.writeInt(h.postings().size());
             for (Posting p : h.postings()) {
-                out.writeInt(table.get(p.withWeight(0.0)));
+                out.writeInt(table.get(new StoryOf(p)));
                 out.writeDouble(p.weight());
             }
+        }
+    }
+
+    /**
+     * A posting as a table entry: equal when everything but the key's weight is equal, hashed on the uri and version
+     * only, so the headline (the longest field) is compared when two entries meet, never hashed (issue 16: hashing
+     * whole postings was a tenth of the collector's time).
+     */
+    private record StoryOf(Posting posting) {
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof StoryOf other)) {
+                return false;
+            }
+            Posting a = posting;
+            Posting b = other.posting;
+            return a == b || a.version() == b.version() && a.timeMillis() == b.timeMillis()
+                    && a.visibleFromMillis() == b.visibleFromMillis() && Double.compare(a.norm(), b.norm()) == 0
+                    && a.uri().equals(b.uri()) && java.util.Objects.equals(a.clusterId(), b.clusterId())
+                    && java.util.Objects.equals(a.headline(), b.headline());
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * posting.uri().hashCode() + Long.hashCode(posting.version());
         }
     }
 

@@ -3,7 +3,9 @@ package io.wirestream.enrich.service.links;
 import io.wirestream.enrich.tagging.related.KeyHits;
 import io.wirestream.enrich.tagging.related.StoryProfile;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -27,10 +29,37 @@ final class LinkParts {
     record Part(ArticlePart article, KeyHits hits, List<KeyHits> answers) {
     }
 
+    /** Parts kept decoded in memory; beyond this many the memory copy is dropped and the store read instead. */
+    static final int REMEMBERED_PARTS = 20_000;
+
     private final KeyValueStore<String, Part> store;
+    /**
+     * The parts written since this instance was made, decoded (issue 16: most answer messages are stored and read
+     * back once, and decoding them again was a large share of the collector's time). The store stays the truth; an
+     * instance lives from one processor init to the next, so a store restored after an aborted transaction is read
+     * afresh.
+     */
+    private final Map<String, Part> remembered = new HashMap<>();
 
     LinkParts(KeyValueStore<String, Part> store) {
         this.store = store;
+    }
+
+    private void put(String key, Part part) {
+        store.put(key, part);
+        if (part == null) {
+            remembered.remove(key);
+            return;
+        }
+        if (remembered.size() >= REMEMBERED_PARTS) {
+            remembered.clear();
+        }
+        remembered.put(key, part);
+    }
+
+    private Part get(String key) {
+        Part part = remembered.get(key);
+        return part != null ? part : store.get(key);
     }
 
     private static String prefix(String uri, long version) {
@@ -38,16 +67,16 @@ final class LinkParts {
     }
 
     void putArticle(String uri, long version, ArticlePart article) {
-        store.put(prefix(uri, version) + "a", new Part(article, null, null));
+        put(prefix(uri, version) + "a", new Part(article, null, null));
     }
 
     void putHits(String uri, long version, int ordinal, KeyHits hits) {
-        store.put(prefix(uri, version) + "h" + ordinal, new Part(null, hits, null));
+        put(prefix(uri, version) + "h" + ordinal, new Part(null, hits, null));
     }
 
     /** The n-th answer message of the version: the answers of all the keys of one probe message. */
     void putAnswers(String uri, long version, int ordinal, List<KeyHits> answers) {
-        store.put(prefix(uri, version) + "h" + ordinal, new Part(null, null, answers));
+        put(prefix(uri, version) + "h" + ordinal, new Part(null, null, answers));
     }
 
     /**
@@ -59,13 +88,13 @@ final class LinkParts {
      */
     Collected collect(String uri, long version, int hitsReceived, boolean readArticle, int unstoredOrdinal) {
         String prefix = prefix(uri, version);
-        Part article = readArticle ? store.get(prefix + "a") : null;
+        Part article = readArticle ? get(prefix + "a") : null;
         List<KeyHits> hits = new ArrayList<>(hitsReceived);
         for (int i = 0; i < hitsReceived; i++) {
             if (i == unstoredOrdinal) {
                 continue;
             }
-            Part part = store.get(prefix + "h" + i);
+            Part part = get(prefix + "h" + i);
             if (part != null && part.hits() != null) {
                 hits.add(part.hits());
             }
@@ -83,11 +112,11 @@ final class LinkParts {
     void delete(String uri, long version, int hitsReceived, boolean articleStored, int unstoredOrdinal) {
         String prefix = prefix(uri, version);
         if (articleStored) {
-            store.put(prefix + "a", null);
+            put(prefix + "a", null);
         }
         for (int i = 0; i < hitsReceived; i++) {
             if (i != unstoredOrdinal) {
-                store.put(prefix + "h" + i, null);
+                put(prefix + "h" + i, null);
             }
         }
     }
