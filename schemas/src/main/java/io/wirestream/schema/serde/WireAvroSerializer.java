@@ -60,13 +60,14 @@ public final class WireAvroSerializer<T> implements Serializer<T> {
         int id = idsByTopic.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
                 .computeIfAbsent(schema, s -> idFor(subject(topic), s));
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-            out.write(WireFormat.MAGIC_BYTE);
-            out.write(ByteBuffer.allocate(4).putInt(id).array());
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            writers.computeIfAbsent(schema, WireAvroSerializer::writerFor).write(data, encoder);
-            encoder.flush();
-            return out.toByteArray();
+            DatumWriter<Object> writer = writers.computeIfAbsent(schema, WireAvroSerializer::writerFor);
+            return ScratchBytes.write(out -> {
+                out.write(WireFormat.MAGIC_BYTE);
+                out.write(ByteBuffer.allocate(4).putInt(id).array());
+                BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+                writer.write(data, encoder);
+                encoder.flush();
+            });
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("could not write " + schema.getFullName() + " for " + subject(topic) + ": " + e.getMessage(), e);
         }

@@ -1,10 +1,10 @@
 package io.wirestream.enrich.service;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import io.wirestream.schema.serde.ScratchBytes;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -60,14 +60,16 @@ public final class BinarySerde<T> implements Serde<T> {
             if (value == null) {
                 return null;
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeByte(FORMAT_V1);
-                writer.write(out, value);
+            try {
+                return ScratchBytes.write(bytes -> {
+                    DataOutputStream out = new DataOutputStream(bytes);
+                    out.writeByte(FORMAT_V1);
+                    writer.write(out, value);
+                    out.flush();
+                });
             } catch (IOException e) {
                 throw new SerializationException("cannot encode " + name, e);
             }
-            return bytes.toByteArray();
         };
     }
 

@@ -2,8 +2,8 @@ package io.wirestream.enrich.dedupe.index;
 
 import io.wirestream.enrich.dedupe.fingerprint.StorySignature;
 import io.wirestream.enrich.dedupe.fingerprint.StoryTraits;
+import io.wirestream.schema.serde.ScratchBytes;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -31,13 +31,15 @@ public final class IndexedStoryCodec {
     }
 
     public static byte[] encode(IndexedStory story) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + story.signature().minHash().length * 2);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            write(out, story);
+        try {
+            return ScratchBytes.write(bytes -> {
+                DataOutputStream out = new DataOutputStream(bytes);
+                write(out, story);
+                out.flush();
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
     }
 
     public static IndexedStory decode(byte[] data) {

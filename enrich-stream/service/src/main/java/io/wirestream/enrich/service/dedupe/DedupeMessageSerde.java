@@ -1,5 +1,6 @@
 package io.wirestream.enrich.service.dedupe;
 
+import io.wirestream.schema.serde.ScratchBytes;
 import io.wirestream.avro.Article;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.ClusterEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.CopyReply;
@@ -8,7 +9,6 @@ import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexProbe;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.JoinRequest;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -55,8 +55,15 @@ final class DedupeMessageSerde implements Serde<DedupeMessage> {
     }
 
     byte[] encode(DedupeMessage message) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        try {
+            return ScratchBytes.write(bytes -> write(new DataOutputStream(bytes), message));
+        } catch (IOException e) {
+            throw new SerializationException(e);
+        }
+    }
+
+    private void write(DataOutputStream out, DedupeMessage message) throws IOException {
+        {
             out.writeByte(FORMAT_V1);
             if (message instanceof StoryCandidate c) {
                 out.writeByte(CANDIDATE);
@@ -94,10 +101,8 @@ final class DedupeMessageSerde implements Serde<DedupeMessage> {
             } else {
                 throw new SerializationException("audit events are not repartitioned");
             }
-        } catch (IOException e) {
-            throw new SerializationException(e);
         }
-        return bytes.toByteArray();
+        out.flush();
     }
 
     DedupeMessage decode(byte[] data) {
