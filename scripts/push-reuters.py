@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Pushes Reuters-21578 stories from ../shared/corpora as ninjs through a running push API, as an agency would, then
+follows every item to its fate on the read API (GET /v1/items/{itemId}) and prints the tally.
+
+Usage: scripts/push-reuters.py PORT API_KEY [--read-port P] [--limit N] [--parity odd|even|all] [--batch N]
+                               [--agency NAME] [--wait SECONDS] [--out DIR]
+
+  PORT           the push API (with `wire up --port-base B`: B); the read API defaults to PORT + 3, as wire up places it
+  --parity odd   NEWIDs the dedupe work never tuned on (the held-out half); even is the dev half
+  --out DIR      writes receipts.tsv (newid, receipt, headline) and fates.tsv there
+
+Reads the corpus at run time and copies none of it anywhere but the pipeline under test. Skips plainly (exit 0)
+when the corpus is not there. 429 answers are retried after their Retry-After.
+"""
+import argparse, html, json, os, re, sys, time, urllib.error, urllib.request
+from datetime import datetime, timezone
+
+CORPUS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "corpora", "reuters21578-train")
+DOC = re.compile(r'<REUTERS[^>]*NEWID="(\d+)"[^>]*>(.*?)</REUTERS>', re.S)
+
+
+def field(tag, text):
+    m = re.search(r"<%s>(.*?)</%s>" % (tag, tag), text, re.S)
+    return html.unescape(m.group(1)).strip() if m else None
+
+
+def stories(parity):
+    for name in sorted(os.listdir(CORPUS)):
+        if not name.endswith(".sgm"):
+            continue
+        with open(os.path.join(CORPUS, name), encoding="latin-1") as f:
+            for m in DOC.finditer(f.read()):
+                newid, doc = int(m.group(1)), m.group(2)
+                if parity == "odd" and newid % 2 == 0 or parity == "even" and newid % 2 == 1:
+                    continue
+                title, body, date = field("TITLE", doc), field("BODY", doc), field("DATE", doc)
+                if not title or not body:
+                    continue
+                try:
+                    when = datetime.strptime(date.split(".")[0], "%d-%b-%Y %H:%M:%S").replace(tzinfo=timezone.utc)
+                except (ValueError, AttributeError):
+                    when = datetime(1987, 3, 1, tzinfo=timezone.utc)
+                yield newid, {"uri": "reuters-21578:%d" % newid, "type": "text", "language": "en",
+                              "versioncreated": when.strftime("%Y-%m-%dT%H:%M:%SZ"), "headline": title,
+                              "body_text": body.replace("\x03", "").strip()}
+
+
+def call(url, key, data=None):
+    req = urllib.request.Request(url, data=data, headers={"Authorization": "Bearer " + key,
+                                                          "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(req, timeout=60) as r:
+            return r.status, json.loads(r.read() or b"{}"), r.headers
+    except urllib.error.HTTPError as e:
+        body = e.read()
+        try:
+            return e.code, json.loads(body or b"{}"), e.headers
+        except ValueError:
+            return e.code, {"raw": body[:200].decode("utf-8", "replace")}, e.headers
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("port", type=int)
+    ap.add_argument("key")
+    ap.add_argument("--read-port", type=int, default=None)
+    ap.add_argument("--limit", type=int, default=1000)
+    ap.add_argument("--parity", choices=["odd", "even", "all"], default="odd")
+    ap.add_argument("--batch", type=int, default=50)
+    ap.add_argument("--agency", default=None)
+    ap.add_argument("--wait", type=float, default=300, help="seconds to wait for every item's fate")
+    ap.add_argument("--out", default=None)
+    a = ap.parse_args()
+    if not os.path.isdir(CORPUS):
+        print("push-reuters: no corpus at %s; nothing to push" % os.path.normpath(CORPUS))
+        return 0
+    base = "http://127.0.0.1:%d" % a.port
+    push_url = base + ("/v1/agencies/%s/items/batch" % a.agency if a.agency else "/v1/items/batch")
+    items = []
+    for newid, item in stories(a.parity):
+        items.append((newid, item))
+        if len(items) >= a.limit:
+            break
+    receipts, refused, started = {}, {}, time.time()
+    for i in range(0, len(items), a.batch):
+        chunk = items[i:i + a.batch]
+        payload = json.dumps({"items": [{"id": it["uri"], "formatHint": "ninjs", "contentType": "application/json",
+                                         "body": json.dumps(it)} for _, it in chunk]}).encode()
+        while True:
+            status, reply, headers = call(push_url, a.key, payload)
+            if status == 429:
+                time.sleep(float(headers.get("Retry-After", "1")))
+                continue
+            break
+        results = reply.get("results") or reply.get("items") or []
+        if status >= 400 and not results:
+            print("push-reuters: batch refused: %s %s" % (status, json.dumps(reply)[:200]), file=sys.stderr)
+            return 1
+        for (newid, it), r in zip(chunk, results):
+            if r.get("itemId") and r.get("receipt"):
+                receipts[newid] = (r["itemId"], it["headline"])
+            else:
+                refused[newid] = r.get("error") or r.get("status")
+        print("push-reuters: %d/%d pushed, %d accepted, %d refused (%.0f s)" % (
+            min(i + a.batch, len(items)), len(items), len(receipts), len(refused), time.time() - started), flush=True)
+    read = "http://127.0.0.1:%d" % (a.read_port or a.port + 3)
+    fates, deadline = {}, time.time() + a.wait
+    while time.time() < deadline:
+        for newid, (receipt, _) in receipts.items():
+            if newid in fates:
+                continue
+            status, reply, _ = call(read + "/v1/items/" + urllib.request.quote(receipt, safe=""), a.key)
+            if status == 200 and reply.get("fate"):
+                fates[newid] = (reply["fate"], reply)
+        if len(fates) == len(receipts):
+            break
+        print("push-reuters: %d of %d items have a fate" % (len(fates), len(receipts)), flush=True)
+        time.sleep(5)
+    tally = {}
+    for fate, _ in fates.values():
+        tally[fate] = tally.get(fate, 0) + 1
+    print("push-reuters: pushed %d, accepted %d, refused %d; fates: %s; without a fate after %.0f s: %d" % (
+        len(items), len(receipts), len(refused), json.dumps(tally, sort_keys=True), a.wait, len(receipts) - len(fates)))
+    if a.out:
+        os.makedirs(a.out, exist_ok=True)
+        with open(os.path.join(a.out, "receipts.tsv"), "w") as f:
+            for newid, (receipt, headline) in sorted(receipts.items()):
+                f.write("%d\t%s\t%s\n" % (newid, receipt, headline))  # receipt: the item id
+        with open(os.path.join(a.out, "fates.tsv"), "w") as f:
+            for newid, (fate, reply) in sorted(fates.items()):
+                f.write("%d\t%s\t%s\n" % (newid, fate, json.dumps(reply)))
+    return 0 if len(fates) == len(receipts) else 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
