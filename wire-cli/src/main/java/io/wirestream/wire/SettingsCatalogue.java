@@ -49,8 +49,8 @@ public final class SettingsCatalogue {
             }
             if (service.equals("enrich-stream")) {
                 md.append("\n### Passthrough to Kafka Streams\n\n");
-                md.append("A setting `").append(EnrichService.STREAMS_PASSTHROUGH).append("<name>` in the properties file (`wire up --config FILE`;\n");
-                md.append("`wire bench --set` for one run) goes to Kafka Streams as `<name>`, after Wirestream's own values, so it\n");
+                md.append("A setting `").append(EnrichService.STREAMS_PASSTHROUGH).append("<name>` in the properties file (or, in local mode, given\n");
+                md.append("with `wire up --set` or `wire bench --set`) goes to Kafka Streams as `<name>`, after Wirestream's own values, so it\n");
                 md.append("can tune anything Streams offers: `").append(EnrichService.STREAMS_PASSTHROUGH)
                         .append("max.poll.records=200`,\n`").append(EnrichService.STREAMS_PASSTHROUGH)
                         .append("producer.compression.type=zstd`. It can also override what Wirestream sets (the processing\n");

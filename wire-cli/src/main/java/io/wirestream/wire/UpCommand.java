@@ -43,6 +43,19 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--registry-url", paramLabel = "URL", description = "Use this schema registry instead of starting one (with --bootstrap-server)")
     String registryUrl;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A setting for this run (repeatable), over --config and the local defaults, e.g. --set enrich.commit.interval=30ms or --set enrich.streams.max.poll.records=200; see `wire config`")
+    Map<String, String> set = new java.util.LinkedHashMap<>();
+
+    /** What this run sets over the local defaults: --set values, and --stores. */
+    Map<String, String> extraSettings() {
+        Map<String, String> extra = new java.util.LinkedHashMap<>(set);
+        if (stores != null) {
+            extra.put("publish.stores", stores);
+        }
+        return extra;
+    }
+
     @Override
     public Integer call() throws Exception {
         if ((bootstrapServer == null) != (registryUrl == null)) {
@@ -57,7 +70,7 @@ public final class UpCommand implements Callable<Integer> {
             return 1;
         }
         Settings settings = Settings.load(config);
-        Map<String, String> extra = stores == null ? Map.of() : Map.of("publish.stores", stores);
+        Map<String, String> extra = extraSettings();
         System.out.println("Starting Wirestream locally (data in " + dataDir.toAbsolutePath().normalize() + ") ...");
         LocalPipeline pipeline = new LocalPipeline(dataDir, ports);
         CountDownLatch stopped = new CountDownLatch(1);
