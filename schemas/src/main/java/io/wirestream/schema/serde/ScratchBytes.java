@@ -1,8 +1,8 @@
 package io.wirestream.schema.serde;
 
+import java.io.DataOutputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
-import java.util.function.Consumer;
 
 /**
  * A per-thread output buffer for serializers: a record is written into a buffer the thread keeps, grown once to the
@@ -53,13 +53,18 @@ public final class ScratchBytes extends OutputStream {
         }
     }
 
-    /** As {@link #write(Writing)} for writing that throws no checked exception. */
-    public static byte[] writeUnchecked(Consumer<OutputStream> writing) {
-        try {
-            return write(writing::accept);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    /** Something that writes a record field by field. */
+    public interface DataWriting {
+        void writeTo(DataOutputStream out) throws java.io.IOException;
+    }
+
+    /** As {@link #write(Writing)}, for codecs that write fields through a {@link DataOutputStream}. */
+    public static byte[] writeData(DataWriting writing) throws java.io.IOException {
+        return write(bytes -> {
+            DataOutputStream out = new DataOutputStream(bytes);
+            writing.writeTo(out);
+            out.flush();
+        });
     }
 
     @Override

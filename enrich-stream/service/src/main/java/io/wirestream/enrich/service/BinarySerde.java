@@ -61,11 +61,9 @@ public final class BinarySerde<T> implements Serde<T> {
                 return null;
             }
             try {
-                return ScratchBytes.write(bytes -> {
-                    DataOutputStream out = new DataOutputStream(bytes);
+                return ScratchBytes.writeData(out -> {
                     out.writeByte(FORMAT_V1);
                     writer.write(out, value);
-                    out.flush();
                 });
             } catch (IOException e) {
                 throw new SerializationException("cannot encode " + name, e);

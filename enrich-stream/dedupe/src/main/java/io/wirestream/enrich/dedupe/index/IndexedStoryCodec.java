@@ -32,11 +32,7 @@ public final class IndexedStoryCodec {
 
     public static byte[] encode(IndexedStory story) {
         try {
-            return ScratchBytes.write(bytes -> {
-                DataOutputStream out = new DataOutputStream(bytes);
-                write(out, story);
-                out.flush();
-            });
+            return ScratchBytes.writeData(out -> write(out, story));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -56,53 +56,50 @@ final class DedupeMessageSerde implements Serde<DedupeMessage> {
 
     byte[] encode(DedupeMessage message) {
         try {
-            return ScratchBytes.write(bytes -> write(new DataOutputStream(bytes), message));
+            return ScratchBytes.writeData(out -> write(out, message));
         } catch (IOException e) {
             throw new SerializationException(e);
         }
     }
 
     private void write(DataOutputStream out, DedupeMessage message) throws IOException {
-        {
-            out.writeByte(FORMAT_V1);
-            if (message instanceof StoryCandidate c) {
-                out.writeByte(CANDIDATE);
-                binary.writeArticle(out, c.article());
-                DedupeBinary.writeIndexed(out, c.indexed());
-                out.writeInt(c.expectedAnswers());
-            } else if (message instanceof IndexProbe p) {
-                out.writeByte(PROBES);
-                out.writeShort(p.keys().size());
-                for (String key : p.keys()) {
-                    out.writeUTF(key);
-                }
-                DedupeBinary.writeIndexed(out, p.story());
-            } else if (message instanceof IndexAnswer a) {
-                out.writeByte(ANSWER);
-                out.writeUTF(a.storyUri());
-                out.writeBoolean(a.counted());
-                DedupeBinary.writeCopies(out, a.copies());
-            } else if (message instanceof ClusterEvent e) {
-                out.writeByte(CLUSTER);
-                out.writeUTF(e.headUri());
-                binary.writeArticle(out, e.head());
-                DedupeBinary.writeCopy(out, e.member());
-            } else if (message instanceof CopyReply r) {
-                out.writeByte(REPLY);
-                DedupeBinary.writeCopy(out, r.story());
-                out.writeUTF(r.copyUri());
-                out.writeBoolean(r.publishedHead());
-            } else if (message instanceof JoinRequest j) {
-                out.writeByte(JOIN);
-                out.writeUTF(j.survivorUri());
-                DedupeBinary.writeCopy(out, j.member());
-                DedupeBinary.writeAudit(out, j.audit());
-                out.writeBoolean(j.listed());
-            } else {
-                throw new SerializationException("audit events are not repartitioned");
+        out.writeByte(FORMAT_V1);
+        if (message instanceof StoryCandidate c) {
+            out.writeByte(CANDIDATE);
+            binary.writeArticle(out, c.article());
+            DedupeBinary.writeIndexed(out, c.indexed());
+            out.writeInt(c.expectedAnswers());
+        } else if (message instanceof IndexProbe p) {
+            out.writeByte(PROBES);
+            out.writeShort(p.keys().size());
+            for (String key : p.keys()) {
+                out.writeUTF(key);
             }
+            DedupeBinary.writeIndexed(out, p.story());
+        } else if (message instanceof IndexAnswer a) {
+            out.writeByte(ANSWER);
+            out.writeUTF(a.storyUri());
+            out.writeBoolean(a.counted());
+            DedupeBinary.writeCopies(out, a.copies());
+        } else if (message instanceof ClusterEvent e) {
+            out.writeByte(CLUSTER);
+            out.writeUTF(e.headUri());
+            binary.writeArticle(out, e.head());
+            DedupeBinary.writeCopy(out, e.member());
+        } else if (message instanceof CopyReply r) {
+            out.writeByte(REPLY);
+            DedupeBinary.writeCopy(out, r.story());
+            out.writeUTF(r.copyUri());
+            out.writeBoolean(r.publishedHead());
+        } else if (message instanceof JoinRequest j) {
+            out.writeByte(JOIN);
+            out.writeUTF(j.survivorUri());
+            DedupeBinary.writeCopy(out, j.member());
+            DedupeBinary.writeAudit(out, j.audit());
+            out.writeBoolean(j.listed());
+        } else {
+            throw new SerializationException("audit events are not repartitioned");
         }
-        out.flush();
     }
 
     DedupeMessage decode(byte[] data) {

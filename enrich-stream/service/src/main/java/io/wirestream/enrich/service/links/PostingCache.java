@@ -51,8 +51,6 @@ final class PostingCache {
     private final int maxPostings;
     private final LinkedHashMap<String, KeyPostings> keys = new LinkedHashMap<>(256, 0.75f, true);
     private int postings;
-    private long hits;
-    private long misses;
 
     /**
      * @param perKey      postings kept per key (at least what one read needs, plus room for a story's own postings)
@@ -76,13 +74,7 @@ final class PostingCache {
 
     /** The key's cached postings, or null when the key is not cached. */
     KeyPostings get(String key) {
-        KeyPostings kp = keys.get(key);
-        if (kp == null) {
-            misses++;
-        } else {
-            hits++;
-        }
-        return kp;
+        return keys.get(key);
     }
 
     /**
@@ -90,9 +82,6 @@ final class PostingCache {
      * the store has no more.
      */
     KeyPostings load(String key, List<Timed> newestFirst, boolean complete) {
-        if (!enabled()) {
-            return new KeyPostings(newestFirst, complete);
-        }
         KeyPostings kp = new KeyPostings(newestFirst, complete);
         KeyPostings old = keys.put(key, kp);
         postings += kp.newestFirst.size() - (old == null ? 0 : old.newestFirst.size());
@@ -130,18 +119,6 @@ final class PostingCache {
     void clear() {
         keys.clear();
         postings = 0;
-    }
-
-    int size() {
-        return postings;
-    }
-
-    long hits() {
-        return hits;
-    }
-
-    long misses() {
-        return misses;
     }
 
     private void evict() {
