@@ -1,6 +1,6 @@
 package io.wirestream.ingest;
 
-import io.wirestream.platform.config.Settings;
+import io.wirestream.runtime.config.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;

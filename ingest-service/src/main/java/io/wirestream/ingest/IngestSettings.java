@@ -1,11 +1,11 @@
 package io.wirestream.ingest;
 
-import io.wirestream.platform.config.Setting;
+import io.wirestream.runtime.config.Setting;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Every setting ingest-service reads besides the shared {@link io.wirestream.platform.config.KafkaSettings}. Keys go in a properties file; each has
+ * Every setting ingest-service reads besides the shared {@link io.wirestream.runtime.config.KafkaSettings}. Keys go in a properties file; each has
  * an environment variable derived from its key ({@code ingest.http.port} becomes {@code WIRE_INGEST_HTTP_PORT}).
  */
 public final class IngestSettings {

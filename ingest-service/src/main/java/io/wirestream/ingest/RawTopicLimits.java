@@ -1,6 +1,6 @@
 package io.wirestream.ingest;
 
-import io.wirestream.schema.topics.Topics;
+import io.wirestream.contracts.topics.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.wirestream.ingest;
 
-import io.wirestream.platform.config.KafkaSettings;
+import io.wirestream.runtime.config.KafkaSettings;
 
-import io.wirestream.platform.config.Settings;
+import io.wirestream.runtime.config.Settings;
 
 /**
  * What the largest accepted item costs downstream, checked before ingest takes anything. An item becomes a raw

@@ -2,8 +2,8 @@ package io.wirestream.ingest;
 
 import io.wirestream.avro.RawItem;
 import io.wirestream.ingest.auth.ApiKeyHash;
-import io.wirestream.platform.config.Settings;
-import io.wirestream.schema.topics.Topics;
+import io.wirestream.runtime.config.Settings;
+import io.wirestream.contracts.topics.Topics;
 import io.wirestream.testsupport.TestInfrastructure;
 import java.io.IOException;
 import java.net.URI;

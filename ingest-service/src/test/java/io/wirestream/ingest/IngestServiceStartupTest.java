@@ -3,7 +3,7 @@ package io.wirestream.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wirestream.platform.config.Settings;
+import io.wirestream.runtime.config.Settings;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;

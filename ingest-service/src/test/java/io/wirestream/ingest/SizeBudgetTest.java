@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wirestream.platform.config.Settings;
+import io.wirestream.runtime.config.Settings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ class SizeBudgetTest {
     void theDefaultsFitTheDefaultRecordBudgetWithRoomForTheArticle() {
         Settings defaults = Settings.ofValues(Map.of());
         assertThatCode(() -> SizeBudget.check(defaults)).doesNotThrowAnyException();
-        long budget = (long) defaults.get(io.wirestream.platform.config.KafkaSettings.MAX_RECORD_BYTES);
+        long budget = (long) defaults.get(io.wirestream.runtime.config.KafkaSettings.MAX_RECORD_BYTES);
         long item = defaults.get(IngestSettings.MAX_BODY_BYTES);
         assertThat(item * 4).as("an article may carry the text three times, plus its other fields").isLessThanOrEqualTo(budget);
         assertThat(SizeBudget.maxRawRecordBytes(defaults)).as("the producer's max.request.size and wire.raw's max.message.bytes")
@@ -42,9 +42,9 @@ class SizeBudgetTest {
     @Test
     void ingestDeclaresTheRawTopicExactlyAsEnrichStreamDoesWithTheRecordBudget() {
         Settings defaults = Settings.ofValues(Map.of());
-        int budget = defaults.get(io.wirestream.platform.config.KafkaSettings.MAX_RECORD_BYTES);
-        assertThat(IngestService.rawTopicSpec(defaults)).isEqualTo(io.wirestream.platform.kafka.TopicSpec.of(
-                io.wirestream.schema.topics.Topics.RAW, 0, 1, 1, budget));
+        int budget = defaults.get(io.wirestream.runtime.config.KafkaSettings.MAX_RECORD_BYTES);
+        assertThat(IngestService.rawTopicSpec(defaults)).isEqualTo(io.wirestream.runtime.kafka.TopicSpec.of(
+                io.wirestream.contracts.topics.Topics.RAW, 0, 1, 1, budget));
         assertThat(IngestService.rawTopicSpec(defaults).maxMessageBytes()).isGreaterThanOrEqualTo((int) SizeBudget.maxRawRecordBytes(defaults));
     }
 }

@@ -1,7 +1,7 @@
 package io.wirestream.ops;
 
-import io.wirestream.platform.config.Settings;
-import io.wirestream.platform.http.ServiceHttpServer;
+import io.wirestream.runtime.config.Settings;
+import io.wirestream.runtime.http.ServiceHttpServer;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;

@@ -1,9 +1,9 @@
 package io.wirestream.ops;
 
 import io.wirestream.ops.lag.LagMonitorSettings;
-import io.wirestream.platform.config.KafkaSettings;
-import io.wirestream.platform.config.Setting;
-import io.wirestream.platform.config.Settings;
+import io.wirestream.runtime.config.KafkaSettings;
+import io.wirestream.runtime.config.Setting;
+import io.wirestream.runtime.config.Settings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;

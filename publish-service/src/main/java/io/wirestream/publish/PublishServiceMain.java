@@ -1,6 +1,6 @@
 package io.wirestream.publish;
 
-import io.wirestream.platform.config.Settings;
+import io.wirestream.runtime.config.Settings;
 import io.wirestream.publish.config.PublishConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs publish-service until the JVM is told to stop. Configuration: an optional properties file named by the first
  * argument, then {@code WIRE_*} environment variables (see {@link PublishConfig} and
- * {@link io.wirestream.platform.config.KafkaSettings}).
+ * {@link io.wirestream.runtime.config.KafkaSettings}).
  */
 public final class PublishServiceMain {
 

@@ -1,8 +1,8 @@
 package io.wirestream.testsupport;
 
-import io.wirestream.platform.kafka.EmbeddedKafka;
-import io.wirestream.platform.registry.CompatibilityLevel;
-import io.wirestream.platform.registry.EmbeddedSchemaRegistry;
+import io.wirestream.localkafka.EmbeddedKafka;
+import io.wirestream.localkafka.registry.CompatibilityLevel;
+import io.wirestream.localkafka.registry.EmbeddedSchemaRegistry;
 import java.util.Map;
 
 /**

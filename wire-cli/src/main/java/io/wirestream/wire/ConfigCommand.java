@@ -1,6 +1,6 @@
 package io.wirestream.wire;
 
-import io.wirestream.platform.config.Setting;
+import io.wirestream.runtime.config.Setting;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;

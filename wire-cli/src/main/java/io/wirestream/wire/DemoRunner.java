@@ -52,9 +52,9 @@ final class DemoRunner {
             props.put("isolation.level", "read_committed");
             java.util.Map<String, Object> serde = java.util.Map.of("schema.registry.url", registryUrl);
             consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props,
-                    io.wirestream.schema.topics.Topics.DEDUPE_AUDIT.keySerde(serde).deserializer(),
-                    io.wirestream.schema.topics.Topics.DEDUPE_AUDIT.valueSerde(serde).deserializer());
-            List<org.apache.kafka.common.TopicPartition> parts = consumer.partitionsFor(io.wirestream.schema.topics.Topics.DEDUPE_AUDIT.name())
+                    io.wirestream.contracts.topics.Topics.DEDUPE_AUDIT.keySerde(serde).deserializer(),
+                    io.wirestream.contracts.topics.Topics.DEDUPE_AUDIT.valueSerde(serde).deserializer());
+            List<org.apache.kafka.common.TopicPartition> parts = consumer.partitionsFor(io.wirestream.contracts.topics.Topics.DEDUPE_AUDIT.name())
                     .stream().map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(parts);
             consumer.seekToBeginning(parts);

@@ -29,9 +29,9 @@ public final class QualityCommand implements Runnable {
         }
         try {
             Path jarDir = Path.of(QualityCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
-            return io.wirestream.schema.corpora.CorporaLocation.find(jarDir);
+            return io.wirestream.newsformats.corpora.CorporaLocation.find(jarDir);
         } catch (java.net.URISyntaxException | RuntimeException e) {
-            return io.wirestream.schema.corpora.CorporaLocation.find();
+            return io.wirestream.newsformats.corpora.CorporaLocation.find();
         }
     }
 
@@ -59,7 +59,7 @@ public final class QualityCommand implements Runnable {
     static final class Normalise extends Report {
         @Override
         void run(Path corpora) throws Exception {
-            io.wirestream.enrich.normalise.quality.NormaliseQualityReport.main(new String[] {corpora.toString()});
+            io.wirestream.quality.normalise.NormaliseQualityReport.main(new String[] {corpora.toString()});
         }
     }
 
@@ -68,7 +68,7 @@ public final class QualityCommand implements Runnable {
     static final class Dedupe extends Report {
         @Override
         void run(Path corpora) throws Exception {
-            io.wirestream.enrich.dedupe.quality.DedupeQualityReport.main(new String[] {corpora.toString()});
+            io.wirestream.quality.dedupe.DedupeQualityReport.main(new String[] {corpora.toString()});
         }
     }
 
@@ -77,7 +77,7 @@ public final class QualityCommand implements Runnable {
     static final class Tagging extends Report {
         @Override
         void run(Path corpora) throws Exception {
-            io.wirestream.enrich.tagging.quality.TaggingQualityReport.main(new String[] {corpora.toString()});
+            io.wirestream.quality.tagging.TaggingQualityReport.main(new String[] {corpora.toString()});
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.wirestream.wire;
 
-import io.wirestream.platform.config.Settings;
+import io.wirestream.runtime.config.Settings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.wirestream.wire;
 
-import io.wirestream.platform.config.Settings;
+import io.wirestream.runtime.config.Settings;
 import io.wirestream.testsupport.ContainerSuite;
 import io.wirestream.testsupport.TestInfrastructure;
 import java.nio.file.Path;

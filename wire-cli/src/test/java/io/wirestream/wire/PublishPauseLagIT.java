@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.wirestream.ops.lag.GroupEvaluation;
 import io.wirestream.ops.lag.LagStatus;
-import io.wirestream.platform.config.Settings;
+import io.wirestream.runtime.config.Settings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

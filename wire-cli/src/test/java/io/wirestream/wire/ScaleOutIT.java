@@ -7,7 +7,7 @@ import io.wirestream.avro.Article;
 import io.wirestream.avro.IngestChannel;
 import io.wirestream.avro.RawItem;
 import io.wirestream.enrich.normalise.WireItemNormaliser;
-import io.wirestream.platform.config.Settings;
+import io.wirestream.runtime.config.Settings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

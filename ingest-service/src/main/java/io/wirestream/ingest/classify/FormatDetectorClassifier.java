@@ -1,7 +1,7 @@
 package io.wirestream.ingest.classify;
 
-import io.wirestream.schema.format.Detection;
-import io.wirestream.schema.format.FormatDetector;
+import io.wirestream.newsformats.format.Detection;
+import io.wirestream.newsformats.format.FormatDetector;
 
 /**
  * The pipeline's own {@link FormatDetector} (the one the normaliser uses to pick a parser) as ingest's judge: what it

@@ -3,7 +3,7 @@ package io.wirestream.ingest.publish;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.wirestream.avro.RawItem;
-import io.wirestream.schema.topics.Topics;
+import io.wirestream.contracts.topics.Topics;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;

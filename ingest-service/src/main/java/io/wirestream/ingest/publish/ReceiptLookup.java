@@ -1,7 +1,7 @@
 package io.wirestream.ingest.publish;
 
 import io.wirestream.avro.RawItem;
-import io.wirestream.schema.topics.Topics;
+import io.wirestream.contracts.topics.Topics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.wirestream.ingest.pull;
 
 import io.wirestream.ingest.auth.AgencyName;
-import io.wirestream.platform.config.DurationText;
+import io.wirestream.runtime.config.DurationText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -216,7 +216,7 @@ public final class PushApi {
                 .put("agency", item.getAgency())
                 .put("sourceItemId", item.getSourceItemId())
                 .put("sourceVersion", item.getSourceVersion())
-                .put("topic", io.wirestream.schema.topics.Topics.RAW.name())
+                .put("topic", io.wirestream.contracts.topics.Topics.RAW.name())
                 .put("partition", found.get().partition())
                 .put("offset", found.get().offset())
                 .put("receivedAt", item.getReceivedAt().toString())

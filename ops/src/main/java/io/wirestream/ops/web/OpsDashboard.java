@@ -1,8 +1,8 @@
 package io.wirestream.ops.web;
 
 import io.wirestream.ops.health.ServiceHealth;
-import io.wirestream.platform.metrics.FreshnessFigures;
-import io.wirestream.platform.metrics.FreshnessRecorder;
+import io.wirestream.runtime.metrics.FreshnessFigures;
+import io.wirestream.runtime.metrics.FreshnessRecorder;
 import io.wirestream.ops.lag.GroupEvaluation;
 import io.wirestream.ops.lag.GroupRate;
 import io.wirestream.ops.lag.LagReport;

@@ -1,8 +1,8 @@
 package io.wirestream.ops.web;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.wirestream.platform.http.ReadinessCheck;
-import io.wirestream.platform.http.ServiceHttpServer;
+import io.wirestream.runtime.http.ReadinessCheck;
+import io.wirestream.runtime.http.ServiceHttpServer;
 
 /**
  * The ops page served on its own: the page and its API ({@link OpsRoutes}) plus the platform's {@code /health/live},

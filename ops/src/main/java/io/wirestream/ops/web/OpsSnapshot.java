@@ -1,7 +1,7 @@
 package io.wirestream.ops.web;
 
 import io.wirestream.ops.health.ServiceHealth;
-import io.wirestream.platform.metrics.FreshnessFigures;
+import io.wirestream.runtime.metrics.FreshnessFigures;
 import io.wirestream.ops.lag.LagReport;
 import java.time.Instant;
 import java.util.List;

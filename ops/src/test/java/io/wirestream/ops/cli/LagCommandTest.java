@@ -104,8 +104,8 @@ class LagCommandTest {
     @Test
     void aHealthUrlThatIsNotReadyIsPrintedWithItsReasonAndExitsOneThoughTheLagIsFine() {
         sampler.next(0, 130, 130, 1, 0);
-        io.wirestream.platform.http.ServiceHttpServer enrich = new io.wirestream.platform.http.ServiceHttpServer(
-                "enrich-stream", io.wirestream.platform.http.ServiceHttpServer.newMetrics("enrich-stream"), app -> { })
+        io.wirestream.runtime.http.ServiceHttpServer enrich = new io.wirestream.runtime.http.ServiceHttpServer(
+                "enrich-stream", io.wirestream.runtime.http.ServiceHttpServer.newMetrics("enrich-stream"), app -> { })
                 .readiness("kafka-streams", () -> "task 0_1 keeps failing: RecordTooLargeException")
                 .start("127.0.0.1", 0);
         try {

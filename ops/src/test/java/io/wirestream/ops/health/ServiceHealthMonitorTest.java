@@ -3,7 +3,7 @@ package io.wirestream.ops.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.wirestream.platform.http.ServiceHttpServer;
+import io.wirestream.runtime.http.ServiceHttpServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wirestream.ops.cli.LagCommand;
-import io.wirestream.platform.kafka.EmbeddedKafka;
-import io.wirestream.platform.kafka.TopicProvisioner;
+import io.wirestream.localkafka.EmbeddedKafka;
+import io.wirestream.runtime.kafka.TopicProvisioner;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package io.wirestream.ops.lag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wirestream.platform.kafka.EmbeddedKafka;
-import io.wirestream.platform.kafka.TopicProvisioner;
+import io.wirestream.localkafka.EmbeddedKafka;
+import io.wirestream.runtime.kafka.TopicProvisioner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.wirestream.ops.tail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wirestream.platform.kafka.EmbeddedKafka;
+import io.wirestream.localkafka.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +39,7 @@ class TopicTailIT {
         kafka = EmbeddedKafka.startTemporary();
         try (Admin admin = kafka.admin()) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1))).all().get();
-            new io.wirestream.platform.kafka.TopicProvisioner(admin, Duration.ofSeconds(30)).awaitWritable(java.util.Set.of(TOPIC));
+            new io.wirestream.runtime.kafka.TopicProvisioner(admin, Duration.ofSeconds(30)).awaitWritable(java.util.Set.of(TOPIC));
         }
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.wirestream.platform.metrics.FreshnessRecorder;
+import io.wirestream.runtime.metrics.FreshnessRecorder;
 import io.wirestream.ops.lag.LagMonitor;
 import io.wirestream.ops.lag.LagMonitorSettings;
 import io.wirestream.ops.lag.ScriptedSampler;

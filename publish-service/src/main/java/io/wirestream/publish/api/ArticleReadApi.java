@@ -15,7 +15,7 @@ import io.wirestream.publish.store.SearchHit;
 import io.wirestream.publish.store.StoreUnavailableException;
 import io.wirestream.publish.store.StoredArticle;
 import io.wirestream.publish.store.StoryStatus;
-import io.wirestream.schema.ninjs.NinjsWriter;
+import io.wirestream.newsformats.ninjs.NinjsWriter;
 
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.wirestream.publish.config;
 
-import io.wirestream.platform.config.KafkaSettings;
-import io.wirestream.platform.config.Setting;
-import io.wirestream.platform.config.Settings;
+import io.wirestream.runtime.config.KafkaSettings;
+import io.wirestream.runtime.config.Setting;
+import io.wirestream.runtime.config.Settings;
 import io.wirestream.publish.store.KillMode;
-import io.wirestream.schema.ninjs.NinjsProfile;
-import io.wirestream.schema.topics.Topics;
+import io.wirestream.newsformats.ninjs.NinjsProfile;
+import io.wirestream.contracts.topics.Topics;
 
 import java.nio.file.Path;
 import java.time.Duration;

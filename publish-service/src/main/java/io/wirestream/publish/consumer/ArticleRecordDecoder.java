@@ -6,7 +6,7 @@ import io.wirestream.avro.Rejection;
 import io.wirestream.publish.store.IncomingRecord;
 import io.wirestream.publish.store.ItemFate;
 import io.wirestream.publish.store.StoreLimits;
-import io.wirestream.schema.registry.SchemaRegistryException;
+import io.wirestream.contracts.registry.SchemaRegistryException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package io.wirestream.publish.consumer;
 
 import io.wirestream.avro.Rejection;
-import io.wirestream.platform.metrics.FreshnessRecorder;
+import io.wirestream.runtime.metrics.FreshnessRecorder;
 import io.wirestream.publish.store.ApplyResult;
 import io.wirestream.publish.store.ArticleStore;
 import io.wirestream.publish.store.IncomingRecord;

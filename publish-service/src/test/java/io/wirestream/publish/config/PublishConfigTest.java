@@ -1,9 +1,9 @@
 package io.wirestream.publish.config;
 
-import io.wirestream.platform.config.Settings;
+import io.wirestream.runtime.config.Settings;
 import io.wirestream.publish.config.PublishConfig.StoreKind;
 import io.wirestream.publish.store.KillMode;
-import io.wirestream.schema.ninjs.NinjsProfile;
+import io.wirestream.newsformats.ninjs.NinjsProfile;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package io.wirestream.publish.consumer;
 import io.wirestream.avro.Article;
 import io.wirestream.publish.store.IncomingRecord;
 import io.wirestream.publish.testing.TestArticles;
-import io.wirestream.schema.registry.InMemorySchemaRegistryClient;
-import io.wirestream.schema.serde.WireAvroDeserializer;
-import io.wirestream.schema.serde.WireAvroSerializer;
+import io.wirestream.contracts.registry.InMemorySchemaRegistryClient;
+import io.wirestream.contracts.serde.WireAvroDeserializer;
+import io.wirestream.contracts.serde.WireAvroSerializer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -62,9 +62,9 @@ class ArticleRecordDecoderTest {
     @org.junit.jupiter.params.provider.CsvSource({"503,50301,true", "500,50001,true", "401,401,true",
             "404,404,true", "404,40403,false", "-1,-1,true"})
     void registryErrorsAreOutagesExceptAnUnknownSchema(int status, int code, boolean outage) {
-        io.wirestream.schema.registry.SchemaRegistryException registry = status < 0
-                ? new io.wirestream.schema.registry.SchemaRegistryException("unreachable", new java.net.ConnectException("refused"))
-                : new io.wirestream.schema.registry.SchemaRegistryException(status, code, "test");
+        io.wirestream.contracts.registry.SchemaRegistryException registry = status < 0
+                ? new io.wirestream.contracts.registry.SchemaRegistryException("unreachable", new java.net.ConnectException("refused"))
+                : new io.wirestream.contracts.registry.SchemaRegistryException(status, code, "test");
         org.apache.kafka.common.errors.SerializationException wrapped =
                 new org.apache.kafka.common.errors.SerializationException("could not read", registry);
         assertThat(ArticleRecordDecoder.isOutage(wrapped)).isEqualTo(outage);

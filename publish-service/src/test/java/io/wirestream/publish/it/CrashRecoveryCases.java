@@ -10,7 +10,7 @@ import io.wirestream.publish.store.jdbc.SqliteArticleStore;
 import io.wirestream.publish.testing.ExpectedStories;
 import io.wirestream.publish.testing.PostgresTestSchema;
 import io.wirestream.publish.testing.PublishTestCluster;
-import io.wirestream.schema.ninjs.NinjsProfile;
+import io.wirestream.newsformats.ninjs.NinjsProfile;
 import io.wirestream.testsupport.TestInfrastructure;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;

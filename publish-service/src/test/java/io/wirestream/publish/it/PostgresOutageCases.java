@@ -1,7 +1,7 @@
 package io.wirestream.publish.it;
 
 import io.wirestream.avro.Article;
-import io.wirestream.platform.config.Settings;
+import io.wirestream.runtime.config.Settings;
 import io.wirestream.publish.PublishService;
 import io.wirestream.publish.config.PublishConfig;
 import io.wirestream.publish.config.PublishConfig.StoreKind;

@@ -9,7 +9,7 @@ import io.wirestream.publish.store.jdbc.PostgresArticleStore;
 import io.wirestream.publish.store.jdbc.SqliteArticleStore;
 import io.wirestream.publish.testing.PostgresTestSchema;
 import io.wirestream.publish.testing.TestArticles;
-import io.wirestream.schema.ninjs.NinjsProfile;
+import io.wirestream.newsformats.ninjs.NinjsProfile;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

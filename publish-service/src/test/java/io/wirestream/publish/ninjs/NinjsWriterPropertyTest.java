@@ -3,7 +3,7 @@ package io.wirestream.publish.ninjs;
 import io.wirestream.avro.Article;
 import io.wirestream.avro.PubStatus;
 import io.wirestream.publish.testing.NinjsSchemas;
-import io.wirestream.schema.ninjs.NinjsWriter;
+import io.wirestream.newsformats.ninjs.NinjsWriter;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

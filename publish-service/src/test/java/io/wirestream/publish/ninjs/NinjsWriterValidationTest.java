@@ -7,7 +7,7 @@ import io.wirestream.avro.DuplicateCluster;
 import io.wirestream.avro.PubStatus;
 import io.wirestream.publish.testing.NinjsSchemas;
 import io.wirestream.publish.testing.TestArticles;
-import io.wirestream.schema.ninjs.NinjsWriter;
+import io.wirestream.newsformats.ninjs.NinjsWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

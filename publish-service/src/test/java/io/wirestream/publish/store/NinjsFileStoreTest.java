@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirestream.avro.Article;
 import io.wirestream.publish.store.files.NinjsFileStore;
 import io.wirestream.publish.testing.NinjsSchemas;
-import io.wirestream.schema.ninjs.NinjsProfile;
+import io.wirestream.newsformats.ninjs.NinjsProfile;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

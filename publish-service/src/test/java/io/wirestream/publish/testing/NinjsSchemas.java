@@ -79,7 +79,7 @@ public final class NinjsSchemas {
     }
 
     private static Path specificationDir() {
-        return io.wirestream.schema.corpora.CorporaLocation.find()
+        return io.wirestream.newsformats.corpora.CorporaLocation.find()
                 .map(corpora -> corpora.resolve("iptc-ninjs/specification"))
                 .filter(spec -> Files.isRegularFile(spec.resolve("ninjs-schema_2.2.json")))
                 .orElse(null);

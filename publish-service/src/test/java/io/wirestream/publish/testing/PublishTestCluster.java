@@ -1,9 +1,9 @@
 package io.wirestream.publish.testing;
 
 import io.wirestream.avro.Article;
-import io.wirestream.platform.kafka.TopicProvisioner;
-import io.wirestream.platform.kafka.TopicSpec;
-import io.wirestream.schema.topics.Topics;
+import io.wirestream.runtime.kafka.TopicProvisioner;
+import io.wirestream.runtime.kafka.TopicSpec;
+import io.wirestream.contracts.topics.Topics;
 import io.wirestream.testsupport.PostgresEndpoint;
 import io.wirestream.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;

@@ -2,8 +2,8 @@ package io.wirestream.wire.bench;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.DedupeAudit;
-import io.wirestream.schema.serde.SerdeConfig;
-import io.wirestream.schema.topics.Topics;
+import io.wirestream.contracts.serde.SerdeConfig;
+import io.wirestream.contracts.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.wirestream.wire.bench;
 
-import io.wirestream.platform.config.Settings;
-import io.wirestream.schema.topics.Topics;
+import io.wirestream.runtime.config.Settings;
+import io.wirestream.contracts.topics.Topics;
 import io.wirestream.wire.LocalPipeline;
 import io.wirestream.wire.LocalPorts;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.wirestream.wire.faults;
 
-import io.wirestream.platform.kafka.EmbeddedKafka;
-import io.wirestream.platform.registry.CompatibilityLevel;
-import io.wirestream.platform.registry.EmbeddedSchemaRegistry;
+import io.wirestream.localkafka.EmbeddedKafka;
+import io.wirestream.localkafka.registry.CompatibilityLevel;
+import io.wirestream.localkafka.registry.EmbeddedSchemaRegistry;
 import io.wirestream.wire.LocalPorts;
 import io.wirestream.wire.bench.BenchItem;
 import io.wirestream.wire.bench.InventedStories;

@@ -19,7 +19,7 @@ import io.wirestream.enrich.normalise.text.ContentHash;
 import io.wirestream.enrich.normalise.text.Datelines;
 import io.wirestream.enrich.normalise.text.EditorialSignals;
 import io.wirestream.enrich.normalise.text.TextHygiene;
-import io.wirestream.schema.format.WireFormat;
+import io.wirestream.newsformats.format.WireFormat;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.wirestream.enrich.normalise;
 
 import io.wirestream.avro.Article;
-import io.wirestream.schema.format.Detection;
+import io.wirestream.newsformats.format.Detection;
 import java.util.List;
 
 /**

@@ -92,7 +92,7 @@ public final class TestItems {
 
     /** The shared corpora folder when present (tests that read it skip otherwise). */
     public static Path corpora() {
-        return io.wirestream.schema.corpora.CorporaLocation.find()
+        return io.wirestream.newsformats.corpora.CorporaLocation.find()
                 .filter(corpora -> Files.isDirectory(corpora.resolve("agency-samples")))
                 .orElse(null);
     }

@@ -3,8 +3,8 @@ package io.wirestream.enrich.service;
 import io.wirestream.avro.Article;
 import io.wirestream.avro.RawItem;
 import io.wirestream.avro.Rejection;
-import io.wirestream.platform.config.KafkaSettings;
-import io.wirestream.schema.topics.Topics;
+import io.wirestream.runtime.config.KafkaSettings;
+import io.wirestream.contracts.topics.Topics;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 

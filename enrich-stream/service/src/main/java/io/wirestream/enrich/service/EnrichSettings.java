@@ -1,10 +1,10 @@
 package io.wirestream.enrich.service;
 
-import io.wirestream.platform.config.Setting;
+import io.wirestream.runtime.config.Setting;
 import java.time.Duration;
 import java.util.List;
 
-/** Settings of enrich-stream (plus the shared {@link io.wirestream.platform.config.KafkaSettings}). */
+/** Settings of enrich-stream (plus the shared {@link io.wirestream.runtime.config.KafkaSettings}). */
 public final class EnrichSettings {
 
     public static final Setting<String> APPLICATION_ID = Setting.string("enrich.application.id", "wirestream-enrich",

@@ -2,8 +2,8 @@ package io.wirestream.enrich.service;
 
 import io.wirestream.avro.Article;
 import io.wirestream.enrich.normalise.ItemNormaliser;
-import io.wirestream.platform.config.KafkaSettings;
-import io.wirestream.schema.topics.Topics;
+import io.wirestream.runtime.config.KafkaSettings;
+import io.wirestream.contracts.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

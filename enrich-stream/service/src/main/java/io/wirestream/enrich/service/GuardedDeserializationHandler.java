@@ -1,6 +1,6 @@
 package io.wirestream.enrich.service;
 
-import io.wirestream.schema.registry.SchemaRegistryException;
+import io.wirestream.contracts.registry.SchemaRegistryException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

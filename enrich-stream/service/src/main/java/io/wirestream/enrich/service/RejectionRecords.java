@@ -4,7 +4,7 @@ import io.wirestream.avro.Article;
 import io.wirestream.avro.RawItem;
 import io.wirestream.avro.RawRef;
 import io.wirestream.avro.Rejection;
-import io.wirestream.schema.topics.Topics;
+import io.wirestream.contracts.topics.Topics;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.wirestream.platform.config.KafkaSettings;
-import io.wirestream.platform.config.Settings;
-import io.wirestream.platform.http.ServiceHttpServer;
+import io.wirestream.runtime.config.KafkaSettings;
+import io.wirestream.runtime.config.Settings;
+import io.wirestream.runtime.http.ServiceHttpServer;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,8 +112,8 @@ class ClientSecurityTest {
 
     @Test
     void anInvalidSecretIsReportedWithoutItsValue() {
-        io.wirestream.platform.config.Setting<Integer> secretNumber =
-                new io.wirestream.platform.config.Setting<>("x.pin", null, Integer::valueOf, "a secret number", true);
+        io.wirestream.runtime.config.Setting<Integer> secretNumber =
+                new io.wirestream.runtime.config.Setting<>("x.pin", null, Integer::valueOf, "a secret number", true);
         Settings s = Settings.ofValues(Map.of("x.pin", "not-a-number-" + SASL_SECRET));
         assertThatThrownBy(() -> s.get(secretNumber)).hasMessageContaining("x.pin").hasMessageContaining("(secret)")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SASL_SECRET));

@@ -3,10 +3,10 @@ package io.wirestream.enrich.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.avro.Rejection;
-import io.wirestream.schema.registry.InMemorySchemaRegistryClient;
-import io.wirestream.schema.registry.SchemaRegistryException;
-import io.wirestream.schema.serde.SerdeConfig;
-import io.wirestream.schema.topics.Topics;
+import io.wirestream.contracts.registry.InMemorySchemaRegistryClient;
+import io.wirestream.contracts.registry.SchemaRegistryException;
+import io.wirestream.contracts.serde.SerdeConfig;
+import io.wirestream.contracts.topics.Topics;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;

@@ -2,10 +2,10 @@ package io.wirestream.enrich.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirestream.platform.config.KafkaSettings;
-import io.wirestream.platform.config.Settings;
-import io.wirestream.platform.kafka.TopicSpec;
-import io.wirestream.schema.topics.Topics;
+import io.wirestream.runtime.config.KafkaSettings;
+import io.wirestream.runtime.config.Settings;
+import io.wirestream.runtime.kafka.TopicSpec;
+import io.wirestream.contracts.topics.Topics;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;

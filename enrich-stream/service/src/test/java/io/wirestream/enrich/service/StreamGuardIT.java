@@ -7,11 +7,11 @@ import io.wirestream.avro.Article;
 import io.wirestream.avro.IngestChannel;
 import io.wirestream.avro.RawItem;
 import io.wirestream.avro.Rejection;
-import io.wirestream.platform.config.Settings;
-import io.wirestream.platform.kafka.EmbeddedKafka;
-import io.wirestream.platform.registry.CompatibilityLevel;
-import io.wirestream.platform.registry.EmbeddedSchemaRegistry;
-import io.wirestream.schema.topics.Topics;
+import io.wirestream.runtime.config.Settings;
+import io.wirestream.localkafka.EmbeddedKafka;
+import io.wirestream.localkafka.registry.CompatibilityLevel;
+import io.wirestream.localkafka.registry.EmbeddedSchemaRegistry;
+import io.wirestream.contracts.topics.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,7 +60,7 @@ class StreamGuardIT {
         registryPort = registry.port();
         // the catalogue's topics exist before anything is pushed, as a running pipeline has them
         try (var admin = kafka.admin()) {
-            new io.wirestream.platform.kafka.TopicProvisioner(admin, Duration.ofSeconds(60))
+            new io.wirestream.runtime.kafka.TopicProvisioner(admin, Duration.ofSeconds(60))
                     .ensure(EnrichService.topicSpecs(Settings.ofValues(Map.of("kafka.topic.partitions", "3"))));
         }
     }

@@ -7,11 +7,11 @@ import io.wirestream.avro.Article;
 import io.wirestream.avro.IngestChannel;
 import io.wirestream.avro.RawItem;
 import io.wirestream.avro.Rejection;
-import io.wirestream.platform.config.Settings;
-import io.wirestream.schema.registry.InMemorySchemaRegistryClient;
-import io.wirestream.schema.registry.SchemaRegistryException;
-import io.wirestream.schema.serde.SerdeConfig;
-import io.wirestream.schema.topics.Topics;
+import io.wirestream.runtime.config.Settings;
+import io.wirestream.contracts.registry.InMemorySchemaRegistryClient;
+import io.wirestream.contracts.registry.SchemaRegistryException;
+import io.wirestream.contracts.serde.SerdeConfig;
+import io.wirestream.contracts.topics.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -201,7 +201,7 @@ class StreamGuardTest {
     }
 
     /** Delegates to an in-memory registry, except that its schema look-ups fail with a 503 while it is "down". */
-    static final class SwitchableRegistry implements io.wirestream.schema.registry.SchemaRegistryClient {
+    static final class SwitchableRegistry implements io.wirestream.contracts.registry.SchemaRegistryClient {
         final InMemorySchemaRegistryClient real = new InMemorySchemaRegistryClient();
         volatile boolean down;
 
@@ -219,12 +219,12 @@ class StreamGuardTest {
         }
 
         @Override
-        public java.util.Optional<io.wirestream.schema.registry.RegisteredSchema> lookup(String subject, Schema schema) {
+        public java.util.Optional<io.wirestream.contracts.registry.RegisteredSchema> lookup(String subject, Schema schema) {
             return real.lookup(subject, schema);
         }
 
         @Override
-        public java.util.Optional<io.wirestream.schema.registry.RegisteredSchema> latest(String subject) {
+        public java.util.Optional<io.wirestream.contracts.registry.RegisteredSchema> latest(String subject) {
             return real.latest(subject);
         }
 

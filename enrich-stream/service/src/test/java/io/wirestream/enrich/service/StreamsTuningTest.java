@@ -2,7 +2,7 @@ package io.wirestream.enrich.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirestream.platform.config.Settings;
+import io.wirestream.runtime.config.Settings;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;

@@ -1,6 +1,6 @@
 package io.wirestream.enrich.tagging;
 
-import io.wirestream.schema.corpora.CorporaLocation;
+import io.wirestream.newsformats.corpora.CorporaLocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

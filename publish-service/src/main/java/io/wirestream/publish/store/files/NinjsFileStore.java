@@ -12,8 +12,8 @@ import io.wirestream.publish.store.StoreHealth;
 import io.wirestream.publish.store.StoreUnavailableException;
 import io.wirestream.publish.store.StoredArticle;
 import io.wirestream.publish.store.StoryStatus;
-import io.wirestream.schema.ninjs.NinjsProfile;
-import io.wirestream.schema.ninjs.NinjsWriter;
+import io.wirestream.newsformats.ninjs.NinjsProfile;
+import io.wirestream.newsformats.ninjs.NinjsWriter;
 import org.apache.kafka.common.TopicPartition;
 
 import java.io.ByteArrayOutputStream;

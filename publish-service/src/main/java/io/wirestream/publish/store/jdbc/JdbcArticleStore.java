@@ -17,7 +17,7 @@ import io.wirestream.publish.store.StoreUnavailableException;
 import io.wirestream.publish.store.StoredArticle;
 import io.wirestream.publish.store.StoryStatus;
 import io.wirestream.publish.store.UnstorableRecordException;
-import io.wirestream.schema.ninjs.NinjsWriter;
+import io.wirestream.newsformats.ninjs.NinjsWriter;
 import org.apache.kafka.common.TopicPartition;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;

@@ -2,7 +2,7 @@ package io.wirestream.enrich.dedupe.index;
 
 import io.wirestream.enrich.dedupe.fingerprint.StorySignature;
 import io.wirestream.enrich.dedupe.fingerprint.StoryTraits;
-import io.wirestream.schema.serde.ScratchBytes;
+import io.wirestream.contracts.serde.ScratchBytes;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

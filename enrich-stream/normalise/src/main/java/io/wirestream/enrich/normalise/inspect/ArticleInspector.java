@@ -14,7 +14,7 @@ import io.wirestream.enrich.normalise.NormalisationResult;
 import io.wirestream.enrich.normalise.NormaliserLimits;
 import io.wirestream.enrich.normalise.WireItemNormaliser;
 import io.wirestream.enrich.normalise.text.ContentHash;
-import io.wirestream.schema.ninjs.NinjsWriter;
+import io.wirestream.newsformats.ninjs.NinjsWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

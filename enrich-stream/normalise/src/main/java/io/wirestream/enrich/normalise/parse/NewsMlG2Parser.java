@@ -17,7 +17,7 @@ import io.wirestream.enrich.normalise.text.TextHygiene;
 import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.enrich.normalise.xml.Dom;
 import io.wirestream.enrich.normalise.xml.SafeXml;
-import io.wirestream.schema.format.WireFormat;
+import io.wirestream.newsformats.format.WireFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;

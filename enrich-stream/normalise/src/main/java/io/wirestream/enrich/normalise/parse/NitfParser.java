@@ -15,7 +15,7 @@ import io.wirestream.enrich.normalise.text.EditorialSignals;
 import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.enrich.normalise.xml.Dom;
 import io.wirestream.enrich.normalise.xml.SafeXml;
-import io.wirestream.schema.format.WireFormat;
+import io.wirestream.newsformats.format.WireFormat;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package io.wirestream.enrich.normalise.parse;
 import io.wirestream.avro.RawItem;
 import io.wirestream.enrich.normalise.NormaliserLimits;
 import io.wirestream.enrich.normalise.text.TextDecoder;
-import io.wirestream.schema.format.Detection;
+import io.wirestream.newsformats.format.Detection;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -12,7 +12,7 @@ import io.wirestream.enrich.normalise.model.DraftArticle;
 import io.wirestream.enrich.normalise.model.WireTime;
 import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.enrich.normalise.xml.SafeXml;
-import io.wirestream.schema.format.WireFormat;
+import io.wirestream.newsformats.format.WireFormat;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;

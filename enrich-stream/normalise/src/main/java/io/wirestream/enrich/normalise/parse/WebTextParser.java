@@ -3,7 +3,7 @@ package io.wirestream.enrich.normalise.parse;
 import io.wirestream.enrich.normalise.NormalisationException;
 import io.wirestream.enrich.normalise.model.DraftArticle;
 import io.wirestream.enrich.normalise.web.WebCopyCleaner;
-import io.wirestream.schema.format.WireFormat;
+import io.wirestream.newsformats.format.WireFormat;
 import java.util.List;
 
 /**

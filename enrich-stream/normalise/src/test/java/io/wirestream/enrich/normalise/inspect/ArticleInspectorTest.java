@@ -8,7 +8,7 @@ import io.wirestream.avro.Article;
 import io.wirestream.enrich.normalise.NormalisationException;
 import io.wirestream.enrich.normalise.NormaliserLimits;
 import io.wirestream.enrich.normalise.TestItems;
-import io.wirestream.schema.ninjs.NinjsWriter;
+import io.wirestream.newsformats.ninjs.NinjsWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

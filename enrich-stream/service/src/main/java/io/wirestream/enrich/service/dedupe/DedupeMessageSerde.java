@@ -1,6 +1,6 @@
 package io.wirestream.enrich.service.dedupe;
 
-import io.wirestream.schema.serde.ScratchBytes;
+import io.wirestream.contracts.serde.ScratchBytes;
 import io.wirestream.avro.Article;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.ClusterEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.CopyReply;

@@ -6,7 +6,7 @@ import io.wirestream.enrich.tagging.ArticleTagger;
 import io.wirestream.enrich.tagging.related.LinkSettings;
 import io.wirestream.enrich.tagging.related.RelatedStoryRanker;
 import io.wirestream.enrich.tagging.related.StoryProfiler;
-import io.wirestream.schema.topics.Topics;
+import io.wirestream.contracts.topics.Topics;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.DedupeAudit;
-import io.wirestream.platform.kafka.TopicProvisioner;
+import io.wirestream.runtime.kafka.TopicProvisioner;
 import io.wirestream.testsupport.TestInfrastructure;
 import java.nio.file.Files;
 import java.nio.file.Path;

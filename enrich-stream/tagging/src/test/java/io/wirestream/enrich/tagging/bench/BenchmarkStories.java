@@ -1,6 +1,6 @@
 package io.wirestream.enrich.tagging.bench;
 
-import io.wirestream.schema.corpora.CorporaLocation;
+import io.wirestream.newsformats.corpora.CorporaLocation;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.PubStatus;

@@ -1,0 +1,87 @@
+package io.wirestream.contracts.registry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.Schema;
+
+/**
+ * A registry held in memory, for topology tests and offline tools. Ids and versions behave as in a real registry
+ * (one id per distinct schema, versions per subject); compatibility is not enforced here (see the embedded registry).
+ */
+public final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
+
+    private final Map<Integer, Schema> byId = new HashMap<>();
+    private final Map<Schema, Integer> idBySchema = new HashMap<>();
+    private final Map<String, List<Integer>> subjects = new HashMap<>();
+    private final Map<String, String> levels = new HashMap<>();
+
+    @Override
+    public synchronized int register(String subject, Schema schema) {
+        int id = idBySchema.computeIfAbsent(schema, s -> {
+            int next = byId.size() + 1;
+            byId.put(next, s);
+            return next;
+        });
+        List<Integer> versions = subjects.computeIfAbsent(subject, s -> new ArrayList<>());
+        if (!versions.contains(id)) {
+            versions.add(id);
+        }
+        return id;
+    }
+
+    @Override
+    public synchronized Optional<RegisteredSchema> lookup(String subject, Schema schema) {
+        List<Integer> versions = subjects.getOrDefault(subject, List.of());
+        Integer id = idBySchema.get(schema);
+        if (id == null || !versions.contains(id)) {
+            return Optional.empty();
+        }
+        return Optional.of(new RegisteredSchema(subject, id, versions.indexOf(id) + 1, schema));
+    }
+
+    @Override
+    public synchronized Schema schemaById(int id) {
+        Schema s = byId.get(id);
+        if (s == null) {
+            throw new SchemaRegistryException(404, SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema " + id + " not found");
+        }
+        return s;
+    }
+
+    @Override
+    public synchronized Optional<RegisteredSchema> latest(String subject) {
+        List<Integer> versions = subjects.get(subject);
+        if (versions == null || versions.isEmpty()) {
+            return Optional.empty();
+        }
+        int id = versions.get(versions.size() - 1);
+        return Optional.of(new RegisteredSchema(subject, id, versions.size(), byId.get(id)));
+    }
+
+    @Override
+    public synchronized List<Integer> versions(String subject) {
+        List<Integer> result = new ArrayList<>();
+        for (int i = 1; i <= subjects.getOrDefault(subject, List.of()).size(); i++) {
+            result.add(i);
+        }
+        return result;
+    }
+
+    @Override
+    public boolean isCompatible(String subject, Schema schema) {
+        return true;
+    }
+
+    @Override
+    public synchronized String compatibility(String subject) {
+        return levels.getOrDefault(subject, levels.getOrDefault(null, "BACKWARD"));
+    }
+
+    @Override
+    public synchronized void setCompatibility(String subject, String level) {
+        levels.put(subject, level);
+    }
+}

@@ -1,0 +1,126 @@
+package io.wirestream.newsformats.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FormatDetectorTest {
+
+    private final FormatDetector detector = new FormatDetector();
+
+    private Detection detect(String s) {
+        return detector.detect(s.getBytes(StandardCharsets.UTF_8), null, null);
+    }
+
+    @Test
+    void emptyAndBlankPayloadsAreUnknownWithAReason() {
+        assertThat(detector.detect(new byte[0], null, null))
+                .satisfies(d -> {
+                    assertThat(d.format()).isEqualTo(WireFormat.UNKNOWN);
+                    assertThat(d.reason()).contains("empty");
+                });
+        assertThat(detector.detect(null, "text/plain", "web-text").format()).isEqualTo(WireFormat.UNKNOWN);
+        assertThat(detect("   \n\t  ").reason()).contains("blank");
+    }
+
+    @Test
+    void newsmlG2RootsInTheNarNamespace() {
+        String item = "<?xml version=\"1.0\"?>\n<!-- a comment -->\n<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"x\"/>";
+        Detection d = detect(item);
+        assertThat(d.format()).isEqualTo(WireFormat.NEWSML_G2);
+        assertThat(d.confidence()).isGreaterThan(0.95);
+        assertThat(detect("<g2:newsMessage xmlns:g2=\"http://iptc.org/std/nar/2006-10-01/\"></g2:newsMessage>").format())
+                .isEqualTo(WireFormat.NEWSML_G2);
+        assertThat(detect("<catalog xmlns=\"http://iptc.org/std/nar/2006-10-01/\"/>").format()).isEqualTo(WireFormat.UNKNOWN);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "<NewsML Version=\"1.2\"><NewsItem/></NewsML>|NEWSML_1",
+        "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><!DOCTYPE nitf SYSTEM \"nitf.dtd\"><nitf><head/></nitf>|NITF",
+        "<nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\"><body/></nitf>|NITF",
+        "<rss version=\"2.0\"><channel/></rss>|RSS",
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry/></feed>|ATOM",
+        "<!DOCTYPE html><html><body><p>x</p></body></html>|WEB_HTML",
+        "<div class=\"story\"><p>One.</p><p>Two.</p></div>|WEB_HTML",
+        "<config><a/></config>|UNKNOWN",
+    })
+    void xmlFamiliesByRootElement(String payload, WireFormat expected) {
+        assertThat(detect(payload).format()).isEqualTo(expected);
+    }
+
+    @Test
+    void g2FragmentsWithoutANamespaceAreNotItems() {
+        Detection d = detect("<groupSet root=\"G1\"><group id=\"G1\"><itemRef residref=\"x\"><title>t</title></itemRef></group></groupSet>");
+        assertThat(d.format()).isEqualTo(WireFormat.UNKNOWN);
+        assertThat(d.reason()).contains("fragment");
+        assertThat(detect("<contentSet><inlineXML><nitf><body><p>x</p></body></nitf></inlineXML></contentSet>").format())
+                .isEqualTo(WireFormat.UNKNOWN);
+    }
+
+    @Test
+    void anpaAnd7901EnvelopesByControlCharacters() {
+        String anpa = "\u0016\u0016\u0001a1234\u001fnews\nr s\u0013\u0011 BC-Slug   01-02 0300\n\u0002body\u0003";
+        assertThat(detect(anpa).format()).isEqualTo(WireFormat.ANPA_1312);
+        String iptc = "\u0001abc123 3 i 120  xyz 001\r\n\r\nslug/\r\n\u0002Headline =\r\n\r\n   Body.\r\n\u0003101010 GMT Jan 20\r\n";
+        assertThat(detect(iptc).format()).isEqualTo(WireFormat.IPTC_7901);
+    }
+
+    @Test
+    void jsonFamiliesByTheirKeys() {
+        assertThat(detect("{\"uri\":\"urn:x\",\"type\":\"text\",\"headlines\":[]}").format()).isEqualTo(WireFormat.NINJS);
+        assertThat(detect("{\"guid\":\"g\",\"headline\":\"h\",\"body_html\":\"<p>b</p>\"}").format()).isEqualTo(WireFormat.NINJS);
+        assertThat(detect("{\"api_version\":\"1.1\",\"data\":{\"item\":{\"altids\":{\"itemid\":\"abc\"}}}}").format())
+                .isEqualTo(WireFormat.AP_JSON);
+        Detection schema = detect("{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\"}");
+        assertThat(schema.format()).isEqualTo(WireFormat.UNKNOWN);
+        assertThat(schema.reason()).contains("JSON Schema");
+        assertThat(detect("{\"temperature\": 21}").format()).isEqualTo(WireFormat.UNKNOWN);
+        // a ninjs document that carries AP-style altids is still ninjs
+        assertThat(detect("{\"$standard\":{\"name\":\"ninjs\"},\"uri\":\"u\",\"headline\":\"h\",\"altids\":{\"itemid\":\"i\"}}")
+                .format()).isEqualTo(WireFormat.NINJS);
+        assertThat(detect("{\"altids\":{\"itemid\":\"i\"},\"editorialpriority\":\"r\",\"headline\":\"h\"}").format())
+                .isEqualTo(WireFormat.AP_JSON);
+        assertThat(detect("{\"uri\":\"urn:e\",\"title\":\"Summit\",\"eventDetails\":{}}").format()).isEqualTo(WireFormat.NINJS);
+    }
+
+    @Test
+    void plainTextNeedsANewsMarkerUnlessTheHintSaysWebText() {
+        String words = " Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore"
+                + " et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut"
+                + " aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse.";
+        String news = "12:30 GMT 03 March 2022\n\nLISBON (Example News) - The harbour reopened on Tuesday." + words;
+        assertThat(detect(news).format()).isEqualTo(WireFormat.WEB_TEXT);
+        assertThat(detect(words).format()).isEqualTo(WireFormat.UNKNOWN);
+        assertThat(detector.detect(words.getBytes(StandardCharsets.UTF_8), "text/plain", null).format())
+                .isEqualTo(WireFormat.WEB_TEXT);
+    }
+
+    @Test
+    void aWrongHintNeverBeatsClearBytes() {
+        byte[] g2 = "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\"/>".getBytes(StandardCharsets.UTF_8);
+        Detection d = detector.detect(g2, "application/json", "ninjs");
+        assertThat(d.format()).isEqualTo(WireFormat.NEWSML_G2);
+        assertThat(d.reason()).contains("hint ninjs ignored");
+    }
+
+    @Test
+    void binaryIsUnknown() {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
+        assertThat(detector.detect(jpeg, "image/jpeg", null).reason()).contains("JPEG");
+    }
+
+    @Test
+    void hintsAndContentTypesAreReadLoosely() {
+        assertThat(WireFormat.fromHint("NewsML-G2")).isEqualTo(WireFormat.NEWSML_G2);
+        assertThat(WireFormat.fromHint("IPTC_7901")).isEqualTo(WireFormat.IPTC_7901);
+        assertThat(WireFormat.fromHint("anpa")).isEqualTo(WireFormat.ANPA_1312);
+        assertThat(WireFormat.fromHint("nonsense")).isNull();
+        assertThat(WireFormat.fromContentType("application/vnd.iptc.g2.newsitem+xml; charset=utf-8"))
+                .isEqualTo(WireFormat.NEWSML_G2);
+        assertThat(WireFormat.fromContentType("application/json")).isNull();
+    }
+}

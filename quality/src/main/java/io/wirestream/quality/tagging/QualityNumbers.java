@@ -1,0 +1,19 @@
+package io.wirestream.quality.tagging;
+
+import java.util.Map;
+
+/**
+ * Every number of the tagging quality report, as data (the {@code wire} CLI prints or checks them). A section is null
+ * when its corpus is absent.
+ *
+ * @param knowledgeVersion version of the knowledge resources measured
+ * @param conll per type (PER, ORG, LOC) on CoNLL-2003 eng.testa
+ * @param reuters per label kind (PLACES, PEOPLE, ORGS) on Reuters-21578 TRAIN
+ * @param bbc Media Topic accuracy on the BBC folders
+ * @param ecbPlus related links on ECB+
+ * @param basil related links on BASIL
+ */
+public record QualityNumbers(String knowledgeVersion, Map<String, PrecisionRecall> conll,
+                             Map<String, PrecisionRecall> reuters, BbcTopicEvaluation.Result bbc,
+                             RelatedLinkEvaluation.Result ecbPlus, RelatedLinkEvaluation.Result basil) {
+}

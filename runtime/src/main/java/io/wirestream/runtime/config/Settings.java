@@ -1,0 +1,126 @@
+package io.wirestream.runtime.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Configuration values from, in rising precedence: the setting's default, a properties file, environment variables,
+ * explicit overrides (local mode and tests). Every read goes through a declared {@link Setting}, so a typo is a
+ * startup error, not a silently ignored line.
+ */
+public final class Settings {
+
+    private final Map<String, String> fileValues;
+    private final Map<String, String> env;
+    private final Map<String, String> overrides;
+
+    private Settings(Map<String, String> fileValues, Map<String, String> env, Map<String, String> overrides) {
+        this.fileValues = fileValues;
+        this.env = env;
+        this.overrides = overrides;
+    }
+
+    /** Reads the optional properties file and the process environment. */
+    public static Settings load(Path propertiesFile) {
+        return of(readFile(propertiesFile), System.getenv(), Map.of());
+    }
+
+    public static Settings of(Map<String, String> fileValues, Map<String, String> env, Map<String, String> overrides) {
+        return new Settings(Map.copyOf(fileValues), Map.copyOf(env), Map.copyOf(overrides));
+    }
+
+    /** Only explicit values (tests, local mode). */
+    public static Settings ofValues(Map<String, String> values) {
+        return of(Map.of(), Map.of(), values);
+    }
+
+    /** A copy with more overrides on top. */
+    public Settings with(Map<String, String> more) {
+        Map<String, String> merged = new HashMap<>(overrides);
+        merged.putAll(more);
+        return new Settings(fileValues, env, merged);
+    }
+
+    public <T> T get(Setting<T> setting) {
+        String text = raw(setting);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return setting.parser().apply(text);
+        } catch (RuntimeException e) {
+            if (setting.secret()) {
+                // a parser's message usually quotes its input: for a secret, say only that it is invalid
+                throw new IllegalArgumentException("setting " + setting.key() + " (" + setting.envVar() + ") = (secret) is invalid");
+            }
+            throw new IllegalArgumentException("setting " + setting.key() + " (" + setting.envVar() + ") = '" + text
+                    + "' is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /** The text value, or null when neither set nor defaulted. */
+    public String raw(Setting<?> setting) {
+        if (overrides.containsKey(setting.key())) {
+            return overrides.get(setting.key());
+        }
+        String fromEnv = env.get(setting.envVar());
+        if (fromEnv != null) {
+            return fromEnv;
+        }
+        String file = env.get(setting.envVar() + "_FILE");
+        if (setting.secret() && file != null) {
+            try {
+                return Files.readString(Path.of(file)).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read secret file for " + setting.envVar() + ": " + file, e);
+            }
+        }
+        if (fileValues.containsKey(setting.key())) {
+            return fileValues.get(setting.key());
+        }
+        return setting.defaultText();
+    }
+
+    /**
+     * The values under a passthrough prefix (for example {@code enrich.streams.}), keyed by what follows it: settings
+     * handed to a client library as they are. They come from the properties file and explicit overrides (overrides
+     * win); environment variables cannot carry them, since a library's own key names cannot be recovered from an
+     * environment variable's name.
+     */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (Map<String, String> source : java.util.List.of(fileValues, overrides)) {
+            source.forEach((k, v) -> {
+                if (k.startsWith(prefix) && k.length() > prefix.length()) {
+                    out.put(k.substring(prefix.length()), v);
+                }
+            });
+        }
+        return out;
+    }
+
+    public boolean isSet(Setting<?> setting) {
+        return raw(setting) != null && !raw(setting).isBlank();
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Map<String, String> values = new HashMap<>();
+        if (file == null) {
+            return values;
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read configuration file " + file, e);
+        }
+        p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k)));
+        return values;
+    }
+}

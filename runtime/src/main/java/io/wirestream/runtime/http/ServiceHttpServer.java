@@ -1,0 +1,137 @@
+package io.wirestream.runtime.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.eclipse.jetty.http.BadMessageException;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side every service shares: {@code /health/live}, {@code /health/ready} (200 only when every readiness check
+ * passes, else 503 with the reasons) and {@code /metrics} in Prometheus format. Services add their own routes.
+ * Every connection is bounded by {@link HttpLimits} (header size, header deadline, idle timeout, minimum body rate)
+ * before any route sees it; bodies are bounded by the routes, which know their own limits.
+ */
+public final class ServiceHttpServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceHttpServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String service;
+    private final PrometheusMeterRegistry metrics;
+    private final Map<String, ReadinessCheck> checks = new LinkedHashMap<>();
+    private final Javalin app;
+    private final HttpLimits limits;
+    private SlowClientGuard slowClients;
+
+    public ServiceHttpServer(String service, PrometheusMeterRegistry metrics, Consumer<Javalin> routes) {
+        this(service, metrics, routes, HttpLimits.defaults());
+    }
+
+    public ServiceHttpServer(String service, PrometheusMeterRegistry metrics, Consumer<Javalin> routes, HttpLimits limits) {
+        this.service = service;
+        this.metrics = metrics;
+        this.limits = limits;
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = 64L * 1024 * 1024; // services enforce their own, smaller limits with clear errors
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setRequestHeaderSize(limits.maxHeaderBytes()); // more: 431 from Jetty, before any route runs
+                // no Jetty minimum data rate: it has no grace and fails small bodies (see SlowClientGuard, which does it)
+                http.setIdleTimeout(limits.idleTimeout().toMillis()); // a blocking body read waits no longer than this
+                // routes judge a request by its headers (key, declared size, rate) before reading the body; Jetty's
+                // default would hold the request until body bytes arrive, so a refusal would wait on the client
+                http.setDelayDispatchUntilContent(false);
+            });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonBadMessageHandler()));
+        });
+        // Jetty's verdicts on the request itself (a broken chunked body, an early end: 400) keep their status and
+        // reason, instead of becoming a 500; a route's own exception handlers may still answer more specifically
+        app.exception(BadMessageException.class, (e, ctx) -> badMessage(ctx, e));
+        app.get("/health/live", ctx -> ctx.json(Map.of("service", service, "status", "UP")));
+        app.get("/health/ready", ctx -> {
+            Map<String, String> problems = readinessProblems();
+            ObjectNode body = JSON.createObjectNode().put("service", service).put("status", problems.isEmpty() ? "UP" : "DOWN");
+            ObjectNode detail = body.putObject("checks");
+            checks.keySet().forEach(name -> detail.put(name, problems.getOrDefault(name, "OK")));
+            ctx.status(problems.isEmpty() ? 200 : 503).contentType("application/json").result(body.toString());
+        });
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        routes.accept(app);
+    }
+
+    private static void badMessage(Context ctx, BadMessageException e) {
+        ObjectNode body = JSON.createObjectNode().put("status", e.getCode()).put("error", "http_" + e.getCode())
+                .put("message", e.getReason() == null ? "bad request" : e.getReason());
+        ctx.status(e.getCode()).header("Connection", "close").contentType("application/json").result(body.toString());
+    }
+
+    public static PrometheusMeterRegistry newMetrics(String service) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().commonTags("service", service);
+        return registry;
+    }
+
+    public ServiceHttpServer readiness(String name, ReadinessCheck check) {
+        checks.put(name, check);
+        return this;
+    }
+
+    public ServiceHttpServer start(String host, int port) {
+        app.start(host, port);
+        Server server = app.jettyServer().server();
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof AbstractConnector c) {
+                c.setIdleTimeout(limits.idleTimeout().toMillis());
+            }
+        }
+        slowClients = new SlowClientGuard(server, limits.headerTimeout(), limits.minRequestBytesPerSecond(), System::nanoTime);
+        log.info("{} HTTP listening on http://{}:{}", service, host, app.port());
+        return this;
+    }
+
+    public HttpLimits limits() {
+        return limits;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    public Map<String, String> readinessProblems() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        checks.forEach((name, check) -> {
+            try {
+                String p = check.problem();
+                if (p != null) {
+                    problems.put(name, p);
+                }
+            } catch (RuntimeException e) {
+                problems.put(name, e.toString());
+            }
+        });
+        return problems;
+    }
+
+    @Override
+    public void close() {
+        if (slowClients != null) {
+            slowClients.close();
+        }
+        app.stop();
+    }
+}

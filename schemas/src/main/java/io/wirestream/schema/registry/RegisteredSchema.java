@@ -1,6 +1,0 @@
-package io.wirestream.schema.registry;
-
-import org.apache.avro.Schema;
-
-/** One schema version under one subject, as the registry reports it. */
-public record RegisteredSchema(String subject, int id, int version, Schema schema) {}
