@@ -3,6 +3,7 @@ package io.wirestream.ingest;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.avro.RawItem;
+import io.wirestream.contracts.topics.Topics;
 import io.wirestream.ingest.auth.CredentialStore;
 import io.wirestream.ingest.classify.NewsPayloadClassifier;
 import io.wirestream.ingest.limit.AgencyRateLimiter;
@@ -16,6 +17,7 @@ import io.wirestream.ingest.pull.FeedState;
 import io.wirestream.ingest.pull.PullScheduler;
 import io.wirestream.ingest.pull.PullSources;
 import io.wirestream.ingest.push.PushApi;
+import io.wirestream.newsformats.hash.Sha256;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Settings;
 import io.wirestream.runtime.http.HttpLimits;
@@ -23,15 +25,12 @@ import io.wirestream.runtime.http.ServiceHttpServer;
 import io.wirestream.runtime.kafka.TopicMismatchException;
 import io.wirestream.runtime.kafka.TopicProvisioner;
 import io.wirestream.runtime.kafka.TopicSpec;
-import io.wirestream.contracts.topics.Topics;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -189,12 +188,7 @@ public final class IngestService implements AutoCloseable {
 
     /** A readable, stable directory name per feed: agency plus a hash of the URL. */
     static String feedDirName(PullSources.FeedSource feed) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(feed.url().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return feed.agency() + "-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return feed.agency() + "-" + Sha256.hexPrefix(feed.url().toString(), 8);
     }
 
     public synchronized void stop() {

@@ -1,11 +1,9 @@
 package io.wirestream.ingest.auth;
 
+import io.wirestream.newsformats.hash.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * How an API key is stored: only its SHA-256, written {@code sha256:<64 hex digits>}. Keys are long random strings,
@@ -23,12 +21,7 @@ public final class ApiKeyHash {
 
     /** The stored form of a key: {@code sha256:<hex>}. */
     public static String hash(String apiKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return PREFIX + Sha256.hex(apiKey.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A fresh key: 32 random bytes, URL-safe Base64 (43 characters), safe in headers and shells. */

@@ -1,8 +1,6 @@
 package io.wirestream.ingest.publish;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.wirestream.newsformats.hash.Sha256;
 
 /**
  * The record key of a raw item. Every version of one story must land on one partition in order, so the key is the
@@ -22,11 +20,6 @@ public final class RecordKeys {
 
     /** {@code sha256:} and the first 128 bits of the payload's SHA-256, in hex. */
     public static String contentId(byte[] payload) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(payload);
-            return "sha256:" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return "sha256:" + Sha256.hexPrefix(payload, 16);
     }
 }

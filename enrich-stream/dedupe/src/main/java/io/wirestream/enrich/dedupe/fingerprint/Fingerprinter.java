@@ -2,11 +2,8 @@ package io.wirestream.enrich.dedupe.fingerprint;
 
 import io.wirestream.avro.Article;
 import io.wirestream.enrich.dedupe.text.FingerprintText;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.wirestream.newsformats.hash.Sha256;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -56,12 +53,7 @@ public final class Fingerprinter {
         for (List<String> paragraph : body) {
             text.append('\n').append(FingerprintText.canonical(paragraph));
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            // 128 bits are plenty against accidental collisions and keep index keys short
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JDK", e);
-        }
+        // 128 bits are plenty against accidental collisions and keep index keys short
+        return Sha256.hexPrefix(text.toString(), 16);
     }
 }
