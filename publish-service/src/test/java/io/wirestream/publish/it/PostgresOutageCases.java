@@ -3,8 +3,7 @@ package io.wirestream.publish.it;
 import io.wirestream.avro.Article;
 import io.wirestream.runtime.config.Settings;
 import io.wirestream.publish.PublishService;
-import io.wirestream.publish.config.PublishConfig;
-import io.wirestream.publish.config.PublishConfig.StoreKind;
+import io.wirestream.publish.config.StoreKind;
 import io.wirestream.publish.consumer.StoreConsumerState;
 import io.wirestream.publish.store.ArticleStore;
 import io.wirestream.publish.store.KillMode;
@@ -104,7 +103,7 @@ abstract class PostgresOutageCases {
                 Map.entry("publish.http.port", "-1"),
                 Map.entry("kafka.bootstrap.servers", cluster.bootstrapServers()),
                 Map.entry("registry.url", cluster.registryUrl())));
-        service = new PublishService(new PublishConfig(Settings.ofValues(settings)));
+        service = new PublishService(Settings.ofValues(settings));
         service.start();
         Map<StoreKind, ArticleStore> stores = service.stores();
         ExpectedStories expected = new ExpectedStories(KillMode.WITHDRAW);
