@@ -1,5 +1,6 @@
 package io.wirestream.publish.it;
 
+import io.wirestream.localkafka.faults.TcpProxy;
 import io.wirestream.avro.Article;
 import io.wirestream.runtime.config.Settings;
 import io.wirestream.publish.PublishService;
@@ -12,7 +13,6 @@ import io.wirestream.publish.store.jdbc.PostgresArticleStore;
 import io.wirestream.publish.testing.ExpectedStories;
 import io.wirestream.publish.testing.PostgresTestSchema;
 import io.wirestream.publish.testing.PublishTestCluster;
-import io.wirestream.publish.testing.TcpProxy;
 import io.wirestream.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +91,7 @@ abstract class PostgresOutageCases {
         cluster = new PublishTestCluster(startInfrastructure());
         schema = PostgresTestSchema.create(cluster.postgres());
         URI real = URI.create(schema.endpoint().jdbcUrl().substring("jdbc:".length()));
-        proxy = new TcpProxy(real.getHost(), real.getPort());
+        proxy = new TcpProxy(0, real.getHost(), real.getPort()).restore();
         String proxiedUrl = "jdbc:postgresql://127.0.0.1:" + proxy.port() + real.getPath();
         Map<String, String> settings = new LinkedHashMap<>(schema.publishSettings(proxiedUrl));
         settings.putAll(Map.ofEntries(

@@ -1,5 +1,6 @@
 package io.wirestream.wire.faults;
 
+import io.wirestream.localkafka.faults.TcpProxy;
 import io.wirestream.localkafka.EmbeddedKafka;
 import io.wirestream.localkafka.registry.CompatibilityLevel;
 import io.wirestream.localkafka.registry.EmbeddedSchemaRegistry;
