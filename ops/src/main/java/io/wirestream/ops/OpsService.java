@@ -27,12 +27,12 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * The ops service wired for one cluster: lag monitor, tails of wire.articles and wire.rejected, freshness, and the page.
  * Local mode passes its shared {@link FreshnessRecorder} (the one publish-service records into); standalone, ops also
- * records the enrich stage's own freshness (processedAt - receivedAt) under the store name {@value #TOPIC_STORE}.
+ * records the enrich stage's own freshness (processedAt - receivedAt) under the store name {@link #TOPIC_STORE} (the topic's own name).
  */
 public final class OpsService implements AutoCloseable {
 
     /** Store name under which the freshness of stories on the articles topic itself is recorded. */
-    public static final String TOPIC_STORE = "wire.articles";
+    public static final String TOPIC_STORE = Topics.ARTICLES.name();
 
     private final LagMonitor lagMonitor;
     private final TopicTail<Article> articles;

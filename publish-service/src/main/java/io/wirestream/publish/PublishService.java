@@ -8,8 +8,11 @@ import io.wirestream.avro.Article;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.http.ServiceHttpServer;
 import io.wirestream.publish.api.ArticleReadApi;
-import io.wirestream.publish.config.PublishConfig;
-import io.wirestream.publish.config.PublishConfig.StoreKind;
+import io.wirestream.publish.config.PublishSettings;
+import io.wirestream.publish.config.StoreConsumerSettings;
+import io.wirestream.publish.config.StoreKind;
+import io.wirestream.publish.config.StoreSelection;
+import io.wirestream.runtime.config.Settings;
 import io.wirestream.avro.Rejection;
 import io.wirestream.publish.consumer.ArticleRecordDecoder;
 import io.wirestream.publish.consumer.KafkaRejectionSink;
@@ -45,7 +48,9 @@ public final class PublishService {
     private static final Logger log = LoggerFactory.getLogger(PublishService.class);
     public static final String SERVICE_NAME = "publish-service";
 
-    private final PublishConfig config;
+    private final Settings settings;
+    private final StoreSelection selection;
+    private final StoreConsumerSettings consumerSettings;
     private final ArticleRecordDecoder decoder;
     private final Clock clock;
     private final Map<StoreKind, ArticleStore> stores = new LinkedHashMap<>();
@@ -61,28 +66,32 @@ public final class PublishService {
      * Stores from the configuration, serdes from the registry named there. Besides the articles, the queryable
      * stores read the dedupe audit and the rejected topic, to answer what became of each ingested item.
      */
-    public PublishService(PublishConfig config) {
-        this(config, new ArticleRecordDecoder(
-                Topics.ARTICLES.keySerde(KafkaSettings.serdeProperties(config.settings())).deserializer(),
-                Topics.ARTICLES.valueSerde(KafkaSettings.serdeProperties(config.settings())).deserializer())
+    public PublishService(Settings settings) {
+        this(settings, new ArticleRecordDecoder(
+                Topics.ARTICLES.keySerde(KafkaSettings.serdeProperties(settings)).deserializer(),
+                Topics.ARTICLES.valueSerde(KafkaSettings.serdeProperties(settings)).deserializer())
                 .withLineage(Topics.DEDUPE_AUDIT.name(),
-                        Topics.DEDUPE_AUDIT.valueSerde(KafkaSettings.serdeProperties(config.settings())).deserializer(),
+                        Topics.DEDUPE_AUDIT.valueSerde(KafkaSettings.serdeProperties(settings)).deserializer(),
                         Topics.REJECTED.name(),
-                        Topics.REJECTED.valueSerde(KafkaSettings.serdeProperties(config.settings())).deserializer()),
+                        Topics.REJECTED.valueSerde(KafkaSettings.serdeProperties(settings)).deserializer()),
                 Clock.systemUTC());
     }
 
     /** Articles only, with the given serdes (no item fates). */
-    public PublishService(PublishConfig config, Deserializer<String> keys, Deserializer<Article> values, Clock clock) {
-        this(config, new ArticleRecordDecoder(keys, values, clock), clock);
+    public PublishService(Settings settings, Deserializer<String> keys, Deserializer<Article> values, Clock clock) {
+        this(settings, new ArticleRecordDecoder(keys, values, clock), clock);
     }
 
-    public PublishService(PublishConfig config, ArticleRecordDecoder decoder, Clock clock) {
-        this.config = config;
+    /** Refuses an invalid configuration ({@link PublishSettings#validate}) before anything is built. */
+    public PublishService(Settings settings, ArticleRecordDecoder decoder, Clock clock) {
+        PublishSettings.validate(settings);
+        this.settings = settings;
+        this.selection = StoreSelection.of(settings);
+        this.consumerSettings = StoreConsumerSettings.of(settings);
         this.decoder = decoder;
         this.clock = clock;
-        for (StoreKind kind : config.stores()) {
-            stores.put(kind, ArticleStores.create(config, kind));
+        for (StoreKind kind : selection.stores()) {
+            stores.put(kind, ArticleStores.create(settings, kind));
         }
     }
 
@@ -100,8 +109,9 @@ public final class PublishService {
         for (Map.Entry<StoreKind, ArticleStore> entry : stores.entrySet()) {
             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(entry.getKey()),
                     new ByteArrayDeserializer(), new ByteArrayDeserializer());
-            StoreConsumer storeConsumer = new StoreConsumer(entry.getValue(), consumer, decoder, rejections, config.topic(),
-                    config.retryInitial(), config.retryMax(), config.embargoCheckInterval(), clock);
+            StoreConsumer storeConsumer = new StoreConsumer(entry.getValue(), consumer, decoder, rejections,
+                    consumerSettings.topic(), consumerSettings.retryInitial(), consumerSettings.retryMax(),
+                    consumerSettings.embargoCheckInterval(), clock);
             freshness.forEach(storeConsumer::recordFreshnessIn);
             // each store's consumer reports its own fetch rates and lag beside the service's figures
             KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(consumer, java.util.List.of(io.micrometer.core.instrument.Tag.of("store", entry.getKey().configName())));
@@ -112,15 +122,15 @@ public final class PublishService {
             threads.add(thread);
         }
         threads.forEach(Thread::start);
-        if (config.httpPort() >= 0) {
+        if (settings.get(PublishSettings.HTTP_PORT) >= 0) {
             startHttp();
         }
-        log.info("{} started: stores {}, topic {}, read API on {}", SERVICE_NAME, stores.keySet(), config.topic(),
-                config.apiStore());
+        log.info("{} started: stores {}, topic {}, read API on {}", SERVICE_NAME, stores.keySet(),
+                consumerSettings.topic(), selection.apiStore());
     }
 
     private void startHttp() {
-        StoreKind apiKind = config.apiStore();
+        StoreKind apiKind = selection.apiStore();
         ArticleReadApi api = new ArticleReadApi(apiKind == null ? null : stores.get(apiKind), clock);
         http = new ServiceHttpServer(SERVICE_NAME, metrics, api::register);
         for (StoreConsumer consumer : consumers) {
@@ -140,7 +150,7 @@ public final class PublishService {
             gauge(metrics, "wirestream_publish_store_up", consumer,
                     s -> s.phase() == StoreConsumerState.Phase.RUNNING ? 1 : 0);
         }
-        http.start(config.httpHost(), config.httpPort());
+        http.start(settings.get(PublishSettings.HTTP_HOST), settings.get(PublishSettings.HTTP_PORT));
     }
 
     private static void gauge(PrometheusMeterRegistry metrics, String name, StoreConsumer consumer,
@@ -150,14 +160,14 @@ public final class PublishService {
 
     /** One producer for every store's rejections: idempotent, acknowledged by all replicas before a store moves on. */
     private RejectionSink rejectionSink() {
-        Map<String, Object> p = new HashMap<>(KafkaSettings.clientProperties(config.settings()));
+        Map<String, Object> p = new HashMap<>(KafkaSettings.clientProperties(settings));
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "wirestream-publish-rejections-" + ProcessHandle.current().pid());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) REJECTION_TIMEOUT.toMillis());
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) REJECTION_TIMEOUT.toMillis());
-        Map<String, Object> serdes = KafkaSettings.serdeProperties(config.settings());
+        Map<String, Object> serdes = KafkaSettings.serdeProperties(settings);
         KafkaProducer<String, Rejection> producer = new KafkaProducer<>(p,
                 Topics.REJECTED.keySerde(serdes).serializer(), Topics.REJECTED.valueSerde(serdes).serializer());
         rejectionSink = new KafkaRejectionSink(producer, Topics.REJECTED.name(), REJECTION_TIMEOUT.plusSeconds(5));
@@ -167,16 +177,16 @@ public final class PublishService {
     private static final Duration REJECTION_TIMEOUT = Duration.ofSeconds(30);
 
     Map<String, Object> consumerProperties(StoreKind kind) {
-        Map<String, Object> p = new HashMap<>(KafkaSettings.clientProperties(config.settings()));
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId(kind));
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId(kind) + "-" + ProcessHandle.current().pid());
+        Map<String, Object> p = new HashMap<>(KafkaSettings.clientProperties(settings));
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, consumerSettings.groupId(kind));
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, consumerSettings.groupId(kind) + "-" + ProcessHandle.current().pid());
         // the store owns the position; Kafka commits are advisory (lag tooling) and never automatic
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // aborted enrich-stream transactions must never reach a store
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
-        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.sessionTimeout().toMillis());
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, consumerSettings.maxPollRecords());
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) consumerSettings.sessionTimeout().toMillis());
         return p;
     }
 

@@ -1,7 +1,7 @@
 package io.wirestream.publish;
 
 import io.wirestream.runtime.config.Settings;
-import io.wirestream.publish.config.PublishConfig;
+import io.wirestream.publish.config.PublishSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs publish-service until the JVM is told to stop. Configuration: an optional properties file named by the first
- * argument, then {@code WIRE_*} environment variables (see {@link PublishConfig} and
+ * argument, then {@code WIRE_*} environment variables (see {@link PublishSettings} and
  * {@link io.wirestream.runtime.config.KafkaSettings}).
  */
 public final class PublishServiceMain {
@@ -32,7 +32,7 @@ public final class PublishServiceMain {
         }
         PublishService service;
         try {
-            service = new PublishService(new PublishConfig(Settings.load(file)));
+            service = new PublishService(Settings.load(file));
         } catch (IllegalArgumentException e) {
             System.err.println("invalid configuration: " + e.getMessage());
             System.exit(2);

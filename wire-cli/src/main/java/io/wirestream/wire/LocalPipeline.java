@@ -12,7 +12,6 @@ import io.wirestream.localkafka.EmbeddedKafka;
 import io.wirestream.localkafka.registry.CompatibilityLevel;
 import io.wirestream.localkafka.registry.EmbeddedSchemaRegistry;
 import io.wirestream.publish.PublishService;
-import io.wirestream.publish.config.PublishConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -102,7 +101,7 @@ public final class LocalPipeline implements AutoCloseable {
         // the ops page and publish-service share one freshness recorder, registered on the ops page's metrics
         PrometheusMeterRegistry opsMetrics = ServiceHttpServer.newMetrics("ops");
         FreshnessRecorder freshness = new FreshnessRecorder(opsMetrics);
-        publish = new PublishService(new PublishConfig(settings)).recordFreshnessIn(freshness);
+        publish = new PublishService(settings).recordFreshnessIn(freshness);
         publish.start();
         ops = OpsService.start(settings, opsMetrics, freshness);
         log.info("local pipeline started in {}", dataDir);
@@ -143,7 +142,7 @@ public final class LocalPipeline implements AutoCloseable {
             EnrichService e = EnrichServiceMain.service(instance);
             e.start();
             extraEnrich.add(e);
-            PublishService p = new PublishService(new PublishConfig(instance));
+            PublishService p = new PublishService(instance);
             p.start();
             extraPublish.add(p);
         }

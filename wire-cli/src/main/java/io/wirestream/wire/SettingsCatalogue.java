@@ -6,7 +6,7 @@ import io.wirestream.ingest.IngestSettings;
 import io.wirestream.ops.OpsSettings;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Setting;
-import io.wirestream.publish.config.PublishConfig;
+import io.wirestream.publish.config.PublishSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ public final class SettingsCatalogue {
         m.put("every service (Kafka, TLS/SASL, schema registry)", KafkaSettings.ALL);
         m.put("ingest-service", IngestSettings.ALL);
         m.put("enrich-stream", EnrichSettings.ALL);
-        m.put("publish-service", PublishConfig.ALL);
+        m.put("publish-service", PublishSettings.ALL);
         m.put("ops", OpsSettings.ALL);
         return m;
     }

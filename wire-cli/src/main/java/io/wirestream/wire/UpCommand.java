@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code wire up}: the whole pipeline locally, in one JVM, with data kept under a directory. */
@@ -43,13 +44,12 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--registry-url", paramLabel = "URL", description = "Use this schema registry instead of starting one (with --bootstrap-server)")
     String registryUrl;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "A setting for this run (repeatable), over --config and the local defaults, e.g. --set enrich.commit.interval=30ms or --set enrich.streams.max.poll.records=200; see `wire config`")
-    Map<String, String> set = new java.util.LinkedHashMap<>();
+    @Mixin
+    SettingOverrides set = new SettingOverrides();
 
     /** What this run sets over the local defaults: --set values, and --stores. */
     Map<String, String> extraSettings() {
-        Map<String, String> extra = new java.util.LinkedHashMap<>(set);
+        Map<String, String> extra = new java.util.LinkedHashMap<>(set.values());
         if (stores != null) {
             extra.put("publish.stores", stores);
         }

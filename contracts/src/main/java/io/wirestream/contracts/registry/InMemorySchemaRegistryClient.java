@@ -10,6 +10,8 @@ import org.apache.avro.Schema;
 /**
  * A registry held in memory, for topology tests and offline tools. Ids and versions behave as in a real registry
  * (one id per distinct schema, versions per subject); compatibility is not enforced here (see the embedded registry).
+ * An outage test can make its look-ups by id fail for a while ({@link #failLookupsById}), as they do while a real
+ * registry is away: that is the look-up a reader needs for every new schema id it meets.
  */
 public final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
 
@@ -17,6 +19,9 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
     private final Map<Schema, Integer> idBySchema = new HashMap<>();
     private final Map<String, List<Integer>> subjects = new HashMap<>();
     private final Map<String, String> levels = new HashMap<>();
+    private int lookupsById;
+    private int failuresLeft;
+    private RuntimeException failure;
 
     @Override
     public synchronized int register(String subject, Schema schema) {
@@ -44,11 +49,33 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
 
     @Override
     public synchronized Schema schemaById(int id) {
+        lookupsById++;
+        if (failuresLeft > 0) {
+            failuresLeft--;
+            throw failure;
+        }
         Schema s = byId.get(id);
         if (s == null) {
             throw new SchemaRegistryException(404, SchemaRegistryException.SCHEMA_NOT_FOUND, "Schema " + id + " not found");
         }
         return s;
+    }
+
+    /** The next {@code count} look-ups by id throw {@code error}; {@link Integer#MAX_VALUE} until {@link #answerLookupsById()}. */
+    public synchronized void failLookupsById(int count, RuntimeException error) {
+        failuresLeft = count;
+        failure = error;
+    }
+
+    /** Look-ups by id answer again. */
+    public synchronized void answerLookupsById() {
+        failuresLeft = 0;
+        failure = null;
+    }
+
+    /** Look-ups by id asked so far, the failed ones included. */
+    public synchronized int lookupsById() {
+        return lookupsById;
     }
 
     @Override

@@ -6,16 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.wirestream.avro.IngestChannel;
 import io.wirestream.avro.RawItem;
 import io.wirestream.contracts.registry.InMemorySchemaRegistryClient;
-import io.wirestream.contracts.registry.RegisteredSchema;
-import io.wirestream.contracts.registry.SchemaRegistryClient;
 import io.wirestream.contracts.registry.SchemaRegistryException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.avro.Schema;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -36,24 +30,24 @@ class RegistryOutageTest {
     @Test
     void waitsOutAShortOutageAndReadsTheRecord() {
         byte[] bytes = written();
-        FailingRegistry down = new FailingRegistry(registry, 3, new SchemaRegistryException(503, 50301, "unavailable"));
-        WireAvroDeserializer<RawItem> reader = new WireAvroDeserializer<>(RawItem.class, down, 10_000);
+        registry.failLookupsById(3, new SchemaRegistryException(503, 50301, "unavailable"));
+        WireAvroDeserializer<RawItem> reader = new WireAvroDeserializer<>(RawItem.class, registry, 10_000);
 
         assertThat(reader.deserialize("wire.raw", bytes).getItemId()).isEqualTo("r-1");
-        assertThat(down.calls.get()).isEqualTo(4);
+        assertThat(registry.lookupsById()).isEqualTo(4);
     }
 
     @Test
     void anOutageLongerThanTheWaitIsThrownAsAnOutageNotAsACorruptRecord() {
         byte[] bytes = written();
-        FailingRegistry down = new FailingRegistry(registry, Integer.MAX_VALUE,
+        registry.failLookupsById(Integer.MAX_VALUE,
                 new SchemaRegistryException("schema registry unreachable", new java.net.ConnectException("refused")));
-        WireAvroDeserializer<RawItem> reader = new WireAvroDeserializer<>(RawItem.class, down, 300);
+        WireAvroDeserializer<RawItem> reader = new WireAvroDeserializer<>(RawItem.class, registry, 300);
 
         assertThatThrownBy(() -> reader.deserialize("wire.raw", bytes))
                 .isInstanceOf(SerializationException.class)
                 .satisfies(e -> assertThat(SchemaRegistryException.outageIn(e)).isNotNull());
-        assertThat(down.calls.get()).as("asked again with backoff before giving up").isGreaterThan(1);
+        assertThat(registry.lookupsById()).as("asked again with backoff before giving up").isGreaterThan(1);
     }
 
     @Test
@@ -74,62 +68,5 @@ class RegistryOutageTest {
         assertThat(new SchemaRegistryException("timed out", new java.net.http.HttpTimeoutException("t")).isOutage()).isTrue();
         assertThat(new SchemaRegistryException(404, SchemaRegistryException.SCHEMA_NOT_FOUND, "x").isOutage()).isFalse();
         assertThat(new SchemaRegistryException(401, 401, "x").isOutage()).isFalse();
-    }
-
-    /** Fails the first n schema look-ups with the given error, then answers from the real registry. */
-    static final class FailingRegistry implements SchemaRegistryClient {
-        final SchemaRegistryClient real;
-        final int failures;
-        final RuntimeException error;
-        final AtomicInteger calls = new AtomicInteger();
-
-        FailingRegistry(SchemaRegistryClient real, int failures, RuntimeException error) {
-            this.real = real;
-            this.failures = failures;
-            this.error = error;
-        }
-
-        @Override
-        public Schema schemaById(int id) {
-            if (calls.incrementAndGet() <= failures) {
-                throw error;
-            }
-            return real.schemaById(id);
-        }
-
-        @Override
-        public int register(String subject, Schema schema) {
-            return real.register(subject, schema);
-        }
-
-        @Override
-        public Optional<RegisteredSchema> lookup(String subject, Schema schema) {
-            return real.lookup(subject, schema);
-        }
-
-        @Override
-        public Optional<RegisteredSchema> latest(String subject) {
-            return real.latest(subject);
-        }
-
-        @Override
-        public List<Integer> versions(String subject) {
-            return real.versions(subject);
-        }
-
-        @Override
-        public boolean isCompatible(String subject, Schema schema) {
-            return real.isCompatible(subject, schema);
-        }
-
-        @Override
-        public String compatibility(String subject) {
-            return real.compatibility(subject);
-        }
-
-        @Override
-        public void setCompatibility(String subject, String level) {
-            real.setCompatibility(subject, level);
-        }
     }
 }

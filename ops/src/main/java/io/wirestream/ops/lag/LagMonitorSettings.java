@@ -1,5 +1,6 @@
 package io.wirestream.ops.lag;
 
+import io.wirestream.contracts.topics.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,10 @@ public record LagMonitorSettings(String bootstrapServers, Map<String, String> cl
                                  Map<String, List<String>> groupInputs) {
 
     public static final String DEFAULT_GROUP_PREFIX = "wirestream-";
-    public static final List<String> PIPELINE_TOPICS = List.of("wire.raw", "wire.articles", "wire.rejected");
+    public static final List<String> PIPELINE_TOPICS = List.of(Topics.RAW.name(), Topics.ARTICLES.name(), Topics.REJECTED.name());
     /** What the pipeline's own groups read: enrich-stream reads wire.raw, every publish group reads wire.articles. */
     public static final Map<String, List<String>> PIPELINE_INPUTS = Map.of(
-            "wirestream-enrich", List.of("wire.raw"), "wirestream-publish-*", List.of("wire.articles"));
+            "wirestream-enrich", List.of(Topics.RAW.name()), "wirestream-publish-*", List.of(Topics.ARTICLES.name()));
 
     public LagMonitorSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");

@@ -1,5 +1,6 @@
 package io.wirestream.ops.web;
 
+import io.wirestream.contracts.ArticleStates;
 import io.wirestream.avro.Article;
 import io.wirestream.avro.PubStatus;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public final class EditorialStories implements LatestStories {
 
     /** Called for every article read from wire.articles, in topic order. */
     public void observe(Article article) {
-        if (isKill(article)) {
+        if (ArticleStates.isKill(article)) {
             killed(article.getUri().toString());
         }
     }
@@ -56,7 +57,7 @@ public final class EditorialStories implements LatestStories {
             if (stories.size() >= limit) {
                 break;
             }
-            if (isKill(a) || kills.contains(uri) || !shown.add(uri)) {
+            if (ArticleStates.isKill(a) || kills.contains(uri) || !shown.add(uri)) {
                 continue;
             }
             if (a.getPubstatus() == PubStatus.withheld) {
@@ -82,11 +83,4 @@ public final class EditorialStories implements LatestStories {
         }
     }
 
-    /** The same rule publish-service applies: pubstatus canceled, or the editorial signal {@code kill}. */
-    static boolean isKill(Article article) {
-        if (article.getPubstatus() == PubStatus.canceled) {
-            return true;
-        }
-        return article.getSignals() != null && article.getSignals().stream().anyMatch(s -> s.toString().equalsIgnoreCase("kill"));
-    }
 }

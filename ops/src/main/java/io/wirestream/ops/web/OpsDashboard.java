@@ -1,5 +1,6 @@
 package io.wirestream.ops.web;
 
+import io.wirestream.contracts.topics.Topics;
 import io.wirestream.ops.health.ServiceHealth;
 import io.wirestream.runtime.metrics.FreshnessFigures;
 import io.wirestream.runtime.metrics.FreshnessRecorder;
@@ -24,9 +25,9 @@ import java.util.function.Supplier;
  */
 public final class OpsDashboard {
 
-    public static final String RAW = "wire.raw";
-    public static final String ARTICLES = "wire.articles";
-    public static final String REJECTED = "wire.rejected";
+    private static final String RAW = Topics.RAW.name();
+    private static final String ARTICLES = Topics.ARTICLES.name();
+    private static final String REJECTED = Topics.REJECTED.name();
     public static final String ENRICH_GROUP = "wirestream-enrich";
     public static final String INGEST_SERVICE = "ingest-service";
     public static final String ENRICH_SERVICE = "enrich-stream";

@@ -1,5 +1,6 @@
 package io.wirestream.publish.store;
 
+import io.wirestream.contracts.ArticleStates;
 import io.wirestream.avro.Article;
 import io.wirestream.avro.PubStatus;
 import org.apache.kafka.common.TopicPartition;
@@ -110,7 +111,7 @@ public final class BatchPlan {
             default -> {
                 Article article = record.article();
                 Known current = state.get(article.getUri());
-                boolean kill = StoryStatus.isKill(article);
+                boolean kill = ArticleStates.isKill(article);
                 String hash = contentHash(article);
                 if (!StoryVersionGuard.accepts(current == null ? null : current.version(),
                         current == null ? null : current.status(), article.getVersion(), kill)
@@ -180,7 +181,7 @@ public final class BatchPlan {
     /** The kill written for a tombstone: the topic forgot a live story, so it is withdrawn at its stored version. */
     static Article tombstoneKill(String uri, long version, Instant now) {
         return Article.newBuilder().setUri(uri).setVersion(version).setVersioncreated(now)
-                .setPubstatus(PubStatus.canceled).setSignals(java.util.List.of("kill")).setHeadline("")
+                .setPubstatus(PubStatus.canceled).setSignals(java.util.List.of(ArticleStates.KILL_SIGNAL)).setHeadline("")
                 .setAgency("").setReceivedAt(now).build();
     }
 }

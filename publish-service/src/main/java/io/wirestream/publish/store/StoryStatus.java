@@ -1,6 +1,7 @@
 package io.wirestream.publish.store;
 
 import io.wirestream.avro.Article;
+import io.wirestream.contracts.ArticleStates;
 import io.wirestream.avro.PubStatus;
 
 import java.util.Locale;
@@ -28,18 +29,9 @@ public enum StoryStatus {
         return this == WITHDRAWN || this == DELETED;
     }
 
-    /** A kill is pubstatus canceled, or the editorial signal {@code kill} on any status. */
-    public static boolean isKill(Article article) {
-        if (article.getPubstatus() == PubStatus.canceled) {
-            return true;
-        }
-        return article.getSignals() != null
-                && article.getSignals().stream().anyMatch(s -> s.equalsIgnoreCase("kill"));
-    }
-
     /** The status a store gives an incoming version. */
     public static StoryStatus of(Article article, KillMode killMode) {
-        if (isKill(article)) {
+        if (ArticleStates.isKill(article)) {
             return killMode == KillMode.DELETE ? DELETED : WITHDRAWN;
         }
         return article.getPubstatus() == PubStatus.withheld ? WITHHELD : USABLE;

@@ -10,7 +10,6 @@ import io.wirestream.runtime.config.Settings;
 import io.wirestream.runtime.kafka.TopicProvisioner;
 import io.wirestream.runtime.kafka.TopicSpec;
 import io.wirestream.publish.PublishService;
-import io.wirestream.publish.config.PublishConfig;
 import io.wirestream.publish.testing.PublishTestCluster;
 import io.wirestream.publish.testing.TestArticles;
 import io.wirestream.contracts.topics.Topics;
@@ -115,13 +114,13 @@ class ItemLineageIT {
             rejections.flush();
         }
 
-        service = new PublishService(new PublishConfig(Settings.ofValues(Map.of(
+        service = new PublishService(Settings.ofValues(Map.of(
                 "publish.stores", "sqlite",
                 "publish.data.dir", dir.toString(),
                 "publish.group.id.prefix", "it-lineage",
                 "publish.http.port", "0",
                 "kafka.bootstrap.servers", cluster.bootstrapServers(),
-                "registry.url", cluster.registryUrl()))));
+                "registry.url", cluster.registryUrl())));
         service.start();
 
         Map<String, JsonNode> fates = new HashMap<>();

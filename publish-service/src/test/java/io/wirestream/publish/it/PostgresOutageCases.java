@@ -1,10 +1,10 @@
 package io.wirestream.publish.it;
 
+import io.wirestream.localkafka.faults.TcpProxy;
 import io.wirestream.avro.Article;
 import io.wirestream.runtime.config.Settings;
 import io.wirestream.publish.PublishService;
-import io.wirestream.publish.config.PublishConfig;
-import io.wirestream.publish.config.PublishConfig.StoreKind;
+import io.wirestream.publish.config.StoreKind;
 import io.wirestream.publish.consumer.StoreConsumerState;
 import io.wirestream.publish.store.ArticleStore;
 import io.wirestream.publish.store.KillMode;
@@ -13,7 +13,6 @@ import io.wirestream.publish.store.jdbc.PostgresArticleStore;
 import io.wirestream.publish.testing.ExpectedStories;
 import io.wirestream.publish.testing.PostgresTestSchema;
 import io.wirestream.publish.testing.PublishTestCluster;
-import io.wirestream.publish.testing.TcpProxy;
 import io.wirestream.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +91,7 @@ abstract class PostgresOutageCases {
         cluster = new PublishTestCluster(startInfrastructure());
         schema = PostgresTestSchema.create(cluster.postgres());
         URI real = URI.create(schema.endpoint().jdbcUrl().substring("jdbc:".length()));
-        proxy = new TcpProxy(real.getHost(), real.getPort());
+        proxy = new TcpProxy(0, real.getHost(), real.getPort()).restore();
         String proxiedUrl = "jdbc:postgresql://127.0.0.1:" + proxy.port() + real.getPath();
         Map<String, String> settings = new LinkedHashMap<>(schema.publishSettings(proxiedUrl));
         settings.putAll(Map.ofEntries(
@@ -104,7 +103,7 @@ abstract class PostgresOutageCases {
                 Map.entry("publish.http.port", "-1"),
                 Map.entry("kafka.bootstrap.servers", cluster.bootstrapServers()),
                 Map.entry("registry.url", cluster.registryUrl())));
-        service = new PublishService(new PublishConfig(Settings.ofValues(settings)));
+        service = new PublishService(Settings.ofValues(settings));
         service.start();
         Map<StoreKind, ArticleStore> stores = service.stores();
         ExpectedStories expected = new ExpectedStories(KillMode.WITHDRAW);

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirestream.avro.Article;
 import io.wirestream.runtime.config.Settings;
 import io.wirestream.publish.PublishService;
-import io.wirestream.publish.config.PublishConfig;
-import io.wirestream.publish.config.PublishConfig.StoreKind;
+import io.wirestream.publish.config.StoreKind;
 import io.wirestream.publish.store.ArticleStore;
 import io.wirestream.publish.store.KillMode;
 import io.wirestream.publish.store.files.NinjsFileStore;
@@ -92,7 +91,7 @@ abstract class PublishServiceCases {
                 Map.entry("publish.embargo.check.interval", "200ms"),
                 Map.entry("kafka.bootstrap.servers", cluster.bootstrapServers()),
                 Map.entry("registry.url", cluster.registryUrl())));
-        service = new PublishService(new PublishConfig(Settings.ofValues(settings)));
+        service = new PublishService(Settings.ofValues(settings));
         service.start();
 
         ExpectedStories expected = new ExpectedStories(KillMode.WITHDRAW);

@@ -1,5 +1,6 @@
 package io.wirestream.publish.testing;
 
+import io.wirestream.contracts.ArticleStates;
 import io.wirestream.avro.Article;
 import io.wirestream.publish.store.ArticleStore;
 import io.wirestream.publish.store.KillMode;
@@ -31,7 +32,7 @@ public final class ExpectedStories {
     public void sent(List<Article> articles) {
         for (Article a : articles) {
             Expected current = stories.get(a.getUri());
-            boolean kill = StoryStatus.isKill(a);
+            boolean kill = ArticleStates.isKill(a);
             if (StoryVersionGuard.accepts(current == null ? null : current.version(), current == null ? null : current.status(),
                     a.getVersion(), kill)) {
                 stories.put(a.getUri(), new Expected(a.getVersion(), StoryStatus.of(a, killMode), kill ? null : a.getEmbargoed()));

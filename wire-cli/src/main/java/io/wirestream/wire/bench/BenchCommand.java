@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import io.wirestream.wire.SettingOverrides;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code wire bench}: end-to-end throughput and latency of the whole pipeline, against raw Kafka on the same broker. */
@@ -81,20 +83,19 @@ public final class BenchCommand implements Callable<Integer> {
                     + "instance (default: ${DEFAULT-VALUE}: no scaling rounds)")
     int scaleTo;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "A pipeline setting for this run (repeatable), e.g. --set enrich.stream.threads=2; see `wire config`")
-    java.util.Map<String, String> set = new java.util.LinkedHashMap<>();
+    @Mixin
+    SettingOverrides set = new SettingOverrides();
 
-    @Option(names = "--seed", defaultValue = "20261128", paramLabel = "N", description = "Seed of the invented stories (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    StorySeed seed = new StorySeed(20261128);
 
     @Override
     public Integer call() {
         BenchRun.Options options;
         try {
             options = new BenchRun.Options(items, concurrency, batchSize, payloadKb, duplicatesShare, warmup, rate, baselinePasses, portBase, dataDir,
-                    Duration.ofSeconds(timeoutSeconds), Duration.ofMillis(holdBackMillis), Duration.ofMillis(storePollMillis), seed,
-                    scaleTo, set);
+                    Duration.ofSeconds(timeoutSeconds), Duration.ofMillis(holdBackMillis), Duration.ofMillis(storePollMillis), seed.value(),
+                    scaleTo, set.values());
         } catch (IllegalArgumentException e) {
             System.err.println("wire bench: " + e.getMessage());
             return 1;

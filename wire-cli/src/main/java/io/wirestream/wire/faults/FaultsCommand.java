@@ -1,5 +1,6 @@
 package io.wirestream.wire.faults;
 
+import io.wirestream.localkafka.faults.TcpProxy;
 import io.wirestream.localkafka.EmbeddedKafka;
 import io.wirestream.localkafka.registry.CompatibilityLevel;
 import io.wirestream.localkafka.registry.EmbeddedSchemaRegistry;
@@ -17,7 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import io.wirestream.wire.bench.StorySeed;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -60,8 +63,8 @@ public final class FaultsCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the broker and the pipeline keep data (default: a new temporary folder)")
     Path dataDir;
 
-    @Option(names = "--seed", defaultValue = "20261206", paramLabel = "N", description = "Seed of the invented stories (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    StorySeed seed = new StorySeed(20261206);
 
     @Override
     public Integer call() throws Exception {
@@ -107,7 +110,7 @@ public final class FaultsCommand implements Callable<Integer> {
                 int round = 0;
                 for (String fault : faults) {
                     round++;
-                    List<BenchItem> burst = new InventedStories(seed + round, 2, "F" + round + fault).items(items, 0.1);
+                    List<BenchItem> burst = new InventedStories(seed.value() + round, 2, "F" + round + fault).items(items, 0.1);
                     List<BenchItem> first = burst.subList(0, burst.size() / 2);
                     List<BenchItem> second = burst.subList(burst.size() / 2, burst.size());
                     long started = System.nanoTime();

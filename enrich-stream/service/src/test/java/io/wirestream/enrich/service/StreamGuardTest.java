@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -47,7 +46,7 @@ class StreamGuardTest {
     Path stateDir;
 
     /** A registry whose schema look-ups can be switched off, as when the registry process is down. */
-    final SwitchableRegistry registry = new SwitchableRegistry();
+    final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     TopologyTestDriver driver;
     EnrichSerdes serdes;
     TestInputTopic<String, RawItem> raw;
@@ -152,12 +151,12 @@ class StreamGuardTest {
         byte[] key = serdes.key().serializer().serialize(Topics.RAW.name(), "acme/" + item.getItemId());
         byte[] value = serdes.raw().serializer().serialize(Topics.RAW.name(), item);
 
-        registry.down = true;
+        registry.failLookupsById(Integer.MAX_VALUE, new SchemaRegistryException(503, 50301, "registry unavailable"));
         assertThatThrownBy(() -> rawBytes.pipeInput(key, value, START)).as("the task fails: Streams will read the offset again");
         assertThat(rejected.isEmpty()).as("an outage is not a corrupt record").isTrue();
         assertThat(articles.isEmpty()).isTrue();
 
-        registry.down = false;
+        registry.answerLookupsById();
         driver.close();
         driver = null;
         start(List.of(), EnrichTopology.Options.defaults()); // a new task reads the same record again
@@ -198,54 +197,5 @@ class StreamGuardTest {
             assertThat(r.getDetail()).hasSizeLessThan(500);
         });
         assertThat(articles.readValuesToList()).extracting(Article::getHeadline).containsExactly("Normal id");
-    }
-
-    /** Delegates to an in-memory registry, except that its schema look-ups fail with a 503 while it is "down". */
-    static final class SwitchableRegistry implements io.wirestream.contracts.registry.SchemaRegistryClient {
-        final InMemorySchemaRegistryClient real = new InMemorySchemaRegistryClient();
-        volatile boolean down;
-
-        @Override
-        public Schema schemaById(int id) {
-            if (down) {
-                throw new SchemaRegistryException(503, 50301, "registry unavailable");
-            }
-            return real.schemaById(id);
-        }
-
-        @Override
-        public int register(String subject, Schema schema) {
-            return real.register(subject, schema);
-        }
-
-        @Override
-        public java.util.Optional<io.wirestream.contracts.registry.RegisteredSchema> lookup(String subject, Schema schema) {
-            return real.lookup(subject, schema);
-        }
-
-        @Override
-        public java.util.Optional<io.wirestream.contracts.registry.RegisteredSchema> latest(String subject) {
-            return real.latest(subject);
-        }
-
-        @Override
-        public List<Integer> versions(String subject) {
-            return real.versions(subject);
-        }
-
-        @Override
-        public boolean isCompatible(String subject, Schema schema) {
-            return real.isCompatible(subject, schema);
-        }
-
-        @Override
-        public String compatibility(String subject) {
-            return real.compatibility(subject);
-        }
-
-        @Override
-        public void setCompatibility(String subject, String level) {
-            real.setCompatibility(subject, level);
-        }
     }
 }

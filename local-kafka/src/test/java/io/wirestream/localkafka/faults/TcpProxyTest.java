@@ -1,4 +1,4 @@
-package io.wirestream.wire.faults;
+package io.wirestream.localkafka.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The harness's way to take a database away: relay, cut (open connections dropped, new ones refused), restore. */
+/** The way to take a server away from its clients: relay, cut (open connections dropped, new ones refused), restore. */
 class TcpProxyTest {
 
     private ServerSocket echo;
@@ -63,6 +63,7 @@ class TcpProxyTest {
             assertThatThrownBy(() -> new Socket("127.0.0.1", port)).isInstanceOf(IOException.class);
 
             proxy.restore();
+            assertThat(proxy.port()).isEqualTo(port);
             try (Socket again = new Socket("127.0.0.1", port)) {
                 assertThat(roundTrip(again, "two")).isEqualTo("two");
             }
@@ -83,5 +84,19 @@ class TcpProxyTest {
         s.getOutputStream().flush();
         byte[] buffer = s.getInputStream().readNBytes(text.length());
         return new String(buffer);
+    }
+
+    @Test
+    void portZeroTakesAFreePortAndKeepsItAcrossACut() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(0, "127.0.0.1", echo.getLocalPort()).restore()) {
+            int port = proxy.port();
+            assertThat(port).isPositive();
+            proxy.cut();
+            proxy.restore();
+            assertThat(proxy.port()).isEqualTo(port);
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                assertThat(roundTrip(s, "three")).isEqualTo("three");
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.wirestream.wire.faults;
+package io.wirestream.localkafka.faults;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,44 +11,50 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP relay the harness owns, so it can take a database away from the pipeline without touching the database server
- * (other people's tests use the machine's PostgreSQL). {@link #cut()} drops every open connection and refuses new
- * ones; {@link #restore()} listens again on the same port.
+ * A TCP relay on the loopback interface that can take a server away from its clients without touching the server
+ * (other people's tests use the machine's PostgreSQL): {@link #cut()} drops every open connection and refuses new
+ * ones, as in a network partition or a server restart; {@link #restore()} listens again on the same port. Used by
+ * {@code wire faults} and by the services' outage tests.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
-    private final int port;
+    private volatile int port;
     private final String targetHost;
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
     private Thread acceptor;
 
-    TcpProxy(int port, String targetHost, int targetPort) {
+    /** Not yet listening: call {@link #restore()}. Port 0 takes a free port on the first {@link #restore()} and keeps it. */
+    public TcpProxy(int port, String targetHost, int targetPort) {
         this.port = port;
         this.targetHost = targetHost;
         this.targetPort = targetPort;
     }
 
-    int port() {
+    /** The port clients connect to; with port 0, known once {@link #restore()} has run. */
+    public int port() {
         return port;
     }
 
-    synchronized TcpProxy restore() throws IOException {
+    /** Listens (again) on the proxy's port; does nothing while already listening. */
+    public synchronized TcpProxy restore() throws IOException {
         if (server != null) {
             return this;
         }
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
         s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        port = s.getLocalPort();
         server = s;
-        acceptor = new Thread(() -> accept(s), "faults-proxy-accept");
+        acceptor = new Thread(() -> accept(s), "tcp-proxy-accept-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
         return this;
     }
 
-    synchronized void cut() {
+    /** Drops every open connection and refuses new ones until {@link #restore()}. */
+    public synchronized void cut() {
         ServerSocket s = server;
         server = null;
         closeQuietly(s);
@@ -98,7 +104,7 @@ final class TcpProxy implements AutoCloseable {
                 open.remove(from);
                 open.remove(to);
             }
-        }, "faults-proxy-pump");
+        }, "tcp-proxy-pump");
         t.setDaemon(true);
         t.start();
     }
