@@ -52,41 +52,41 @@ public final class RssParser implements FormatParser {
         for (Element item : items) {
             in.deadline().check();
             DraftArticle d = new DraftArticle();
-            d.itemClass = "rss item";
-            d.language = language;
-            d.copyrightnotice = copyright;
+            d.setItemClass("rss item");
+            d.setLanguage(language);
+            d.setCopyrightNotice(copyright);
             String guid = text(child(item, "guid"));
             String link = text(child(item, "link"));
             if (link == null) {
                 link = attr(item, "about");
             }
-            d.guid = guid != null ? guid : link;
-            d.sourceId("rss:guid", guid);
-            d.sourceId("rss:link", link);
-            d.headline = HtmlBlocks.text(text(child(item, "title")));
+            d.setFormatId(guid != null ? guid : link);
+            d.addSourceId("rss:guid", guid);
+            d.addSourceId("rss:link", link);
+            d.setHeadline(HtmlBlocks.text(text(child(item, "title"))));
             WireTime time = WireDates.parse(text(child(item, "pubDate")), zone);
             if (time == null) {
                 time = WireDates.parse(text(child(item, "date")), zone);
             }
-            d.versionCreated = time;
+            d.setVersionCreated(time);
             String description = text(child(item, "description"));
             String encoded = text(child(item, "encoded"));
             if (encoded != null) {
-                d.bodyHtml = encoded;
-                d.description = HtmlBlocks.text(description);
+                d.setBodyHtml(encoded);
+                d.setDescription(HtmlBlocks.text(description));
             } else if (description != null) {
-                d.bodyHtml = description;
+                d.setBodyHtml(description);
             }
             String author = text(child(item, "creator"));
             if (author == null) {
                 author = text(child(item, "author"));
             }
-            d.byline = author;
+            d.setByline(author);
             for (Element cat : children(item, "category")) {
-                d.keyword(text(cat));
+                d.addKeyword(text(cat));
             }
             for (Element subj : children(item, "subject")) {
-                d.keyword(text(subj));
+                d.addKeyword(text(subj));
             }
             out.add(d);
         }
