@@ -45,7 +45,7 @@ public final class Anpa1312Parser implements FormatParser {
         String all = in.plainText();
         List<String> messages = split(all);
         if (messages.isEmpty()) {
-            throw new NormalisationException("parse", "malformed-anpa", "no SOH-framed ANPA message in the payload");
+            throw ParseInput.refusal("malformed-anpa", "no SOH-framed ANPA message in the payload");
         }
         List<DraftArticle> out = new ArrayList<>();
         DraftArticle previous = null;
@@ -68,7 +68,7 @@ public final class Anpa1312Parser implements FormatParser {
             previousSlug = m.slug;
         }
         if (out.isEmpty()) {
-            throw new NormalisationException("parse", "malformed-anpa", "ANPA envelope without an STX-framed text");
+            throw ParseInput.refusal("malformed-anpa", "ANPA envelope without an STX-framed text");
         }
         return out;
     }

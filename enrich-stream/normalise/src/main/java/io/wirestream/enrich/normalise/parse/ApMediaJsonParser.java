@@ -37,8 +37,7 @@ public final class ApMediaJsonParser implements FormatParser {
 
     @Override
     public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
-        JsonNode root = SafeJson.parse(in.plainText(), in.limits());
-        in.deadline().check();
+        JsonNode root = in.jsonRoot();
         List<JsonNode> itemNodes = new ArrayList<>();
         JsonNode data = field(root, "data");
         if (data != null && field(data, "item") != null) {
@@ -51,12 +50,7 @@ public final class ApMediaJsonParser implements FormatParser {
         } else if (root.isObject()) {
             itemNodes.add(root);
         }
-        List<DraftArticle> out = new ArrayList<>();
-        for (JsonNode item : itemNodes) {
-            in.deadline().check();
-            out.add(read(item, in));
-        }
-        return out;
+        return in.readEach(itemNodes, item -> read(item, in));
     }
 
     private DraftArticle read(JsonNode item, ParseInput in) throws NormalisationException {

@@ -13,13 +13,11 @@ import io.wirestream.enrich.normalise.model.DraftArticle;
 import io.wirestream.enrich.normalise.text.TextHygiene;
 import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.enrich.normalise.xml.Dom;
-import io.wirestream.enrich.normalise.xml.SafeXml;
 import io.wirestream.newsformats.format.WireFormat;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -42,18 +40,10 @@ public final class AtomParser implements FormatParser {
 
     @Override
     public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
-        Document doc = SafeXml.parse(in.xmlText(), in.limits());
-        in.deadline().check();
-        Element root = doc.getDocumentElement();
+        Element root = in.xmlRoot();
         List<Element> entries = "entry".equals(local(root)) ? List.of(root) : children(root, "entry");
         String rights = "feed".equals(local(root)) ? text(child(root, "rights")) : null;
-        ZoneId zone = in.zone();
-        List<DraftArticle> out = new ArrayList<>();
-        for (Element entry : entries) {
-            in.deadline().check();
-            out.add(read(entry, rights, zone));
-        }
-        return out;
+        return in.readEach(entries, entry -> read(entry, rights, in.zone()));
     }
 
     private DraftArticle read(Element entry, String feedRights, ZoneId zone) {

@@ -58,7 +58,7 @@ public final class Iptc7901Parser implements FormatParser {
             from = next;
         }
         if (out.isEmpty()) {
-            throw new NormalisationException("parse", "malformed-7901", "no STX-framed IPTC 7901 text in the payload");
+            throw ParseInput.refusal("malformed-7901", "no STX-framed IPTC 7901 text in the payload");
         }
         return out;
     }

@@ -4,7 +4,6 @@ import static io.wirestream.enrich.normalise.xml.Dom.attr;
 import static io.wirestream.enrich.normalise.xml.Dom.child;
 import static io.wirestream.enrich.normalise.xml.Dom.children;
 import static io.wirestream.enrich.normalise.xml.Dom.descendant;
-import static io.wirestream.enrich.normalise.xml.Dom.local;
 import static io.wirestream.enrich.normalise.xml.Dom.text;
 
 import io.wirestream.enrich.normalise.NormalisationException;
@@ -15,14 +14,11 @@ import io.wirestream.enrich.normalise.text.EditorialSignals;
 import io.wirestream.enrich.normalise.text.TextHygiene;
 import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.enrich.normalise.xml.Dom;
-import io.wirestream.enrich.normalise.xml.SafeXml;
 import io.wirestream.newsformats.format.WireFormat;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -44,19 +40,12 @@ public final class NewsMl1Parser implements FormatParser {
 
     @Override
     public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
-        Document doc = SafeXml.parse(in.xmlText(), in.limits());
-        in.deadline().check();
-        Element root = doc.getDocumentElement();
-        if (!"NewsML".equals(local(root))) {
-            throw new NormalisationException("parse", "unexpected-root", "NewsML 1 expected, root is <" + local(root) + ">");
-        }
+        Element root = in.xmlRoot("NewsML", "NewsML 1");
         ZoneId zone = in.zone();
         Element envelope = child(root, "NewsEnvelope");
         WireTime sent = WireDates.parse(text(child(envelope, "DateAndTime")), zone);
         String envPriority = attr(child(envelope, "Priority"), "FormalName");
-        List<DraftArticle> out = new ArrayList<>();
-        for (Element item : children(root, "NewsItem")) {
-            in.deadline().check();
+        return in.readEach(children(root, "NewsItem"), item -> {
             DraftArticle d = readItem(item, zone, in);
             if (d.urgency() == null && envPriority != null && envPriority.matches("\\d")) {
                 d.setUrgency(Integer.parseInt(envPriority));
@@ -65,9 +54,8 @@ public final class NewsMl1Parser implements FormatParser {
                 d.setVersionCreated(sent);
                 d.addNote("versioncreated taken from the NewsEnvelope DateAndTime");
             }
-            out.add(d);
-        }
-        return out;
+            return d;
+        });
     }
 
     private DraftArticle readItem(Element item, ZoneId zone, ParseInput in) {

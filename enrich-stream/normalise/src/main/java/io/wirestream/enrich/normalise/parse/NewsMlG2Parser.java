@@ -17,7 +17,6 @@ import io.wirestream.enrich.normalise.text.EditorialSignals;
 import io.wirestream.enrich.normalise.text.TextHygiene;
 import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.enrich.normalise.xml.Dom;
-import io.wirestream.enrich.normalise.xml.SafeXml;
 import io.wirestream.newsformats.format.WireFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -26,7 +25,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -51,30 +49,25 @@ public final class NewsMlG2Parser implements FormatParser {
 
     @Override
     public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
-        Document doc = SafeXml.parse(in.xmlText(), in.limits());
-        in.deadline().check();
-        Element root = doc.getDocumentElement();
+        Element root = in.xmlRoot();
+        boolean message = "newsMessage".equals(local(root));
+        WireTime sent = message ? WireDates.parse(text(child(child(root, "header"), "sent")), in.zone()) : null;
         List<Element> items = new ArrayList<>();
-        WireTime sent = null;
-        if ("newsMessage".equals(local(root))) {
-            sent = WireDates.parse(text(child(child(root, "header"), "sent")), in.zone());
+        if (message) {
             for (Element set : children(root, "itemSet")) {
                 items.addAll(children(set));
             }
         } else {
             items.add(root);
         }
-        List<DraftArticle> out = new ArrayList<>();
-        for (Element item : items) {
-            in.deadline().check();
+        return in.readEach(items, item -> {
             DraftArticle d = readItem(item, in);
             if (d.versionCreated() == null && sent != null) {
                 d.setVersionCreated(sent);
                 d.addNote("versioncreated taken from the newsMessage header");
             }
-            out.add(d);
-        }
-        return out;
+            return d;
+        });
     }
 
     private DraftArticle readItem(Element item, ParseInput in) {

@@ -41,24 +41,16 @@ public final class NinjsParser implements FormatParser {
 
     @Override
     public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
-        JsonNode root = SafeJson.parse(in.plainText(), in.limits());
-        in.deadline().check();
+        JsonNode root = in.jsonRoot();
         List<JsonNode> objects = new ArrayList<>();
         if (root.isArray()) {
             root.forEach(objects::add);
         } else if (root.isObject()) {
             objects.add(root);
         } else {
-            throw new NormalisationException("parse", "malformed-ninjs", "ninjs must be a JSON object or an array of them");
+            throw ParseInput.refusal("malformed-ninjs", "ninjs must be a JSON object or an array of them");
         }
-        List<DraftArticle> out = new ArrayList<>();
-        for (JsonNode o : objects) {
-            in.deadline().check();
-            if (o.isObject()) {
-                out.add(read(o, in));
-            }
-        }
-        return out;
+        return in.readEach(objects, o -> o.isObject() ? read(o, in) : null);
     }
 
     static DraftArticle read(JsonNode o, ParseInput in) {

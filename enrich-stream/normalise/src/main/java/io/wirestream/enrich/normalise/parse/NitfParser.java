@@ -14,12 +14,10 @@ import io.wirestream.enrich.normalise.model.WireTime;
 import io.wirestream.enrich.normalise.text.EditorialSignals;
 import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.enrich.normalise.xml.Dom;
-import io.wirestream.enrich.normalise.xml.SafeXml;
 import io.wirestream.newsformats.format.WireFormat;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -38,12 +36,7 @@ public final class NitfParser implements FormatParser {
 
     @Override
     public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
-        Document doc = SafeXml.parse(in.xmlText(), in.limits());
-        in.deadline().check();
-        Element root = doc.getDocumentElement();
-        if (!"nitf".equals(local(root))) {
-            throw new NormalisationException("parse", "unexpected-root", "NITF expected, root is <" + local(root) + ">");
-        }
+        Element root = in.xmlRoot("nitf", "NITF");
         DraftArticle d = new DraftArticle();
         d.setItemClass("nitf");
         read(root, d, in.zone());

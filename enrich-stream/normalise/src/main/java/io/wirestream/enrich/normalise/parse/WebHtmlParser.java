@@ -43,10 +43,8 @@ public final class WebHtmlParser implements FormatParser {
 
     @Override
     public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
-        String html = in.htmlText();
-        String base = in.raw().getTransport() == null ? "" : in.raw().getTransport().getOrDefault("url", "");
-        Document doc = Jsoup.parse(html, base);
-        in.deadline().check();
+        Document doc = in.htmlDocument();
+        String base = in.transportUrl();
         ZoneId zone = in.zone();
         DraftArticle d = new DraftArticle();
         d.setItemClass("web page");
@@ -113,7 +111,7 @@ public final class WebHtmlParser implements FormatParser {
         }
         WebCopyCleaner.clean(lines, d, zone, in.reference(), false);
         if (!d.hasBody() && d.headline() == null) {
-            throw new NormalisationException("parse", "no-story-text", "no story text found in the page");
+            throw ParseInput.refusal("no-story-text", "no story text found in the page");
         }
         return List.of(d);
     }

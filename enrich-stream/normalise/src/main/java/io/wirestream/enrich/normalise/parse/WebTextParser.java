@@ -30,7 +30,7 @@ public final class WebTextParser implements FormatParser {
         }
         WebCopyCleaner.clean(WebCopyCleaner.linesOf(text), d, in.zone(), in.reference(), true);
         if (!d.hasBody() && d.headline() == null) {
-            throw new NormalisationException("parse", "no-story-text", "nothing but page furniture in the text");
+            throw ParseInput.refusal("no-story-text", "nothing but page furniture in the text");
         }
         return List.of(d);
     }
