@@ -103,7 +103,8 @@ public final class ArticleAssembler {
                 .setCopyrightnotice(clean(d.copyrightNotice()));
     }
 
-    private static void setSourceAndProvenance(Article.Builder article, DraftArticle d, RawItem raw, WireFormat format) {
+    private static void setSourceAndProvenance(Article.Builder article, DraftArticle d, RawItem raw,
+            WireFormat format) {
         article.setSubjects(SourceMetadata.subjects(d))
                 .setKeywords(SourceMetadata.keywords(d))
                 .setEntities(new ArrayList<>())

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Story uris: {@code urn:wirestream:<agency key>:<id>}, or {@code ...:hash:<content hash>} for formats without an id. */
+/**
+ * Story uris: {@code urn:wirestream:<agency key>:<id>}, or {@code urn:wirestream:<agency key>:hash:<content hash>}
+ * for formats without an id.
+ */
 public final class StoryUris {
 
     private static final Pattern PLAIN_AGENCY = Pattern.compile("[a-z0-9._-]+");
@@ -32,7 +35,8 @@ public final class StoryUris {
             id = transportUrl(raw);
         }
         if (id == null || id.isBlank()) {
-            return "urn:wirestream:" + agency + ":hash:" + ContentHash.of(d.slug(), headline, String.join("\n", paragraphs));
+            String hash = ContentHash.of(d.slug(), headline, String.join("\n", paragraphs));
+            return "urn:wirestream:" + agency + ":hash:" + hash;
         }
         return "urn:wirestream:" + agency + ":" + encode(id.trim());
     }

@@ -254,7 +254,8 @@ public final class WireItemNormaliser implements ItemNormaliser, AutoCloseable {
                 if (firstFailure == null) {
                     firstFailure = e;
                 }
-                skipped.add((d.formatId() == null ? "item" : d.formatId()) + ": " + e.reason() + " (" + e.getMessage() + ")");
+                skipped.add((d.formatId() == null ? "item" : d.formatId()) + ": " + e.reason()
+                        + " (" + e.getMessage() + ")");
             }
         }
         if (articles.isEmpty()) {

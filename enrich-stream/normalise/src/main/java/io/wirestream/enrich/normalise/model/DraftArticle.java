@@ -56,7 +56,7 @@ public final class DraftArticle {
 
     private final List<String> notes = new ArrayList<>();
 
-    /** The format's own id (G2 guid, ninjs uri, NewsML 1 PublicIdentifier, NITF doc-id); {@code null} when it has none. */
+    /** The format's own id (G2 guid, ninjs uri, NewsML 1 PublicIdentifier, NITF doc-id), or {@code null}. */
     public String formatId() {
         return formatId;
     }

@@ -67,7 +67,8 @@ public final class NewsMl1Parser implements FormatParser {
         String publicId = text(child(nid, "PublicIdentifier"));
         String provider = text(child(nid, "ProviderId"));
         String itemId = text(child(nid, "NewsItemId"));
-        d.setFormatId(publicId != null ? stripRevision(publicId) : provider != null && itemId != null ? provider + ":" + itemId : null);
+        d.setFormatId(publicId != null ? stripRevision(publicId)
+                : provider != null && itemId != null ? provider + ":" + itemId : null);
         if (publicId != null) {
             d.addSourceId("newsml:PublicIdentifier", publicId);
         }

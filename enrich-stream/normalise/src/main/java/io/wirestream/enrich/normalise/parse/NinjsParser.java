@@ -67,7 +67,8 @@ public final class NinjsParser implements FormatParser {
             d.setVersion(Long.parseLong(version));
         }
         d.setVersionCreated(WireDates.parse(text(o, "versioncreated", "versionCreated"), zone));
-        d.setFirstCreated(WireDates.parse(text(o, "firstcreated", "firstCreated", "contentcreated", "contentCreated"), zone));
+        d.setFirstCreated(
+                WireDates.parse(text(o, "firstcreated", "firstCreated", "contentcreated", "contentCreated"), zone));
         NitfParser.readEmbargoField(d, text(o, "embargoed"), zone);
         String status = text(o, "pubstatus", "pubStatus");
         if (status != null) {

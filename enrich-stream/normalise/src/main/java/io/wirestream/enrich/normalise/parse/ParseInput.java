@@ -144,7 +144,7 @@ public final class ParseInput {
         return raw.getTransport() == null ? "" : raw.getTransport().getOrDefault("url", "");
     }
 
-    /** One draft per story, in order, checking the time budget before each; stories read as {@code null} are left out. */
+    /** One draft per story, in order, with a budget check before each; a story read as {@code null} is left out. */
     public <T> List<DraftArticle> readEach(Collection<T> stories, StoryReader<T> reader) throws NormalisationException {
         List<DraftArticle> out = new ArrayList<>();
         for (T story : stories) {

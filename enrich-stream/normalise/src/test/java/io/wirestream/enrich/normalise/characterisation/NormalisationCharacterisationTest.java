@@ -29,7 +29,7 @@ class NormalisationCharacterisationTest {
     }
 
     private static List<String> snapshot() throws IOException {
-        try (InputStream in = NormalisationCharacterisationTest.class.getResourceAsStream(CharacterisationSnapshot.SNAPSHOT)) {
+        try (InputStream in = CharacterisationSnapshot.class.getResourceAsStream(CharacterisationSnapshot.SNAPSHOT)) {
             assertThat(in).as("snapshot resource").isNotNull();
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             List<String> entries = new ArrayList<>();
