@@ -25,6 +25,9 @@ import java.util.stream.Stream;
  *   <li>{@code corpus DIR}: one outcome file per corpus file (agency-samples, iptc-*, web copy) into DIR, a scratch
  *       folder outside the project: corpus text must not be copied into it.</li>
  * </ul>
+ * The items were recorded once by appending every {@code RawItem} that reached
+ * {@code WireItemNormaliser.normaliseDetailed} during a run of this module's tests (Avro JSON, one per line, first
+ * occurrence kept, payloads above 200 kB left out: those are size refusals); the hook was not kept in the code.
  */
 public final class CharacterisationSnapshot {
 
