@@ -223,11 +223,11 @@ public final class WireItemNormaliser implements ItemNormaliser, AutoCloseable {
         List<String> skipped = new ArrayList<>();
         List<DraftArticle> text = new ArrayList<>();
         for (DraftArticle d : drafts) {
-            if (d.textItem) {
+            if (d.textItem()) {
                 text.add(d);
             } else {
-                skipped.add((d.guid == null ? "item" : d.guid) + ": not a text story ("
-                        + (d.itemClass == null ? "no text" : d.itemClass) + ")");
+                skipped.add((d.formatId() == null ? "item" : d.formatId()) + ": not a text story ("
+                        + (d.itemClass() == null ? "no text" : d.itemClass()) + ")");
             }
         }
         if (drafts.isEmpty()) {
@@ -254,7 +254,8 @@ public final class WireItemNormaliser implements ItemNormaliser, AutoCloseable {
                 if (firstFailure == null) {
                     firstFailure = e;
                 }
-                skipped.add((d.guid == null ? "item" : d.guid) + ": " + e.reason() + " (" + e.getMessage() + ")");
+                skipped.add((d.formatId() == null ? "item" : d.formatId()) + ": " + e.reason()
+                        + " (" + e.getMessage() + ")");
             }
         }
         if (articles.isEmpty()) {
@@ -266,7 +267,7 @@ public final class WireItemNormaliser implements ItemNormaliser, AutoCloseable {
     private static String describe(List<DraftArticle> drafts) {
         Map<String, Integer> classes = new java.util.TreeMap<>();
         for (DraftArticle d : drafts) {
-            classes.merge(d.itemClass == null ? "items without text" : d.itemClass, 1, Integer::sum);
+            classes.merge(d.itemClass() == null ? "items without text" : d.itemClass(), 1, Integer::sum);
         }
         StringBuilder sb = new StringBuilder();
         classes.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(v).append(" x ").append(k));

@@ -45,7 +45,7 @@ public final class Anpa1312Parser implements FormatParser {
         String all = in.plainText();
         List<String> messages = split(all);
         if (messages.isEmpty()) {
-            throw new NormalisationException("parse", "malformed-anpa", "no SOH-framed ANPA message in the payload");
+            throw ParseInput.refusal("malformed-anpa", "no SOH-framed ANPA message in the payload");
         }
         List<DraftArticle> out = new ArrayList<>();
         DraftArticle previous = null;
@@ -59,8 +59,8 @@ public final class Anpa1312Parser implements FormatParser {
             boolean continuation = previous != null && m.take != null && TAKE.matcher(m.take).find()
                     && m.slug != null && m.slug.equalsIgnoreCase(previousSlug);
             if (continuation) {
-                previous.body.addAll(m.draft.body);
-                previous.notes.add("take appended: " + m.take);
+                previous.addBodyBlocks(m.draft.body());
+                previous.addNote("take appended: " + m.take);
                 continue;
             }
             out.add(m.draft);
@@ -68,7 +68,7 @@ public final class Anpa1312Parser implements FormatParser {
             previousSlug = m.slug;
         }
         if (out.isEmpty()) {
-            throw new NormalisationException("parse", "malformed-anpa", "ANPA envelope without an STX-framed text");
+            throw ParseInput.refusal("malformed-anpa", "ANPA envelope without an STX-framed text");
         }
         return out;
     }
@@ -92,16 +92,16 @@ public final class Anpa1312Parser implements FormatParser {
 
     private Message read(String msg, ParseInput in) {
         DraftArticle d = new DraftArticle();
-        d.itemClass = "anpa-1312 text";
+        d.setItemClass("anpa-1312 text");
         Matcher env = ENVELOPE.matcher(msg);
         if (!env.lookingAt()) {
             return null;
         }
-        d.sourceId("anpa:service", env.group(1));
-        d.sourceId("anpa:sequence", env.group(2));
+        d.addSourceId("anpa:service", env.group(1));
+        d.addSourceId("anpa:sequence", env.group(2));
         String selector = env.group(3).trim();
         if (!selector.isEmpty() && !selector.matches("-+")) {
-            d.sourceId("anpa:selector", selector);
+            d.addSourceId("anpa:selector", selector);
         }
         int stx = msg.indexOf('\u0002');
         if (stx < 0) {
@@ -113,11 +113,11 @@ public final class Anpa1312Parser implements FormatParser {
         Matcher h2 = HEADER2.matcher(header.lines().findFirst().orElse(""));
         if (h2.find()) {
             String priority = h2.group(1).toLowerCase(Locale.ROOT);
-            d.urgency = urgency(priority);
-            d.sourceId("anpa:priority", priority);
+            d.setUrgency(urgency(priority));
+            d.addSourceId("anpa:priority", priority);
             if (h2.group(2) != null) {
                 String cat = h2.group(2).toLowerCase(Locale.ROOT);
-                d.subject("anpa-category:" + cat, null);
+                d.addSubject("anpa-category:" + cat, null);
             }
             Keyword k = keyword(h2.group(3));
             if (k != null) {
@@ -125,7 +125,7 @@ public final class Anpa1312Parser implements FormatParser {
                 take = k.take;
             }
             if (!h2.group(6).isEmpty()) {
-                d.sourceId("anpa:word-count", h2.group(6));
+                d.addSourceId("anpa:word-count", h2.group(6));
             }
         }
         int etx = msg.indexOf('\u0003', stx);
@@ -134,7 +134,7 @@ public final class Anpa1312Parser implements FormatParser {
         // the trailer may start on the line after ETX: take its first non-blank line
         WireTime filed = WireDates.parseAnpaTrailer(trailer.lines().filter(l -> !l.isBlank()).findFirst().orElse(""), in.reference());
         if (filed != null) {
-            d.versionCreated = filed;
+            d.setVersionCreated(filed);
         }
 
         List<String> headerLines = new ArrayList<>();
@@ -166,17 +166,17 @@ public final class Anpa1312Parser implements FormatParser {
             // "EMBARGOED until ...": read against the item's own time by the assembler; a full date is read now
             if (io.wirestream.enrich.normalise.text.Embargoes.isMarker(h)) {
                 WireTime embargo = io.wirestream.enrich.normalise.text.Embargoes.find(h, in.zone(), in.reference());
-                if (embargo != null && d.embargoed == null) {
-                    d.embargoed = embargo;
-                } else if (!d.embargoMarkers.contains(h.trim())) {
-                    d.embargoMarkers.add(h.trim());
+                if (embargo != null && d.embargoed() == null) {
+                    d.setEmbargoed(embargo);
+                } else if (!d.embargoMarkers().contains(h.trim())) {
+                    d.addEmbargoMarker(h.trim());
                 }
             }
         }
-        if (d.slug != null) {
+        if (d.slug() != null) {
             // the keyword line inside the text is complete; the envelope's copy may be cut to a fixed width
-            Keyword k = keyword(d.slug);
-            slug = k == null ? d.slug : k.slug;
+            Keyword k = keyword(d.slug());
+            slug = k == null ? d.slug() : k.slug;
             if (k != null && k.take != null) {
                 take = k.take;
             }
@@ -184,17 +184,17 @@ public final class Anpa1312Parser implements FormatParser {
         for (List<String> p : paragraphs) {
             String para = tts(TextHygiene.reflow(p));
             if (!para.isBlank() && !TextHygiene.isRule(para)) {
-                d.body.add(BodyBlock.paragraph(para));
+                d.addBodyBlock(BodyBlock.paragraph(para));
             }
         }
         if (slug != null) {
-            d.slug = slug;
-            d.keyword(slug);
-            d.sourceId("anpa:keyword", slug);
+            d.setSlug(slug);
+            d.addKeyword(slug);
+            d.addSourceId("anpa:keyword", slug);
         }
         if (take != null) {
-            d.sourceId("anpa:version", take);
-            d.signals.addAll(EditorialSignals.fromTakeKey(take));
+            d.addSourceId("anpa:version", take);
+            d.addSignals(EditorialSignals.fromTakeKey(take));
         }
         return new Message(d, slug, take);
     }
@@ -239,10 +239,10 @@ public final class Anpa1312Parser implements FormatParser {
             }
             if (!keywordSeen && line.matches("^(AM|PM|BC|AP)-.*")) {
                 keywordSeen = true;
-                d.slug = line;
+                d.setSlug(line);
                 Keyword k = keyword(line);
                 if (k != null && k.take != null) {
-                    d.signals.addAll(EditorialSignals.fromTakeKey(k.take));
+                    d.addSignals(EditorialSignals.fromTakeKey(k.take));
                 }
                 continue;
             }
@@ -254,21 +254,21 @@ public final class Anpa1312Parser implements FormatParser {
             if (lower.startsWith("eds:") || lower.startsWith("editor's note") || lower.startsWith("editors:")
                     || lower.startsWith("eds note")) {
                 EditorialSignals.readAdvisory(d, line.substring(line.indexOf(':') + 1));
-                d.notes.add("editors' note: " + line);
+                d.addNote("editors' note: " + line);
                 continue;
             }
             if (lower.startsWith("ap photo") || lower.startsWith("ap video") || lower.startsWith("with photo")) {
                 continue;
             }
-            if (d.headline == null) {
-                d.headline = tts(line);
-            } else if (d.description == null) {
-                d.description = tts(line);
+            if (d.headline() == null) {
+                d.setHeadline(tts(line));
+            } else if (d.description() == null) {
+                d.setDescription(tts(line));
             }
         }
         if (!bylines.isEmpty()) {
             // the first '=' line is the name ("By ..."); later ones are its title ("Associated Press"), like NITF's byttl
-            d.byline = bylines.get(0);
+            d.setByline(bylines.get(0));
         }
     }
 

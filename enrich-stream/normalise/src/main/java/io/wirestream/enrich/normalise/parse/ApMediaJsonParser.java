@@ -37,8 +37,7 @@ public final class ApMediaJsonParser implements FormatParser {
 
     @Override
     public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
-        JsonNode root = SafeJson.parse(in.plainText(), in.limits());
-        in.deadline().check();
+        JsonNode root = in.jsonRoot();
         List<JsonNode> itemNodes = new ArrayList<>();
         JsonNode data = field(root, "data");
         if (data != null && field(data, "item") != null) {
@@ -51,75 +50,70 @@ public final class ApMediaJsonParser implements FormatParser {
         } else if (root.isObject()) {
             itemNodes.add(root);
         }
-        List<DraftArticle> out = new ArrayList<>();
-        for (JsonNode item : itemNodes) {
-            in.deadline().check();
-            out.add(read(item, in));
-        }
-        return out;
+        return in.readEach(itemNodes, item -> read(item, in));
     }
 
     private DraftArticle read(JsonNode item, ParseInput in) throws NormalisationException {
         ZoneId zone = in.zone();
         DraftArticle d = new DraftArticle();
         String type = text(item, "type");
-        d.itemClass = "ap " + (type == null ? "item" : type);
+        d.setItemClass("ap " + (type == null ? "item" : type));
         if (type != null && !type.equalsIgnoreCase("text") && !type.equalsIgnoreCase("composite")) {
-            d.textItem = false;
+            d.setTextItem(false);
         }
         JsonNode altids = field(item, "altids");
         String itemId = text(altids, "itemid");
-        d.guid = itemId;
+        d.setFormatId(itemId);
         if (itemId != null) {
-            d.sourceId("ap:itemid", itemId);
+            d.addSourceId("ap:itemid", itemId);
         }
         for (String k : new String[] {"friendlykey", "referenceid", "etag", "transref"}) {
-            d.sourceId("ap:" + k, text(altids, k));
+            d.addSourceId("ap:" + k, text(altids, k));
         }
         String uri = text(item, "uri");
         if (uri != null) {
-            d.sourceId("ap:uri", uri);
+            d.addSourceId("ap:uri", uri);
         }
         String version = text(item, "version");
         if (version != null && version.matches("\\d{1,18}")) {
-            d.version = Long.parseLong(version);
+            d.setVersion(Long.parseLong(version));
         }
-        d.versionCreated = WireDates.parse(text(item, "versioncreated"), zone);
-        d.firstCreated = WireDates.parse(text(item, "firstcreated"), zone);
+        d.setVersionCreated(WireDates.parse(text(item, "versioncreated"), zone));
+        d.setFirstCreated(WireDates.parse(text(item, "firstcreated"), zone));
         NitfParser.readEmbargoField(d, text(item, "embargoed"), zone);
         String status = text(item, "pubstatus");
         if (status != null) {
             NitfParser.readStatus(d, status);
         }
         EditorialSignals.readAdvisory(d, text(item, "ednote"));
-        d.urgency = SafeJson.integer(item, "urgency");
+        d.setUrgency(SafeJson.integer(item, "urgency"));
         String priority = text(item, "editorialpriority");
         if (priority != null) {
-            d.sourceId("ap:editorialpriority", priority);
+            d.addSourceId("ap:editorialpriority", priority);
         }
         for (JsonNode s : items(item, "signals")) {
             String sig = s.asText("").toLowerCase(Locale.ROOT);
             switch (sig) {
-                case "update", "newscontentupdate", "writethru" -> d.signals.add(EditorialSignals.UPDATE);
-                case "correction", "corrective" -> d.signals.add(EditorialSignals.CORRECTION);
-                case "kill", "withdrawal", "elimination" -> d.signals.add(EditorialSignals.KILL);
-                case "withhold" -> d.signals.add(EditorialSignals.HOLD);
-                case "advisory" -> d.signals.add(EditorialSignals.ADVISORY);
+                case "update", "newscontentupdate", "writethru" -> d.addSignal(EditorialSignals.UPDATE);
+                case "correction", "corrective" -> d.addSignal(EditorialSignals.CORRECTION);
+                case "kill", "withdrawal", "elimination" -> d.addSignal(EditorialSignals.KILL);
+                case "withhold" -> d.addSignal(EditorialSignals.HOLD);
+                case "advisory" -> d.addSignal(EditorialSignals.ADVISORY);
                 default -> {
                     // newscontent, whitelisted, ... carry no editorial meaning
                 }
             }
         }
-        d.language = text(item, "language");
-        d.headline = text(item, "headline");
-        d.headline("extended", text(item, "headline_extended"));
-        d.title = text(item, "title");
+        d.setLanguage(text(item, "language"));
+        d.setHeadline(text(item, "headline"));
+        d.addHeadline("extended", text(item, "headline_extended"));
+        d.setTitle(text(item, "title"));
         String slug = text(item, "slugline");
         if (slug != null) {
-            d.slug = slug;
-            d.sourceId("ap:slugline", slug);
+            d.setSlug(slug);
+            d.addSourceId("ap:slugline", slug);
         }
-        d.description = text(item, "description_summary", "summary");
+        d.setDescription(text(item, "description_summary", "summary"));
         List<String> by = new ArrayList<>();
         for (JsonNode b : items(item, "bylines")) {
             String v = text(b, "by");
@@ -128,17 +122,17 @@ public final class ApMediaJsonParser implements FormatParser {
             }
         }
         if (!by.isEmpty()) {
-            d.byline = String.join(" and ", by);
+            d.setByline(String.join(" and ", by));
         }
-        d.located = text(item, "located");
+        d.setLocated(text(item, "located"));
         JsonNode dl = field(item, "datelinelocation");
-        if (d.located == null && dl != null) {
-            d.located = text(dl, "city", "name");
+        if (d.located() == null && dl != null) {
+            d.setLocated(text(dl, "city", "name"));
         }
-        d.copyrightnotice = text(item, "copyrightnotice");
+        d.setCopyrightNotice(text(item, "copyrightnotice"));
         for (JsonNode k : items(item, "keywords")) {
             if (k.isValueNode()) {
-                d.keyword(k.asText());
+                d.addKeyword(k.asText());
             }
         }
         for (JsonNode s : items(item, "subject")) {
@@ -152,10 +146,10 @@ public final class ApMediaJsonParser implements FormatParser {
                 category |= "category".equals(rel.asText());
             }
             if (category && code.matches("[A-Za-z]")) {
-                d.subject("ap-category:" + code.toLowerCase(Locale.ROOT), null);
+                d.addSubject("ap-category:" + code.toLowerCase(Locale.ROOT), null);
             } else {
                 String scheme = text(s, "scheme");
-                d.subject(scheme != null && scheme.contains("cv.ap.org") ? "apsubject:" + code : code, name);
+                d.addSubject(scheme != null && scheme.contains("cv.ap.org") ? "apsubject:" + code : code, name);
             }
         }
         String nitf = text(item, "body_nitf");
@@ -166,12 +160,12 @@ public final class ApMediaJsonParser implements FormatParser {
             String bodyText = text(item, "body_text");
             if (bodyText != null) {
                 for (String p : TextHygiene.paragraphsAuto(bodyText)) {
-                    d.body.add(BodyBlock.paragraph(p));
+                    d.addBodyBlock(BodyBlock.paragraph(p));
                 }
             }
         }
         if (!d.hasBody() && field(item, "renditions") != null) {
-            d.notes.add("metadata-only item: the body is a rendition to download (nitf/anpa), not part of this JSON");
+            d.addNote("metadata-only item: the body is a rendition to download (nitf/anpa), not part of this JSON");
         }
         return d;
     }

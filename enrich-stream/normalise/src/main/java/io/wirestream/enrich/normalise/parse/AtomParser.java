@@ -13,13 +13,11 @@ import io.wirestream.enrich.normalise.model.DraftArticle;
 import io.wirestream.enrich.normalise.text.TextHygiene;
 import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.enrich.normalise.xml.Dom;
-import io.wirestream.enrich.normalise.xml.SafeXml;
 import io.wirestream.newsformats.format.WireFormat;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -42,31 +40,23 @@ public final class AtomParser implements FormatParser {
 
     @Override
     public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
-        Document doc = SafeXml.parse(in.xmlText(), in.limits());
-        in.deadline().check();
-        Element root = doc.getDocumentElement();
+        Element root = in.xmlRoot();
         List<Element> entries = "entry".equals(local(root)) ? List.of(root) : children(root, "entry");
         String rights = "feed".equals(local(root)) ? text(child(root, "rights")) : null;
-        ZoneId zone = in.zone();
-        List<DraftArticle> out = new ArrayList<>();
-        for (Element entry : entries) {
-            in.deadline().check();
-            out.add(read(entry, rights, zone));
-        }
-        return out;
+        return in.readEach(entries, entry -> read(entry, rights, in.zone()));
     }
 
     private DraftArticle read(Element entry, String feedRights, ZoneId zone) {
         DraftArticle d = new DraftArticle();
-        d.itemClass = "atom entry";
-        d.guid = text(child(entry, "id"));
-        d.sourceId("atom:id", d.guid);
-        d.language = Dom.lang(entry);
-        d.headline = textConstruct(child(entry, "title"));
-        d.versionCreated = WireDates.parse(text(child(entry, "updated")), zone);
-        d.firstCreated = WireDates.parse(text(child(entry, "published")), zone);
+        d.setItemClass("atom entry");
+        d.setFormatId(text(child(entry, "id")));
+        d.addSourceId("atom:id", d.formatId());
+        d.setLanguage(Dom.lang(entry));
+        d.setHeadline(textConstruct(child(entry, "title")));
+        d.setVersionCreated(WireDates.parse(text(child(entry, "updated")), zone));
+        d.setFirstCreated(WireDates.parse(text(child(entry, "published")), zone));
         String rights = text(child(entry, "rights"));
-        d.copyrightnotice = rights != null ? rights : feedRights;
+        d.setCopyrightNotice(rights != null ? rights : feedRights);
         List<String> authors = new ArrayList<>();
         for (Element a : children(entry, "author")) {
             String n = text(child(a, "name"));
@@ -75,18 +65,18 @@ public final class AtomParser implements FormatParser {
             }
         }
         if (!authors.isEmpty()) {
-            d.byline = String.join(" and ", authors);
+            d.setByline(String.join(" and ", authors));
         }
         for (Element c : children(entry, "category")) {
-            d.keyword(attr(c, "label") != null ? attr(c, "label") : attr(c, "term"));
+            d.addKeyword(attr(c, "label") != null ? attr(c, "label") : attr(c, "term"));
         }
         for (Element link : children(entry, "link")) {
             String rel = attr(link, "rel");
             String href = attr(link, "href");
             if (rel == null || rel.equals("alternate")) {
-                d.sourceId("atom:link", href);
+                d.addSourceId("atom:link", href);
             } else if (rel.equals("related")) {
-                d.related(href, attr(link, "title"), "publisher link (atom related)");
+                d.addRelated(href, attr(link, "title"), "publisher link (atom related)");
             }
         }
         String summary = textConstruct(child(entry, "summary"));
@@ -108,39 +98,39 @@ public final class AtomParser implements FormatParser {
             } else if (LEAD_NAMES.contains(name) && lead == null) {
                 lead = text(e);
             } else if (name.equals("tag") || name.equals("catagory") || name.equals("category")) {
-                d.keyword(attr(e, "value") != null ? attr(e, "value") : text(e));
+                d.addKeyword(attr(e, "value") != null ? attr(e, "value") : text(e));
             } else if (name.equals("slug") && text(e) != null) {
-                d.slug = d.slug == null ? text(e) : d.slug;
-                d.sourceId("atom-ext:slug", text(e));
-            } else if (name.equals("ContentMetadata") && attr(e, "lang") != null && d.language == null) {
-                d.language = attr(e, "lang");
+                d.setSlug(d.slug() == null ? text(e) : d.slug());
+                d.addSourceId("atom-ext:slug", text(e));
+            } else if (name.equals("ContentMetadata") && attr(e, "lang") != null && d.language() == null) {
+                d.setLanguage(attr(e, "lang"));
             }
         }
         String extText = text(extBody);
         boolean useExtension = extText != null && (contentText == null || extText.length() > contentText.length());
         if (useExtension) {
             if (lead != null) {
-                d.body.add(BodyBlock.paragraph(TextHygiene.clean(lead)));
+                d.addBodyBlock(BodyBlock.paragraph(TextHygiene.clean(lead)));
             }
             for (String p : TextHygiene.paragraphsAuto(extText)) {
-                d.body.add(BodyBlock.paragraph(p));
+                d.addBodyBlock(BodyBlock.paragraph(p));
             }
-            d.notes.add("body taken from the agency's Atom extension (" + extBody.getNodeName() + ")");
-            d.description = summary;
+            d.addNote("body taken from the agency's Atom extension (" + extBody.getNodeName() + ")");
+            d.setDescription(summary);
         } else if (content != null && contentText != null) {
             if ("xhtml".equals(contentType)) {
                 Element div = child(content, "div");
-                d.bodyHtml = Dom.innerMarkup(div != null ? div : content);
+                d.setBodyHtml(Dom.innerMarkup(div != null ? div : content));
             } else if (contentType != null && contentType.contains("html")) {
-                d.bodyHtml = contentText;
+                d.setBodyHtml(contentText);
             } else {
                 for (String p : TextHygiene.paragraphsAuto(contentText)) {
-                    d.body.add(BodyBlock.paragraph(p));
+                    d.addBodyBlock(BodyBlock.paragraph(p));
                 }
             }
-            d.description = summary;
+            d.setDescription(summary);
         } else if (summary != null) {
-            d.body.add(BodyBlock.paragraph(summary));
+            d.addBodyBlock(BodyBlock.paragraph(summary));
         }
         return d;
     }

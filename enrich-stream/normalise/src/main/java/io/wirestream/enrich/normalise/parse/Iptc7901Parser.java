@@ -3,6 +3,7 @@ package io.wirestream.enrich.normalise.parse;
 import io.wirestream.enrich.normalise.NormalisationException;
 import io.wirestream.enrich.normalise.model.BodyBlock;
 import io.wirestream.enrich.normalise.model.DraftArticle;
+import io.wirestream.enrich.normalise.model.DraftHeadline;
 import io.wirestream.enrich.normalise.model.WireTime;
 import io.wirestream.enrich.normalise.text.EditorialSignals;
 import io.wirestream.enrich.normalise.text.TextHygiene;
@@ -57,7 +58,7 @@ public final class Iptc7901Parser implements FormatParser {
             from = next;
         }
         if (out.isEmpty()) {
-            throw new NormalisationException("parse", "malformed-7901", "no STX-framed IPTC 7901 text in the payload");
+            throw ParseInput.refusal("malformed-7901", "no STX-framed IPTC 7901 text in the payload");
         }
         return out;
     }
@@ -68,24 +69,24 @@ public final class Iptc7901Parser implements FormatParser {
             return null;
         }
         DraftArticle d = new DraftArticle();
-        d.itemClass = "iptc-7901 text";
+        d.setItemClass("iptc-7901 text");
         List<String> headerLines = TextHygiene.lines(msg.substring(0, stx));
         if (!headerLines.isEmpty()) {
             Matcher h = HEADER.matcher(msg.substring(0, msg.indexOf('\n') < 0 ? stx : Math.min(stx, msg.indexOf('\n')))
                     .replace("\r", ""));
             if (h.find()) {
                 if (!h.group(1).isEmpty()) {
-                    d.sourceId("iptc7901:source", h.group(1));
+                    d.addSourceId("iptc7901:source", h.group(1));
                 }
                 if (!h.group(2).isEmpty()) {
-                    d.sourceId("iptc7901:sequence", h.group(2));
+                    d.addSourceId("iptc7901:sequence", h.group(2));
                 }
-                d.urgency = Integer.parseInt(h.group(3));
-                d.subject("iptc7901-category:" + h.group(4).toLowerCase(Locale.ROOT), null);
-                d.sourceId("iptc7901:word-count", h.group(5));
+                d.setUrgency(Integer.parseInt(h.group(3)));
+                d.addSubject("iptc7901-category:" + h.group(4).toLowerCase(Locale.ROOT), null);
+                d.addSourceId("iptc7901:word-count", h.group(5));
                 String extra = h.group(6).trim().replaceAll("\\s+", " ");
                 if (!extra.isEmpty()) {
-                    d.sourceId("iptc7901:address", extra);
+                    d.addSourceId("iptc7901:address", extra);
                 }
             }
         }
@@ -99,20 +100,20 @@ public final class Iptc7901Parser implements FormatParser {
         }
         if (!slugParts.isEmpty()) {
             String slug = String.join(" ", slugParts).replaceAll("/+$", "").trim();
-            d.slug = slug;
-            d.sourceId("iptc7901:keyword", slug);
+            d.setSlug(slug);
+            d.addSourceId("iptc7901:keyword", slug);
             for (String k : slug.split("/")) {
-                d.keyword(k);
+                d.addKeyword(k);
             }
             for (String part : slug.split("/")) {
-                d.signals.addAll(EditorialSignals.fromAdvisoryText(part)); // capitals only: "STORNO", "KORREKTUR"
+                d.addSignals(EditorialSignals.fromAdvisoryText(part)); // capitals only: "STORNO", "KORREKTUR"
             }
         }
 
         int etx = msg.indexOf('\u0003', stx);
         String text = msg.substring(stx + 1, etx < 0 ? msg.length() : etx);
         if (etx >= 0) {
-            d.versionCreated = WireDates.parse7901Trailer(msg.substring(etx + 1), in.reference());
+            d.setVersionCreated(WireDates.parse7901Trailer(msg.substring(etx + 1), in.reference()));
         }
         List<String> lines = TextHygiene.lines(text);
 
@@ -143,25 +144,25 @@ public final class Iptc7901Parser implements FormatParser {
         }
         if (head.size() > 1 && isKicker(head.get(0))) {
             String kicker = head.remove(0);
-            d.headline("kicker", kicker);
+            d.addHeadline("kicker", kicker);
             EditorialSignals.readAdvisory(d, kicker);
         }
         if (!head.isEmpty()) {
-            d.headline = TextHygiene.reflow(head);
+            d.setHeadline(TextHygiene.reflow(head));
         }
         List<String> embargoLines = new ArrayList<>(headerLines);
-        for (String[] h : d.headlines) {
-            embargoLines.add(h[1]);
+        for (DraftHeadline h : d.headlines()) {
+            embargoLines.add(h.text());
         }
         for (String line : embargoLines) {
             if (!io.wirestream.enrich.normalise.text.Embargoes.isMarker(line)) {
                 continue;
             }
             WireTime t = io.wirestream.enrich.normalise.text.Embargoes.find(line, in.zone(), in.reference());
-            if (t != null && d.embargoed == null) {
-                d.embargoed = t;
-            } else if (!d.embargoMarkers.contains(line.trim())) {
-                d.embargoMarkers.add(line.trim()); // read against the item's own time by the assembler
+            if (t != null && d.embargoed() == null) {
+                d.setEmbargoed(t);
+            } else if (!d.embargoMarkers().contains(line.trim())) {
+                d.addEmbargoMarker(line.trim()); // read against the item's own time by the assembler
             }
         }
 
@@ -181,7 +182,7 @@ public final class Iptc7901Parser implements FormatParser {
             if (notebook) {
                 Matcher link = LINK.matcher(t);
                 while (link.find()) {
-                    d.related(link.group(2), link.group(1), "publisher link (notebook)");
+                    d.addRelated(link.group(2), link.group(1), "publisher link (notebook)");
                 }
                 continue;
             }
@@ -189,7 +190,7 @@ public final class Iptc7901Parser implements FormatParser {
         }
         for (String p : TextHygiene.paragraphs(body.toString(), true)) {
             if (!TextHygiene.isRule(p)) {
-                d.body.add(BodyBlock.paragraph(p));
+                d.addBodyBlock(BodyBlock.paragraph(p));
             }
         }
         return d;

@@ -4,7 +4,6 @@ import static io.wirestream.enrich.normalise.xml.Dom.attr;
 import static io.wirestream.enrich.normalise.xml.Dom.child;
 import static io.wirestream.enrich.normalise.xml.Dom.children;
 import static io.wirestream.enrich.normalise.xml.Dom.descendant;
-import static io.wirestream.enrich.normalise.xml.Dom.local;
 import static io.wirestream.enrich.normalise.xml.Dom.text;
 
 import io.wirestream.enrich.normalise.NormalisationException;
@@ -15,14 +14,11 @@ import io.wirestream.enrich.normalise.text.EditorialSignals;
 import io.wirestream.enrich.normalise.text.TextHygiene;
 import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.enrich.normalise.xml.Dom;
-import io.wirestream.enrich.normalise.xml.SafeXml;
 import io.wirestream.newsformats.format.WireFormat;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -44,66 +40,59 @@ public final class NewsMl1Parser implements FormatParser {
 
     @Override
     public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
-        Document doc = SafeXml.parse(in.xmlText(), in.limits());
-        in.deadline().check();
-        Element root = doc.getDocumentElement();
-        if (!"NewsML".equals(local(root))) {
-            throw new NormalisationException("parse", "unexpected-root", "NewsML 1 expected, root is <" + local(root) + ">");
-        }
+        Element root = in.xmlRoot("NewsML", "NewsML 1");
         ZoneId zone = in.zone();
         Element envelope = child(root, "NewsEnvelope");
         WireTime sent = WireDates.parse(text(child(envelope, "DateAndTime")), zone);
         String envPriority = attr(child(envelope, "Priority"), "FormalName");
-        List<DraftArticle> out = new ArrayList<>();
-        for (Element item : children(root, "NewsItem")) {
-            in.deadline().check();
+        return in.readEach(children(root, "NewsItem"), item -> {
             DraftArticle d = readItem(item, zone, in);
-            if (d.urgency == null && envPriority != null && envPriority.matches("\\d")) {
-                d.urgency = Integer.parseInt(envPriority);
+            if (d.urgency() == null && envPriority != null && envPriority.matches("\\d")) {
+                d.setUrgency(Integer.parseInt(envPriority));
             }
-            if (d.versionCreated == null && sent != null) {
-                d.versionCreated = sent;
-                d.notes.add("versioncreated taken from the NewsEnvelope DateAndTime");
+            if (d.versionCreated() == null && sent != null) {
+                d.setVersionCreated(sent);
+                d.addNote("versioncreated taken from the NewsEnvelope DateAndTime");
             }
-            out.add(d);
-        }
-        return out;
+            return d;
+        });
     }
 
     private DraftArticle readItem(Element item, ZoneId zone, ParseInput in) {
         DraftArticle d = new DraftArticle();
-        d.itemClass = "NewsItem";
-        d.language = Dom.lang(item);
+        d.setItemClass("NewsItem");
+        d.setLanguage(Dom.lang(item));
         Element ident = child(item, "Identification");
         Element nid = child(ident, "NewsIdentifier");
         String publicId = text(child(nid, "PublicIdentifier"));
         String provider = text(child(nid, "ProviderId"));
         String itemId = text(child(nid, "NewsItemId"));
-        d.guid = publicId != null ? stripRevision(publicId) : provider != null && itemId != null ? provider + ":" + itemId : null;
+        d.setFormatId(publicId != null ? stripRevision(publicId)
+                : provider != null && itemId != null ? provider + ":" + itemId : null);
         if (publicId != null) {
-            d.sourceId("newsml:PublicIdentifier", publicId);
+            d.addSourceId("newsml:PublicIdentifier", publicId);
         }
         if (itemId != null) {
-            d.sourceId("newsml:NewsItemId", itemId);
+            d.addSourceId("newsml:NewsItemId", itemId);
         }
         Element revision = child(nid, "RevisionId");
         String rev = text(revision);
         if (rev != null && rev.matches("\\d{1,18}")) {
-            d.version = Long.parseLong(rev);
-            if (d.version > 1) {
-                d.signals.add(EditorialSignals.UPDATE);
+            d.setVersion(Long.parseLong(rev));
+            if (d.version() > 1) {
+                d.addSignal(EditorialSignals.UPDATE);
             }
         }
         String nameLabel = text(child(ident, "NameLabel"));
         if (nameLabel != null) {
-            d.slug = nameLabel;
-            d.sourceId("newsml:NameLabel", nameLabel);
+            d.setSlug(nameLabel);
+            d.addSourceId("newsml:NameLabel", nameLabel);
         }
 
         Element mgmt = child(item, "NewsManagement");
         if (mgmt != null) {
-            d.firstCreated = WireDates.parse(text(child(mgmt, "FirstCreated")), zone);
-            d.versionCreated = WireDates.parse(text(child(mgmt, "ThisRevisionCreated")), zone);
+            d.setFirstCreated(WireDates.parse(text(child(mgmt, "FirstCreated")), zone));
+            d.setVersionCreated(WireDates.parse(text(child(mgmt, "ThisRevisionCreated")), zone));
             String status = attr(child(mgmt, "Status"), "FormalName");
             if (status != null) {
                 NitfParser.readStatus(d, status);
@@ -111,14 +100,14 @@ public final class NewsMl1Parser implements FormatParser {
             // an Embargoed item says when it becomes usable in StatusWillChange
             Element change = child(mgmt, "StatusWillChange");
             if (change != null && "embargoed".equalsIgnoreCase(status)) {
-                d.embargoed = WireDates.parse(text(child(change, "DateAndTime")), zone);
+                d.setEmbargoed(WireDates.parse(text(child(change, "DateAndTime")), zone));
             }
             String urgency = attr(child(mgmt, "Urgency"), "FormalName");
             if (urgency != null && urgency.matches("\\d")) {
-                d.urgency = Integer.parseInt(urgency);
+                d.setUrgency(Integer.parseInt(urgency));
             }
             for (Element instr : children(mgmt, "Instruction")) {
-                d.signals.addAll(EditorialSignals.fromTakeKey(attr(instr, "FormalName")));
+                d.addSignals(EditorialSignals.fromTakeKey(attr(instr, "FormalName")));
             }
         }
 
@@ -156,7 +145,7 @@ public final class NewsMl1Parser implements FormatParser {
         if (admin != null) {
             String source = attr(child(child(admin, "Source"), "Party"), "FormalName");
             if (source != null) {
-                d.sourceId("newsml:Source", source);
+                d.addSourceId("newsml:Source", source);
             }
         }
         for (Element ci : children(comp, "ContentItem")) {
@@ -170,63 +159,63 @@ public final class NewsMl1Parser implements FormatParser {
     private static void readNewsLines(Element lines, DraftArticle d) {
         String headline = text(child(lines, "HeadLine"));
         if (headline != null) {
-            if (d.headline == null) {
-                d.headline = headline;
+            if (d.headline() == null) {
+                d.setHeadline(headline);
             } else {
-                d.headline("alternative", headline);
+                d.addHeadline("alternative", headline);
             }
         }
-        d.headline("sub", text(child(lines, "SubHeadLine")));
+        d.addHeadline("sub", text(child(lines, "SubHeadLine")));
         String by = text(child(lines, "ByLine"));
-        if (by != null && d.byline == null) {
-            d.byline = by;
+        if (by != null && d.byline() == null) {
+            d.setByline(by);
         }
         String dateline = text(child(lines, "DateLine"));
-        if (dateline != null && d.dateline == null) {
-            d.dateline = dateline;
+        if (dateline != null && d.dateline() == null) {
+            d.setDateline(dateline);
         }
         String slug = text(child(lines, "SlugLine"));
         if (slug != null) {
-            d.sourceId("newsml:SlugLine", slug);
-            if (d.slug == null) {
-                d.slug = slug;
+            d.addSourceId("newsml:SlugLine", slug);
+            if (d.slug() == null) {
+                d.setSlug(slug);
             }
         }
         String copyright = text(child(lines, "CopyrightLine"));
-        if (copyright != null && d.copyrightnotice == null) {
-            d.copyrightnotice = copyright;
+        if (copyright != null && d.copyrightNotice() == null) {
+            d.setCopyrightNotice(copyright);
         }
         String credit = text(child(lines, "CreditLine"));
-        if (credit != null && d.tagline == null) {
-            d.tagline = credit;
+        if (credit != null && d.tagline() == null) {
+            d.setTagline(credit);
         }
         for (Element kl : children(lines, "KeywordLine")) {
-            d.keyword(text(kl));
+            d.addKeyword(text(kl));
         }
     }
 
     private static void readDescriptive(Element dm, DraftArticle d) {
         String lang = attr(child(dm, "Language"), "FormalName");
-        if (lang != null && d.language == null) {
-            d.language = lang;
+        if (lang != null && d.language() == null) {
+            d.setLanguage(lang);
         }
         for (Element sc : children(dm, "SubjectCode")) {
             for (Element s : children(sc)) {
                 String code = attr(s, "FormalName");
                 if (code != null) {
-                    d.subject(code.matches("\\d{8}") ? "subj:" + code : code, null);
+                    d.addSubject(code.matches("\\d{8}") ? "subj:" + code : code, null);
                 }
             }
         }
         for (Element p : children(dm, "Property")) {
             if ("Keyword".equalsIgnoreCase(attr(p, "FormalName"))) {
-                d.keyword(attr(p, "Value"));
+                d.addKeyword(attr(p, "Value"));
             }
         }
         for (Element loc : children(dm, "Location")) {
             for (Element p : children(loc, "Property")) {
-                if ("City".equalsIgnoreCase(attr(p, "FormalName")) && d.located == null) {
-                    d.located = attr(p, "Value");
+                if ("City".equalsIgnoreCase(attr(p, "FormalName")) && d.located() == null) {
+                    d.setLocated(attr(p, "Value"));
                 }
             }
         }
@@ -263,23 +252,23 @@ public final class NewsMl1Parser implements FormatParser {
         if (headlineRole) {
             String v = markup != null ? io.wirestream.enrich.normalise.html.HtmlBlocks.text(markup) : text(data);
             if (v != null && !v.isBlank()) {
-                if (role.equals("headline") && d.headline == null) {
-                    d.headline = v;
+                if (role.equals("headline") && d.headline() == null) {
+                    d.setHeadline(v);
                 } else {
-                    d.headline(role.equals("headline") ? "alternative" : "sub", v);
+                    d.addHeadline(role.equals("headline") ? "alternative" : "sub", v);
                 }
             }
             return;
         }
         if (d.hasBody()) {
-            d.notes.add("further text component" + (role.isEmpty() ? "" : " (" + role + ")") + " not taken as body");
+            d.addNote("further text component" + (role.isEmpty() ? "" : " (" + role + ")") + " not taken as body");
             return;
         }
         if (markup != null) {
-            d.bodyHtml = markup;
+            d.setBodyHtml(markup);
         } else if (text(data) != null) {
             for (String p : TextHygiene.paragraphs(data.getTextContent(), true)) {
-                d.body.add(BodyBlock.paragraph(p));
+                d.addBodyBlock(BodyBlock.paragraph(p));
             }
         }
     }

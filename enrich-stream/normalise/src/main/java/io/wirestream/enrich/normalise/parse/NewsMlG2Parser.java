@@ -7,16 +7,16 @@ import static io.wirestream.enrich.normalise.xml.Dom.descendant;
 import static io.wirestream.enrich.normalise.xml.Dom.local;
 import static io.wirestream.enrich.normalise.xml.Dom.text;
 
-import io.wirestream.enrich.normalise.ArticleAssembler;
+import io.wirestream.enrich.normalise.StoryUris;
 import io.wirestream.enrich.normalise.NormalisationException;
 import io.wirestream.enrich.normalise.model.BodyBlock;
 import io.wirestream.enrich.normalise.model.DraftArticle;
+import io.wirestream.enrich.normalise.model.PublisherLink;
 import io.wirestream.enrich.normalise.model.WireTime;
 import io.wirestream.enrich.normalise.text.EditorialSignals;
 import io.wirestream.enrich.normalise.text.TextHygiene;
 import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.enrich.normalise.xml.Dom;
-import io.wirestream.enrich.normalise.xml.SafeXml;
 import io.wirestream.newsformats.format.WireFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -25,7 +25,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -50,30 +49,25 @@ public final class NewsMlG2Parser implements FormatParser {
 
     @Override
     public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
-        Document doc = SafeXml.parse(in.xmlText(), in.limits());
-        in.deadline().check();
-        Element root = doc.getDocumentElement();
+        Element root = in.xmlRoot();
+        boolean message = "newsMessage".equals(local(root));
+        WireTime sent = message ? WireDates.parse(text(child(child(root, "header"), "sent")), in.zone()) : null;
         List<Element> items = new ArrayList<>();
-        WireTime sent = null;
-        if ("newsMessage".equals(local(root))) {
-            sent = WireDates.parse(text(child(child(root, "header"), "sent")), in.zone());
+        if (message) {
             for (Element set : children(root, "itemSet")) {
                 items.addAll(children(set));
             }
         } else {
             items.add(root);
         }
-        List<DraftArticle> out = new ArrayList<>();
-        for (Element item : items) {
-            in.deadline().check();
+        return in.readEach(items, item -> {
             DraftArticle d = readItem(item, in);
-            if (d.versionCreated == null && sent != null) {
-                d.versionCreated = sent;
-                d.notes.add("versioncreated taken from the newsMessage header");
+            if (d.versionCreated() == null && sent != null) {
+                d.setVersionCreated(sent);
+                d.addNote("versioncreated taken from the newsMessage header");
             }
-            out.add(d);
-        }
-        return out;
+            return d;
+        });
     }
 
     private DraftArticle readItem(Element item, ParseInput in) {
@@ -81,28 +75,28 @@ public final class NewsMlG2Parser implements FormatParser {
         String kind = local(item);
         Element itemMeta = child(item, "itemMeta");
         String itemClass = attr(child(itemMeta, "itemClass"), "qcode");
-        d.itemClass = itemClass == null ? kind : itemClass;
-        d.guid = attr(item, "guid");
+        d.setItemClass(itemClass == null ? kind : itemClass);
+        d.setFormatId(attr(item, "guid"));
         if (!kind.equals("newsItem") && !kind.equals("packageItem")) {
-            d.textItem = false;
-            d.itemClass = kind + (itemClass == null ? "" : " " + itemClass);
+            d.setTextItem(false);
+            d.setItemClass(kind + (itemClass == null ? "" : " " + itemClass));
             return d;
         }
         if (itemClass != null) {
             String cls = itemClass.substring(itemClass.indexOf(':') + 1).toLowerCase(Locale.ROOT);
             if (NON_TEXT_CLASSES.contains(cls)) {
-                d.textItem = false;
+                d.setTextItem(false);
                 return d;
             }
         }
         ZoneId zone = in.zone();
         String version = attr(item, "version");
         if (version != null && version.matches("\\d{1,18}")) {
-            d.version = Long.parseLong(version);
+            d.setVersion(Long.parseLong(version));
         }
-        d.language = Dom.lang(item);
-        if (d.guid != null) {
-            d.sourceId("g2:guid", d.guid);
+        d.setLanguage(Dom.lang(item));
+        if (d.formatId() != null) {
+            d.addSourceId("g2:guid", d.formatId());
         }
 
         readRights(child(item, "rightsInfo"), d);
@@ -114,8 +108,8 @@ public final class NewsMlG2Parser implements FormatParser {
             readContent(child(item, "contentSet"), d, zone);
         }
         if (itemClass != null && itemClass.endsWith("composite") && kind.equals("newsItem")
-                && d.headline == null && !d.hasBody()) {
-            d.textItem = false;
+                && d.headline() == null && !d.hasBody()) {
+            d.setTextItem(false);
         }
         return d;
     }
@@ -128,8 +122,8 @@ public final class NewsMlG2Parser implements FormatParser {
         String chosen = null;
         for (Element n : notices) {
             String lang = Dom.lang(n);
-            if (chosen == null || (lang != null && d.language != null
-                    && lang.toLowerCase(Locale.ROOT).startsWith(d.language.toLowerCase(Locale.ROOT).split("-")[0]))) {
+            if (chosen == null || (lang != null && d.language() != null
+                    && lang.toLowerCase(Locale.ROOT).startsWith(d.language().toLowerCase(Locale.ROOT).split("-")[0]))) {
                 chosen = text(n) == null ? chosen : text(n);
             }
         }
@@ -143,15 +137,15 @@ public final class NewsMlG2Parser implements FormatParser {
                 chosen = "© " + name;
             }
         }
-        d.copyrightnotice = chosen;
+        d.setCopyrightNotice(chosen);
     }
 
     private static void readItemMeta(Element meta, DraftArticle d, ZoneId zone) {
         if (meta == null) {
             return;
         }
-        d.versionCreated = WireDates.parse(text(child(meta, "versionCreated")), zone);
-        d.firstCreated = WireDates.parse(text(child(meta, "firstCreated")), zone);
+        d.setVersionCreated(WireDates.parse(text(child(meta, "versionCreated")), zone));
+        d.setFirstCreated(WireDates.parse(text(child(meta, "firstCreated")), zone));
         NitfParser.readEmbargoField(d, text(child(meta, "embargoed")), zone);
         String status = attr(child(meta, "pubStatus"), "qcode");
         if (status != null) {
@@ -167,14 +161,14 @@ public final class NewsMlG2Parser implements FormatParser {
             }
             String s = EditorialSignals.fromG2Signal(q);
             if (s != null) {
-                d.signals.add(s);
+                d.addSignal(s);
             }
         }
-        d.title = text(child(meta, "title"));
+        d.setTitle(text(child(meta, "title")));
         Element provider = child(meta, "provider");
         String prov = attr(provider, "qcode") != null ? attr(provider, "qcode") : attr(provider, "literal");
         if (prov != null) {
-            d.sourceId("g2:provider", prov);
+            d.addSourceId("g2:provider", prov);
         }
         for (Element link : children(meta, "link")) {
             String rel = attr(link, "rel");
@@ -183,7 +177,7 @@ public final class NewsMlG2Parser implements FormatParser {
                 continue;
             }
             String title = text(child(link, "title"));
-            d.related(href, title != null ? title : attr(link, "title"), "publisher link (" + rel + ")");
+            d.addRelated(href, title != null ? title : attr(link, "title"), "publisher link (" + rel + ")");
         }
     }
 
@@ -193,20 +187,20 @@ public final class NewsMlG2Parser implements FormatParser {
         }
         String urgency = text(child(cm, "urgency"));
         if (urgency != null && urgency.matches("\\d")) {
-            d.urgency = Integer.parseInt(urgency);
+            d.setUrgency(Integer.parseInt(urgency));
         }
-        if (d.firstCreated == null) {
-            d.firstCreated = WireDates.parse(text(child(cm, "contentCreated")), zone);
+        if (d.firstCreated() == null) {
+            d.setFirstCreated(WireDates.parse(text(child(cm, "contentCreated")), zone));
         }
-        if (d.versionCreated == null) {
-            d.versionCreated = WireDates.parse(text(child(cm, "contentModified")), zone);
+        if (d.versionCreated() == null) {
+            d.setVersionCreated(WireDates.parse(text(child(cm, "contentModified")), zone));
         }
         Element located = child(cm, "located");
         if (located != null) {
             String name = text(child(located, "name"));
-            d.located = name != null ? name : attr(located, "literal");
+            d.setLocated(name != null ? name : attr(located, "literal"));
         }
-        d.dateline = text(child(cm, "dateline"));
+        d.setDateline(text(child(cm, "dateline")));
         List<String> bys = new ArrayList<>();
         for (Element by : children(cm, "by")) {
             if (text(by) != null) {
@@ -214,7 +208,7 @@ public final class NewsMlG2Parser implements FormatParser {
             }
         }
         if (!bys.isEmpty()) {
-            d.byline = String.join(" and ", bys);
+            d.setByline(String.join(" and ", bys));
         }
         List<Element> headlines = children(cm, "headline");
         for (Element h : headlines) {
@@ -223,17 +217,17 @@ public final class NewsMlG2Parser implements FormatParser {
                 continue;
             }
             String role = attr(h, "role");
-            if (d.headline == null && (role == null || role.endsWith("main") || role.endsWith("headline"))) {
-                d.headline = v;
+            if (d.headline() == null && (role == null || role.endsWith("main") || role.endsWith("headline"))) {
+                d.setHeadline(v);
             } else {
-                d.headline(role == null ? "alternative" : role.substring(role.indexOf(':') + 1), v);
+                d.addHeadline(role == null ? "alternative" : role.substring(role.indexOf(':') + 1), v);
             }
         }
-        if (d.headline == null && !headlines.isEmpty()) {
-            d.headline = text(headlines.get(0));
+        if (d.headline() == null && !headlines.isEmpty()) {
+            d.setHeadline(text(headlines.get(0)));
         }
         for (Element sub : children(cm, "subheadline")) {
-            d.headline("sub", text(sub));
+            d.addHeadline("sub", text(sub));
         }
         String summary = null;
         String any = null;
@@ -250,39 +244,39 @@ public final class NewsMlG2Parser implements FormatParser {
                 summary = v;
             }
         }
-        d.description = summary != null ? summary : any;
+        d.setDescription(summary != null ? summary : any);
         String slug = text(child(cm, "slugline"));
         if (slug != null) {
-            d.slug = slug;
-            d.sourceId("g2:slugline", slug);
+            d.setSlug(slug);
+            d.addSourceId("g2:slugline", slug);
         }
         for (Element kw : children(cm, "keyword")) {
-            d.keyword(text(kw));
+            d.addKeyword(text(kw));
         }
         for (Element subject : children(cm, "subject")) {
             String q = attr(subject, "qcode");
             if (q == null) {
                 continue; // literal-only subjects are local references (a POI id), not codes
             }
-            d.subject(q, firstName(subject));
+            d.addSubject(q, firstName(subject));
             for (Element same : children(subject, "sameAs")) {
                 String sq = attr(same, "qcode");
                 if (sq != null && (sq.startsWith("subj:") || sq.startsWith("medtop:"))) {
-                    d.subject(sq, firstName(same));
+                    d.addSubject(sq, firstName(same));
                 }
             }
         }
         String lang = attr(child(cm, "language"), "tag");
         if (lang != null) {
-            d.language = lang;
+            d.setLanguage(lang);
         }
         for (Element alt : children(cm, "altId")) {
             String type = attr(alt, "type");
-            d.sourceId(type == null ? "g2:altId" : type, text(alt));
+            d.addSourceId(type == null ? "g2:altId" : type, text(alt));
         }
         String credit = text(child(cm, "creditline"));
         if (credit != null) {
-            d.tagline = credit;
+            d.setTagline(credit);
         }
     }
 
@@ -304,7 +298,7 @@ public final class NewsMlG2Parser implements FormatParser {
             }
             Element body = descendant(inline, "body");
             if (body != null) {
-                d.bodyHtml = Dom.innerMarkup(body);
+                d.setBodyHtml(Dom.innerMarkup(body));
                 return;
             }
             List<Element> kids = children(inline);
@@ -312,11 +306,11 @@ public final class NewsMlG2Parser implements FormatParser {
             boolean textual = htmlChildren || (ct != null && (ct.contains("html") || ct.contains("nitf")
                     || ct.startsWith("text/")) && kids.isEmpty());
             if (textual && Dom.text(inline) != null) {
-                d.bodyHtml = Dom.innerMarkup(inline);
+                d.setBodyHtml(Dom.innerMarkup(inline));
                 return;
             }
             if (!kids.isEmpty()) {
-                d.notes.add("inlineXML holds <" + local(kids.get(0)) + ">, not story text; not read as body");
+                d.addNote("inlineXML holds <" + local(kids.get(0)) + ">, not story text; not read as body");
             }
         }
         for (Element data : children(contentSet, "inlineData")) {
@@ -329,15 +323,15 @@ public final class NewsMlG2Parser implements FormatParser {
                 try {
                     value = new String(Base64.getMimeDecoder().decode(value.trim()), StandardCharsets.UTF_8);
                 } catch (IllegalArgumentException e) {
-                    d.notes.add("inlineData declared base64 but is not");
+                    d.addNote("inlineData declared base64 but is not");
                     continue;
                 }
             }
             if (ct != null && ct.contains("html")) {
-                d.bodyHtml = value;
+                d.setBodyHtml(value);
             } else if (ct == null || ct.startsWith("text/")) {
                 for (String p : TextHygiene.paragraphs(value, true)) {
-                    d.body.add(BodyBlock.paragraph(p));
+                    d.addBodyBlock(BodyBlock.paragraph(p));
                 }
             }
             return;
@@ -359,28 +353,28 @@ public final class NewsMlG2Parser implements FormatParser {
                     title = text(child(ref, "title"));
                 }
                 String cls = attr(child(ref, "itemClass"), "qcode");
-                String uri = residref != null ? ArticleAssembler.storyUri(agency, residref) : href;
-                d.related(uri, title, "package member" + (role == null ? "" : " (" + role + ")")
+                String uri = residref != null ? StoryUris.storyUri(agency, residref) : href;
+                d.addRelated(uri, title, "package member" + (role == null ? "" : " (" + role + ")")
                         + (cls == null ? "" : " " + cls));
             }
         }
-        if (!d.related.isEmpty()) {
-            d.notes.add("package with " + d.related.size() + " member reference(s)");
+        if (!d.related().isEmpty()) {
+            d.addNote("package with " + d.related().size() + " member reference(s)");
         }
-        if (d.headline == null && d.title == null) {
+        if (d.headline() == null && d.title() == null) {
             // a package that names itself only through its groups or members: the first title there stands in
             for (Element group : children(groupSet, "group")) {
                 String t = text(child(group, "title"));
                 if (t != null) {
-                    d.title = t;
-                    d.notes.add("package headline taken from its group title");
+                    d.setTitle(t);
+                    d.addNote("package headline taken from its group title");
                     return;
                 }
             }
-            for (String[] r : d.related) {
-                if (r[1] != null) {
-                    d.title = r[1];
-                    d.notes.add("package headline taken from its first member");
+            for (PublisherLink member : d.related()) {
+                if (member.title() != null) {
+                    d.setTitle(member.title());
+                    d.addNote("package headline taken from its first member");
                     return;
                 }
             }

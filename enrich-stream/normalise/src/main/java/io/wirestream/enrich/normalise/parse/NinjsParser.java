@@ -41,71 +41,64 @@ public final class NinjsParser implements FormatParser {
 
     @Override
     public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
-        JsonNode root = SafeJson.parse(in.plainText(), in.limits());
-        in.deadline().check();
+        JsonNode root = in.jsonRoot();
         List<JsonNode> objects = new ArrayList<>();
         if (root.isArray()) {
             root.forEach(objects::add);
         } else if (root.isObject()) {
             objects.add(root);
         } else {
-            throw new NormalisationException("parse", "malformed-ninjs", "ninjs must be a JSON object or an array of them");
+            throw ParseInput.refusal("malformed-ninjs", "ninjs must be a JSON object or an array of them");
         }
-        List<DraftArticle> out = new ArrayList<>();
-        for (JsonNode o : objects) {
-            in.deadline().check();
-            if (o.isObject()) {
-                out.add(read(o, in));
-            }
-        }
-        return out;
+        return in.readEach(objects, o -> o.isObject() ? read(o, in) : null);
     }
 
     static DraftArticle read(JsonNode o, ParseInput in) {
         ZoneId zone = in.zone();
         DraftArticle d = new DraftArticle();
         String type = text(o, "type");
-        d.itemClass = "ninjs " + (type == null ? "(no type)" : type);
-        d.guid = text(o, "uri", "guid");
-        if (d.guid != null) {
-            d.sourceId("ninjs:uri", d.guid);
+        d.setItemClass("ninjs " + (type == null ? "(no type)" : type));
+        d.setFormatId(text(o, "uri", "guid"));
+        if (d.formatId() != null) {
+            d.addSourceId("ninjs:uri", d.formatId());
         }
         String version = text(o, "version");
         if (version != null && version.matches("\\d{1,18}")) {
-            d.version = Long.parseLong(version);
+            d.setVersion(Long.parseLong(version));
         }
-        d.versionCreated = WireDates.parse(text(o, "versioncreated", "versionCreated"), zone);
-        d.firstCreated = WireDates.parse(text(o, "firstcreated", "firstCreated", "contentcreated", "contentCreated"), zone);
+        d.setVersionCreated(WireDates.parse(text(o, "versioncreated", "versionCreated"), zone));
+        d.setFirstCreated(
+                WireDates.parse(text(o, "firstcreated", "firstCreated", "contentcreated", "contentCreated"), zone));
         NitfParser.readEmbargoField(d, text(o, "embargoed"), zone);
         String status = text(o, "pubstatus", "pubStatus");
         if (status != null) {
             NitfParser.readStatus(d, status);
         }
         Integer urgency = SafeJson.integer(o, "urgency");
-        d.urgency = urgency;
-        d.language = text(o, "language");
-        d.located = text(o, "located");
-        d.copyrightnotice = text(o, "copyrightnotice", "copyrightNotice");
-        if (d.copyrightnotice == null && text(o, "copyrightholder", "copyrightHolder") != null) {
-            d.copyrightnotice = "© " + text(o, "copyrightholder", "copyrightHolder");
+        d.setUrgency(urgency);
+        d.setLanguage(text(o, "language"));
+        d.setLocated(text(o, "located"));
+        d.setCopyrightNotice(text(o, "copyrightnotice", "copyrightNotice"));
+        if (d.copyrightNotice() == null && text(o, "copyrightholder", "copyrightHolder") != null) {
+            d.setCopyrightNotice("© " + text(o, "copyrightholder", "copyrightHolder"));
         }
-        d.byline = text(o, "byline", "by");
+        d.setByline(text(o, "byline", "by"));
         String slug = text(o, "slugline");
         if (slug != null) {
-            d.slug = slug;
-            d.sourceId("ninjs:slugline", slug);
+            d.setSlug(slug);
+            d.addSourceId("ninjs:slugline", slug);
         }
-        d.title = text(o, "title");
+        d.setTitle(text(o, "title"));
         String ednote = text(o, "ednote", "edNote");
         if (ednote != null) {
             EditorialSignals.readAdvisory(d, ednote);
         }
 
         // headlines: 1.x string (and dialects headline_main, headline_simple), 2.x+ array with roles
-        d.headline = text(o, "headline");
+        d.setHeadline(text(o, "headline"));
         for (String name : SafeJson.fieldNames(o)) {
-            if (d.headline == null && name.startsWith("headline_")) {
-                d.headline = text(o, name);
+            if (d.headline() == null && name.startsWith("headline_")) {
+                d.setHeadline(text(o, name));
             }
         }
         for (JsonNode h : items(o, "headlines")) {
@@ -114,16 +107,16 @@ public final class NinjsParser implements FormatParser {
             if (value == null) {
                 continue;
             }
-            if (d.headline == null && (role == null || role.equals("main"))) {
-                d.headline = value;
+            if (d.headline() == null && (role == null || role.equals("main"))) {
+                d.setHeadline(value);
             } else {
-                d.headline(role == null ? "alternative" : role, value);
+                d.addHeadline(role == null ? "alternative" : role, value);
             }
         }
-        if (d.headline == null) {
+        if (d.headline() == null) {
             for (JsonNode h : items(o, "headlines")) {
                 if (text(h, "value") != null) {
-                    d.headline = text(h, "value");
+                    d.setHeadline(text(h, "value"));
                     break;
                 }
             }
@@ -142,7 +135,7 @@ public final class NinjsParser implements FormatParser {
             String ct = text(dn, "contenttype", "contentType");
             desc = ct != null && ct.contains("html") ? HtmlBlocks.text(value) : value;
         }
-        d.description = desc;
+        d.setDescription(desc);
 
         // bodies: HTML preferred, then NITF, then plain text; other XML dialects are not read
         String html = text(o, "body_html", "body_xhtml", "body_richtext");
@@ -168,16 +161,16 @@ public final class NinjsParser implements FormatParser {
             try {
                 NitfParser.read(SafeXml.parse(nitf, in.limits()).getDocumentElement(), d, zone);
             } catch (NormalisationException e) {
-                d.notes.add("NITF body not readable (" + e.reason() + "); plain text used");
+                d.addNote("NITF body not readable (" + e.reason() + "); plain text used");
             }
         }
         if (d.hasBody()) {
             // read from the NITF body
         } else if (html != null && !html.isBlank()) {
-            d.bodyHtml = html;
+            d.setBodyHtml(html);
         } else if (plain != null) {
             for (String p : TextHygiene.paragraphsAuto(plain)) {
-                d.body.add(BodyBlock.paragraph(p));
+                d.addBodyBlock(BodyBlock.paragraph(p));
             }
         }
 
@@ -192,17 +185,17 @@ public final class NinjsParser implements FormatParser {
             if (scheme != null && !q.contains(":") && !scheme.contains("subjectcode")) {
                 q = scheme.replaceAll("/+$", "") + "/" + code;
             }
-            d.subject(q, text(s, "name"));
+            d.addSubject(q, text(s, "name"));
         }
         for (JsonNode s : items(o, "subjects")) {
             String uri = text(s, "uri");
             String literal = text(s, "literal", "code");
             String code = uri != null ? SubjectMapper.qualify(uri, false) : literal;
-            d.subject(code, text(s, "name"));
+            d.addSubject(code, text(s, "name"));
         }
         for (JsonNode k : items(o, "keywords")) {
             if (k.isValueNode()) {
-                d.keyword(k.asText());
+                d.addKeyword(k.asText());
             }
         }
         JsonNode altids = field(o, "altids", "altIds");
@@ -210,11 +203,11 @@ public final class NinjsParser implements FormatParser {
             Iterator<String> names = altids.fieldNames();
             while (names.hasNext()) {
                 String n = names.next();
-                d.sourceId("ninjs:altid:" + n, text(altids, n));
+                d.addSourceId("ninjs:altid:" + n, text(altids, n));
             }
         } else {
             for (JsonNode a : items(o, "altids", "altIds")) {
-                d.sourceId("ninjs:altid:" + (text(a, "role") == null ? "id" : text(a, "role")), text(a, "value"));
+                d.addSourceId("ninjs:altid:" + (text(a, "role") == null ? "id" : text(a, "role")), text(a, "value"));
             }
         }
 
@@ -222,10 +215,10 @@ public final class NinjsParser implements FormatParser {
                 && type == null;
         String t = type == null ? null : type.toLowerCase(Locale.ROOT);
         if (t != null && !TEXT_TYPES.contains(t)) {
-            d.textItem = false;
-        } else if (t == null && (event || (d.headline == null && !d.hasBody()))) {
-            d.textItem = false;
-            d.itemClass = event ? "ninjs event" : "ninjs object without headline or body";
+            d.setTextItem(false);
+        } else if (t == null && (event || (d.headline() == null && !d.hasBody()))) {
+            d.setTextItem(false);
+            d.setItemClass(event ? "ninjs event" : "ninjs object without headline or body");
         }
         return d;
     }

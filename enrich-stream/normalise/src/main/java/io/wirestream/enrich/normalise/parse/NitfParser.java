@@ -14,12 +14,10 @@ import io.wirestream.enrich.normalise.model.WireTime;
 import io.wirestream.enrich.normalise.text.EditorialSignals;
 import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.enrich.normalise.xml.Dom;
-import io.wirestream.enrich.normalise.xml.SafeXml;
 import io.wirestream.newsformats.format.WireFormat;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -38,14 +36,9 @@ public final class NitfParser implements FormatParser {
 
     @Override
     public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
-        Document doc = SafeXml.parse(in.xmlText(), in.limits());
-        in.deadline().check();
-        Element root = doc.getDocumentElement();
-        if (!"nitf".equals(local(root))) {
-            throw new NormalisationException("parse", "unexpected-root", "NITF expected, root is <" + local(root) + ">");
-        }
+        Element root = in.xmlRoot("nitf", "NITF");
         DraftArticle d = new DraftArticle();
-        d.itemClass = "nitf";
+        d.setItemClass("nitf");
         read(root, d, in.zone());
         return List.of(d);
     }
@@ -66,8 +59,8 @@ public final class NitfParser implements FormatParser {
     }
 
     private static void readHead(Element head, DraftArticle d, ZoneId zone) {
-        if (d.title == null) {
-            d.title = text(child(head, "title"));
+        if (d.title() == null) {
+            d.setTitle(text(child(head, "title")));
         }
         for (Element meta : children(head, "meta")) {
             String name = attr(meta, "name");
@@ -76,19 +69,19 @@ public final class NitfParser implements FormatParser {
                 continue;
             }
             switch (name.toLowerCase(Locale.ROOT)) {
-                case "anpa-category" -> d.subject("anpa-category:" + content, null);
+                case "anpa-category" -> d.addSubject("anpa-category:" + content, null);
                 case "anpa-keyword" -> {
-                    if (d.slug == null) {
-                        d.slug = content;
+                    if (d.slug() == null) {
+                        d.setSlug(content);
                     }
-                    d.sourceId("anpa-keyword", content);
+                    d.addSourceId("anpa-keyword", content);
                 }
-                case "anpa-takekey" -> d.signals.addAll(EditorialSignals.fromTakeKey(content));
-                case "anpa-sequence" -> d.sourceId("anpa-sequence", content);
-                case "category" -> d.subject("category:" + content, null);
+                case "anpa-takekey" -> d.addSignals(EditorialSignals.fromTakeKey(content));
+                case "anpa-sequence" -> d.addSourceId("anpa-sequence", content);
+                case "category" -> d.addSubject("category:" + content, null);
                 case "keyword", "keywords" -> {
                     for (String k : content.split("[,;]")) {
-                        d.keyword(k);
+                        d.addKeyword(k);
                     }
                 }
                 default -> {
@@ -101,7 +94,7 @@ public final class NitfParser implements FormatParser {
             if (ref != null) {
                 String name = firstNonNull(attr(subject, "tobject.subject.detail"), attr(subject, "tobject.subject.matter"),
                         attr(subject, "tobject.subject.type"));
-                d.subject(ref.matches("\\d{8}") ? "subj:" + ref : ref, name);
+                d.addSubject(ref.matches("\\d{8}") ? "subj:" + ref : ref, name);
             }
         }
         Element docdata = child(head, "docdata");
@@ -110,54 +103,54 @@ public final class NitfParser implements FormatParser {
         }
         Element docId = child(docdata, "doc-id");
         String id = attr(docId, "id-string");
-        if (id != null && d.guid == null) {
-            d.guid = id;
+        if (id != null && d.formatId() == null) {
+            d.setFormatId(id);
         }
         if (id != null) {
-            d.sourceId("nitf:doc-id", id);
+            d.addSourceId("nitf:doc-id", id);
         }
         Element duKey = child(docdata, "du-key");
         if (duKey != null && attr(duKey, "key") != null) {
-            d.sourceId("nitf:du-key", attr(duKey, "key"));
+            d.addSourceId("nitf:du-key", attr(duKey, "key"));
         }
         // values the carrying format (G2, NewsML 1, ninjs) already gave win over the embedded NITF's
         String urg = attr(child(docdata, "urgency"), "ed-urg");
-        if (urg != null && urg.matches("\\d") && d.urgency == null) {
-            d.urgency = Integer.parseInt(urg);
+        if (urg != null && urg.matches("\\d") && d.urgency() == null) {
+            d.setUrgency(Integer.parseInt(urg));
         }
         WireTime issue = WireDates.parse(attr(child(docdata, "date.issue"), "norm"), zone);
-        if (issue != null && d.versionCreated == null) {
-            d.versionCreated = issue;
+        if (issue != null && d.versionCreated() == null) {
+            d.setVersionCreated(issue);
         }
         String releaseNorm = attr(child(docdata, "date.release"), "norm");
         WireTime release = WireDates.parse(releaseNorm, zone);
-        if (release != null && (issue == null || release.instant().isAfter(issue.instant())) && d.embargoed == null) {
-            d.embargoed = release;
+        if (release != null && (issue == null || release.instant().isAfter(issue.instant())) && d.embargoed() == null) {
+            d.setEmbargoed(release);
         } else if (release == null && releaseNorm != null && !releaseNorm.isBlank()) {
             // a release time was set but cannot be read: an embargo of unknown end
-            d.embargoMarkers.add("embargoed until date.release " + releaseNorm);
+            d.addEmbargoMarker("embargoed until date.release " + releaseNorm);
         }
         Element copyright = child(docdata, "doc.copyright");
-        if (copyright != null && d.copyrightnotice == null) {
+        if (copyright != null && d.copyrightNotice() == null) {
             String holder = attr(copyright, "holder");
             String year = attr(copyright, "year");
             if (year != null && year.matches("^\\d{4}.*")) {
                 year = year.substring(0, 4); // some agencies put a full date in the year attribute
             }
             if (holder != null) {
-                d.copyrightnotice = "Copyright " + (year == null ? "" : year + " ") + holder;
+                d.setCopyrightNotice("Copyright " + (year == null ? "" : year + " ") + holder);
             }
         }
         String status = attr(docdata, "management-status");
-        if (status != null && d.pubStatus == null) {
+        if (status != null && d.pubStatus() == null) {
             readStatus(d, status);
         }
         for (Element kw : descendants(docdata, "keyword")) {
-            d.keyword(attr(kw, "key"));
+            d.addKeyword(attr(kw, "key"));
         }
         Element correction = child(docdata, "correction");
         if (correction != null) {
-            d.signals.add(EditorialSignals.CORRECTION);
+            d.addSignal(EditorialSignals.CORRECTION);
         }
         String edMsg = attr(child(docdata, "ed-msg"), "info");
         if (edMsg != null) {
@@ -172,19 +165,19 @@ public final class NitfParser implements FormatParser {
             Element hedline = child(bodyHead, "hedline");
             if (hedline != null) {
                 String hl1 = text(child(hedline, "hl1"));
-                if (d.headline == null) {
-                    d.headline = hl1;
+                if (d.headline() == null) {
+                    d.setHeadline(hl1);
                 } else if (hl1 != null) {
-                    d.headline("alternative", hl1);
+                    d.addHeadline("alternative", hl1);
                 }
                 for (Element hl2 : children(hedline, "hl2")) {
-                    d.headline("sub", text(hl2));
+                    d.addHeadline("sub", text(hl2));
                 }
             }
             for (Element byline : children(bodyHead, "byline")) {
                 String by = textWithout(byline, "byttl");
-                if (by != null && d.byline == null) {
-                    d.byline = by;
+                if (by != null && d.byline() == null) {
+                    d.setByline(by);
                 }
             }
             Element dateline = child(bodyHead, "dateline");
@@ -193,27 +186,27 @@ public final class NitfParser implements FormatParser {
                 if (location == null) {
                     location = textWithout(dateline, "story.date");
                 }
-                if (location != null && d.located == null) {
-                    d.located = location.replaceAll("\\s+", " ");
+                if (location != null && d.located() == null) {
+                    d.setLocated(location.replaceAll("\\s+", " "));
                 }
             }
             String abstractText = text(child(bodyHead, "abstract"));
-            if (abstractText != null && d.description == null) {
-                d.description = abstractText;
+            if (abstractText != null && d.description() == null) {
+                d.setDescription(abstractText);
             }
         }
         Element content = child(body, "body.content");
         if (content != null) {
             String markup = Dom.innerMarkup(content);
             if (!markup.isBlank()) {
-                d.bodyHtml = markup;
+                d.setBodyHtml(markup);
             }
         }
         Element end = child(body, "body.end");
         if (end != null) {
             String tagline = text(child(end, "tagline"));
             if (tagline != null) {
-                d.tagline = tagline;
+                d.setTagline(tagline);
             }
         }
     }
@@ -224,17 +217,17 @@ public final class NitfParser implements FormatParser {
      */
     static void readStatus(DraftArticle d, String s) {
         if ("embargoed".equalsIgnoreCase(s.trim().replaceAll("^(?i)stat:", ""))) {
-            d.embargoMarkers.add("status embargoed");
+            d.addEmbargoMarker("status embargoed");
         } else {
-            d.pubStatus = status(s);
+            d.setPubStatus(status(s));
         }
     }
 
     /** A format's embargoed field: its instant, or (when written but unreadable) an embargo marker. */
     static void readEmbargoField(DraftArticle d, String value, ZoneId zone) {
-        d.embargoed = WireDates.parse(value, zone);
-        if (d.embargoed == null && value != null && !value.isBlank()) {
-            d.embargoMarkers.add("embargoed until " + value.trim());
+        d.setEmbargoed(WireDates.parse(value, zone));
+        if (d.embargoed() == null && value != null && !value.isBlank()) {
+            d.addEmbargoMarker("embargoed until " + value.trim());
         }
     }
 

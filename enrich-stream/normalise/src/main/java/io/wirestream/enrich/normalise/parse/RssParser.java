@@ -11,12 +11,10 @@ import io.wirestream.enrich.normalise.html.HtmlBlocks;
 import io.wirestream.enrich.normalise.model.DraftArticle;
 import io.wirestream.enrich.normalise.model.WireTime;
 import io.wirestream.enrich.normalise.text.WireDates;
-import io.wirestream.enrich.normalise.xml.SafeXml;
 import io.wirestream.newsformats.format.WireFormat;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -34,9 +32,7 @@ public final class RssParser implements FormatParser {
 
     @Override
     public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
-        Document doc = SafeXml.parse(in.xmlText(), in.limits());
-        in.deadline().check();
-        Element root = doc.getDocumentElement();
+        Element root = in.xmlRoot();
         Element channel = child(root, "channel");
         List<Element> items = new ArrayList<>(children(channel, "item"));
         if (!"rss".equals(local(root))) {
@@ -44,52 +40,48 @@ public final class RssParser implements FormatParser {
         }
         String language = text(child(channel, "language"));
         String copyright = text(child(channel, "copyright"));
-        if (copyright == null) {
-            copyright = text(child(channel, "rights"));
+        String rights = copyright != null ? copyright : text(child(channel, "rights"));
+        return in.readEach(items, item -> read(item, language, rights, in.zone()));
+    }
+
+    private static DraftArticle read(Element item, String language, String copyright, ZoneId zone) {
+        DraftArticle d = new DraftArticle();
+        d.setItemClass("rss item");
+        d.setLanguage(language);
+        d.setCopyrightNotice(copyright);
+        String guid = text(child(item, "guid"));
+        String link = text(child(item, "link"));
+        if (link == null) {
+            link = attr(item, "about");
         }
-        ZoneId zone = in.zone();
-        List<DraftArticle> out = new ArrayList<>();
-        for (Element item : items) {
-            in.deadline().check();
-            DraftArticle d = new DraftArticle();
-            d.itemClass = "rss item";
-            d.language = language;
-            d.copyrightnotice = copyright;
-            String guid = text(child(item, "guid"));
-            String link = text(child(item, "link"));
-            if (link == null) {
-                link = attr(item, "about");
-            }
-            d.guid = guid != null ? guid : link;
-            d.sourceId("rss:guid", guid);
-            d.sourceId("rss:link", link);
-            d.headline = HtmlBlocks.text(text(child(item, "title")));
-            WireTime time = WireDates.parse(text(child(item, "pubDate")), zone);
-            if (time == null) {
-                time = WireDates.parse(text(child(item, "date")), zone);
-            }
-            d.versionCreated = time;
-            String description = text(child(item, "description"));
-            String encoded = text(child(item, "encoded"));
-            if (encoded != null) {
-                d.bodyHtml = encoded;
-                d.description = HtmlBlocks.text(description);
-            } else if (description != null) {
-                d.bodyHtml = description;
-            }
-            String author = text(child(item, "creator"));
-            if (author == null) {
-                author = text(child(item, "author"));
-            }
-            d.byline = author;
-            for (Element cat : children(item, "category")) {
-                d.keyword(text(cat));
-            }
-            for (Element subj : children(item, "subject")) {
-                d.keyword(text(subj));
-            }
-            out.add(d);
+        d.setFormatId(guid != null ? guid : link);
+        d.addSourceId("rss:guid", guid);
+        d.addSourceId("rss:link", link);
+        d.setHeadline(HtmlBlocks.text(text(child(item, "title"))));
+        WireTime time = WireDates.parse(text(child(item, "pubDate")), zone);
+        if (time == null) {
+            time = WireDates.parse(text(child(item, "date")), zone);
         }
-        return out;
+        d.setVersionCreated(time);
+        String description = text(child(item, "description"));
+        String encoded = text(child(item, "encoded"));
+        if (encoded != null) {
+            d.setBodyHtml(encoded);
+            d.setDescription(HtmlBlocks.text(description));
+        } else if (description != null) {
+            d.setBodyHtml(description);
+        }
+        String author = text(child(item, "creator"));
+        if (author == null) {
+            author = text(child(item, "author"));
+        }
+        d.setByline(author);
+        for (Element cat : children(item, "category")) {
+            d.addKeyword(text(cat));
+        }
+        for (Element subj : children(item, "subject")) {
+            d.addKeyword(text(subj));
+        }
+        return d;
     }
 }

@@ -43,60 +43,58 @@ public final class WebHtmlParser implements FormatParser {
 
     @Override
     public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
-        String html = in.htmlText();
-        String base = in.raw().getTransport() == null ? "" : in.raw().getTransport().getOrDefault("url", "");
-        Document doc = Jsoup.parse(html, base);
-        in.deadline().check();
+        Document doc = in.htmlDocument();
+        String base = in.transportUrl();
         ZoneId zone = in.zone();
         DraftArticle d = new DraftArticle();
-        d.itemClass = "web page";
+        d.setItemClass("web page");
 
         // metadata
-        d.headline = firstNonBlank(meta(doc, "property", "og:title"), meta(doc, "name", "twitter:title"));
+        d.setHeadline(firstNonBlank(meta(doc, "property", "og:title"), meta(doc, "name", "twitter:title")));
         String canonical = doc.select("link[rel=canonical]").attr("abs:href");
-        d.guid = firstNonBlank(canonical, meta(doc, "property", "og:url"));
-        if (base.isEmpty() && d.guid != null && d.guid.matches("(?i)https?://.*")) {
-            base = d.guid;
+        d.setFormatId(firstNonBlank(canonical, meta(doc, "property", "og:url")));
+        if (base.isEmpty() && d.formatId() != null && d.formatId().matches("(?i)https?://.*")) {
+            base = d.formatId();
             doc.setBaseUri(base);
         }
-        d.sourceId("web:url", d.guid);
-        d.description = firstNonBlank(meta(doc, "property", "og:description"), meta(doc, "name", "description"));
-        d.byline = firstNonBlank(meta(doc, "name", "author"), meta(doc, "property", "article:author"));
-        d.copyrightnotice = meta(doc, "name", "copyright");
-        d.language = firstNonBlank(doc.select("html").attr("lang"), meta(doc, "http-equiv", "content-language"));
-        d.versionCreated = WireDates.parse(firstNonBlank(meta(doc, "property", "article:modified_time"),
+        d.addSourceId("web:url", d.formatId());
+        d.setDescription(firstNonBlank(meta(doc, "property", "og:description"), meta(doc, "name", "description")));
+        d.setByline(firstNonBlank(meta(doc, "name", "author"), meta(doc, "property", "article:author")));
+        d.setCopyrightNotice(meta(doc, "name", "copyright"));
+        d.setLanguage(firstNonBlank(doc.select("html").attr("lang"), meta(doc, "http-equiv", "content-language")));
+        d.setVersionCreated(WireDates.parse(firstNonBlank(meta(doc, "property", "article:modified_time"),
                 meta(doc, "property", "article:published_time"), meta(doc, "name", "pubdate"),
-                meta(doc, "name", "date"), meta(doc, "name", "dc.date")), zone);
-        d.firstCreated = WireDates.parse(meta(doc, "property", "article:published_time"), zone);
+                meta(doc, "name", "date"), meta(doc, "name", "dc.date")), zone));
+        d.setFirstCreated(WireDates.parse(meta(doc, "property", "article:published_time"), zone));
         for (String k : (meta(doc, "name", "news_keywords") + "," + meta(doc, "name", "keywords")).split(",")) {
             if (!k.isBlank() && !k.equals("null")) {
-                d.keyword(k);
+                d.addKeyword(k);
             }
         }
         for (Element tag : doc.select("meta[property=article:tag]")) {
-            d.keyword(tag.attr("content"));
+            d.addKeyword(tag.attr("content"));
         }
         readJsonLd(doc, d, in);
         for (Element a : doc.select("a[rel=tag], .tags a, .tag-list a")) {
-            d.keyword(a.text());
+            d.addKeyword(a.text());
         }
 
         // container
         Element article = chooseContainer(doc);
-        if (d.headline == null) {
+        if (d.headline() == null) {
             Element h1 = article.selectFirst("h1");
             if (h1 == null) {
                 h1 = doc.selectFirst("h1");
             }
-            d.headline = h1 != null ? h1.text() : stripSiteName(doc.title());
+            d.setHeadline(h1 != null ? h1.text() : stripSiteName(doc.title()));
         }
-        if (d.versionCreated == null) {
+        if (d.versionCreated() == null) {
             Element time = article.selectFirst("time[datetime]");
             if (time == null) {
                 time = doc.selectFirst("time[datetime]");
             }
             if (time != null) {
-                d.versionCreated = WireDates.parse(time.attr("datetime"), zone);
+                d.setVersionCreated(WireDates.parse(time.attr("datetime"), zone));
             }
         }
         removeFurniture(article);
@@ -112,8 +110,8 @@ public final class WebHtmlParser implements FormatParser {
             lines.add(new WebCopyCleaner.Line(b.text(), true, href, b.kind(), b.html()));
         }
         WebCopyCleaner.clean(lines, d, zone, in.reference(), false);
-        if (!d.hasBody() && d.headline == null) {
-            throw new NormalisationException("parse", "no-story-text", "no story text found in the page");
+        if (!d.hasBody() && d.headline() == null) {
+            throw ParseInput.refusal("no-story-text", "no story text found in the page");
         }
         return List.of(d);
     }
@@ -134,32 +132,32 @@ public final class WebHtmlParser implements FormatParser {
                     if (type == null || !type.matches("(?i).*(NewsArticle|Article|ReportageNewsArticle|BlogPosting).*")) {
                         continue;
                     }
-                    if (d.headline == null) {
-                        d.headline = SafeJson.text(n, "headline");
+                    if (d.headline() == null) {
+                        d.setHeadline(SafeJson.text(n, "headline"));
                     }
                     WireTime modified = WireDates.parse(SafeJson.text(n, "dateModified"), in.zone());
                     WireTime published = WireDates.parse(SafeJson.text(n, "datePublished"), in.zone());
                     if (modified != null || published != null) {
-                        d.versionCreated = modified != null ? modified : published;
-                        d.firstCreated = published;
+                        d.setVersionCreated(modified != null ? modified : published);
+                        d.setFirstCreated(published);
                     }
-                    if (d.language == null) {
-                        d.language = SafeJson.text(n, "inLanguage");
+                    if (d.language() == null) {
+                        d.setLanguage(SafeJson.text(n, "inLanguage"));
                     }
                     JsonNode author = SafeJson.field(n, "author");
-                    if (d.byline == null && author != null) {
-                        d.byline = author.isArray() && author.size() > 0 ? SafeJson.text(author.get(0), "name")
-                                : author.isObject() ? SafeJson.text(author, "name") : author.asText(null);
+                    if (d.byline() == null && author != null) {
+                        d.setByline(author.isArray() && author.size() > 0 ? SafeJson.text(author.get(0), "name")
+                                : author.isObject() ? SafeJson.text(author, "name") : author.asText(null));
                     }
                     String keywords = SafeJson.text(n, "keywords");
                     if (keywords != null) {
                         for (String k : keywords.split(",")) {
-                            d.keyword(k);
+                            d.addKeyword(k);
                         }
                     }
                 }
             } catch (NormalisationException | RuntimeException e) {
-                d.notes.add("JSON-LD ignored: " + e.getMessage());
+                d.addNote("JSON-LD ignored: " + e.getMessage());
             }
         }
     }

@@ -21,16 +21,16 @@ public final class WebTextParser implements FormatParser {
     public List<DraftArticle> parse(ParseInput in) throws NormalisationException {
         String text = in.plainText();
         DraftArticle d = new DraftArticle();
-        d.itemClass = "web page";
+        d.setItemClass("web page");
         if (in.raw().getTransport() != null) {
             String title = in.raw().getTransport().get("title");
             if (title != null && !title.isBlank()) {
-                d.headline = title.trim();
+                d.setHeadline(title.trim());
             }
         }
         WebCopyCleaner.clean(WebCopyCleaner.linesOf(text), d, in.zone(), in.reference(), true);
-        if (!d.hasBody() && d.headline == null) {
-            throw new NormalisationException("parse", "no-story-text", "nothing but page furniture in the text");
+        if (!d.hasBody() && d.headline() == null) {
+            throw ParseInput.refusal("no-story-text", "nothing but page furniture in the text");
         }
         return List.of(d);
     }

@@ -150,9 +150,9 @@ public final class EditorialSignals {
         if (text == null || text.isBlank()) {
             return;
         }
-        d.signals.addAll(fromAdvisoryText(text));
+        d.addSignals(fromAdvisoryText(text));
         if (Embargoes.isMarker(text)) {
-            d.embargoMarkers.add(text.trim());
+            d.addEmbargoMarker(text.trim());
         }
     }
 

@@ -157,11 +157,11 @@ public final class WebCopyCleaner {
             published = unlabelled;
         }
         WireTime version = updated != null ? updated : unlabelled != null ? unlabelled : published;
-        if (version != null && d.versionCreated == null) {
-            d.versionCreated = version;
+        if (version != null && d.versionCreated() == null) {
+            d.setVersionCreated(version);
         }
-        if (published != null && d.firstCreated == null && published != version) {
-            d.firstCreated = published;
+        if (published != null && d.firstCreated() == null && published != version) {
+            d.setFirstCreated(published);
         }
 
         // 2. furniture, teasers, bylines, copyright
@@ -170,14 +170,14 @@ public final class WebCopyCleaner {
             Line l = lines.get(i);
             String bare = l.text.toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\s]+$", "").trim();
             if (storyStarted && TRAILING_SECTIONS.contains(bare)) {
-                d.notes.add("page section '" + l.text + "' and the " + (lines.size() - i - 1) + " line(s) after it dropped");
+                d.addNote("page section '" + l.text + "' and the " + (lines.size() - i - 1) + " line(s) after it dropped");
                 lines.subList(i, lines.size()).clear();
                 break;
             }
             storyStarted |= l.text.split("\\s+").length >= 12;
             Matcher teaser = TEASER.matcher(l.text);
             if (teaser.matches()) {
-                d.related(l.href, teaser.group(1), "publisher teaser (READ MORE)");
+                d.addRelated(l.href, teaser.group(1), "publisher teaser (READ MORE)");
                 lines.remove(i--);
                 continue;
             }
@@ -186,14 +186,14 @@ public final class WebCopyCleaner {
                 continue;
             }
             Matcher by = BYLINE.matcher(l.text);
-            if (by.matches() && d.byline == null) {
-                d.byline = by.group(1).trim();
+            if (by.matches() && d.byline() == null) {
+                d.setByline(by.group(1).trim());
                 lines.remove(i--);
                 continue;
             }
             if (COPYRIGHT.matcher(l.text).matches() && l.text.split("\\s+").length <= 20) {
-                if (d.copyrightnotice == null) {
-                    d.copyrightnotice = l.text;
+                if (d.copyrightNotice() == null) {
+                    d.setCopyrightNotice(l.text);
                 }
                 lines.remove(i--);
             }
@@ -210,18 +210,18 @@ public final class WebCopyCleaner {
             List<String> tags = tagList(lines.get(k).text);
             if (tags != null) {
                 String t = TAG_PREFIX.matcher(lines.get(k).text).replaceFirst("");
-                if (d.tagline == null) {
-                    d.tagline = t;
+                if (d.tagline() == null) {
+                    d.setTagline(t);
                 }
-                tags.forEach(d::keyword);
+                tags.forEach(d::addKeyword);
                 lines.remove(k);
                 break;
             }
         }
-        if (d.tagline == null && lines.size() > firstStory + 1 && firstStory >= 0) {
+        if (d.tagline() == null && lines.size() > firstStory + 1 && firstStory >= 0) {
             Matcher tag = PUBLISHER_TAGLINE.matcher(lines.get(lines.size() - 1).text);
             if (tag.matches()) {
-                d.tagline = lines.get(lines.size() - 1).text;
+                d.setTagline(lines.get(lines.size() - 1).text);
                 lines.remove(lines.size() - 1);
             }
         }
@@ -235,7 +235,7 @@ public final class WebCopyCleaner {
             trailing++;
         }
         if (trailing > 0) {
-            d.notes.add(trailing + " trailing headline(s) of other stories dropped");
+            d.addNote(trailing + " trailing headline(s) of other stories dropped");
         }
 
         // 4. the top of the page: headline and standfirst before the first story paragraph
@@ -244,25 +244,25 @@ public final class WebCopyCleaner {
         List<Line> header = new ArrayList<>(lines.subList(0, headerEnd));
         lines.subList(0, headerEnd).clear();
         for (Line l : header) {
-            if (d.headline != null && l.text.equalsIgnoreCase(d.headline)) {
+            if (d.headline() != null && l.text.equalsIgnoreCase(d.headline())) {
                 continue;
             }
             if (DESK_LINE.matcher(l.text).find()) {
                 // a line to the desk above the story ("Eds: EMBARGOED until ...", "Eds: KILL this story"): its
                 // editorial signals count, the line is no story text
                 io.wirestream.enrich.normalise.text.EditorialSignals.readAdvisory(d, l.text);
-                d.notes.add("editors' note above the story read: " + TextHygiene.shorten(l.text, 60));
+                d.addNote("editors' note above the story read: " + TextHygiene.shorten(l.text, 60));
                 continue;
             }
-            if (d.headline == null && isHeadlineLike(l.text)) {
-                d.headline = l.text;
-            } else if (d.description == null && l.text.split("\\s+").length >= 8) {
-                d.description = l.text;
+            if (d.headline() == null && isHeadlineLike(l.text)) {
+                d.setHeadline(l.text);
+            } else if (d.description() == null && l.text.split("\\s+").length >= 8) {
+                d.setDescription(l.text);
             } else {
-                d.notes.add("line above the story dropped: " + TextHygiene.shorten(l.text, 60));
+                d.addNote("line above the story dropped: " + TextHygiene.shorten(l.text, 60));
             }
         }
-        if (d.headline != null && !lines.isEmpty() && lines.get(0).text.equalsIgnoreCase(d.headline)) {
+        if (d.headline() != null && !lines.isEmpty() && lines.get(0).text.equalsIgnoreCase(d.headline())) {
             lines.remove(0);
         }
 
@@ -273,7 +273,7 @@ public final class WebCopyCleaner {
             boolean subhead = i > 0 && i < paragraphs.size() - 1 && isHeadlineLike(p.text)
                     && p.text.split("\\s+").length <= 14 && !isFootnote(p.text);
             Kind kind = p.kind == Kind.PARAGRAPH && subhead ? Kind.HEADING : p.kind;
-            d.body.add(new BodyBlock(kind, p.text, p.html));
+            d.addBodyBlock(new BodyBlock(kind, p.text, p.html));
         }
     }
 
