@@ -1,8 +1,9 @@
 package io.wirestream.publish.store;
 
-import io.wirestream.contracts.ArticleStates;
 import io.wirestream.avro.Article;
 import io.wirestream.avro.PubStatus;
+import io.wirestream.contracts.ArticleStates;
+import io.wirestream.newsformats.hash.Sha256;
 import org.apache.kafka.common.TopicPartition;
 
 import java.time.Instant;
@@ -37,11 +38,10 @@ public final class BatchPlan {
     public static String contentHash(Article article) {
         try {
             java.nio.ByteBuffer bytes = article.toByteBuffer();
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
-                    java.util.Arrays.copyOfRange(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.arrayOffset() + bytes.limit()));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot digest article " + article.getUri(), e);
+            return Sha256.hex(java.util.Arrays.copyOfRange(
+                    bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.arrayOffset() + bytes.limit()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot encode article " + article.getUri(), e);
         }
     }
 

@@ -12,6 +12,7 @@ import io.wirestream.publish.store.StoreHealth;
 import io.wirestream.publish.store.StoreUnavailableException;
 import io.wirestream.publish.store.StoredArticle;
 import io.wirestream.publish.store.StoryStatus;
+import io.wirestream.newsformats.hash.Sha256;
 import io.wirestream.newsformats.ninjs.NinjsProfile;
 import io.wirestream.newsformats.ninjs.NinjsWriter;
 import org.apache.kafka.common.TopicPartition;
@@ -24,13 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -342,11 +340,6 @@ public final class NinjsFileStore implements ArticleStore {
     }
 
     static String storyKey(String uri) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(uri.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hexPrefix(uri, 16);
     }
 }

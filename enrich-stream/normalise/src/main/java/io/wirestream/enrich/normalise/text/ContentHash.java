@@ -1,10 +1,9 @@
 package io.wirestream.enrich.normalise.text;
 
+import io.wirestream.newsformats.hash.Sha256;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -14,30 +13,23 @@ import java.util.Locale;
  */
 public final class ContentHash {
 
+    private static final int UNIT_SEPARATOR = 0x1F;
+
     private ContentHash() {}
 
     public static String of(String... parts) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String p : parts) {
-                String n = p == null ? "" : Normalizer.normalize(p, Normalizer.Form.NFC)
-                        .toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
-                md.update(n.getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0x1F);
-            }
-            return HexFormat.of().formatHex(md.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JVM", e);
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        for (String p : parts) {
+            String n = p == null ? "" : Normalizer.normalize(p, Normalizer.Form.NFC)
+                    .toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+            text.writeBytes(n.getBytes(StandardCharsets.UTF_8));
+            text.write(UNIT_SEPARATOR);
         }
+        return Sha256.hexPrefix(text.toByteArray(), 16);
     }
 
     /** The first {@code hexDigits} hex digits of SHA-256 over the exact UTF-8 bytes of {@code s} (case kept). */
     public static String hex(String s, int hexDigits) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, hexDigits);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JVM", e);
-        }
+        return Sha256.hex(s.getBytes(StandardCharsets.UTF_8)).substring(0, hexDigits);
     }
 }
