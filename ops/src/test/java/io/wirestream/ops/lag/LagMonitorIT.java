@@ -77,21 +77,22 @@ class LagMonitorIT {
                     && statusOf(monitor) == LagStatus.OK && monitor.latest().group(GROUP).orElseThrow().members() == 1);
 
             publish.pause();
-            List<GroupEvaluation> seenWhilePaused = new ArrayList<>();
-            await("paused: lag grows and the status is not OK").atMost(Duration.ofSeconds(60)).until(() -> {
+            // WARN can come first while the last commits before the pause still move the window: wait for STALL
+            await("paused: the status is STALL").atMost(Duration.ofSeconds(60)).until(() -> {
                 GroupEvaluation g = monitor.latest().group(GROUP).orElseThrow();
-                if (seenWhilePaused.isEmpty() || !seenWhilePaused.get(seenWhilePaused.size() - 1).sampledAt().equals(g.sampledAt())) {
-                    seenWhilePaused.add(g);
-                }
-                // WARN can come first while the last commits before the pause still move the window: wait for STALL
                 return g.status() == LagStatus.STALL && g.lagRecords() > 30 && g.lagSeconds() > 1.0;
+            });
+            // measured from the first STALL sample: samples taken before the consumer's last commit landed can show
+            // a larger lag than the stall itself (seen on a loaded machine), so they are no baseline for "growing"
+            GroupEvaluation firstStalled = monitor.latest().group(GROUP).orElseThrow();
+            await("paused: lag keeps growing").atMost(Duration.ofSeconds(60)).until(() -> {
+                GroupEvaluation g = monitor.latest().group(GROUP).orElseThrow();
+                return g.sampledAt().isAfter(firstStalled.sampledAt())
+                        && g.lagRecords() > firstStalled.lagRecords() && g.lagSeconds() > firstStalled.lagSeconds();
             });
             GroupEvaluation stalled = monitor.latest().group(GROUP).orElseThrow();
             assertThat(stalled.status()).isEqualTo(LagStatus.STALL);
             assertThat(stalled.partitions()).allSatisfy(p -> assertThat(p.lagSecondsSource()).isIn("record", "none"));
-            GroupEvaluation firstWithLag = seenWhilePaused.stream().filter(g -> g.lagRecords() > 0).findFirst().orElseThrow();
-            assertThat(stalled.lagRecords()).isGreaterThan(firstWithLag.lagRecords());
-            assertThat(stalled.lagSeconds()).isGreaterThan(firstWithLag.lagSeconds());
             assertThat(metrics.get("wirestream.lag.group.status").tag("group", GROUP).gauge().value())
                     .isEqualTo(LagStatus.STALL.ordinal());
             assertThat(metrics.get("wirestream.lag.group.records").tag("group", GROUP).gauge().value()).isPositive();
