@@ -1,9 +1,11 @@
 package io.wirestream.wire;
 
 import io.wirestream.enrich.service.EnrichService;
+import io.wirestream.enrich.service.EnrichServiceMain;
 import io.wirestream.enrich.service.EnrichSettings;
 import io.wirestream.ingest.IngestSettings;
 import io.wirestream.ops.OpsSettings;
+import io.wirestream.runtime.config.DeclaredSettings;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Setting;
 import io.wirestream.publish.config.PublishConfig;
@@ -25,6 +27,11 @@ public final class SettingsCatalogue {
         m.put("publish-service", PublishConfig.ALL);
         m.put("ops", OpsSettings.ALL);
         return m;
+    }
+
+    /** What local mode, which runs every service in one JVM, may be configured with: every service's settings. */
+    public static DeclaredSettings declared() {
+        return EnrichServiceMain.DECLARED.plus(KafkaSettings.ALL, IngestSettings.ALL, PublishConfig.ALL, OpsSettings.ALL);
     }
 
     public static Optional<Setting<?>> byEnvVar(String envVar) {
