@@ -112,8 +112,8 @@ public final class DeclaredSettings {
         }
         for (String prefix : passthroughPrefixes) {
             if (name.startsWith(Setting.envVarOf(prefix))) {
-                return Optional.of(name + " is not read: an environment variable cannot carry a " + prefix
-                        + "* setting (a library's key cannot be recovered from its name); put it in the properties file");
+                return Optional.of(name + " is not read: an environment variable cannot carry a setting under " + prefix
+                        + " (a library's key cannot be recovered from a variable's name); put it in the properties file");
             }
         }
         Set<String> candidates = new TreeSet<>(byEnv.keySet());
