@@ -25,6 +25,7 @@ import io.wirestream.runtime.http.ServiceHttpServer;
 import io.wirestream.runtime.kafka.TopicMismatchException;
 import io.wirestream.runtime.kafka.TopicProvisioner;
 import io.wirestream.runtime.kafka.TopicSpec;
+import io.wirestream.runtime.lifecycle.WireService;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * The ingest service: push API, feed pollers and drop-folder watchers in front of one idempotent acks=all producer
  * to {@code wire.raw}. {@link #start()} makes sure the topic exists and is writable before the first push is taken.
  */
-public final class IngestService implements AutoCloseable {
+public final class IngestService implements WireService, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
     private final Settings settings;

@@ -17,81 +17,98 @@ import io.wirestream.ops.web.OpsServer;
 import io.wirestream.ops.web.RejectionView;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Settings;
+import io.wirestream.runtime.lifecycle.WireService;
 import io.wirestream.contracts.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ops service wired for one cluster: lag monitor, tails of wire.articles and wire.rejected, freshness, and the page.
  * Local mode passes its shared {@link FreshnessRecorder} (the one publish-service records into); standalone, ops also
  * records the enrich stage's own freshness (processedAt - receivedAt) under the store name {@link #TOPIC_STORE} (the topic's own name).
  */
-public final class OpsService implements AutoCloseable {
+public final class OpsService implements WireService, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OpsService.class);
 
     /** Store name under which the freshness of stories on the articles topic itself is recorded. */
     public static final String TOPIC_STORE = Topics.ARTICLES.name();
 
-    private final LagMonitor lagMonitor;
-    private final TopicTail<Article> articles;
-    private final TopicTail<Rejection> rejections;
-    private final OpsServer server;
-    private final ServiceHealthMonitor health;
-
-    private OpsService(LagMonitor lagMonitor, TopicTail<Article> articles, TopicTail<Rejection> rejections, OpsServer server,
-                       ServiceHealthMonitor health) {
-        this.health = health;
-        this.lagMonitor = lagMonitor;
-        this.articles = articles;
-        this.rejections = rejections;
-        this.server = server;
-    }
+    private final Settings settings;
+    private final PrometheusMeterRegistry metrics;
+    private final FreshnessRecorder sharedFreshness;
+    private LagMonitor lagMonitor;
+    private TopicTail<Article> articles;
+    private TopicTail<Rejection> rejections;
+    private OpsServer server;
+    private ServiceHealthMonitor health;
 
     /**
-     * Starts everything; the page listens on {@link OpsSettings#HTTP_HOST}:{@link OpsSettings#HTTP_PORT}.
+     * The page listens on {@link OpsSettings#HTTP_HOST}:{@link OpsSettings#HTTP_PORT} once {@link #start() started}.
      *
      * @param freshness the recorder publish-service writes into, or null to create one here
      */
-    public static OpsService start(Settings settings, PrometheusMeterRegistry metrics, FreshnessRecorder freshness) {
+    public OpsService(Settings settings, PrometheusMeterRegistry metrics, FreshnessRecorder freshness) {
+        this.settings = settings;
+        this.metrics = metrics;
+        this.sharedFreshness = freshness;
+    }
+
+    /** Starts the lag monitor, the health probes, both tails and the page; on failure stops what had started. */
+    @Override
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        try {
+            startAll();
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+        log.info("ops page at http://{}:{}/", settings.get(OpsSettings.HTTP_HOST), server.port());
+    }
+
+    private void startAll() {
         LagMonitorSettings lagSettings = OpsSettings.lagMonitor(settings);
         Map<String, Object> clients = KafkaSettings.clientProperties(settings);
         Map<String, Object> serdes = KafkaSettings.serdeProperties(settings);
         int tailSize = settings.get(OpsSettings.TAIL_SIZE);
-        FreshnessRecorder recorder = freshness != null ? freshness : new FreshnessRecorder(metrics);
+        FreshnessRecorder recorder = sharedFreshness != null ? sharedFreshness : new FreshnessRecorder(metrics);
 
         LagMonitor lag = new LagMonitor(lagSettings, metrics);
-        // the tail holds twice the list, so stories that killed ones drop out of it still leave a full page
-        TopicTail<Article> articles = new TopicTail<>(Topics.ARTICLES.name(), clients,
-                Topics.ARTICLES.valueSerde(serdes).deserializer(), 2 * tailSize);
-        EditorialStories editorial = new EditorialStories(limit -> articles.latest(limit).stream().map(TailedRecord::value).toList());
-        Deserializer<String> keys = Topics.ARTICLES.keySerde(serdes).deserializer();
-        articles.onRecord(topicFreshness(recorder).andThen(r -> editorial.observe(r.value())))
-                .onTombstone(key -> editorial.tombstone(keys.deserialize(Topics.ARTICLES.name(), key)));
-        TopicTail<Rejection> rejected = new TopicTail<>(Topics.REJECTED.name(), clients,
-                Topics.REJECTED.valueSerde(serdes).deserializer(), tailSize);
-        ServiceHealthMonitor health = new ServiceHealthMonitor(
+        lagMonitor = lag;
+        lag.start();
+        health = new ServiceHealthMonitor(
                 ServiceHealthMonitor.parseUrls(settings.get(OpsSettings.HEALTH_URLS)),
                 new ServiceHealthProbe(Duration.ofSeconds(3), Clock.systemUTC()), lagSettings.sampleInterval(), metrics);
+        health.start();
+        // the tail holds twice the list, so stories that killed ones drop out of it still leave a full page
+        TopicTail<Article> articleTail = new TopicTail<>(Topics.ARTICLES.name(), clients,
+                Topics.ARTICLES.valueSerde(serdes).deserializer(), 2 * tailSize);
+        articles = articleTail;
+        EditorialStories editorial = new EditorialStories(limit -> articleTail.latest(limit).stream().map(TailedRecord::value).toList());
+        Deserializer<String> keys = Topics.ARTICLES.keySerde(serdes).deserializer();
+        articleTail.onRecord(topicFreshness(recorder).andThen(r -> editorial.observe(r.value())))
+                .onTombstone(key -> editorial.tombstone(keys.deserialize(Topics.ARTICLES.name(), key)));
+        articleTail.start();
+        TopicTail<Rejection> rejected = new TopicTail<>(Topics.REJECTED.name(), clients,
+                Topics.REJECTED.valueSerde(serdes).deserializer(), tailSize);
+        rejections = rejected;
+        rejected.start();
+        ServiceHealthMonitor services = health;
         OpsDashboard dashboard = new OpsDashboard(lag::latest, recorder,
                 editorial,
                 limit -> rejected.latest(limit).stream().map(r -> RejectionView.of(r.value())).toList(),
-                Clock.systemUTC(), tailSize, health::latest);
-        OpsServer server = new OpsServer(dashboard, metrics)
+                Clock.systemUTC(), tailSize, services::latest);
+        server = new OpsServer(dashboard, metrics)
                 .readiness("kafka", () -> lagProblem(lag.latest()));
-        OpsService service = new OpsService(lag, articles, rejected, server, health);
-        try {
-            lag.start();
-            health.start();
-            articles.start();
-            rejected.start();
-            server.start(settings.get(OpsSettings.HTTP_HOST), settings.get(OpsSettings.HTTP_PORT));
-        } catch (RuntimeException e) {
-            service.close();
-            throw e;
-        }
-        return service;
+        server.start(settings.get(OpsSettings.HTTP_HOST), settings.get(OpsSettings.HTTP_PORT));
     }
 
     private static Consumer<TailedRecord<Article>> topicFreshness(FreshnessRecorder recorder) {
@@ -110,20 +127,44 @@ public final class OpsService implements AutoCloseable {
         return report.error();
     }
 
-    public int port() {
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("not started");
+        }
         return server.port();
     }
 
-    public LagMonitor lagMonitor() {
+    public synchronized LagMonitor lagMonitor() {
         return lagMonitor;
+    }
+
+    /** Stops the page, the probes, the tails and the lag monitor; idempotent. */
+    @Override
+    public synchronized void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        if (health != null) {
+            health.close();
+            health = null;
+        }
+        if (articles != null) {
+            articles.close();
+            articles = null;
+        }
+        if (rejections != null) {
+            rejections.close();
+            rejections = null;
+        }
+        if (lagMonitor != null) {
+            lagMonitor.close();
+            lagMonitor = null;
+        }
     }
 
     @Override
     public void close() {
-        server.close();
-        health.close();
-        articles.close();
-        rejections.close();
-        lagMonitor.close();
+        stop();
     }
 }

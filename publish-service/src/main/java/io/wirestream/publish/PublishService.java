@@ -7,6 +7,7 @@ import io.wirestream.runtime.metrics.FreshnessRecorder;
 import io.wirestream.avro.Article;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.http.ServiceHttpServer;
+import io.wirestream.runtime.lifecycle.WireService;
 import io.wirestream.publish.api.ArticleReadApi;
 import io.wirestream.publish.config.PublishSettings;
 import io.wirestream.publish.config.StoreConsumerSettings;
@@ -43,7 +44,7 @@ import java.util.function.ToDoubleFunction;
  * publish-service: one {@link StoreConsumer} (own Kafka consumer, own group {@code <prefix>-<store>}, own thread)
  * per configured store, plus the read API and health on HTTP. Two-method lifecycle: {@link #start()}, {@link #stop()}.
  */
-public final class PublishService {
+public final class PublishService implements WireService {
 
     private static final Logger log = LoggerFactory.getLogger(PublishService.class);
     public static final String SERVICE_NAME = "publish-service";

@@ -3,8 +3,13 @@ package io.wirestream.wire;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.enrich.service.EnrichService;
 import io.wirestream.enrich.service.EnrichServiceMain;
+import io.wirestream.enrich.service.EnrichSettings;
 import io.wirestream.ingest.IngestService;
+import io.wirestream.ingest.IngestSettings;
 import io.wirestream.ops.OpsService;
+import io.wirestream.ops.OpsSettings;
+import io.wirestream.runtime.config.KafkaSettings;
+import io.wirestream.runtime.config.SettingValues;
 import io.wirestream.runtime.metrics.FreshnessRecorder;
 import io.wirestream.runtime.config.Settings;
 import io.wirestream.runtime.http.ServiceHttpServer;
@@ -12,9 +17,9 @@ import io.wirestream.localkafka.EmbeddedKafka;
 import io.wirestream.localkafka.registry.CompatibilityLevel;
 import io.wirestream.localkafka.registry.EmbeddedSchemaRegistry;
 import io.wirestream.publish.PublishService;
+import io.wirestream.publish.config.PublishSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalPipeline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPipeline.class);
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final Path dataDir;
     private final LocalPorts ports;
@@ -48,8 +54,14 @@ public final class LocalPipeline implements AutoCloseable {
         this.ports = ports;
     }
 
-    /** Starts everything, in data-flow order so each stage finds what it reads. */
+    /**
+     * Starts everything, in data-flow order so each stage finds what it reads.
+     *
+     * @throws io.wirestream.runtime.config.InvalidSettingsException before anything starts, when a key of the
+     *         settings or of {@code extra} is no service's, or a value does not parse
+     */
     public LocalPipeline start(Settings userSettings, boolean keepData, Map<String, String> extra) {
+        SettingsCatalogue.declared().validate(userSettings.with(extra));
         kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), keepData, ports.kafka(), ports.controller());
         Map<String, Object> kafkaClient = Map.of("bootstrap.servers", kafka.bootstrapServers());
         registry = EmbeddedSchemaRegistry.start(kafkaClient, "127.0.0.1", ports.registry(), CompatibilityLevel.BACKWARD_TRANSITIVE);
@@ -61,6 +73,7 @@ public final class LocalPipeline implements AutoCloseable {
      * or containers in tests); nothing embedded is started.
      */
     public LocalPipeline startAgainst(String bootstrapServers, String registryUrl, Settings userSettings, Map<String, String> extra) {
+        SettingsCatalogue.declared().validate(userSettings.with(extra));
         return startServices(userSettings, bootstrapServers, registryUrl, extra);
     }
 
@@ -69,29 +82,28 @@ public final class LocalPipeline implements AutoCloseable {
         this.registryUrl = registryUrl;
         agencies = new DemoAgencies(dataDir.resolve("ingest"));
 
-        Map<String, String> local = new HashMap<>();
-        local.put("kafka.bootstrap.servers", bootstrapServers);
-        local.put("registry.url", registryUrl);
-        local.put("kafka.topic.partitions", "3");
-        local.put("kafka.topic.replication.factor", "1");
-        local.put("kafka.topic.min.insync.replicas", "1");
-        local.put("ingest.http.host", "127.0.0.1");
-        local.put("ingest.http.port", String.valueOf(ports.ingest()));
-        local.put("ingest.credentials.file", agencies.credentialsFile().toString());
-        local.put("ingest.state.dir", dataDir.resolve("ingest/state").toString());
-        local.put("enrich.http.host", "127.0.0.1");
-        local.put("enrich.http.port", String.valueOf(ports.enrich()));
-        local.put("enrich.state.dir", dataDir.resolve("enrich-state").toString());
-        local.put("publish.http.host", "127.0.0.1");
-        local.put("publish.http.port", String.valueOf(ports.readApi()));
-        local.put("publish.data.dir", dataDir.resolve("publish").toString());
-        local.put("ops.http.host", "127.0.0.1");
-        local.put("ops.http.port", String.valueOf(ports.ops()));
-        // ops asks each service's readiness, so a stream app whose threads keep failing shows with its reason
-        local.put("ops.health.urls", "ingest-service=" + readyUrl(ports.ingest()) + ",enrich-stream=" + readyUrl(ports.enrich())
-                + ",publish-service=" + readyUrl(ports.readApi()));
-        local.putAll(extra);
-        settings = userSettings.with(local);
+        SettingValues local = new SettingValues()
+                .set(KafkaSettings.BOOTSTRAP_SERVERS, bootstrapServers)
+                .set(KafkaSettings.REGISTRY_URL, registryUrl)
+                .set(KafkaSettings.PARTITIONS, 3)
+                .set(KafkaSettings.REPLICATION_FACTOR, 1)
+                .set(KafkaSettings.MIN_INSYNC_REPLICAS, 1)
+                .set(IngestSettings.HTTP_HOST, LOOPBACK)
+                .set(IngestSettings.HTTP_PORT, ports.ingest())
+                .set(IngestSettings.CREDENTIALS_FILE, agencies.credentialsFile().toString())
+                .set(IngestSettings.STATE_DIR, dataDir.resolve("ingest/state").toString())
+                .set(EnrichSettings.HTTP_HOST, LOOPBACK)
+                .set(EnrichSettings.HTTP_PORT, ports.enrich())
+                .set(EnrichSettings.STATE_DIR, dataDir.resolve("enrich-state").toString())
+                .set(PublishSettings.HTTP_HOST, LOOPBACK)
+                .set(PublishSettings.HTTP_PORT, ports.readApi())
+                .set(PublishSettings.DATA_DIR, dataDir.resolve("publish").toString())
+                .set(OpsSettings.HTTP_HOST, LOOPBACK)
+                .set(OpsSettings.HTTP_PORT, ports.ops())
+                // ops asks each service's readiness, so a stream app whose threads keep failing shows with its reason
+                .set(OpsSettings.HEALTH_URLS, "ingest-service=" + readyUrl(ports.ingest()) + ",enrich-stream=" + readyUrl(ports.enrich())
+                        + ",publish-service=" + readyUrl(ports.readApi()));
+        settings = userSettings.with(local).with(extra);
 
         ingest = new IngestService(settings);
         ingest.start();
@@ -103,13 +115,14 @@ public final class LocalPipeline implements AutoCloseable {
         FreshnessRecorder freshness = new FreshnessRecorder(opsMetrics);
         publish = new PublishService(settings).recordFreshnessIn(freshness);
         publish.start();
-        ops = OpsService.start(settings, opsMetrics, freshness);
+        ops = new OpsService(settings, opsMetrics, freshness);
+        ops.start();
         log.info("local pipeline started in {}", dataDir);
         return this;
     }
 
     private static String readyUrl(int port) {
-        return "http://127.0.0.1:" + port + "/health/ready";
+        return "http://" + LOOPBACK + ":" + port + "/health/ready";
     }
 
     /** Items pushed before the stream app has its partitions would wait anyway; waiting here makes start mean ready. */
@@ -135,10 +148,10 @@ public final class LocalPipeline implements AutoCloseable {
     public LocalPipeline addInstances(int n) {
         for (int i = 0; i < n; i++) {
             int index = extraEnrich.size() + 2;
-            Settings instance = settings.with(Map.of(
-                    "enrich.state.dir", dataDir.resolve("enrich-state-" + index).toString(),
-                    "enrich.http.port", "0",
-                    "publish.http.port", "0"));
+            Settings instance = settings.with(new SettingValues()
+                    .set(EnrichSettings.STATE_DIR, dataDir.resolve("enrich-state-" + index).toString())
+                    .set(EnrichSettings.HTTP_PORT, 0)
+                    .set(PublishSettings.HTTP_PORT, 0));
             EnrichService e = EnrichServiceMain.service(instance);
             e.start();
             extraEnrich.add(e);

@@ -1,9 +1,11 @@
 package io.wirestream.wire;
 
 import io.wirestream.enrich.service.EnrichService;
+import io.wirestream.enrich.service.EnrichServiceMain;
 import io.wirestream.enrich.service.EnrichSettings;
 import io.wirestream.ingest.IngestSettings;
 import io.wirestream.ops.OpsSettings;
+import io.wirestream.runtime.config.DeclaredSettings;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Setting;
 import io.wirestream.publish.config.PublishSettings;
@@ -27,6 +29,11 @@ public final class SettingsCatalogue {
         return m;
     }
 
+    /** What local mode, which runs every service in one JVM, may be configured with: every service's settings. */
+    public static DeclaredSettings declared() {
+        return EnrichServiceMain.DECLARED.plus(KafkaSettings.ALL, IngestSettings.ALL, PublishSettings.ALL, OpsSettings.ALL);
+    }
+
     public static Optional<Setting<?>> byEnvVar(String envVar) {
         return byService().values().stream().flatMap(List::stream).filter(s -> s.envVar().equals(envVar)).findFirst();
     }
@@ -38,7 +45,11 @@ public final class SettingsCatalogue {
         md.append("Generated from the code by `./wire config --markdown`; a test fails when this file and the code disagree.\n\n");
         md.append("Every service reads, in rising precedence: the defaults below, a properties file given as its first argument,\n");
         md.append("environment variables, and (local mode only) the values `wire up` sets. A secret may also be read from the file\n");
-        md.append("named by `<ENV VAR>_FILE` (e.g. `WIRE_KAFKA_SASL_PASSWORD_FILE`); secrets are never printed or logged.\n");
+        md.append("named by `<ENV VAR>_FILE` (e.g. `WIRE_KAFKA_SASL_PASSWORD_FILE`); secrets are never printed or logged.\n\n");
+        md.append("A service accepts its own settings and the ones every service shares (the first table); any other key in its\n");
+        md.append("properties file, or `WIRE_*` environment variable, stops it at start (exit status 2) naming the nearest declared\n");
+        md.append("one, so a misspelt setting is never ignored. `wire up` checks `--config` and `--set` against every service's settings.\n");
+        md.append("`WIRE_JAVA_OPTS` and `WIRE_LOG_LEVEL` configure the process, not a service, and are allowed.\n");
         byService().forEach((service, settings) -> {
             md.append("\n## ").append(service).append("\n\n");
             md.append("| setting | environment variable | default | meaning |\n|---|---|---|---|\n");

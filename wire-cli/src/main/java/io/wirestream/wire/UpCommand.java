@@ -1,5 +1,7 @@
 package io.wirestream.wire;
 
+import io.wirestream.publish.config.PublishSettings;
+import io.wirestream.runtime.config.InvalidSettingsException;
 import io.wirestream.runtime.config.Settings;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,7 +53,7 @@ public final class UpCommand implements Callable<Integer> {
     Map<String, String> extraSettings() {
         Map<String, String> extra = new java.util.LinkedHashMap<>(set.values());
         if (stores != null) {
-            extra.put("publish.stores", stores);
+            extra.put(PublishSettings.STORES.key(), stores);
         }
         return extra;
     }
@@ -85,6 +87,9 @@ public final class UpCommand implements Callable<Integer> {
             } else {
                 pipeline.start(settings, true, extra);
             }
+        } catch (InvalidSettingsException e) {
+            System.err.println("wire up: invalid settings, nothing started:\n  " + String.join("\n  ", e.problems()));
+            return 2;
         } catch (RuntimeException e) {
             System.err.println("wire up: start failed: " + e.getMessage());
             e.printStackTrace();

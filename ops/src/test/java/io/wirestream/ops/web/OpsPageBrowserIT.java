@@ -122,7 +122,8 @@ class OpsPageBrowserIT {
              PausableConsumerGroup publish = new PausableConsumerGroup(bootstrap, "wirestream-publish-sqlite",
                      Topics.ARTICLES.name(), r -> freshness.record("sqlite",
                              articles.deserialize(r.topic(), r.value()), Instant.now()));
-             OpsService ops = OpsService.start(settings, metrics, freshness)) {
+             OpsService ops = new OpsService(settings, metrics, freshness)) {
+            ops.start();
 
             await("the pipeline stand-in publishes").atMost(Duration.ofSeconds(60)).until(() -> publish.consumed() > 10);
             WebDriver browser = chromium(browserProfile);

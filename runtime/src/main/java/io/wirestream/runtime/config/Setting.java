@@ -41,6 +41,11 @@ public record Setting<T>(String key, String defaultText, Function<String, T> par
     }
 
     public String envVar() {
+        return envVarOf(key);
+    }
+
+    /** The environment variable a key (or a key prefix) is read from: {@code ingest.http.port} is {@code WIRE_INGEST_HTTP_PORT}. */
+    public static String envVarOf(String key) {
         return "WIRE_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 

@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Configuration values from, in rising precedence: the setting's default, a properties file, environment variables,
- * explicit overrides (local mode and tests). Every read goes through a declared {@link Setting}, so a typo is a
- * startup error, not a silently ignored line.
+ * explicit overrides (local mode and tests). Every read goes through a declared {@link Setting}; what a service was
+ * given but never declared (a misspelt key in the file, an unknown {@code WIRE_*} variable) is found by
+ * {@link DeclaredSettings#validate}, which the service runner calls before anything starts, so a typo is a startup
+ * error, not a silently ignored line.
  */
 public final class Settings {
 
@@ -28,7 +31,12 @@ public final class Settings {
 
     /** Reads the optional properties file and the process environment. */
     public static Settings load(Path propertiesFile) {
-        return of(readFile(propertiesFile), System.getenv(), Map.of());
+        return load(propertiesFile, System.getenv());
+    }
+
+    /** Reads the optional properties file; {@code env} stands for the process environment. */
+    public static Settings load(Path propertiesFile, Map<String, String> env) {
+        return of(readFile(propertiesFile), env, Map.of());
     }
 
     public static Settings of(Map<String, String> fileValues, Map<String, String> env, Map<String, String> overrides) {
@@ -45,6 +53,11 @@ public final class Settings {
         Map<String, String> merged = new HashMap<>(overrides);
         merged.putAll(more);
         return new Settings(fileValues, env, merged);
+    }
+
+    /** A copy with more overrides on top, each named by its declared setting rather than a key typed again. */
+    public Settings with(SettingValues more) {
+        return with(more.asMap());
     }
 
     public <T> T get(Setting<T> setting) {
@@ -107,6 +120,18 @@ public final class Settings {
 
     public boolean isSet(Setting<?> setting) {
         return raw(setting) != null && !raw(setting).isBlank();
+    }
+
+    Set<String> fileKeys() {
+        return fileValues.keySet();
+    }
+
+    Set<String> environmentNames() {
+        return env.keySet();
+    }
+
+    Set<String> overrideKeys() {
+        return overrides.keySet();
     }
 
     private static Map<String, String> readFile(Path file) {

@@ -8,6 +8,7 @@ import io.wirestream.runtime.config.Settings;
 import io.wirestream.runtime.http.ServiceHttpServer;
 import io.wirestream.runtime.kafka.TopicProvisioner;
 import io.wirestream.runtime.kafka.TopicSpec;
+import io.wirestream.runtime.lifecycle.WireService;
 import io.wirestream.contracts.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** enrich-stream as a service: provisions its topics, runs the topology under exactly_once_v2, serves health and metrics. */
-public final class EnrichService {
+public final class EnrichService implements WireService {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichService.class);
 

@@ -7,23 +7,23 @@ import io.wirestream.enrich.service.dedupe.StoryDedupeStage;
 import io.wirestream.enrich.service.links.RelatedLinkStage;
 import io.wirestream.enrich.tagging.ArticleTagger;
 import io.wirestream.enrich.tagging.related.LinkSettings;
+import io.wirestream.runtime.config.DeclaredSettings;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Settings;
+import io.wirestream.runtime.lifecycle.ServiceMain;
 import io.wirestream.contracts.topics.Topics;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.serialization.Serde;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs enrich-stream on its own: {@code EnrichServiceMain [config.properties]}, settings also from WIRE_* environment
- * variables. Stops cleanly on SIGTERM; exits non-zero when it cannot start.
+ * variables (see {@link EnrichSettings}); loading, validation, shutdown and exit codes are {@link ServiceMain}'s.
  */
 public final class EnrichServiceMain {
 
-    private static final Logger log = LoggerFactory.getLogger(EnrichServiceMain.class);
+    /** What enrich-stream may be configured with: its settings, and any Kafka Streams key under the passthrough prefix. */
+    public static final DeclaredSettings DECLARED = DeclaredSettings.of(EnrichSettings.ALL)
+            .withPassthrough(EnrichService.STREAMS_PASSTHROUGH);
 
     private EnrichServiceMain() {}
 
@@ -63,23 +63,6 @@ public final class EnrichServiceMain {
     }
 
     public static void main(String[] args) {
-        Settings settings = Settings.load(args.length > 0 ? Path.of(args[0]) : null);
-        EnrichService service = service(settings);
-        CountDownLatch done = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.stop();
-            done.countDown();
-        }, "enrich-shutdown"));
-        try {
-            service.start();
-        } catch (RuntimeException e) {
-            log.error("enrich-stream could not start: {}", e.getMessage(), e);
-            System.exit(1);
-        }
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ServiceMain.run("enrich-stream", DECLARED, EnrichServiceMain::service, args);
     }
 }
