@@ -12,7 +12,7 @@ import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexAnswer;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexProbe;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
+import io.wirestream.enrich.service.codec.StateWriter;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,7 +154,7 @@ class DedupeProbeTest {
     /** A probe as the release before grouping wrote it: format 1, kind 2, one key, the story. */
     static byte[] formerProbe(String key, IndexedStory story) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        try (StateWriter out = new StateWriter(bytes)) {
             out.writeByte(1);
             out.writeByte(2);
             out.writeUTF(key);

@@ -14,7 +14,7 @@ final class StateV1Codecs {
     }
 
     static Serde<StoryState> storyState() {
-        return StoryStateSerde.create();
+        return DedupeBinary.storyStates();
     }
 
     static Serde<StoryFate> storyFate() {

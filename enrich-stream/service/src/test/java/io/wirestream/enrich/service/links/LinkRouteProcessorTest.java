@@ -1,5 +1,6 @@
 package io.wirestream.enrich.service.links;
 
+import io.wirestream.enrich.service.codec.StateCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.avro.Article;
@@ -28,7 +29,7 @@ class LinkRouteProcessorTest {
     LinkRouteProcessor router(int keyPartitions) {
         WindowStore<String, IndexedKeys> keys = Stores.windowStoreBuilder(
                         Stores.inMemoryWindowStore(LinkRouteProcessor.INDEXED_KEYS_STORE, Duration.ofDays(3),
-                                Duration.ofDays(3), false), Serdes.String(), JsonSerde.of(IndexedKeys.class))
+                                Duration.ofDays(3), false), Serdes.String(), StateCodec.json(IndexedKeys.class))
                 .withLoggingDisabled().build();
         keys.init(context.getStateStoreContext(), keys);
         context.addStateStore(keys);

@@ -1,5 +1,6 @@
 package io.wirestream.enrich.service.links;
 
+import io.wirestream.enrich.service.codec.StateCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.avro.Article;
@@ -195,7 +196,7 @@ class RelatedLinkStageTest {
                 + "\",\"profile\":{\"uri\":\"c:legacy\",\"version\":4,\"timeMillis\":" + T0.toEpochMilli()
                 + ",\"headline\":\"h\",\"clusterId\":null,\"excludedUris\":[],\"keys\":[]},\"hits\":[]}],"
                 + "\"lastEmittedVersion\":-9223372036854775808,\"lastEmittedAtMillis\":0}";
-        PendingLinks legacy = JsonSerde.of(PendingLinks.class).deserializer()
+        PendingLinks legacy = StateCodec.json(PendingLinks.class).deserializer()
                 .deserialize("t", legacyJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         driver.<String, PendingLinks>getKeyValueStore(RelatedLinkCollector.PENDING_STORE).put("c:legacy", legacy);
 

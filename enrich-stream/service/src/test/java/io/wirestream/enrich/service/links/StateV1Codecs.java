@@ -1,5 +1,6 @@
 package io.wirestream.enrich.service.links;
 
+import io.wirestream.enrich.service.codec.StateCodec;
 import io.wirestream.enrich.tagging.related.Posting;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -22,10 +23,10 @@ final class StateV1Codecs {
     }
 
     static Serde<PendingLinks> pendingLinks() {
-        return JsonSerde.of(PendingLinks.class);
+        return StateCodec.json(PendingLinks.class);
     }
 
     static Serde<IndexedKeys> indexedKeys() {
-        return JsonSerde.of(IndexedKeys.class);
+        return StateCodec.json(IndexedKeys.class);
     }
 }
