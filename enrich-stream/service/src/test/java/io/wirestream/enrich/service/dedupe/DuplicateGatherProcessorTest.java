@@ -44,7 +44,7 @@ class DuplicateGatherProcessorTest {
     @BeforeEach
     void setUp() {
         DedupeSettings settings = new DedupeSettings(Duration.ofDays(7), HOLD_BACK, ANSWER_TIMEOUT, Duration.ofHours(1),
-                "audit", "replies", "wire.articles", FingerprintSettings.DEFAULTS);
+                "audit", "replies", "wire.articles", FingerprintSettings.DEFAULTS, 0);
         Serde<Article> articles = new AvroBinarySerde<>(Article.class);
         DedupeBinary binary = new DedupeBinary(articles, "wire.articles");
         context = new MockProcessorContext<>();
