@@ -1,10 +1,10 @@
 package io.wirestream.enrich.service.links;
 
-import io.wirestream.enrich.service.codec.StateCodec;
-import io.wirestream.enrich.service.codec.StateWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wirestream.enrich.service.codec.StateCodec;
+import io.wirestream.enrich.service.codec.StateWriter;
 import io.wirestream.enrich.tagging.related.KeyHits;
 import io.wirestream.enrich.tagging.related.Posting;
 import io.wirestream.enrich.tagging.related.ProfileKey;

@@ -1,10 +1,10 @@
 package io.wirestream.enrich.service.links;
 
-import io.wirestream.enrich.service.codec.StateCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.PubStatus;
+import io.wirestream.enrich.service.codec.StateCodec;
 import io.wirestream.enrich.tagging.related.LinkSettings;
 import io.wirestream.enrich.tagging.related.ProfileKey;
 import io.wirestream.enrich.tagging.related.StoryProfiler;

@@ -1,11 +1,12 @@
 package io.wirestream.enrich.service.links;
 
-import io.wirestream.enrich.service.codec.StateCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.DuplicateCluster;
 import io.wirestream.avro.RelatedLink;
+import io.wirestream.enrich.service.codec.DueTimeKey;
+import io.wirestream.enrich.service.codec.StateCodec;
 import io.wirestream.enrich.tagging.ArticleTagger;
 import io.wirestream.enrich.tagging.related.LinkSettings;
 import java.time.Duration;
@@ -223,7 +224,7 @@ class RelatedLinkStageTest {
 
         assertThat(pending.get(HARBOUR_TALKS.getUri())).as("forgotten after the hour").isNull();
         try (var it = due.all()) {
-            assertThat(it).toIterable().extracting(kv -> kv.key).containsExactly(RelatedLinkCollector.LEGACY_INDEXED_MARKER);
+            assertThat(it).toIterable().extracting(kv -> kv.key).containsExactly(DueTimeKey.LEGACY_INDEXED_MARKER);
         }
     }
 
