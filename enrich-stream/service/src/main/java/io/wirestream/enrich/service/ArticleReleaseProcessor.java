@@ -2,6 +2,7 @@ package io.wirestream.enrich.service;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.PubStatus;
+import io.wirestream.enrich.service.codec.DueTimeKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * </ul>
  *
  * <p>Timers cost what is due, not what is stored (issue 13): every embargo and tombstone has an entry in
- * {@link #TIMER_STORE} whose key starts with its due time (16 hex digits, so byte order is time order), and a tick
+ * {@link #TIMER_STORE} whose key is a {@link DueTimeKey} (its due time, then its kind and uri), and a tick
  * range-scans up to now, reading only due entries and deserialising only the articles it releases. A timer entry is
  * a hint: what is held or due by uri decides, so an entry left behind by a replaced version is skipped and dropped.
  * Stores written before the timer index existed are indexed once, on the first tick, and marked as done.
@@ -43,8 +44,6 @@ final class ArticleReleaseProcessor implements Processor<String, Article, String
     static final String TIMER_STORE = "release-timers";
     static final String EMBARGO_TOO_FAR = "embargo-beyond-horizon";
 
-    /** Sorts after every time-prefixed key, so range scans of due timers never reach it. */
-    static final String LEGACY_INDEXED_MARKER = "~legacy-indexed";
     private static final char EMBARGO = 'e';
     private static final char TOMBSTONE = 't';
 
@@ -71,8 +70,8 @@ final class ArticleReleaseProcessor implements Processor<String, Article, String
         context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, this::releaseDue);
     }
 
-    static String timerKey(long dueMillis, char kind, String uri) {
-        return String.format("%016x", Math.max(0, dueMillis)) + kind + uri;
+    private static String timerKey(long dueMillis, char kind, String uri) {
+        return DueTimeKey.of(dueMillis, kind + uri);
     }
 
     @Override
@@ -131,19 +130,19 @@ final class ArticleReleaseProcessor implements Processor<String, Article, String
     }
 
     private void releaseDue(long wallClockMs) {
-        if (timers.get(LEGACY_INDEXED_MARKER) == null) {
+        if (timers.get(DueTimeKey.LEGACY_INDEXED_MARKER) == null) {
             indexLegacyState();
         }
         Instant now = Instant.ofEpochMilli(wallClockMs);
         List<KeyValue<String, Long>> due = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = timers.range(timerKey(0, EMBARGO, "").substring(0, 16),
-                timerKey(wallClockMs, '~', ""))) {
+        try (KeyValueIterator<String, Long> it = timers.range(DueTimeKey.FIRST, DueTimeKey.dueBy(wallClockMs))) {
             it.forEachRemaining(due::add);
         }
         for (KeyValue<String, Long> timer : due) {
             timers.put(timer.key, null);
-            char kind = timer.key.charAt(16);
-            String uri = timer.key.substring(17);
+            String subject = DueTimeKey.subject(timer.key);
+            char kind = subject.charAt(0);
+            String uri = subject.substring(1);
             if (kind == EMBARGO) {
                 Article article = held.get(uri);
                 if (article != null && article.getEmbargoed() != null && !article.getEmbargoed().isAfter(now)) {
@@ -171,7 +170,7 @@ final class ArticleReleaseProcessor implements Processor<String, Article, String
         try (KeyValueIterator<String, Long> it = tombstoneDue.all()) {
             it.forEachRemaining(kv -> timers.put(timerKey(kv.value, TOMBSTONE, kv.key), kv.value));
         }
-        timers.put(LEGACY_INDEXED_MARKER, 1L);
+        timers.put(DueTimeKey.LEGACY_INDEXED_MARKER, 1L);
     }
 
     private void emit(String uri, Article article, long timestamp, Instant now) {

@@ -56,9 +56,7 @@ public final class EnrichService implements WireService {
         EnrichSerdes serdes = EnrichSerdes.of(KafkaSettings.serdeProperties(settings), settings.get(KafkaSettings.MAX_RECORD_BYTES));
         List<ArticleStage> composed = stages.apply(serdes);
         provisionTopics(client, composed);
-        EnrichTopology.Options options = new EnrichTopology.Options(settings.get(EnrichSettings.KILL_TOMBSTONE_GRACE),
-                settings.get(EnrichSettings.EMBARGO_CHECK_INTERVAL), settings.get(EnrichSettings.EMBARGO_MAX_AHEAD),
-                NormaliseProcessor.maxArticleBytes(settings.get(KafkaSettings.MAX_RECORD_BYTES)));
+        EnrichTopology.Options options = EnrichTopology.Options.from(settings);
         Topology topology = EnrichTopology.build(normaliser, composed, serdes, options, Clock.systemUTC());
         streams = new KafkaStreams(topology, streamsConfig(settings, client));
         health = new StreamThreadHealth(Clock.systemUTC(), settings.get(EnrichSettings.HEALTH_MAX_THREAD_FAILURES),

@@ -8,7 +8,6 @@ import io.wirestream.enrich.service.links.RelatedLinkStage;
 import io.wirestream.enrich.tagging.ArticleTagger;
 import io.wirestream.enrich.tagging.related.LinkSettings;
 import io.wirestream.runtime.config.DeclaredSettings;
-import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Settings;
 import io.wirestream.runtime.lifecycle.ServiceMain;
 import io.wirestream.contracts.topics.Topics;
@@ -34,32 +33,14 @@ public final class EnrichServiceMain {
 
     /** The stages between normalisation and release, as production runs them (topology tests call this too). */
     public static List<ArticleStage> stages(Settings settings, EnrichSerdes serdes) {
-        DedupeSettings dedupe = DedupeSettings.defaults()
-                .withWindow(settings.get(EnrichSettings.DEDUPE_WINDOW))
-                .withHoldBack(settings.get(EnrichSettings.DEDUPE_HOLD_BACK))
-                .withAuditTopic(Topics.DEDUPE_AUDIT.name())
-                .withRepliesTopic(DedupeSettings.repliesTopicOf(settings.get(EnrichSettings.APPLICATION_ID)))
-                // probes grouped by index partition: as many partitions as the topics this deployment provisions
-                .withIndexPartitions(indexPartitions(settings));
-        LinkSettings d = LinkSettings.defaults();
-        LinkSettings links = new LinkSettings(settings.get(EnrichSettings.LINKS_WINDOW), settings.get(EnrichSettings.LINKS_MAX),
-                d.postingsPerKey(), d.maxKeysPerStory(), d.minScore());
+        LinkSettings links = LinkSettings.defaults().withWindow(settings.get(EnrichSettings.LINKS_WINDOW))
+                .withMaxLinks(settings.get(EnrichSettings.LINKS_MAX));
         ArticleTagger tagger = ArticleTagger.withBundledKnowledge();
         Serde<DedupeAudit> audit = Topics.DEDUPE_AUDIT.valueSerde(serdes.config());
         return List.of(
-                StoryDedupeStage.stage(dedupe, serdes.article(), audit, serdes.key()),
-                new RelatedLinkStage(tagger, links, indexPartitions(settings),
+                StoryDedupeStage.stage(DedupeSettings.from(settings), serdes.article(), audit, serdes.key()),
+                new RelatedLinkStage(tagger, links, EnrichSettings.indexPartitions(settings),
                         settings.get(EnrichSettings.LINKS_CACHE_POSTINGS)));
-    }
-
-    /**
-     * Partitions of the two index topics whose senders group keys by partition (dedupe's by-index-key, links'
-     * by-key): as many as the topics the service provisions, which is what Kafka Streams gave those topics before
-     * their count was fixed (issue 16), so existing ones still match.
-     */
-    static int indexPartitions(Settings settings) {
-        int partitions = settings.get(KafkaSettings.PARTITIONS);
-        return partitions > 0 ? partitions : Topics.RAW.defaultPartitions();
     }
 
     public static void main(String[] args) {

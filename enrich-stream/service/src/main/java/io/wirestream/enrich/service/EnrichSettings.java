@@ -1,6 +1,9 @@
 package io.wirestream.enrich.service;
 
+import io.wirestream.contracts.topics.Topics;
+import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Setting;
+import io.wirestream.runtime.config.Settings;
 import java.time.Duration;
 import java.util.List;
 
@@ -50,6 +53,16 @@ public final class EnrichSettings {
             CACHE_MAX_BYTES, STANDBY_REPLICAS, KILL_TOMBSTONE_GRACE,
             EMBARGO_CHECK_INTERVAL, EMBARGO_MAX_AHEAD, HTTP_PORT, HTTP_HOST, DEDUPE_WINDOW, DEDUPE_HOLD_BACK, LINKS_WINDOW,
             LINKS_MAX, LINKS_CACHE_POSTINGS, HEALTH_MAX_THREAD_FAILURES, HEALTH_FAILURE_WINDOW, CLOSE_TIMEOUT);
+
+    /**
+     * Partitions of the two index topics whose senders group keys by partition (dedupe's by-index-key, links'
+     * by-key): as many as the topics the service provisions, which is what Kafka Streams gave those topics before
+     * their count was fixed (issue 16), so existing ones still match.
+     */
+    public static int indexPartitions(Settings settings) {
+        int partitions = settings.get(KafkaSettings.PARTITIONS);
+        return partitions > 0 ? partitions : Topics.RAW.defaultPartitions();
+    }
 
     private EnrichSettings() {}
 }

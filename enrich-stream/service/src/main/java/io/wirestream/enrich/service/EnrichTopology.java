@@ -4,9 +4,11 @@ import io.wirestream.avro.Article;
 import io.wirestream.enrich.normalise.ItemNormaliser;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.contracts.topics.Topics;
+import io.wirestream.runtime.config.Settings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -37,17 +39,16 @@ public final class EnrichTopology {
     public record Options(Duration killTombstoneGrace, Duration embargoCheckInterval, Duration embargoMaxAhead,
                           int maxArticleBytes) {
 
-        public Options(Duration killTombstoneGrace, Duration embargoCheckInterval) {
-            this(killTombstoneGrace, embargoCheckInterval, Duration.ofDays(30));
+        /** As the settings say: the one place the release gate's and the normaliser's limits are read. */
+        public static Options from(Settings settings) {
+            return new Options(settings.get(EnrichSettings.KILL_TOMBSTONE_GRACE),
+                    settings.get(EnrichSettings.EMBARGO_CHECK_INTERVAL), settings.get(EnrichSettings.EMBARGO_MAX_AHEAD),
+                    NormaliseProcessor.maxArticleBytes(settings.get(KafkaSettings.MAX_RECORD_BYTES)));
         }
 
-        public Options(Duration killTombstoneGrace, Duration embargoCheckInterval, Duration embargoMaxAhead) {
-            this(killTombstoneGrace, embargoCheckInterval, embargoMaxAhead,
-                    NormaliseProcessor.maxArticleBytes(KafkaSettings.DEFAULT_MAX_RECORD_BYTES));
-        }
-
+        /** The declared defaults. */
         public static Options defaults() {
-            return new Options(Duration.ofDays(7), Duration.ofSeconds(1));
+            return from(Settings.ofValues(Map.of()));
         }
 
         public Options withMaxArticleBytes(int bytes) {

@@ -9,6 +9,7 @@ import io.wirestream.avro.RawItem;
 import io.wirestream.contracts.registry.InMemorySchemaRegistryClient;
 import io.wirestream.contracts.serde.SerdeConfig;
 import io.wirestream.contracts.topics.Topics;
+import io.wirestream.runtime.config.Settings;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -57,7 +58,7 @@ class ArticleReleaseProcessorTest {
         });
         EnrichSerdes serdes = new EnrichSerdes(base.key(), base.raw(), counted, base.rejection(), base.config());
         var topology = EnrichTopology.build(EnrichTopologyTest.LINE_NORMALISER, List.of(), serdes,
-                new EnrichTopology.Options(Duration.ofHours(1), Duration.ofSeconds(1)), Clock.systemUTC());
+                EnrichTopology.Options.from(Settings.ofValues(Map.of("enrich.kill.tombstone.grace", "1h"))), Clock.systemUTC());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "release-processor-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

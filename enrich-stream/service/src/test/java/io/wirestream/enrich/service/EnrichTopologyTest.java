@@ -7,12 +7,13 @@ import io.wirestream.avro.IngestChannel;
 import io.wirestream.avro.PubStatus;
 import io.wirestream.avro.RawItem;
 import io.wirestream.avro.Rejection;
-import io.wirestream.enrich.normalise.ItemNormaliser;
-import io.wirestream.enrich.normalise.NormalisationException;
 import io.wirestream.contracts.registry.InMemorySchemaRegistryClient;
 import io.wirestream.contracts.serde.SerdeConfig;
 import io.wirestream.contracts.serde.WireFormat;
 import io.wirestream.contracts.topics.Topics;
+import io.wirestream.enrich.normalise.ItemNormaliser;
+import io.wirestream.enrich.normalise.NormalisationException;
+import io.wirestream.runtime.config.Settings;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -69,7 +70,7 @@ class EnrichTopologyTest {
         Map<String, Object> serdeConfig = Map.of(SerdeConfig.REGISTRY_CLIENT_INSTANCE, new InMemorySchemaRegistryClient());
         EnrichSerdes serdes = EnrichSerdes.of(serdeConfig);
         var topology = EnrichTopology.build(LINE_NORMALISER, List.of(), serdes,
-                new EnrichTopology.Options(Duration.ofHours(1), Duration.ofSeconds(1)), Clock.systemUTC());
+                EnrichTopology.Options.from(Settings.ofValues(Map.of("enrich.kill.tombstone.grace", "1h"))), Clock.systemUTC());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -1,6 +1,6 @@
 package io.wirestream.enrich.service.dedupe;
 
-import io.wirestream.enrich.service.BinarySerde;
+import io.wirestream.enrich.service.codec.StateCodec;
 import io.wirestream.avro.Article;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +27,8 @@ record ClusterState(Article head, List<CopySeen> members, long updatedAtMillis) 
         return new ClusterState(head, grown, now);
     }
 
-    static BinarySerde<ClusterState> serde(DedupeBinary binary) {
-        return new BinarySerde<>((out, s) -> {
+    static StateCodec<ClusterState> serde(DedupeBinary binary) {
+        return StateCodec.of("cluster state", (out, s) -> {
             binary.writeArticle(out, s.head());
             DedupeBinary.writeCopies(out, s.members());
             out.writeLong(s.updatedAtMillis());

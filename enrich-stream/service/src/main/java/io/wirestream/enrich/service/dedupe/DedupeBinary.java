@@ -1,20 +1,23 @@
 package io.wirestream.enrich.service.dedupe;
 
 import io.wirestream.avro.Article;
-import io.wirestream.enrich.service.BinarySerde;
+import io.wirestream.avro.DedupeAudit;
+import io.wirestream.avro.RawRef;
 import io.wirestream.enrich.dedupe.fingerprint.MatchKind;
 import io.wirestream.enrich.dedupe.index.IndexedStory;
 import io.wirestream.enrich.dedupe.index.IndexedStoryCodec;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import io.wirestream.enrich.dedupe.version.StoryState;
+import io.wirestream.enrich.service.codec.StateCodec;
+import io.wirestream.enrich.service.codec.StateReader;
+import io.wirestream.enrich.service.codec.StateWriter;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * Binary building blocks shared by the stage's internal serdes: nullable strings, copies, indexed stories, and
- * articles nested through the article serde (so they stay in whatever format the pipeline's article topic uses).
+ * The layouts of the fields the stage's records share (copies, indexed stories, audits) and of articles nested
+ * through the article serde, so they stay in whatever format the pipeline's article topic uses.
  */
 final class DedupeBinary {
 
@@ -26,124 +29,98 @@ final class DedupeBinary {
         this.articlesTopic = articlesTopic;
     }
 
-    void writeArticle(DataOutputStream out, Article article) throws IOException {
-        if (article == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] bytes = articleSerde.serializer().serialize(articlesTopic, article);
-        out.writeInt(bytes.length);
-        out.write(bytes);
+    /** The version guard's per-story state. */
+    static StateCodec<StoryState> storyStates() {
+        return StateCodec.of("story state", (out, s) -> {
+            out.writeUTF(s.uri());
+            out.writeLong(s.latestVersion());
+            out.writeBoolean(s.killed());
+            out.writeMillis(s.updatedAt());
+        }, in -> new StoryState(in.readUTF(), in.readLong(), in.readBoolean(), in.readMillis()));
     }
 
-    /** Articles kept as state on their own, nested as above. */
-    BinarySerde<Article> articles() {
-        return new BinarySerde<>(this::writeArticle, this::readArticle);
+    /** Articles kept as state on their own, nested as below. */
+    StateCodec<Article> articles() {
+        return StateCodec.of("article", this::writeArticle, this::readArticle);
     }
 
-    Article readArticle(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0) {
-            return null;
-        }
-        byte[] bytes = in.readNBytes(length);
-        return articleSerde.deserializer().deserialize(articlesTopic, bytes);
+    void writeArticle(StateWriter out, Article article) throws IOException {
+        out.writeSized(article == null ? null : articleSerde.serializer().serialize(articlesTopic, article));
     }
 
-    static void writeNullable(DataOutputStream out, String value) throws IOException {
-        out.writeBoolean(value != null);
-        if (value != null) {
-            out.writeUTF(value);
-        }
+    Article readArticle(StateReader in) throws IOException {
+        byte[] bytes = in.readSized();
+        return bytes == null ? null : articleSerde.deserializer().deserialize(articlesTopic, bytes);
     }
 
-    static String readNullable(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
+    static void writeIndexed(StateWriter out, IndexedStory story) throws IOException {
+        out.writeOptional(story, IndexedStoryCodec::write);
     }
 
-    static void writeIndexed(DataOutputStream out, IndexedStory story) throws IOException {
-        out.writeBoolean(story != null);
-        if (story != null) {
-            IndexedStoryCodec.write(out, story);
-        }
+    static IndexedStory readIndexed(StateReader in) throws IOException {
+        return in.readOptional(IndexedStoryCodec::read);
     }
 
-    static IndexedStory readIndexed(DataInputStream in) throws IOException {
-        return in.readBoolean() ? IndexedStoryCodec.read(in) : null;
+    static void writeCopy(StateWriter out, CopySeen copy) throws IOException {
+        out.writeOptional(copy, (o, c) -> {
+            o.writeUTF(c.uri());
+            o.writeUTF(c.agency() == null ? "" : c.agency());
+            o.writeLong(c.receivedAtMillis());
+            o.writeByte(c.kind().ordinal());
+        });
     }
 
-    static void writeCopy(DataOutputStream out, CopySeen copy) throws IOException {
-        out.writeBoolean(copy != null);
-        if (copy != null) {
-            out.writeUTF(copy.uri());
-            out.writeUTF(copy.agency() == null ? "" : copy.agency());
-            out.writeLong(copy.receivedAtMillis());
-            out.writeByte(copy.kind().ordinal());
-        }
+    static CopySeen readCopy(StateReader in) throws IOException {
+        return in.readOptional(i -> new CopySeen(i.readUTF(), i.readUTF(), i.readLong(), MatchKind.values()[i.readByte()]));
     }
 
-    static CopySeen readCopy(DataInputStream in) throws IOException {
-        if (!in.readBoolean()) {
-            return null;
-        }
-        return new CopySeen(in.readUTF(), in.readUTF(), in.readLong(), MatchKind.values()[in.readByte()]);
+    static void writeCopies(StateWriter out, Collection<CopySeen> copies) throws IOException {
+        out.writeList(copies, DedupeBinary::writeCopy);
     }
 
-    static void writeCopies(DataOutputStream out, List<CopySeen> copies) throws IOException {
-        out.writeInt(copies.size());
-        for (CopySeen copy : copies) {
-            writeCopy(out, copy);
-        }
+    static List<CopySeen> readCopies(StateReader in) throws IOException {
+        return in.readList(DedupeBinary::readCopy);
     }
 
-    static List<CopySeen> readCopies(DataInputStream in) throws IOException {
-        int count = in.readInt();
-        List<CopySeen> copies = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            copies.add(readCopy(in));
-        }
-        return copies;
-    }
-
-    /** An audit record travelling inside a {@link DedupeMessage.JoinRequest}: its fields, raw reference included. */
-    static void writeAudit(DataOutputStream out, io.wirestream.avro.DedupeAudit audit) throws IOException {
+    /**
+     * An audit record travelling inside a {@link DedupeMessage.JoinRequest}: its fields, raw reference included. Its
+     * survivor version is not carried: the head's task sets the survivor where the request arrives.
+     */
+    static void writeAudit(StateWriter out, DedupeAudit audit) throws IOException {
         out.writeUTF(audit.getUri());
         out.writeLong(audit.getVersion());
         out.writeUTF(audit.getAgency());
-        writeNullable(out, audit.getHeadline());
+        out.writeNullableUTF(audit.getHeadline());
         out.writeUTF(audit.getReason());
-        writeNullable(out, audit.getSurvivorUri());
-        writeNullable(out, audit.getClusterId());
-        out.writeLong(audit.getReceivedAt().toEpochMilli());
-        out.writeLong(audit.getDecidedAt().toEpochMilli());
-        io.wirestream.avro.RawRef raw = audit.getRaw();
-        out.writeBoolean(raw != null);
-        if (raw != null) {
-            out.writeUTF(raw.getItemId());
-            writeNullable(out, raw.getAgency());
-            writeNullable(out, raw.getTopic());
-            out.writeInt(raw.getPartition() == null ? -1 : raw.getPartition());
-            out.writeLong(raw.getOffset() == null ? -1 : raw.getOffset());
-        }
-        writeNullable(out, audit.getMatchedBy());
+        out.writeNullableUTF(audit.getSurvivorUri());
+        out.writeNullableUTF(audit.getClusterId());
+        out.writeMillis(audit.getReceivedAt());
+        out.writeMillis(audit.getDecidedAt());
+        out.writeOptional(audit.getRaw(), (o, raw) -> {
+            o.writeUTF(raw.getItemId());
+            o.writeNullableUTF(raw.getAgency());
+            o.writeNullableUTF(raw.getTopic());
+            o.writeInt(raw.getPartition() == null ? -1 : raw.getPartition());
+            o.writeLong(raw.getOffset() == null ? -1 : raw.getOffset());
+        });
+        out.writeNullableUTF(audit.getMatchedBy());
     }
 
-    static io.wirestream.avro.DedupeAudit readAudit(DataInputStream in) throws IOException {
-        io.wirestream.avro.DedupeAudit.Builder audit = io.wirestream.avro.DedupeAudit.newBuilder()
+    static DedupeAudit readAudit(StateReader in) throws IOException {
+        DedupeAudit.Builder audit = DedupeAudit.newBuilder()
                 .setUri(in.readUTF()).setVersion(in.readLong()).setAgency(in.readUTF())
-                .setHeadline(readNullable(in)).setReason(in.readUTF()).setSurvivorUri(readNullable(in))
-                .setClusterId(readNullable(in)).setReceivedAt(java.time.Instant.ofEpochMilli(in.readLong()))
-                .setDecidedAt(java.time.Instant.ofEpochMilli(in.readLong()));
-        if (in.readBoolean()) {
-            String itemId = in.readUTF();
-            String agency = readNullable(in);
-            String topic = readNullable(in);
-            int partition = in.readInt();
-            long offset = in.readLong();
-            audit.setRaw(io.wirestream.avro.RawRef.newBuilder().setItemId(itemId).setAgency(agency).setTopic(topic)
-                    .setPartition(partition < 0 ? null : partition).setOffset(offset < 0 ? null : offset).build());
-        }
-        audit.setMatchedBy(readNullable(in));
+                .setHeadline(in.readNullableUTF()).setReason(in.readUTF()).setSurvivorUri(in.readNullableUTF())
+                .setClusterId(in.readNullableUTF()).setReceivedAt(in.readMillis()).setDecidedAt(in.readMillis());
+        audit.setRaw(in.readOptional(i -> {
+            String itemId = i.readUTF();
+            String agency = i.readNullableUTF();
+            String topic = i.readNullableUTF();
+            int partition = i.readInt();
+            long offset = i.readLong();
+            return RawRef.newBuilder().setItemId(itemId).setAgency(agency).setTopic(topic)
+                    .setPartition(partition < 0 ? null : partition).setOffset(offset < 0 ? null : offset).build();
+        }));
+        audit.setMatchedBy(in.readNullableUTF());
         return audit.build();
     }
 }

@@ -1,17 +1,18 @@
 package io.wirestream.enrich.service.dedupe;
 
-import io.wirestream.contracts.serde.ScratchBytes;
 import io.wirestream.avro.Article;
+import io.wirestream.enrich.service.codec.StateCodec;
+import io.wirestream.enrich.service.codec.StateReader;
+import io.wirestream.enrich.service.codec.StateWriter;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.ClusterEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.CopyReply;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexAnswer;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexProbe;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.JoinRequest;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -19,8 +20,8 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Serde of the stage's internal messages on its own repartition topics. These topics are private to the stage (no
- * other service reads them), so they use a compact versioned binary form rather than registry schemas; nested
- * articles go through the pipeline's article serde. Byte 0 is the format version, byte 1 the message kind.
+ * other service reads them), so they are {@link StateCodec} records rather than registry schemas; nested articles go
+ * through the pipeline's article serde. After the codec's format byte, byte 1 is the message kind.
  *
  * <p>Kinds are only ever added: a probe carrying the keys of one index partition ({@code PROBES}) came after the
  * single-key probe ({@code PROBE}); a single-key probe still on the index topic after an upgrade is read as a probe
@@ -29,7 +30,6 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 final class DedupeMessageSerde implements Serde<DedupeMessage> {
 
-    private static final byte FORMAT_V1 = 1;
     private static final byte CANDIDATE = 1;
     private static final byte PROBE = 2;
     private static final byte ANSWER = 3;
@@ -39,31 +39,32 @@ final class DedupeMessageSerde implements Serde<DedupeMessage> {
     private static final byte PROBES = 7;
 
     private final DedupeBinary binary;
+    private final StateCodec<DedupeMessage> codec;
 
     DedupeMessageSerde(Serde<Article> articleSerde, String articlesTopic) {
         this.binary = new DedupeBinary(articleSerde, articlesTopic);
+        this.codec = StateCodec.of("dedupe message", this::write, this::read);
     }
 
     @Override
     public Serializer<DedupeMessage> serializer() {
-        return (topic, message) -> message == null ? null : encode(message);
+        return codec.serializer();
     }
 
     @Override
     public Deserializer<DedupeMessage> deserializer() {
-        return (topic, data) -> data == null ? null : decode(data);
+        return codec.deserializer();
     }
 
     byte[] encode(DedupeMessage message) {
-        try {
-            return ScratchBytes.writeData(out -> write(out, message));
-        } catch (IOException e) {
-            throw new SerializationException(e);
-        }
+        return codec.encode(message);
     }
 
-    private void write(DataOutputStream out, DedupeMessage message) throws IOException {
-        out.writeByte(FORMAT_V1);
+    DedupeMessage decode(byte[] data) {
+        return codec.decode(data);
+    }
+
+    private void write(StateWriter out, DedupeMessage message) throws IOException {
         if (message instanceof StoryCandidate c) {
             out.writeByte(CANDIDATE);
             binary.writeArticle(out, c.article());
@@ -102,34 +103,27 @@ final class DedupeMessageSerde implements Serde<DedupeMessage> {
         }
     }
 
-    DedupeMessage decode(byte[] data) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            byte format = in.readByte();
-            if (format != FORMAT_V1) {
-                throw new SerializationException("unknown dedupe message format " + format);
-            }
-            byte kind = in.readByte();
-            return switch (kind) {
-                case CANDIDATE -> new StoryCandidate(binary.readArticle(in), DedupeBinary.readIndexed(in), in.readInt());
-                // written before probes were grouped by partition: one key
-                case PROBE -> new IndexProbe(in.readUTF(), DedupeBinary.readIndexed(in));
-                case PROBES -> new IndexProbe(readKeys(in), DedupeBinary.readIndexed(in));
-                case ANSWER -> new IndexAnswer(in.readUTF(), in.readBoolean(), DedupeBinary.readCopies(in));
-                case CLUSTER -> new ClusterEvent(in.readUTF(), binary.readArticle(in), DedupeBinary.readCopy(in));
-                case REPLY -> new CopyReply(DedupeBinary.readCopy(in), in.readUTF(), in.readBoolean());
-                // a request written before the listed flag existed ends after its audit: listed, as it was then
-                case JOIN -> new JoinRequest(in.readUTF(), DedupeBinary.readCopy(in), DedupeBinary.readAudit(in),
-                        in.available() <= 0 || in.readBoolean());
-                default -> throw new SerializationException("unknown dedupe message kind " + kind);
-            };
-        } catch (IOException e) {
-            throw new SerializationException(e);
-        }
+    private DedupeMessage read(StateReader in) throws IOException {
+        byte kind = in.readByte();
+        return switch (kind) {
+            case CANDIDATE -> new StoryCandidate(binary.readArticle(in), DedupeBinary.readIndexed(in), in.readInt());
+            // written before probes were grouped by partition: one key
+            case PROBE -> new IndexProbe(in.readUTF(), DedupeBinary.readIndexed(in));
+            case PROBES -> new IndexProbe(readKeys(in), DedupeBinary.readIndexed(in));
+            case ANSWER -> new IndexAnswer(in.readUTF(), in.readBoolean(), DedupeBinary.readCopies(in));
+            case CLUSTER -> new ClusterEvent(in.readUTF(), binary.readArticle(in), DedupeBinary.readCopy(in));
+            case REPLY -> new CopyReply(DedupeBinary.readCopy(in), in.readUTF(), in.readBoolean());
+            // a request written before the listed flag existed ends after its audit: listed, as it was then
+            case JOIN -> new JoinRequest(in.readUTF(), DedupeBinary.readCopy(in), DedupeBinary.readAudit(in),
+                    !in.hasMore() || in.readBoolean());
+            default -> throw new SerializationException("unknown dedupe message kind " + kind);
+        };
     }
 
-    private static java.util.List<String> readKeys(DataInputStream in) throws IOException {
+    /** A probe's keys: an unsigned short count (a story has a few dozen), then each key. */
+    private static List<String> readKeys(StateReader in) throws IOException {
         int count = in.readUnsignedShort();
-        java.util.List<String> keys = new java.util.ArrayList<>(count);
+        List<String> keys = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             keys.add(in.readUTF());
         }

@@ -1,19 +1,24 @@
 package io.wirestream.enrich.service.dedupe;
 
+import io.wirestream.contracts.topics.Topics;
 import io.wirestream.enrich.dedupe.fingerprint.FingerprintSettings;
+import io.wirestream.enrich.service.EnrichSettings;
+import io.wirestream.runtime.config.Settings;
 import java.time.Duration;
 
 /**
- * Settings of the versions-and-dedupe stage.
+ * Settings of the versions-and-dedupe stage, made by {@link #from} out of the service's declared settings
+ * ({@link EnrichSettings}) and topics ({@link Topics}); the few values no setting declares are constants here.
  *
- * @param window how long a story stays in the duplicate index, its version state and its cluster (default 7 days)
+ * @param window how long a story stays in the duplicate index, its version state and its cluster
+ *     ({@code enrich.dedupe.window})
  * @param holdBack how long a first version waits, once every index key answered, for a copy that was wired earlier
  *     but reached the index later (out of order), so that the earlier copy heads the cluster. It never decides
  *     whether a story is published twice (it is not): when an earlier copy arrives after a later one was published,
  *     it joins the published one's cluster. Longer means the first-wired copy heads more clusters, at that much
- *     latency on every first version. Default 5 s.
+ *     latency on every first version ({@code enrich.dedupe.hold.back}).
  * @param answerTimeout a first version whose index answers have not all arrived after this long is decided on what
- *     has arrived (they always arrive under exactly-once; this is a safety net)
+ *     has arrived (they always arrive under exactly-once; this is a safety net); never shorter than the hold-back
  * @param purgeInterval how often expired version, fate and cluster entries are swept (the index expires by itself)
  * @param auditTopic where every drop is written
  * @param repliesTopic the stage's own feedback topic, on which a later-wired copy tells an earlier one where it
@@ -38,22 +43,24 @@ public record DedupeSettings(
         FingerprintSettings fingerprint,
         int indexPartitions) {
 
-    public static final String DEFAULT_AUDIT_TOPIC = "wire.dedupe-audit";
+    /** A safety net rather than a knob, so not a setting. */
+    static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(5);
+    static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+
+    /** The stage as the service runs it. */
+    public static DedupeSettings from(Settings settings) {
+        Duration holdBack = settings.get(EnrichSettings.DEDUPE_HOLD_BACK);
+        return new DedupeSettings(settings.get(EnrichSettings.DEDUPE_WINDOW), holdBack,
+                ANSWER_TIMEOUT.compareTo(holdBack) < 0 ? holdBack : ANSWER_TIMEOUT, PURGE_INTERVAL,
+                Topics.DEDUPE_AUDIT.name(), repliesTopicOf(settings.get(EnrichSettings.APPLICATION_ID)),
+                Topics.ARTICLES.name(), FingerprintSettings.DEFAULTS,
+                // probes grouped by index partition: as many partitions as the topics this deployment provisions
+                EnrichSettings.indexPartitions(settings));
+    }
 
     /** The feedback topic of an application: like Kafka Streams' internal topics, prefixed with its id. */
     public static String repliesTopicOf(String applicationId) {
         return applicationId + "-dedupe-replies";
-    }
-
-    public static DedupeSettings defaults() {
-        return new DedupeSettings(Duration.ofDays(7), Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofHours(1),
-                DEFAULT_AUDIT_TOPIC, "dedupe-replies", "wire.articles", FingerprintSettings.DEFAULTS, 0);
-    }
-
-    /** Without grouped probes (one per index key). */
-    public DedupeSettings(Duration window, Duration holdBack, Duration answerTimeout, Duration purgeInterval,
-            String auditTopic, String repliesTopic, String articlesTopic, FingerprintSettings fingerprint) {
-        this(window, holdBack, answerTimeout, purgeInterval, auditTopic, repliesTopic, articlesTopic, fingerprint, 0);
     }
 
     public DedupeSettings {
@@ -69,30 +76,5 @@ public record DedupeSettings(
         if (indexPartitions < 0) {
             throw new IllegalArgumentException("indexPartitions must be >= 0");
         }
-    }
-
-    public DedupeSettings withWindow(Duration value) {
-        return new DedupeSettings(value, holdBack, answerTimeout, purgeInterval, auditTopic, repliesTopic, articlesTopic, fingerprint,
-                indexPartitions);
-    }
-
-    public DedupeSettings withHoldBack(Duration value) {
-        return new DedupeSettings(window, value, answerTimeout.compareTo(value) < 0 ? value : answerTimeout, purgeInterval,
-                auditTopic, repliesTopic, articlesTopic, fingerprint, indexPartitions);
-    }
-
-    public DedupeSettings withAuditTopic(String value) {
-        return new DedupeSettings(window, holdBack, answerTimeout, purgeInterval, value, repliesTopic, articlesTopic, fingerprint,
-                indexPartitions);
-    }
-
-    public DedupeSettings withRepliesTopic(String value) {
-        return new DedupeSettings(window, holdBack, answerTimeout, purgeInterval, auditTopic, value, articlesTopic,
-                fingerprint, indexPartitions);
-    }
-
-    public DedupeSettings withIndexPartitions(int value) {
-        return new DedupeSettings(window, holdBack, answerTimeout, purgeInterval, auditTopic, repliesTopic, articlesTopic,
-                fingerprint, value);
     }
 }

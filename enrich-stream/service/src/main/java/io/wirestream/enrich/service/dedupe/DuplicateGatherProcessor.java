@@ -8,6 +8,7 @@ import io.wirestream.enrich.dedupe.fingerprint.MatchKind;
 import io.wirestream.enrich.dedupe.index.DedupeDecision;
 import io.wirestream.enrich.dedupe.index.DuplicateMatch;
 import io.wirestream.enrich.dedupe.index.IndexedStory;
+import io.wirestream.enrich.service.codec.DueTimeKey;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.AuditEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.ClusterEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.CopyReply;
@@ -56,8 +57,8 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
      */
     static final String FOLLOWER_STORE = "dedupe-followers";
     /**
-     * When each pending story is next due for the timer, keyed {@code zero-padded due millis + "\n" + uri}: the timer
-     * reads only the keys already due (a range scan), never the whole pending store (issue 13).
+     * When each pending story is next due for the timer, keyed by {@link DueTimeKey} (due time, uri): the timer reads
+     * only the keys already due (a range scan), never the whole pending store (issue 13).
      */
     static final String DUE_STORE = "dedupe-pending-due";
     private static final String FOLLOWER_SEPARATOR = "\n";
@@ -329,10 +330,11 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
     private void releaseReady(long now) {
         if (!dueStoreChecked) {
             fileDueTimesWrittenBeforeTheDueStore();
+            refileDecimalDueKeys();
             dueStoreChecked = true;
         }
         List<KeyValue<String, String>> dueNow = new ArrayList<>();
-        try (var range = due.range(dueKey(0, ""), dueKey(now, "\uffff"))) {
+        try (var range = due.range(DueTimeKey.FIRST, DueTimeKey.dueBy(now))) {
             while (range.hasNext()) {
                 var entry = range.next();
                 dueNow.add(KeyValue.pair(entry.key, entry.value));
@@ -386,11 +388,38 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         }
     }
 
-    /** Sorts after every due key ('~' after the digits), so no range scan of due times reads it. */
-    private static final String DUE_STORE_FILLED = "~filled";
+    /**
+     * Due keys written before the timer stores shared one layout ({@code %015d} due millis, a newline, the uri) sort
+     * after every {@link DueTimeKey} a scan reaches, so they would never fire. At the first tick, once per store, they
+     * are filed again under their {@link DueTimeKey}.
+     */
+    private void refileDecimalDueKeys() {
+        if (due.get(DECIMAL_KEYS_REFILED) != null) {
+            return;
+        }
+        List<KeyValue<String, String>> decimal = new ArrayList<>();
+        try (var all = due.all()) {
+            while (all.hasNext()) {
+                var entry = all.next();
+                if (entry.key.length() > DECIMAL_DIGITS && entry.key.charAt(DECIMAL_DIGITS) == '\n') {
+                    decimal.add(KeyValue.pair(entry.key, entry.value));
+                }
+            }
+        }
+        for (KeyValue<String, String> entry : decimal) {
+            due.delete(entry.key);
+            due.put(dueKey(Long.parseLong(entry.key.substring(0, DECIMAL_DIGITS)), entry.value), entry.value);
+        }
+        due.put(DECIMAL_KEYS_REFILED, "");
+    }
 
-    static String dueKey(long dueMillis, String uri) {
-        return String.format(java.util.Locale.ROOT, "%015d", Math.max(0, dueMillis)) + "\n" + uri;
+    /** Markers sort after every due key, so no range scan of due times reads them. */
+    static final String DUE_STORE_FILLED = "~filled";
+    static final String DECIMAL_KEYS_REFILED = "~decimal-keys-refiled";
+    private static final int DECIMAL_DIGITS = 15;
+
+    private static String dueKey(long dueMillis, String uri) {
+        return DueTimeKey.of(dueMillis, uri);
     }
 
     private void purgeFates(long now) {

@@ -1,9 +1,8 @@
 package io.wirestream.enrich.service.dedupe;
 
-import io.wirestream.enrich.service.BinarySerde;
+import io.wirestream.enrich.service.codec.StateCodec;
 import io.wirestream.avro.Article;
 import io.wirestream.enrich.dedupe.index.IndexedStory;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,13 +78,13 @@ record PendingStory(Article article, IndexedStory indexed, int expectedAnswers, 
                 || waited >= timeoutMillis;
     }
 
-    static BinarySerde<PendingStory> serde(DedupeBinary binary) {
-        return new BinarySerde<>((out, p) -> {
+    static StateCodec<PendingStory> serde(DedupeBinary binary) {
+        return StateCodec.of("pending story", (out, p) -> {
             binary.writeArticle(out, p.article());
             DedupeBinary.writeIndexed(out, p.indexed());
             out.writeInt(p.expectedAnswers());
             out.writeInt(p.answered());
-            DedupeBinary.writeCopies(out, new ArrayList<>(p.copies().values()));
+            DedupeBinary.writeCopies(out, p.copies().values());
             out.writeLong(p.createdAtMillis());
             out.writeInt(p.replies().size());
             for (Map.Entry<String, Boolean> reply : p.replies().entrySet()) {
@@ -102,7 +101,7 @@ record PendingStory(Article article, IndexedStory indexed, int expectedAnswers, 
             long createdAt = in.readLong();
             Map<String, Boolean> replies = new LinkedHashMap<>();
             // state written before replies existed ends here; it is read as "no replies yet"
-            int count = in.available() > 0 ? in.readInt() : 0;
+            int count = in.hasMore() ? in.readInt() : 0;
             for (int i = 0; i < count; i++) {
                 replies.put(in.readUTF(), in.readBoolean());
             }

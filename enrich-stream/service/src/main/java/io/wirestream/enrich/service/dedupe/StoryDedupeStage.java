@@ -1,6 +1,5 @@
 package io.wirestream.enrich.service.dedupe;
 
-import io.wirestream.enrich.service.BinarySerde;
 import io.wirestream.avro.Article;
 import io.wirestream.avro.DedupeAudit;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.AuditEvent;
@@ -135,7 +134,7 @@ public final class StoryDedupeStage {
     private static void addStores(StreamsBuilder builder, DedupeSettings settings, DedupeBinary binary,
             DedupeMessageSerde messages) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryVersionProcessor.STORE),
-                Serdes.String(), StoryStateSerde.create()));
+                Serdes.String(), DedupeBinary.storyStates()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoryVersionProcessor.EXPIRY_STORE),
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(

@@ -1,6 +1,6 @@
 package io.wirestream.enrich.service.dedupe;
 
-import io.wirestream.enrich.service.BinarySerde;
+import io.wirestream.enrich.service.codec.StateCodec;
 
 /**
  * How a story's first version was judged; later versions follow it.
@@ -33,14 +33,14 @@ record StoryFate(String survivorUri, long decidedAtMillis, boolean lateCopyAudit
         return head() && !killed;
     }
 
-    static BinarySerde<StoryFate> serde() {
-        return new BinarySerde<>((out, f) -> {
-            DedupeBinary.writeNullable(out, f.survivorUri());
+    static StateCodec<StoryFate> serde() {
+        return StateCodec.of("story fate", (out, f) -> {
+            out.writeNullableUTF(f.survivorUri());
             out.writeLong(f.decidedAtMillis());
             out.writeBoolean(f.lateCopyAudited());
             out.writeBoolean(f.killed());
-        }, in -> new StoryFate(DedupeBinary.readNullable(in), in.readLong(), in.readBoolean(),
+        }, in -> new StoryFate(in.readNullableUTF(), in.readLong(), in.readBoolean(),
                 // state written before kills were recorded ends here
-                in.available() > 0 && in.readBoolean()));
+                in.hasMore() && in.readBoolean()));
     }
 }

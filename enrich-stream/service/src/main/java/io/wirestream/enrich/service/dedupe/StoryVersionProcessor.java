@@ -8,6 +8,7 @@ import io.wirestream.enrich.dedupe.version.StoryState;
 import io.wirestream.enrich.dedupe.version.StoryVersionGuard;
 import io.wirestream.enrich.dedupe.version.VersionDecision;
 import io.wirestream.enrich.dedupe.version.VersionVerdict;
+import io.wirestream.enrich.service.codec.DueTimeKey;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.AuditEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexProbe;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
@@ -35,7 +36,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * normaliser maps, so nothing lifts a kill; agencies re-file under a new id.
  *
  * <p>The purge costs what expires, not what is stored (issue 13): each live (not killed) state has an entry in
- * {@link #EXPIRY_STORE} keyed by its expiry time (16 hex digits, so byte order is time order) and uri, and a purge
+ * {@link #EXPIRY_STORE} keyed by its last update and uri (a {@link DueTimeKey}), and a purge
  * range-scans up to now. An entry is a hint: the state's own updatedAt decides, so entries left by an update are
  * dropped unread. States written before the expiry index are indexed once, on the first purge.
  */
@@ -43,8 +44,6 @@ final class StoryVersionProcessor implements Processor<String, Article, String, 
 
     static final String STORE = "dedupe-story-versions";
     static final String EXPIRY_STORE = "dedupe-story-version-expiry";
-    /** Sorts after every time-prefixed key, so range scans of expired entries never reach it. */
-    static final String LEGACY_INDEXED_MARKER = "~legacy-indexed";
 
     private final DedupeSettings settings;
     private final StoryVersionGuard guard = new StoryVersionGuard();
@@ -125,23 +124,23 @@ final class StoryVersionProcessor implements Processor<String, Article, String, 
         return expiryKey(state.updatedAt().toEpochMilli(), state.uri());
     }
 
-    static String expiryKey(long updatedAtMillis, String uri) {
-        return String.format("%016x", Math.max(0, updatedAtMillis)) + uri;
+    private static String expiryKey(long updatedAtMillis, String uri) {
+        return DueTimeKey.of(updatedAtMillis, uri);
     }
 
     /** Forgets live states not updated within the window; a killed story's state stays: it is the kill registry. */
     private void purge(long now) {
-        if (expiry.get(LEGACY_INDEXED_MARKER) == null) {
+        if (expiry.get(DueTimeKey.LEGACY_INDEXED_MARKER) == null) {
             indexLegacyStates();
         }
         long cutoff = now - settings.window().toMillis();
         List<KeyValue<String, Long>> expired = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = expiry.range(expiryKey(0, ""), expiryKey(cutoff, ""))) {
+        try (KeyValueIterator<String, Long> it = expiry.range(DueTimeKey.FIRST, DueTimeKey.dueBefore(cutoff))) {
             it.forEachRemaining(expired::add);
         }
         for (KeyValue<String, Long> entry : expired) {
             expiry.put(entry.key, null);
-            String uri = entry.key.substring(16);
+            String uri = DueTimeKey.subject(entry.key);
             StoryState state = versions.get(uri);
             if (state != null && !state.killed() && state.updatedAt().toEpochMilli() == entry.value) {
                 versions.put(uri, null);
@@ -158,6 +157,6 @@ final class StoryVersionProcessor implements Processor<String, Article, String, 
                 }
             });
         }
-        expiry.put(LEGACY_INDEXED_MARKER, 1L);
+        expiry.put(DueTimeKey.LEGACY_INDEXED_MARKER, 1L);
     }
 }

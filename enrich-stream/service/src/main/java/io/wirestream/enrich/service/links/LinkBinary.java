@@ -1,12 +1,12 @@
 package io.wirestream.enrich.service.links;
 
-import io.wirestream.enrich.service.BinarySerde;
+import io.wirestream.enrich.service.codec.StateCodec;
+import io.wirestream.enrich.service.codec.StateReader;
+import io.wirestream.enrich.service.codec.StateWriter;
 import io.wirestream.enrich.tagging.related.KeyHits;
 import io.wirestream.enrich.tagging.related.Posting;
 import io.wirestream.enrich.tagging.related.ProfileKey;
 import io.wirestream.enrich.tagging.related.StoryProfile;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.Serde;
  * Compact binary form of the links stage's internal records (index postings, messages between its tasks, collected
  * parts). Profiling a 1,000-item burst put JSON encoding and parsing of these at 40 % of the stream thread's time;
  * they are read far more often than written (every probe reads up to a key's whole bounded posting list), so they
- * are now {@link BinarySerde} records. Records written as JSON by earlier versions are still read, so in-flight
+ * are now {@link StateCodec} records. Records written as JSON by earlier versions are still read, so in-flight
  * topics and stores need no migration.
  */
 final class LinkBinary {
@@ -40,9 +40,8 @@ final class LinkBinary {
         return serde(LinkParts.Part.class, LinkBinary::writePart, LinkBinary::readPart);
     }
 
-    private static <T> Serde<T> serde(Class<T> type, BinarySerde.Writer<T> writer, BinarySerde.Reader<T> reader) {
-        return new BinarySerde<>(type.getSimpleName(), writer, reader)
-                .readingLegacyJson(JsonSerde.of(type).deserializer());
+    private static <T> Serde<T> serde(Class<T> type, StateWriter.Field<T> writer, StateReader.Field<T> reader) {
+        return StateCodec.of(type.getSimpleName(), writer, reader).readingLegacyJson(type);
     }
 
     /** Bits of the byte after a message's former fields (issue 16): which of the newer fields follow. */
@@ -58,16 +57,16 @@ final class LinkBinary {
      * visible sets a second bit in the headline's presence byte and appends its visible-from time. Postings written
      * before have only 0 or 1 there, and read as released.
      */
-    static void writePosting(DataOutputStream out, Posting p) throws IOException {
+    static void writePosting(StateWriter out, Posting p) throws IOException {
         out.writeUTF(p.uri());
         out.writeLong(p.version());
         out.writeLong(p.timeMillis());
         boolean gated = p.visibleFromMillis() != 0;
         out.writeByte((p.headline() != null ? 1 : 0) | (gated ? HAS_VISIBLE_FROM : 0));
         if (p.headline() != null) {
-            writeLongUtf(out, p.headline());
+            out.writeText(p.headline());
         }
-        writeNullable(out, p.clusterId());
+        out.writeNullableText(p.clusterId());
         out.writeDouble(p.norm());
         out.writeDouble(p.weight());
         if (gated) {
@@ -75,113 +74,77 @@ final class LinkBinary {
         }
     }
 
-    static Posting readPosting(DataInputStream in) throws IOException {
+    static Posting readPosting(StateReader in) throws IOException {
         String uri = in.readUTF();
         long version = in.readLong();
         long time = in.readLong();
         int flags = in.readByte();
-        String headline = (flags & 1) != 0 ? readLongUtf(in) : null;
-        String cluster = readNullable(in);
+        String headline = (flags & 1) != 0 ? in.readText() : null;
+        String cluster = in.readNullableText();
         double norm = in.readDouble();
         double weight = in.readDouble();
         long visibleFrom = (flags & HAS_VISIBLE_FROM) != 0 ? in.readLong() : 0L;
         return new Posting(uri, version, time, headline, cluster, norm, weight, visibleFrom);
     }
 
-    static void writeKey(DataOutputStream out, ProfileKey k) throws IOException {
+    static void writeKey(StateWriter out, ProfileKey k) throws IOException {
         out.writeUTF(k.key());
-        writeNullable(out, k.label());
+        out.writeNullableText(k.label());
         out.writeDouble(k.weight());
         out.writeBoolean(k.entity());
     }
 
-    static ProfileKey readKey(DataInputStream in) throws IOException {
-        return new ProfileKey(in.readUTF(), readNullable(in), in.readDouble(), in.readBoolean());
+    static ProfileKey readKey(StateReader in) throws IOException {
+        return new ProfileKey(in.readUTF(), in.readNullableText(), in.readDouble(), in.readBoolean());
     }
 
-    static void writeHits(DataOutputStream out, KeyHits h) throws IOException {
+    static void writeHits(StateWriter out, KeyHits h) throws IOException {
         writeKey(out, h.key());
-        out.writeInt(h.postings().size());
-        for (Posting p : h.postings()) {
-            writePosting(out, p);
-        }
+        out.writeList(h.postings(), LinkBinary::writePosting);
         out.writeInt(h.storiesUnderKey());
     }
 
-    static KeyHits readHits(DataInputStream in) throws IOException {
+    static KeyHits readHits(StateReader in) throws IOException {
         ProfileKey key = readKey(in);
-        int n = in.readInt();
-        List<Posting> postings = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            postings.add(readPosting(in));
-        }
+        List<Posting> postings = in.readList(LinkBinary::readPosting);
         return new KeyHits(key, postings, in.readInt());
     }
 
-    static void writeProfile(DataOutputStream out, StoryProfile p) throws IOException {
+    static void writeProfile(StateWriter out, StoryProfile p) throws IOException {
         out.writeUTF(p.uri());
         out.writeLong(p.version());
         out.writeLong(p.timeMillis());
-        writeNullable(out, p.headline());
-        writeNullable(out, p.clusterId());
-        out.writeInt(p.excludedUris().size());
-        for (String uri : p.excludedUris()) {
-            out.writeUTF(uri);
-        }
-        out.writeInt(p.keys().size());
-        for (ProfileKey k : p.keys()) {
-            writeKey(out, k);
-        }
+        out.writeNullableText(p.headline());
+        out.writeNullableText(p.clusterId());
+        out.writeList(p.excludedUris(), (o, uri) -> o.writeUTF(uri));
+        out.writeList(p.keys(), LinkBinary::writeKey);
     }
 
-    static StoryProfile readProfile(DataInputStream in) throws IOException {
+    static StoryProfile readProfile(StateReader in) throws IOException {
         String uri = in.readUTF();
         long version = in.readLong();
         long time = in.readLong();
-        String headline = readNullable(in);
-        String cluster = readNullable(in);
-        int excludedCount = in.readInt();
-        Set<String> excluded = new LinkedHashSet<>();
-        for (int i = 0; i < excludedCount; i++) {
-            excluded.add(in.readUTF());
-        }
-        int keyCount = in.readInt();
-        List<ProfileKey> keys = new ArrayList<>(keyCount);
-        for (int i = 0; i < keyCount; i++) {
-            keys.add(readKey(in));
-        }
+        String headline = in.readNullableText();
+        String cluster = in.readNullableText();
+        Set<String> excluded = new LinkedHashSet<>(in.readList(i -> i.readUTF()));
+        List<ProfileKey> keys = in.readList(LinkBinary::readKey);
         return new StoryProfile(uri, version, time, headline, cluster, excluded, keys);
     }
 
-    static void writeMessage(DataOutputStream out, LinkMessage m) throws IOException {
+    static void writeMessage(StateWriter out, LinkMessage m) throws IOException {
         out.writeByte(m.kind().ordinal());
         out.writeUTF(m.uri());
         out.writeLong(m.version());
-        writeBytes(out, m.article());
-        out.writeBoolean(m.profile() != null);
-        if (m.profile() != null) {
-            writeProfile(out, m.profile());
-        }
-        out.writeBoolean(m.key() != null);
-        if (m.key() != null) {
-            writeKey(out, m.key());
-        }
-        out.writeBoolean(m.posting() != null);
-        if (m.posting() != null) {
-            writePosting(out, m.posting());
-        }
-        out.writeBoolean(m.hits() != null);
-        if (m.hits() != null) {
-            writeHits(out, m.hits());
-        }
+        out.writeSized(m.article());
+        out.writeOptional(m.profile(), LinkBinary::writeProfile);
+        out.writeOptional(m.key(), LinkBinary::writeKey);
+        out.writeOptional(m.posting(), LinkBinary::writePosting);
+        out.writeOptional(m.hits(), LinkBinary::writeHits);
         int trailer = (m.keys() != null ? TRAILER_KEYS : 0) | (m.answers() != null ? TRAILER_ANSWERS : 0)
                 | (m.probes() != null ? TRAILER_PROBES : 0);
         out.writeByte(trailer);
         if (m.keys() != null) {
-            out.writeInt(m.keys().size());
-            for (ProfileKey k : m.keys()) {
-                writeKey(out, k);
-            }
+            out.writeList(m.keys(), LinkBinary::writeKey);
         }
         if (m.answers() != null) {
             writeAnswers(out, m.answers());
@@ -191,27 +154,20 @@ final class LinkBinary {
         }
     }
 
-    static LinkMessage readMessage(DataInputStream in) throws IOException {
+    static LinkMessage readMessage(StateReader in) throws IOException {
         LinkMessage.Kind kind = LinkMessage.Kind.values()[in.readByte()];
         String uri = in.readUTF();
         long version = in.readLong();
-        byte[] article = readBytes(in);
-        StoryProfile profile = in.readBoolean() ? readProfile(in) : null;
-        ProfileKey key = in.readBoolean() ? readKey(in) : null;
-        Posting posting = in.readBoolean() ? readPosting(in) : null;
-        KeyHits hits = in.readBoolean() ? readHits(in) : null;
-        if (in.available() == 0) { // written before issue 16: no trailer
+        byte[] article = in.readSized();
+        StoryProfile profile = in.readOptional(LinkBinary::readProfile);
+        ProfileKey key = in.readOptional(LinkBinary::readKey);
+        Posting posting = in.readOptional(LinkBinary::readPosting);
+        KeyHits hits = in.readOptional(LinkBinary::readHits);
+        if (!in.hasMore()) { // written before issue 16: no trailer
             return new LinkMessage(kind, uri, version, article, profile, key, posting, hits, null, null, null);
         }
         int trailer = in.readByte();
-        List<ProfileKey> keys = null;
-        if ((trailer & TRAILER_KEYS) != 0) {
-            int n = in.readInt();
-            keys = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                keys.add(readKey(in));
-            }
-        }
+        List<ProfileKey> keys = (trailer & TRAILER_KEYS) != 0 ? in.readList(LinkBinary::readKey) : null;
         List<KeyHits> answers = (trailer & TRAILER_ANSWERS) != 0 ? readAnswers(in) : null;
         Integer probes = (trailer & TRAILER_PROBES) != 0 ? in.readInt() : null;
         return new LinkMessage(kind, uri, version, article, profile, key, posting, hits, keys, answers, probes);
@@ -223,7 +179,7 @@ final class LinkBinary {
      * count of stories and, per posting, an index into the table and the key's weight in that story. The headline
      * is most of a posting's bytes and a related story usually comes back under several keys.
      */
-    static void writeAnswers(DataOutputStream out, List<KeyHits> answers) throws IOException {
+    static void writeAnswers(StateWriter out, List<KeyHits> answers) throws IOException {
         Map<StoryOf, Integer> table = new LinkedHashMap<>();
         for (KeyHits h : answers) {
             for (Posting p : h.postings()) {
@@ -271,7 +227,7 @@ final class LinkBinary {
         }
     }
 
-    static List<KeyHits> readAnswers(DataInputStream in) throws IOException {
+    static List<KeyHits> readAnswers(StateReader in) throws IOException {
         int stories = in.readInt();
         List<Posting> table = new ArrayList<>(stories);
         for (int i = 0; i < stories; i++) {
@@ -293,63 +249,19 @@ final class LinkBinary {
         return answers;
     }
 
-    static void writePart(DataOutputStream out, LinkParts.Part part) throws IOException {
-        out.writeBoolean(part.article() != null);
-        if (part.article() != null) {
-            writeBytes(out, part.article().article());
-            writeProfile(out, part.article().profile());
-        }
-        out.writeBoolean(part.hits() != null);
-        if (part.hits() != null) {
-            writeHits(out, part.hits());
-        }
-        out.writeBoolean(part.answers() != null); // absent in parts written before issue 16
-        if (part.answers() != null) {
-            writeAnswers(out, part.answers());
-        }
+    static void writePart(StateWriter out, LinkParts.Part part) throws IOException {
+        out.writeOptional(part.article(), (o, a) -> {
+            o.writeSized(a.article());
+            writeProfile(o, a.profile());
+        });
+        out.writeOptional(part.hits(), LinkBinary::writeHits);
+        out.writeOptional(part.answers(), LinkBinary::writeAnswers); // absent in parts written before issue 16
     }
 
-    static LinkParts.Part readPart(DataInputStream in) throws IOException {
-        LinkParts.ArticlePart article = in.readBoolean() ? new LinkParts.ArticlePart(readBytes(in), readProfile(in)) : null;
-        KeyHits hits = in.readBoolean() ? readHits(in) : null;
-        List<KeyHits> answers = in.available() > 0 && in.readBoolean() ? readAnswers(in) : null;
+    static LinkParts.Part readPart(StateReader in) throws IOException {
+        LinkParts.ArticlePart article = in.readOptional(i -> new LinkParts.ArticlePart(i.readSized(), readProfile(i)));
+        KeyHits hits = in.readOptional(LinkBinary::readHits);
+        List<KeyHits> answers = in.hasMore() ? in.readOptional(LinkBinary::readAnswers) : null;
         return new LinkParts.Part(article, hits, answers);
-    }
-
-    private static void writeNullable(DataOutputStream out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) {
-            writeLongUtf(out, s);
-        }
-    }
-
-    private static String readNullable(DataInputStream in) throws IOException {
-        return in.readBoolean() ? readLongUtf(in) : null;
-    }
-
-    /** Headlines are free text: no 64 KB limit as with writeUTF. */
-    private static void writeLongUtf(DataOutputStream out, String s) throws IOException {
-        writeBytes(out, s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private static String readLongUtf(DataInputStream in) throws IOException {
-        return new String(readBytes(in), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
-        out.writeInt(bytes == null ? -1 : bytes.length);
-        if (bytes != null) {
-            out.write(bytes);
-        }
-    }
-
-    private static byte[] readBytes(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            return null;
-        }
-        byte[] bytes = new byte[n];
-        in.readFully(bytes);
-        return bytes;
     }
 }

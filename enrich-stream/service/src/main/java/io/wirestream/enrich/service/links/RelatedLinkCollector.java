@@ -2,6 +2,7 @@ package io.wirestream.enrich.service.links;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.RelatedLink;
+import io.wirestream.enrich.service.codec.DueTimeKey;
 import io.wirestream.enrich.tagging.related.KeyHits;
 import io.wirestream.enrich.tagging.related.RelatedLinkMerger;
 import io.wirestream.enrich.tagging.related.RelatedStoryRanker;
@@ -35,8 +36,6 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
     /** How long the last emitted version of a story is remembered to hold back late older versions. */
     static final Duration REMEMBER_EMITTED = Duration.ofHours(1);
     static final String SWEEP_STORE = "related-links-sweep";
-    /** Sorts after every time-prefixed key, so range scans of due deadlines never reach it. */
-    static final String LEGACY_INDEXED_MARKER = "~legacy-indexed";
 
     private final RelatedStoryRanker ranker;
     private final Duration window;
@@ -165,24 +164,24 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
 
     /**
      * Emits versions whose answers are overdue and forgets stories with nothing left to order. Reads only the stories
-     * whose next deadline has come (issue 13): {@link #SWEEP_STORE} holds {@code due time (16 hex digits) + uri} for
+     * whose next deadline has come (issue 13): {@link #SWEEP_STORE} holds a {@link DueTimeKey} (due time, uri) for
      * each story's next deadline, range-scanned up to now. An entry is a hint: the story's state decides, and a story
      * with a later deadline gets a new entry. Stories pending before the index existed are indexed once.
      */
     private void sweep(long now) {
-        if (sweepDue.get(LEGACY_INDEXED_MARKER) == null) {
+        if (sweepDue.get(DueTimeKey.LEGACY_INDEXED_MARKER) == null) {
             try (KeyValueIterator<String, PendingLinks> it = pending.all()) {
                 it.forEachRemaining(kv -> scheduleSweep(kv.key, kv.value));
             }
-            sweepDue.put(LEGACY_INDEXED_MARKER, 1L);
+            sweepDue.put(DueTimeKey.LEGACY_INDEXED_MARKER, 1L);
         }
         List<String> due = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = sweepDue.range(sweepKey(0, ""), sweepKey(now, "\uffff"))) {
+        try (KeyValueIterator<String, Long> it = sweepDue.range(DueTimeKey.FIRST, DueTimeKey.dueBy(now))) {
             it.forEachRemaining(kv -> due.add(kv.key));
         }
         for (String key : due) {
             sweepDue.put(key, null);
-            String uri = key.substring(16);
+            String uri = DueTimeKey.subject(key);
             PendingLinks state = pending.get(uri);
             if (state == null) {
                 continue;
@@ -242,8 +241,8 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
         return next;
     }
 
-    static String sweepKey(long dueMillis, String uri) {
-        return String.format("%016x", Math.max(0, dueMillis)) + uri;
+    private static String sweepKey(long dueMillis, String uri) {
+        return DueTimeKey.of(dueMillis, uri);
     }
 
     static byte[] encode(Article article) {

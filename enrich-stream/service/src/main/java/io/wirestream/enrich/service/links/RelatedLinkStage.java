@@ -8,6 +8,7 @@ import io.wirestream.enrich.tagging.related.RelatedStoryRanker;
 import io.wirestream.enrich.tagging.related.StoryProfiler;
 import io.wirestream.contracts.topics.Topics;
 import java.time.Duration;
+import io.wirestream.enrich.service.codec.StateCodec;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -98,13 +99,13 @@ public final class RelatedLinkStage implements ArticleStage {
                 Serdes.String(), LinkBinary.postings()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(RelatedLinkCollector.PENDING_STORE),
-                Serdes.String(), JsonSerde.of(PendingLinks.class)).withCachingEnabled());
+                Serdes.String(), StateCodec.json(PendingLinks.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(LinkParts.STORE), Serdes.String(), LinkBinary.parts())
                 .withCachingEnabled());
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(LinkRouteProcessor.INDEXED_KEYS_STORE, retention, retention, false),
-                Serdes.String(), JsonSerde.of(IndexedKeys.class)));
+                Serdes.String(), StateCodec.json(IndexedKeys.class)));
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(RelatedLinkCollector.SWEEP_STORE), Serdes.String(), Serdes.Long())

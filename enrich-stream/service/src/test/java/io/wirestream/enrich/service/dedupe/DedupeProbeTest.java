@@ -3,21 +3,23 @@ package io.wirestream.enrich.service.dedupe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.avro.Article;
-import io.wirestream.enrich.dedupe.fingerprint.Fingerprinter;
 import io.wirestream.enrich.dedupe.fingerprint.FingerprintSettings;
+import io.wirestream.enrich.dedupe.fingerprint.Fingerprinter;
 import io.wirestream.enrich.dedupe.fingerprint.IndexKeys;
 import io.wirestream.enrich.dedupe.fingerprint.MatchKind;
 import io.wirestream.enrich.dedupe.index.IndexedStory;
+import io.wirestream.enrich.service.codec.StateWriter;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexAnswer;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexProbe;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
+import io.wirestream.runtime.config.Settings;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -50,7 +52,7 @@ class DedupeProbeTest {
                 .withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
-        index = new DedupeIndexProcessor(DedupeSettings.defaults());
+        index = new DedupeIndexProcessor(DedupeSettings.from(Settings.ofValues(Map.of())));
         index.init(context);
     }
 
@@ -154,7 +156,7 @@ class DedupeProbeTest {
     /** A probe as the release before grouping wrote it: format 1, kind 2, one key, the story. */
     static byte[] formerProbe(String key, IndexedStory story) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        try (StateWriter out = new StateWriter(bytes)) {
             out.writeByte(1);
             out.writeByte(2);
             out.writeUTF(key);

@@ -14,6 +14,7 @@ import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexAnswer;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -44,7 +45,7 @@ class DuplicateGatherProcessorTest {
     @BeforeEach
     void setUp() {
         DedupeSettings settings = new DedupeSettings(Duration.ofDays(7), HOLD_BACK, ANSWER_TIMEOUT, Duration.ofHours(1),
-                "audit", "replies", "wire.articles", FingerprintSettings.DEFAULTS);
+                "audit", "replies", "wire.articles", FingerprintSettings.DEFAULTS, 0);
         Serde<Article> articles = new AvroBinarySerde<>(Article.class);
         DedupeBinary binary = new DedupeBinary(articles, "wire.articles");
         context = new MockProcessorContext<>();
@@ -170,5 +171,28 @@ class DuplicateGatherProcessorTest {
 
         advance(ANSWER_TIMEOUT);
         assertThat(forwarded()).filteredOn(ClusterEvent.class::isInstance).hasSize(200);
+    }
+
+    @Test
+    void aStoryFiledUnderTheFormerDecimalDueKeyIsStillJudgedAfterTheUpgrade() {
+        KeyValueStore<String, String> due = context.getStateStore(DuplicateGatherProcessor.DUE_STORE);
+        due.put(DuplicateGatherProcessor.DUE_STORE_FILLED, ""); // the former release had its due store
+        process("reu:ferry", new StoryCandidate(story("reu:ferry", "REU", WIRED),
+                new IndexedStory("reu:ferry", "REU", WIRED, NO_SIGNATURE), 0));
+        List<String> filed = new ArrayList<>();
+        try (var all = due.all()) {
+            all.forEachRemaining(kv -> filed.add(kv.key));
+        }
+        String current = filed.stream().filter(k -> !k.startsWith("~")).findFirst().orElseThrow();
+        // as the former release filed it: due millis in 15 decimal digits, a newline, the uri
+        due.delete(current);
+        due.put(String.format("%015d", now + HOLD_BACK.toMillis()) + "\nreu:ferry", "reu:ferry");
+
+        advance(HOLD_BACK.multipliedBy(2));
+        assertThat(forwarded()).singleElement().isInstanceOfSatisfying(ClusterEvent.class,
+                e -> assertThat(e.head().getUri()).isEqualTo("reu:ferry"));
+        try (var all = due.all()) {
+            assertThat(all).toIterable().extracting(kv -> kv.key).allMatch(k -> k.startsWith("~"));
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.DedupeAudit;
+import io.wirestream.runtime.config.Settings;
 import io.wirestream.runtime.kafka.TopicProvisioner;
 import io.wirestream.testsupport.TestInfrastructure;
 import java.nio.file.Files;
@@ -99,8 +100,12 @@ abstract class StoryDedupeStageCases {
     Topology topology() {
         StreamsBuilder builder = new StreamsBuilder();
         // probes grouped by the index topic's partitions, as the service runs it, over three real partitions
-        DedupeSettings settings = DedupeSettings.defaults().withHoldBack(HOLD_BACK).withAuditTopic(AUDIT)
-                .withRepliesTopic(REPLIES).withIndexPartitions(3);
+        DedupeSettings service = DedupeSettings.from(Settings.ofValues(Map.of("enrich.application.id", "dedupe-it",
+                "enrich.dedupe.hold.back", HOLD_BACK.toSeconds() + "s", "kafka.topic.partitions", "3")));
+        // the service's settings, with the audit going to this test's own topic
+        DedupeSettings settings = new DedupeSettings(service.window(), service.holdBack(), service.answerTimeout(),
+                service.purgeInterval(), AUDIT, service.repliesTopic(), service.articlesTopic(), service.fingerprint(),
+                service.indexPartitions());
         StoryDedupeStage.apply(builder, builder.stream(IN, Consumed.with(Serdes.String(), articleSerde)), settings,
                         articleSerde, auditSerde)
                 .to(OUT, Produced.with(Serdes.String(), articleSerde));

@@ -5,6 +5,8 @@ class StoryDedupeStagePerKeyProbesTest extends StoryDedupeStageTest {
 
     @Override
     DedupeSettings settings() {
-        return DedupeSettings.defaults().withHoldBack(HOLD_BACK);
+        DedupeSettings grouped = super.settings();
+        return new DedupeSettings(grouped.window(), grouped.holdBack(), grouped.answerTimeout(), grouped.purgeInterval(),
+                grouped.auditTopic(), grouped.repliesTopic(), grouped.articlesTopic(), grouped.fingerprint(), 0);
     }
 }

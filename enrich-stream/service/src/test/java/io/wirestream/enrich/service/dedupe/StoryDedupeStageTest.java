@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wirestream.avro.Article;
 import io.wirestream.avro.DedupeAudit;
 import io.wirestream.avro.PubStatus;
+import io.wirestream.runtime.config.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -63,7 +65,8 @@ class StoryDedupeStageTest {
      * case with one probe per key.
      */
     DedupeSettings settings() {
-        return DedupeSettings.defaults().withHoldBack(HOLD_BACK).withIndexPartitions(3);
+        return DedupeSettings.from(Settings.ofValues(Map.of("enrich.dedupe.hold.back", HOLD_BACK.toMillis() + "ms",
+                "kafka.topic.partitions", "3")));
     }
 
     @AfterEach

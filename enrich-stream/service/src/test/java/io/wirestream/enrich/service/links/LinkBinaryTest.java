@@ -3,6 +3,8 @@ package io.wirestream.enrich.service.links;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wirestream.enrich.service.codec.StateCodec;
+import io.wirestream.enrich.service.codec.StateWriter;
 import io.wirestream.enrich.tagging.related.KeyHits;
 import io.wirestream.enrich.tagging.related.Posting;
 import io.wirestream.enrich.tagging.related.ProfileKey;
@@ -69,12 +71,12 @@ class LinkBinaryTest {
 
     @Test
     void recordsWrittenAsJsonBeforeTheBinaryFormAreStillRead() {
-        byte[] json = JsonSerde.of(Posting.class).serializer().serialize("t", EARLIER);
+        byte[] json = StateCodec.json(Posting.class).serializer().serialize("t", EARLIER);
         assertThat(json[0]).isEqualTo((byte) '{');
         assertThat(LinkBinary.postings().deserializer().deserialize("t", json)).isEqualTo(EARLIER);
 
         LinkMessage message = LinkMessage.probe("c:harbour-3", 2, LAVROV, PROFILE.posting(LAVROV));
-        byte[] jsonMessage = JsonSerde.of(LinkMessage.class).serializer().serialize("t", message);
+        byte[] jsonMessage = StateCodec.json(LinkMessage.class).serializer().serialize("t", message);
         LinkMessage read = LinkBinary.messages().deserializer().deserialize("t", jsonMessage);
         assertThat(read.posting()).isEqualTo(message.posting());
         assertThat(read.key()).isEqualTo(LAVROV);
@@ -85,7 +87,7 @@ class LinkBinaryTest {
         KeyHits hits = new KeyHits(LAVROV, java.util.Collections.nCopies(32, EARLIER), 64);
         LinkMessage message = LinkMessage.hits("c:harbour-3", 2, hits);
         int binary = LinkBinary.messages().serializer().serialize("t", message).length;
-        int json = JsonSerde.of(LinkMessage.class).serializer().serialize("t", message).length;
+        int json = StateCodec.json(LinkMessage.class).serializer().serialize("t", message).length;
         assertThat(binary).isLessThan(json);
     }
 
@@ -104,7 +106,7 @@ class LinkBinaryTest {
 
         // what the former writer produced for a released posting: every field in order, no visible-from time
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+        try (StateWriter out = new StateWriter(bytes)) {
             out.writeByte(1);
             out.writeUTF(EARLIER.uri());
             out.writeLong(EARLIER.version());
@@ -131,7 +133,7 @@ class LinkBinaryTest {
      */
     static byte[] formerMessageBytes(LinkMessage m) throws java.io.IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+        try (StateWriter out = new StateWriter(bytes)) {
             out.writeByte(1);
             out.writeByte(m.kind().ordinal());
             out.writeUTF(m.uri());
@@ -183,7 +185,7 @@ class LinkBinaryTest {
     void aPartWrittenBeforeIssue16IsStillRead() throws Exception {
         KeyHits hits = new KeyHits(LAVROV, List.of(EARLIER), 3);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+        try (StateWriter out = new StateWriter(bytes)) {
             out.writeByte(1);
             out.writeBoolean(false);
             out.writeBoolean(true);

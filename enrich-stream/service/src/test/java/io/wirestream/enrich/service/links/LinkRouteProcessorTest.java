@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.PubStatus;
+import io.wirestream.enrich.service.codec.StateCodec;
 import io.wirestream.enrich.tagging.related.LinkSettings;
 import io.wirestream.enrich.tagging.related.ProfileKey;
 import io.wirestream.enrich.tagging.related.StoryProfiler;
@@ -28,7 +29,7 @@ class LinkRouteProcessorTest {
     LinkRouteProcessor router(int keyPartitions) {
         WindowStore<String, IndexedKeys> keys = Stores.windowStoreBuilder(
                         Stores.inMemoryWindowStore(LinkRouteProcessor.INDEXED_KEYS_STORE, Duration.ofDays(3),
-                                Duration.ofDays(3), false), Serdes.String(), JsonSerde.of(IndexedKeys.class))
+                                Duration.ofDays(3), false), Serdes.String(), StateCodec.json(IndexedKeys.class))
                 .withLoggingDisabled().build();
         keys.init(context.getStateStoreContext(), keys);
         context.addStateStore(keys);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wirestream.avro.Article;
 import io.wirestream.avro.DuplicateCluster;
 import io.wirestream.avro.RelatedLink;
+import io.wirestream.enrich.service.codec.DueTimeKey;
+import io.wirestream.enrich.service.codec.StateCodec;
 import io.wirestream.enrich.tagging.ArticleTagger;
 import io.wirestream.enrich.tagging.related.LinkSettings;
 import java.time.Duration;
@@ -195,7 +197,7 @@ class RelatedLinkStageTest {
                 + "\",\"profile\":{\"uri\":\"c:legacy\",\"version\":4,\"timeMillis\":" + T0.toEpochMilli()
                 + ",\"headline\":\"h\",\"clusterId\":null,\"excludedUris\":[],\"keys\":[]},\"hits\":[]}],"
                 + "\"lastEmittedVersion\":-9223372036854775808,\"lastEmittedAtMillis\":0}";
-        PendingLinks legacy = JsonSerde.of(PendingLinks.class).deserializer()
+        PendingLinks legacy = StateCodec.json(PendingLinks.class).deserializer()
                 .deserialize("t", legacyJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         driver.<String, PendingLinks>getKeyValueStore(RelatedLinkCollector.PENDING_STORE).put("c:legacy", legacy);
 
@@ -222,7 +224,7 @@ class RelatedLinkStageTest {
 
         assertThat(pending.get(HARBOUR_TALKS.getUri())).as("forgotten after the hour").isNull();
         try (var it = due.all()) {
-            assertThat(it).toIterable().extracting(kv -> kv.key).containsExactly(RelatedLinkCollector.LEGACY_INDEXED_MARKER);
+            assertThat(it).toIterable().extracting(kv -> kv.key).containsExactly(DueTimeKey.LEGACY_INDEXED_MARKER);
         }
     }
 

@@ -27,4 +27,8 @@ public record LinkSettings(Duration window, int maxLinks, int postingsPerKey, in
     public LinkSettings withWindow(Duration newWindow) {
         return new LinkSettings(newWindow, maxLinks, postingsPerKey, maxKeysPerStory, minScore);
     }
+
+    public LinkSettings withMaxLinks(int newMaxLinks) {
+        return new LinkSettings(window, newMaxLinks, postingsPerKey, maxKeysPerStory, minScore);
+    }
 }
