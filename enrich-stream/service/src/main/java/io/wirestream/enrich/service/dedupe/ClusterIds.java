@@ -1,9 +1,6 @@
 package io.wirestream.enrich.service.dedupe;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.wirestream.newsformats.hash.Sha256;
 
 /** A duplicate cluster is named after its head story, so its id never changes while the cluster grows. */
 final class ClusterIds {
@@ -12,11 +9,6 @@ final class ClusterIds {
     }
 
     static String of(String headUri) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(headUri.getBytes(StandardCharsets.UTF_8));
-            return "dc-" + HexFormat.of().formatHex(digest, 0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "dc-" + Sha256.hexPrefix(headUri, 10);
     }
 }
