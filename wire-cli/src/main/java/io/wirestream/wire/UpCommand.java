@@ -73,6 +73,13 @@ public final class UpCommand implements Callable<Integer> {
         }
         Settings settings = Settings.load(config);
         Map<String, String> extra = extraSettings();
+        try {
+            // before anything is announced or started (the pipeline checks again, for its other callers)
+            SettingsCatalogue.declared().validate(settings.with(extra));
+        } catch (InvalidSettingsException e) {
+            System.err.println("wire up: invalid settings, nothing started:\n  " + String.join("\n  ", e.problems()));
+            return 2;
+        }
         System.out.println("Starting Wirestream locally (data in " + dataDir.toAbsolutePath().normalize() + ") ...");
         LocalPipeline pipeline = new LocalPipeline(dataDir, ports);
         CountDownLatch stopped = new CountDownLatch(1);
