@@ -10,9 +10,12 @@ import io.wirestream.runtime.lifecycle.ServiceMain;
  */
 public final class IngestServiceMain {
 
+    /** What ingest-service may be configured with (the shared Kafka settings come on top, from {@link ServiceMain}). */
+    public static final DeclaredSettings DECLARED = DeclaredSettings.of(IngestSettings.ALL);
+
     private IngestServiceMain() {}
 
     public static void main(String[] args) {
-        ServiceMain.run("ingest-service", DeclaredSettings.of(IngestSettings.ALL), IngestService::new, args);
+        ServiceMain.run("ingest-service", DECLARED, IngestService::new, args);
     }
 }

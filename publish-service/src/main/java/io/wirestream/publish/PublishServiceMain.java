@@ -12,9 +12,12 @@ import io.wirestream.runtime.lifecycle.ServiceMain;
  */
 public final class PublishServiceMain {
 
+    /** What publish-service may be configured with (the shared Kafka settings come on top, from {@link ServiceMain}). */
+    public static final DeclaredSettings DECLARED = DeclaredSettings.of(PublishSettings.ALL);
+
     private PublishServiceMain() {}
 
     public static void main(String[] args) {
-        ServiceMain.run(PublishService.SERVICE_NAME, DeclaredSettings.of(PublishSettings.ALL), PublishService::new, args);
+        ServiceMain.run(PublishService.SERVICE_NAME, DECLARED, PublishService::new, args);
     }
 }
