@@ -36,7 +36,9 @@ import java.util.Random;
  *       rewrite is found when it lands in its original's cluster, wrong when it lands in another;</li>
  *   <li>every ECB+ dev pair of one topic but different events is verified, and all ECB+ stories are run through a
  *       fresh engine: merges across events are false positives;</li>
- *   <li>({@link RealPairsEvaluation}, printed by {@link #main}) the corpus's own labelled near pairs, per split.</li>
+ *   <li>({@link RealPairsEvaluation}, printed by {@link #main}) the corpus's own labelled near pairs, per split;</li>
+ *   <li>({@link FreshPairsEvaluation}, printed by {@link #main}) every merge on BBC and BASIL copy, labelled once and
+ *       never tuned on.</li>
  * </ol>
  * Run: {@code java -cp ... io.wirestream.quality.dedupe.DedupeQualityReport [corporaDir] [sampleSize] [seed]
  * [bands rowsPerBand jaccardThreshold containmentThreshold]}.
@@ -71,6 +73,13 @@ public final class DedupeQualityReport {
         print(numbers, System.out);
         // the synthetic rewrites above cannot show templated copy merged as one story; the corpus's own pairs can
         RealPairsEvaluation.print(new RealPairsEvaluation(settings).measure(corpora.get()), System.out);
+        // and copy the dedupe work never used, labelled once against the engine as it was: not tuned on
+        if (FreshPairsEvaluation.present(corpora.get())) {
+            FreshPairsEvaluation.print(new FreshPairsEvaluation(settings)
+                    .run(FreshPairsEvaluation.stories(corpora.get())), FreshPairLabels.load(), System.out);
+        } else {
+            System.out.println("fresh, untuned (BBC dev, BASIL dev): bbc-dev or basil-dev not found; not measured");
+        }
     }
 
     public DedupeQualityNumbers measure(Path corpora, int sampleSize, long seed, PrintStream log) throws IOException {
