@@ -146,6 +146,10 @@ public final class FormatDetector {
         if (hasStx && head.indexOf('\u0003') > head.indexOf('\u0002')) {
             return new Detection(WireFormat.IPTC_7901, 0.6, "STX ... ETX framed text without a header line");
         }
+        Detection mail = fromMailHeaders(t);
+        if (mail != null) {
+            return mail;
+        }
         return fromPlainText(t, hinted);
     }
 
@@ -221,6 +225,14 @@ public final class FormatDetector {
             return new Detection(WireFormat.ATOM, atom ? 0.99 : 0.6,
                     "Atom <" + local + ">" + (atom ? " in the Atom namespace" : " without the Atom namespace"));
         }
+        if ("RBNews".equals(local)) {
+            return new Detection(WireFormat.RITZAU_XML, 0.95, "Ritzau <RBNews> item");
+        }
+        if ("XMLNewsQueuedResponse".equals(local)) {
+            return new Detection(WireFormat.RITZAU_XML, 0.9, "Ritzau <XMLNewsQueuedResponse> queue answer"
+                    + (rest.contains("RBNews") ? " holding <RBNews> items" : " (no <RBNews> in the first "
+                    + SNIFF_BYTES / 1024 + " KiB)"));
+        }
         if ("html".equalsIgnoreCase(local)) {
             return new Detection(WireFormat.WEB_HTML, 0.95, "HTML document (<html> root)");
         }
@@ -271,6 +283,7 @@ public final class FormatDetector {
         Set<String> top = new LinkedHashSet<>();
         Set<String> data = new LinkedHashSet<>();
         Set<String> altids = new LinkedHashSet<>();
+        Set<String> listed = new LinkedHashSet<>();
         boolean array = false;
         boolean truncated = n < payload.length;
         String error = null;
@@ -285,7 +298,7 @@ public final class FormatDetector {
             } else if (first != JsonToken.START_OBJECT) {
                 return Detection.unknown(0.8, "JSON value that is not an object");
             }
-            readKeys(p, top, data, altids);
+            readKeys(p, top, data, altids, listed);
         } catch (IOException | RuntimeException e) {
             error = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
         }
@@ -308,6 +321,16 @@ public final class FormatDetector {
             return new Detection(WireFormat.AP_JSON, 0.95,
                     apEnvelope ? "AP media API envelope (api_version, data.item)" : "AP media API item (altids.itemid)");
         }
+        if (!array && top.contains("item") && (top.contains("total") || top.contains("limit") || top.contains("offset"))) {
+            long listedKeys = listed.stream().filter(NINJS_KEYS::contains).count();
+            if (listed.contains("uri") && listedKeys >= 1 || listedKeys >= 2) {
+                return new Detection(WireFormat.NINJS, 0.9, "ninjs list wrapper (total/limit/offset, item[] of ninjs"
+                        + " objects with " + listedKeys + " ninjs properties)");
+            }
+            if (listed.isEmpty() && top.contains("total")) {
+                return new Detection(WireFormat.NINJS, 0.6, "ninjs list wrapper without items (total, item[])");
+            }
+        }
         long ninjsKeys = top.stream().filter(NINJS_KEYS::contains).count();
         boolean hasId = top.contains("uri") || top.contains("guid");
         if (hasId && ninjsKeys >= 1) {
@@ -322,13 +345,19 @@ public final class FormatDetector {
                 + String.join(", ", some.subList(0, Math.min(6, some.size()))) + ")");
     }
 
-    private static void readKeys(JsonParser p, Set<String> top, Set<String> data, Set<String> altids) throws IOException {
+    private static void readKeys(JsonParser p, Set<String> top, Set<String> data, Set<String> altids,
+            Set<String> listed) throws IOException {
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             top.add(name);
             JsonToken v = p.nextToken();
-            if (v == JsonToken.START_OBJECT && ("data".equals(name) || "altids".equals(name))) {
+            if (v == JsonToken.START_ARRAY && "item".equals(name) && listed.isEmpty()) {
+                // a list wrapper ({"total":..,"item":[...]}): the first element's keys say what the items are
+                if (!readFirstElementKeys(p, listed)) {
+                    return;
+                }
+            } else if (v == JsonToken.START_OBJECT && ("data".equals(name) || "altids".equals(name))) {
                 Set<String> into = "data".equals(name) ? data : altids;
                 JsonToken k;
                 while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -363,6 +392,80 @@ public final class FormatDetector {
                 p.skipChildren();
             }
         }
+    }
+
+    /** Reads the keys of an array's first object and skips the rest of the array; false when the input ran out. */
+    private static boolean readFirstElementKeys(JsonParser p, Set<String> into) throws IOException {
+        JsonToken el = p.nextToken();
+        if (el == JsonToken.START_OBJECT) {
+            JsonToken k;
+            while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
+                into.add(p.currentName());
+                p.nextToken();
+                p.skipChildren();
+            }
+            if (k != JsonToken.END_OBJECT) {
+                return false;
+            }
+        } else if (el == JsonToken.END_ARRAY) {
+            return true;
+        } else {
+            p.skipChildren();
+        }
+        JsonToken next;
+        while ((next = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (next == null) {
+                return false;
+            }
+            p.skipChildren();
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- e-mail
+
+    /** A header field's name and colon: "Subject:", "Message-ID:", "X-Mailer:". */
+    private static final Pattern HEADER_FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9-]{0,60}):");
+    /** Fields that only a mail message carries at its top (a story may well start "Subject:" or "Date:"). */
+    private static final Set<String> MAIL_FIELDS = Set.of("from", "message-id", "mime-version", "received",
+            "return-path", "delivered-to", "reply-to", "sender");
+    private static final Set<String> STORY_FIELDS = Set.of("subject", "date", "content-type", "to");
+
+    /**
+     * An RFC 822 message: an optional mbox "From " line, then a header block (fields and folded continuation lines,
+     * nothing else) ended by a blank line, with at least one field only mail has (From, Message-ID, MIME-Version,
+     * Received, ...) and one that says what the message is (Subject, Date, Content-Type, To).
+     */
+    private static Detection fromMailHeaders(String t) {
+        List<String> lines = firstLines(t, 200).lines().toList();
+        int i = 0;
+        if (!lines.isEmpty() && lines.get(0).startsWith("From ") && !lines.get(0).contains(":  ")) {
+            i = 1; // mbox separator line
+        }
+        Set<String> names = new LinkedHashSet<>();
+        boolean ended = false;
+        for (; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                ended = true;
+                break;
+            }
+            if ((line.startsWith(" ") || line.startsWith("\t")) && !names.isEmpty()) {
+                continue; // folded continuation
+            }
+            Matcher m = HEADER_FIELD.matcher(line);
+            if (!m.find()) {
+                return null;
+            }
+            names.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+        boolean mailOnly = names.stream().anyMatch(MAIL_FIELDS::contains);
+        boolean says = names.stream().anyMatch(STORY_FIELDS::contains);
+        if (!ended || !mailOnly || !says) {
+            return null;
+        }
+        return new Detection(WireFormat.EMAIL, names.contains("from") && names.contains("subject") ? 0.9 : 0.8,
+                "RFC 822 message header (" + String.join(", ", names.stream().limit(6).toList()) + ")");
     }
 
     // ---------------------------------------------------------------- plain text

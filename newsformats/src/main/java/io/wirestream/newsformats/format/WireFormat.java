@@ -18,10 +18,17 @@ public enum WireFormat {
     ATOM("atom", Syntax.XML),
     WEB_HTML("web-html", Syntax.MARKUP),
     WEB_TEXT("web-text", Syntax.TEXT),
+    /** Ritzau's XML: one {@code <RBNews>} item, or the {@code <XMLNewsQueuedResponse>} queue answer holding several. */
+    RITZAU_XML("ritzau-xml", Syntax.XML),
+    /** A story submitted by e-mail: RFC 822 headers and a plain-text, JSON, form or MIME multipart body. */
+    EMAIL("email", Syntax.MESSAGE),
     UNKNOWN("unknown", Syntax.NONE);
 
-    /** The outer syntax of a family; a hint may only refine a guess within the same syntax. */
-    public enum Syntax { XML, JSON, ENVELOPE, MARKUP, TEXT, NONE }
+    /**
+     * The outer syntax of a family; a hint may only refine a guess within the same syntax. An e-mail message has a
+     * syntax of its own, so a hint never turns plain prose into a message or a message into prose.
+     */
+    public enum Syntax { XML, JSON, ENVELOPE, MARKUP, TEXT, MESSAGE, NONE }
 
     private final String label;
     private final Syntax syntax;
@@ -42,7 +49,7 @@ public enum WireFormat {
 
     /**
      * Reads a format hint loosely: enum names, labels and common aliases ("g2", "newsml2", "anpa", "7901", "ap",
-     * "rss2", "html", "text", ...). Returns {@code null} for a blank or unrecognised hint.
+     * "rss2", "html", "text", "ritzau", "email", ...). Returns {@code null} for a blank or unrecognised hint.
      */
     public static WireFormat fromHint(String hint) {
         if (hint == null) {
@@ -64,6 +71,8 @@ public enum WireFormat {
             case "atom", "atom10" -> ATOM;
             case "webhtml", "html", "xhtml", "web" -> WEB_HTML;
             case "webtext", "text", "txt", "plain", "plaintext" -> WEB_TEXT;
+            case "ritzau", "ritzauxml", "rbnews" -> RITZAU_XML;
+            case "email", "mail", "rfc822", "rfc5322", "eml", "mime" -> EMAIL;
             default -> null;
         };
     }
@@ -95,6 +104,7 @@ public enum WireFormat {
             case "application/ninjs+json", "application/vnd.iptc.ninjs+json" -> NINJS;
             case "application/vnd.anpa1312", "application/x-anpa1312" -> ANPA_1312;
             case "application/vnd.iptc7901", "application/x-iptc7901" -> IPTC_7901;
+            case "message/rfc822" -> EMAIL;
             default -> null;
         };
     }

@@ -123,4 +123,67 @@ class FormatDetectorTest {
                 .isEqualTo(WireFormat.NEWSML_G2);
         assertThat(WireFormat.fromContentType("application/json")).isNull();
     }
+
+    @Test
+    void ritzauItemsAndTheirQueueAnswer() {
+        Detection item = detect("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<RBNews xmlns=\"http://tempuri.org/\">"
+                + "<NewsID>1</NewsID><headline>Havnen åbner</headline></RBNews>");
+        assertThat(item.format()).isEqualTo(WireFormat.RITZAU_XML);
+        assertThat(item.reason()).contains("RBNews");
+        Detection queue = detect("<XMLNewsQueuedResponse><error>0</error><errormsg/><news>"
+                + "<RBNews><NewsID>1</NewsID></RBNews><RBNews><NewsID>2</NewsID></RBNews></news></XMLNewsQueuedResponse>");
+        assertThat(queue.format()).isEqualTo(WireFormat.RITZAU_XML);
+        assertThat(queue.reason()).contains("holding <RBNews> items");
+        assertThat(WireFormat.fromHint("ritzau")).isEqualTo(WireFormat.RITZAU_XML);
+    }
+
+    @Test
+    void aNinjsListWrapperIsNinjsButOtherPagedJsonIsNot() {
+        Detection list = detect("{\"total\":2,\"limit\":10,\"offset\":0,\"item\":[{\"uri\":\"urn:a\",\"type\":\"story\","
+                + "\"headline\":\"One\",\"body_text\":\"x\"},{\"uri\":\"urn:b\",\"headline\":\"Two\"}]}");
+        assertThat(list.format()).isEqualTo(WireFormat.NINJS);
+        assertThat(list.reason()).contains("list wrapper");
+        // paging around objects that are not news, and an AP envelope, keep their own answers
+        assertThat(detect("{\"total\":1,\"limit\":10,\"offset\":0,\"item\":[{\"sku\":\"A1\",\"price\":3}]}").format())
+                .isEqualTo(WireFormat.UNKNOWN);
+        assertThat(detect("{\"api_version\":\"2\",\"total\":1,\"data\":{\"item\":{\"altids\":{\"itemid\":\"i\"}}}}").format())
+                .isEqualTo(WireFormat.AP_JSON);
+    }
+
+    @Test
+    void anRfc822MessageIsEmail() {
+        Detection mail = detect("""
+                Return-Path: <desk@example.org>
+                From: Marta Quillen <marta@example.org>
+                To: newsdesk@example.net
+                Subject: Harbour reopens
+                Date: Tue, 4 Jun 2024 09:30:00 +0200
+                Message-ID: <a1b2@example.org>
+                Content-Type: text/plain; charset=utf-8
+
+                The harbour reopened on Tuesday.
+                """);
+        assertThat(mail.format()).isEqualTo(WireFormat.EMAIL);
+        assertThat(mail.confidence()).isGreaterThanOrEqualTo(0.8);
+        assertThat(detect("From jane@example.org Tue Jun  4 09:30:00 2024\nFrom: jane@example.org\nSubject: x\n\nBody\n")
+                .format()).isEqualTo(WireFormat.EMAIL);
+        assertThat(WireFormat.fromContentType("message/rfc822")).isEqualTo(WireFormat.EMAIL);
+    }
+
+    @Test
+    void storiesThatOpenWithAFieldLikeLineAreNotMail() {
+        String words = " The harbour authority said on Tuesday that the ferry service would resume within the week after"
+                + " repairs to the northern quay were finished ahead of schedule, and that fares would stay the same for"
+                + " the summer. Islanders had waited three weeks for the crossing to reopen.";
+        // a story with "Subject:" and "Date:" lines but no field only mail carries
+        Detection story = detect("Subject: ferry\nDate: 4 June 2024\n\nLISBON (Example News) - The harbour reopened."
+                + words);
+        assertThat(story.format()).isEqualTo(WireFormat.WEB_TEXT);
+        // header-like lines without the blank line that ends a header block
+        assertThat(detect("From: the desk\nSubject: ferry\nLISBON (Example News) - The harbour reopened." + words)
+                .format()).isEqualTo(WireFormat.WEB_TEXT);
+        // a mail hint does not turn prose into a message, nor a message hint make web text of one
+        assertThat(detector.detect(words.getBytes(StandardCharsets.UTF_8), "message/rfc822", null).format())
+                .isEqualTo(WireFormat.UNKNOWN);
+    }
 }

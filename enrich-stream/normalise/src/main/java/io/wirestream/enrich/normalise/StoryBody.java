@@ -68,6 +68,10 @@ final class StoryBody {
         }
         List<BodyBlock> blocks = new ArrayList<>();
         for (BodyBlock b : source) {
+            if (b.kind() == BodyBlock.Kind.TABLE) {
+                blocks.add(b); // cleaned cell by cell by its parser; cleaning it as one run would join its rows
+                continue;
+            }
             String t = TextHygiene.clean(b.text());
             if (t.isEmpty() || TextHygiene.isRule(t)) {
                 continue;

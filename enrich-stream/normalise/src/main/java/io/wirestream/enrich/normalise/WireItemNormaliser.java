@@ -7,6 +7,7 @@ import io.wirestream.enrich.normalise.parse.Anpa1312Parser;
 import io.wirestream.enrich.normalise.parse.ApMediaJsonParser;
 import io.wirestream.enrich.normalise.parse.AtomParser;
 import io.wirestream.enrich.normalise.parse.Deadline;
+import io.wirestream.enrich.normalise.parse.EmailParser;
 import io.wirestream.enrich.normalise.parse.FormatParser;
 import io.wirestream.enrich.normalise.parse.Iptc7901Parser;
 import io.wirestream.enrich.normalise.parse.NewsMl1Parser;
@@ -14,6 +15,7 @@ import io.wirestream.enrich.normalise.parse.NewsMlG2Parser;
 import io.wirestream.enrich.normalise.parse.NinjsParser;
 import io.wirestream.enrich.normalise.parse.NitfParser;
 import io.wirestream.enrich.normalise.parse.ParseInput;
+import io.wirestream.enrich.normalise.parse.RitzauXmlParser;
 import io.wirestream.enrich.normalise.parse.RssParser;
 import io.wirestream.enrich.normalise.parse.WebHtmlParser;
 import io.wirestream.enrich.normalise.parse.WebTextParser;
@@ -72,7 +74,7 @@ public final class WireItemNormaliser implements ItemNormaliser, AutoCloseable {
         this.assembler = new ArticleAssembler(clock);
         for (FormatParser p : List.of(new NewsMlG2Parser(), new NewsMl1Parser(), new NitfParser(), new Anpa1312Parser(),
                 new Iptc7901Parser(), new NinjsParser(), new ApMediaJsonParser(), new RssParser(), new AtomParser(),
-                new WebHtmlParser(), new WebTextParser())) {
+                new WebHtmlParser(), new WebTextParser(), new RitzauXmlParser(), new EmailParser())) {
             parsers.put(p.format(), p);
         }
         AtomicInteger n = new AtomicInteger();

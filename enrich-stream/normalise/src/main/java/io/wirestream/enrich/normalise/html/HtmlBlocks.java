@@ -220,6 +220,7 @@ public final class HtmlBlocks {
                 case LIST_ITEM -> sb.append("<li>").append(inner).append("</li>");
                 case QUOTE -> sb.append("<blockquote><p>").append(inner).append("</p></blockquote>");
                 case PRE -> sb.append("<pre>").append(inner).append("</pre>");
+                case TABLE -> sb.append(b.html() != null ? b.html() : "<pre>" + inner + "</pre>");
                 default -> sb.append("<p>").append(inner).append("</p>");
             }
         }

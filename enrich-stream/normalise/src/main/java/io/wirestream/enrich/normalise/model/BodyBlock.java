@@ -4,11 +4,12 @@ import java.util.Objects;
 
 /**
  * One block of a story body: its clean text and, when the source had markup, the block's inline content as
- * sanitised HTML (links, emphasis). {@code html == null} means "render the text, escaped".
+ * sanitised HTML (links, emphasis). {@code html == null} means "render the text, escaped". A {@link Kind#TABLE} keeps
+ * its rows as lines and its cells separated by tabs in {@code text}, and its {@code <table>} markup in {@code html}.
  */
 public record BodyBlock(Kind kind, String text, String html) {
 
-    public enum Kind { PARAGRAPH, HEADING, LIST_ITEM, QUOTE, PRE }
+    public enum Kind { PARAGRAPH, HEADING, LIST_ITEM, QUOTE, PRE, TABLE }
 
     public BodyBlock {
         Objects.requireNonNull(kind, "kind");

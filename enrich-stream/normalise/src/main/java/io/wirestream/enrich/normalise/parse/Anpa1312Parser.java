@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  *
  * <p>TTS conventions are turned into text: `` and '' become curly double quotes, a lone ` an opening single quote,
  * and AP's " _ " dash becomes an em dash. The format has no story id, so the assembler derives one from the content.
+ *
+ * <p>Agate (standings, box scores: rows of tab- or semicolon-separated columns, see {@link AgateTable}) becomes
+ * tables in the body, with the short lines between them as headings; the headline is then only a line above the
+ * first table that is not one of its labels, else the keyword line's slug ("Baseball Expanded Glance").
  */
 public final class Anpa1312Parser implements FormatParser {
 
@@ -140,7 +144,9 @@ public final class Anpa1312Parser implements FormatParser {
         List<String> headerLines = new ArrayList<>();
         List<List<String>> paragraphs = new ArrayList<>();
         List<String> current = null;
-        for (String raw : text.replace("\r\n", "\n").replace('\r', '\n').split("\n")) {
+        List<String> textLines = List.of(text.replace("\r\n", "\n").replace('\r', '\n').split("\n"));
+        int agateStart = firstTableRun(textLines);
+        for (String raw : agateStart < 0 ? textLines : textLines.subList(0, agateStart)) {
             String line = raw.replaceAll("[\\x00-\\x08\\x0B-\\x1F\\x7F]", "");
             if (line.startsWith("^") && current == null) {
                 headerLines.add(line.substring(1));
@@ -161,7 +167,23 @@ public final class Anpa1312Parser implements FormatParser {
                 headerLines.add(line);
             }
         }
-        readHeaderLines(headerLines, d);
+        List<String> storyLines = readHeaderLines(headerLines, d);
+        if (agateStart < 0) {
+            if (!storyLines.isEmpty()) {
+                d.setHeadline(storyLines.get(0));
+            }
+            if (storyLines.size() > 1) {
+                d.setDescription(storyLines.get(1));
+            }
+        } else {
+            // agate: the lines above the first table are the headline at most, then the table's own labels
+            // ("AMERICAN LEAGUE", "All Times EDT"); with no headline line the keyword line's slug stands in
+            List<String> labels = new ArrayList<>(storyLines);
+            if (!labels.isEmpty() && !isSectionLabel(labels.get(0))) {
+                d.setHeadline(labels.remove(0));
+            }
+            labels.forEach(l -> d.addBodyBlock(BodyBlock.heading(l)));
+        }
         for (String h : headerLines) {
             // "EMBARGOED until ...": read against the item's own time by the assembler; a full date is read now
             if (io.wirestream.enrich.normalise.text.Embargoes.isMarker(h)) {
@@ -186,6 +208,10 @@ public final class Anpa1312Parser implements FormatParser {
             if (!para.isBlank() && !TextHygiene.isRule(para)) {
                 d.addBodyBlock(BodyBlock.paragraph(para));
             }
+        }
+        if (agateStart >= 0) {
+            readAgate(textLines.subList(agateStart, textLines.size()), d);
+            d.addNote("agate: tabular lines read as tables");
         }
         if (slug != null) {
             d.setSlug(slug);
@@ -227,7 +253,12 @@ public final class Anpa1312Parser implements FormatParser {
         return new Keyword(slug, take == null || take.isEmpty() ? null : take);
     }
 
-    private static void readHeaderLines(List<String> lines, DraftArticle d) {
+    /**
+     * Reads the keyword line, bylines, editors' notes and photo lines off the header lines; returns the other lines
+     * (headline, summary, labels) in order, TTS typography resolved.
+     */
+    private static List<String> readHeaderLines(List<String> lines, DraftArticle d) {
+        List<String> story = new ArrayList<>();
         boolean keywordSeen = false;
         List<String> bylines = new ArrayList<>();
         for (String raw : lines) {
@@ -260,16 +291,101 @@ public final class Anpa1312Parser implements FormatParser {
             if (lower.startsWith("ap photo") || lower.startsWith("ap video") || lower.startsWith("with photo")) {
                 continue;
             }
-            if (d.headline() == null) {
-                d.setHeadline(tts(line));
-            } else if (d.description() == null) {
-                d.setDescription(tts(line));
-            }
+            story.add(tts(line));
         }
         if (!bylines.isEmpty()) {
             // the first '=' line is the name ("By ..."); later ones are its title ("Associated Press"), like NITF's byttl
             d.setByline(bylines.get(0));
         }
+        return story;
+    }
+
+    /**
+     * Where the agate starts: the first row-like line (see {@link AgateTable}) of a message that has a run of rows
+     * somewhere, so a column header set above a label ("^;W;L;Pct", "^NORTH DIVISION") is part of it; -1 for a
+     * message without a table.
+     */
+    static int firstTableRun(List<String> lines) {
+        int firstRow = -1;
+        int run = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (AgateTable.cells(agateLine(lines.get(i))) != null) {
+                firstRow = firstRow < 0 ? i : firstRow;
+                if (++run >= AgateTable.MIN_ROWS) {
+                    return firstRow;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The agate part of a message: runs of rows become tables; short lines between them are their labels
+     * (headings); anything else is a paragraph.
+     */
+    private static void readAgate(List<String> lines, DraftArticle d) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> columnHeader = null;
+        for (String raw : lines) {
+            String line = agateLine(raw);
+            List<String> cells = AgateTable.cells(line);
+            if (cells != null) {
+                if (rows.isEmpty() && columnHeader != null && columnHeader.size() == cells.size()) {
+                    rows.add(columnHeader); // the header set above the label heads the table below it
+                }
+                columnHeader = null;
+                rows.add(cells);
+                continue;
+            }
+            if (rows.size() == 1 && !AgateTable.hasFigure(rows.get(0))) {
+                columnHeader = rows.remove(0);
+            }
+            flushTable(rows, d);
+            String text = tts(TextHygiene.clean(line));
+            if (text.isEmpty() || TextHygiene.isRule(text)) {
+                continue;
+            }
+            boolean label = text.length() <= 60 && !text.matches(".*[.!?\"”]$");
+            d.addBodyBlock(label ? BodyBlock.heading(text) : BodyBlock.paragraph(text));
+        }
+        if (columnHeader != null) {
+            rows.add(columnHeader);
+        }
+        flushTable(rows, d);
+    }
+
+    private static void flushTable(List<List<String>> rows, DraftArticle d) {
+        if (rows.size() >= AgateTable.MIN_ROWS) {
+            d.addBodyBlock(AgateTable.block(new ArrayList<>(rows)));
+        } else {
+            for (List<String> row : rows) {
+                d.addBodyBlock(BodyBlock.paragraph(String.join(" ", row).trim()));
+            }
+        }
+        rows.clear();
+    }
+
+    /**
+     * One agate line without its wire marks: control characters, the '^' that starts a header-style line and the
+     * '<' or '=' that ends it; a TAB that indents a paragraph line is indentation, not an empty first cell.
+     */
+    static String agateLine(String raw) {
+        String line = raw.replaceAll("[\\x00-\\x08\\x0B-\\x1F\\x7F]", "");
+        if (line.startsWith("^")) {
+            line = line.substring(1);
+        } else if (line.startsWith("\t")) {
+            line = line.substring(1).replaceFirst("^ +", "");
+        }
+        return line.replaceAll("[<=]+\\s*$", "");
+    }
+
+    /** A table's own label above it rather than a headline: capitals only ("AMERICAN LEAGUE"), or "All Times ...". */
+    static boolean isSectionLabel(String line) {
+        String letters = line.replaceAll("[^\\p{L}]", "");
+        return letters.length() >= 2 && letters.equals(letters.toUpperCase(Locale.ROOT))
+                || line.regionMatches(true, 0, "All Times", 0, 9);
     }
 
     /** TTS typography: `` '' to curly double quotes, ` to an opening single quote, " _ " to an em dash. */

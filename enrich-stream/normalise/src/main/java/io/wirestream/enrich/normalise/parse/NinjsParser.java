@@ -28,11 +28,13 @@ import java.util.Set;
  * body_html/body_xhtml/body_text, description_*, byline, subject[code,name]; 2.x/3.x: headlines[], bodies[],
  * descriptions[], by, subjects[uri, literal, name], altids. Common: uri (or Superdesk's guid), version,
  * versioncreated, firstcreated, embargoed, pubstatus, urgency, language, located, copyrightnotice, slugline, keywords.
- * Pictures, video, audio, graphics and events are returned as non-text items.
+ * Pictures, video, audio, graphics and events are returned as non-text items. A list wrapper
+ * ({@code {"total":..,"limit":..,"offset":..,"item":[...]}}, as the BBC's feed pages its ninjs) gives one draft per
+ * item; its {@code story} and {@code advisory} types are text, and its {@code embargotime} is the embargo.
  */
 public final class NinjsParser implements FormatParser {
 
-    private static final Set<String> TEXT_TYPES = Set.of("text", "composite");
+    private static final Set<String> TEXT_TYPES = Set.of("text", "composite", "story", "advisory");
 
     @Override
     public WireFormat format() {
@@ -45,12 +47,22 @@ public final class NinjsParser implements FormatParser {
         List<JsonNode> objects = new ArrayList<>();
         if (root.isArray()) {
             root.forEach(objects::add);
+        } else if (isListWrapper(root)) {
+            items(root, "item").forEach(objects::add);
         } else if (root.isObject()) {
             objects.add(root);
         } else {
             throw ParseInput.refusal("malformed-ninjs", "ninjs must be a JSON object or an array of them");
         }
         return in.readEach(objects, o -> o.isObject() ? read(o, in) : null);
+    }
+
+    /** A page of a ninjs list: an {@code item} array beside paging fields, and no story fields of its own. */
+    static boolean isListWrapper(JsonNode root) {
+        JsonNode item = field(root, "item");
+        return root.isObject() && item != null && item.isArray()
+                && (root.has("total") || root.has("limit") || root.has("offset"))
+                && text(root, "uri", "guid", "headline") == null;
     }
 
     static DraftArticle read(JsonNode o, ParseInput in) {
@@ -69,7 +81,7 @@ public final class NinjsParser implements FormatParser {
         d.setVersionCreated(WireDates.parse(text(o, "versioncreated", "versionCreated"), zone));
         d.setFirstCreated(
                 WireDates.parse(text(o, "firstcreated", "firstCreated", "contentcreated", "contentCreated"), zone));
-        NitfParser.readEmbargoField(d, text(o, "embargoed"), zone);
+        NitfParser.readEmbargoField(d, text(o, "embargoed", "embargotime"), zone);
         String status = text(o, "pubstatus", "pubStatus");
         if (status != null) {
             NitfParser.readStatus(d, status);
@@ -92,6 +104,9 @@ public final class NinjsParser implements FormatParser {
         String ednote = text(o, "ednote", "edNote");
         if (ednote != null) {
             EditorialSignals.readAdvisory(d, ednote);
+        }
+        if ("advisory".equalsIgnoreCase(type)) {
+            d.addSignal(EditorialSignals.ADVISORY); // a note to the desk, sent as an item of its own
         }
 
         // headlines: 1.x string (and dialects headline_main, headline_simple), 2.x+ array with roles
