@@ -27,10 +27,16 @@ import java.util.Objects;
  * Renders a canonical {@link Article} as an IPTC ninjs 2.x JSON document.
  *
  * <p>Only properties defined by ninjs 2.0 are used for the standard part (2.1 and 2.2 only added properties), so
- * an {@link NinjsProfile#OFFICIAL} document validates against every official 2.x schema. Fields that ninjs has no
- * property for (agency, signals, dateline parts, keywords, full entities, related links, the duplicate cluster,
- * raw reference, receipt and processing times) are kept under the single {@value #EXTENSION_PROPERTY} property when
- * the {@link NinjsProfile#WITH_PIPELINE_EXTENSION} profile is asked for.
+ * an {@link NinjsProfile#OFFICIAL} document validates against every official 2.x schema. What the story says about
+ * its origin goes into ninjs's own fields: the dateline place is {@code located}; the agency that sent the story and
+ * the source named in the dateline are {@code infosources} with their role from the IPTC Content Production Party
+ * Role NewsCodes ({@value #ROLE_DISTRIBUTOR}, {@value #ROLE_ORIGINATING_SOURCE}); the publisher's tag line is a
+ * description with the role {@value #TAGLINE_ROLE}; and keywords, for which ninjs 2.x has no property of its own
+ * (no ninjs version has one), are subjects whose literal is {@value #KEYWORD_PREFIX} and the keyword.
+ * Fields that ninjs has no property for (signals, the dateline as written, full entities, related links, the
+ * duplicate cluster, raw reference, receipt and processing times) are kept under the single
+ * {@value #EXTENSION_PROPERTY} property when the {@link NinjsProfile#WITH_PIPELINE_EXTENSION} profile is asked for;
+ * the extension also keeps its own copy of the dateline source, tag line and keywords as before.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -43,6 +49,14 @@ public final class NinjsWriter {
     public static final String NINJS_SCHEMA_URI = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json";
     /** Scheme used when a story id is not an absolute URI: ninjs requires {@code uri} to be one. */
     public static final String URN_PREFIX = "urn:wirestream:story:";
+    /** IPTC Content Production Party Role NewsCodes: the party that distributed the content (the agency that sent it). */
+    public static final String ROLE_DISTRIBUTOR = "http://cv.iptc.org/newscodes/contentprodpartyrole/distributor";
+    /** IPTC Content Production Party Role NewsCodes: the originating source of the information (the dateline's source). */
+    public static final String ROLE_ORIGINATING_SOURCE = "http://cv.iptc.org/newscodes/contentprodpartyrole/originfo";
+    /** The description role of the publisher's tag line (ninjs description roles are free text). */
+    public static final String TAGLINE_ROLE = "tagline";
+    /** The literal prefix of a subject that is one of the story's keywords. */
+    public static final String KEYWORD_PREFIX = "keyword:";
     private static final String MEDIATOPIC_PREFIX = "medtop:";
     private static final String MEDIATOPIC_URI = "http://cv.iptc.org/newscodes/mediatopic/";
     private static final java.util.regex.Pattern RFC3986_CHARACTERS =
@@ -137,16 +151,11 @@ public final class NinjsWriter {
                 headlines.addObject().put("role", h.getRole()).put("value", h.getValue());
             }
         }
-        if (a.getDescription() != null && !a.getDescription().isBlank()) {
-            doc.putArray("descriptions").addObject().put("role", "summary").put("value", a.getDescription());
-        }
+        addDescriptions(doc, a);
         addBodies(doc, a);
         addSubjects(doc, a);
         addEntities(doc, a);
-        if (a.getAgency() != null) {
-            // no role: ninjs wants a role URI from a controlled vocabulary, and a guessed code would mislead
-            doc.putArray("infosources").addObject().put("name", a.getAgency());
-        }
+        addInfoSources(doc, a);
         addAltIds(doc, a);
         doc.set("standard", standard());
 
@@ -183,9 +192,41 @@ public final class NinjsWriter {
         }
     }
 
+    private static void addDescriptions(ObjectNode doc, Article a) {
+        boolean summary = a.getDescription() != null && !a.getDescription().isBlank();
+        boolean tagline = a.getTagline() != null && !a.getTagline().isBlank();
+        if (!summary && !tagline) {
+            return;
+        }
+        ArrayNode descriptions = doc.putArray("descriptions");
+        if (summary) {
+            descriptions.addObject().put("role", "summary").put("value", a.getDescription());
+        }
+        if (tagline) {
+            descriptions.addObject().put("role", TAGLINE_ROLE).put("value", a.getTagline());
+        }
+    }
+
+    /** The agency that sent the story, and the source its dateline names ("MOSCOW (Sputnik) -"), each with its role. */
+    private static void addInfoSources(ObjectNode doc, Article a) {
+        boolean agency = a.getAgency() != null && !a.getAgency().isBlank();
+        boolean datelineSource = a.getDatelineSource() != null && !a.getDatelineSource().isBlank();
+        if (!agency && !datelineSource) {
+            return;
+        }
+        ArrayNode infosources = doc.putArray("infosources");
+        if (agency) {
+            infosources.addObject().put("name", a.getAgency()).put("role", ROLE_DISTRIBUTOR);
+        }
+        if (datelineSource) {
+            infosources.addObject().put("name", a.getDatelineSource()).put("role", ROLE_ORIGINATING_SOURCE);
+        }
+    }
+
     private void addSubjects(ObjectNode doc, Article a) {
         List<Subject> subjects = nullSafe(a.getSubjects());
-        if (subjects.isEmpty()) {
+        List<String> keywords = nullSafe(a.getKeywords()).stream().filter(k -> k != null && !k.isBlank()).toList();
+        if (subjects.isEmpty() && keywords.isEmpty()) {
             return;
         }
         ArrayNode out = doc.putArray("subjects");
@@ -201,6 +242,10 @@ public final class NinjsWriter {
             }
             // ninjs has no relevance or origin on a subject; 'rel' says how we came to it (source/mapped/inferred)
             node.put("rel", s.getOrigin());
+        }
+        for (String keyword : keywords) {
+            // ninjs 2.x has no keywords property: a keyword is a subject without a code, as providers send them
+            out.addObject().put("name", keyword).put("literal", KEYWORD_PREFIX + keyword).put("rel", "source");
         }
     }
 

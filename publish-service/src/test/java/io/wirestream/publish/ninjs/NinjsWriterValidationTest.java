@@ -35,6 +35,9 @@ class NinjsWriterValidationTest {
                 .setDuplicates(new DuplicateCluster("c-1", "otherwire:1", "otherwire",
                         Instant.parse("2026-03-02T09:00:00Z"), List.of("otherwire"), List.of("otherwire:1")))
                 .setSignals(List.of("update"))
+                .setDateline("PORTSMOUTH (Harbour News) -")
+                .setDatelineSource("Harbour News")
+                .setTagline("Ferries, Portsmouth, winter timetable")
                 .build();
         Article minimal = Article.newBuilder()
                 .setUri("urn:newsml:testwire.example:20260302:min")
@@ -126,6 +129,27 @@ class NinjsWriterValidationTest {
         assertThat(doc.get("organisations").get(0).get("name").asText()).isEqualTo("Harbour Ferries Ltd");
         assertThat(doc.get("bodies").findValuesAsText("contenttype")).containsExactly("text/html", "text/plain");
         assertThat(doc.get("altids").get(0).get("value").asText()).isEqualTo("testwire:2026-03-02:ferry#guid");
+    }
+
+    @Test
+    void datelineSourceTaglineAndKeywordsGoToNinjsOwnProperties() throws Exception {
+        JsonNode doc = json.readTree(NinjsWriter.official().toJson(articles().get(0)));
+
+        assertThat(doc.get("located").asText()).isEqualTo("Portsmouth");
+        assertThat(doc.get("infosources").findValuesAsText("name")).containsExactly("testwire", "Harbour News");
+        assertThat(doc.get("infosources").findValuesAsText("role"))
+                .containsExactly(NinjsWriter.ROLE_DISTRIBUTOR, NinjsWriter.ROLE_ORIGINATING_SOURCE);
+        assertThat(doc.get("descriptions").findValuesAsText("role")).containsExactly("summary", NinjsWriter.TAGLINE_ROLE);
+        assertThat(doc.get("descriptions").get(1).get("value").asText()).isEqualTo("Ferries, Portsmouth, winter timetable");
+        assertThat(doc.get("subjects").findValuesAsText("literal"))
+                .containsExactly("medtop:20000574", "keyword:ferry", "keyword:timetable");
+        assertThat(doc.get("subjects").get(1).get("name").asText()).isEqualTo("ferry");
+
+        JsonNode minimal = json.readTree(NinjsWriter.official().toJson(articles().get(1)));
+        assertThat(minimal.get("infosources").findValuesAsText("name")).containsExactly("testwire");
+        assertThat(minimal.has("located")).isFalse();
+        assertThat(minimal.has("subjects")).isFalse();
+        assertThat(minimal.has("descriptions")).isFalse();
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.wirestream.enrich.normalise.json.SafeJson;
 import io.wirestream.enrich.normalise.model.BodyBlock;
 import io.wirestream.enrich.normalise.model.DraftArticle;
 import io.wirestream.enrich.normalise.text.EditorialSignals;
+import io.wirestream.enrich.normalise.text.PlainTextParagraphs;
 import io.wirestream.enrich.normalise.text.TextHygiene;
 import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.enrich.normalise.xml.SafeXml;
@@ -159,7 +160,7 @@ public final class ApMediaJsonParser implements FormatParser {
         } else {
             String bodyText = text(item, "body_text");
             if (bodyText != null) {
-                for (String p : TextHygiene.paragraphsAuto(bodyText)) {
+                for (String p : PlainTextParagraphs.of(bodyText)) {
                     d.addBodyBlock(BodyBlock.paragraph(p));
                 }
             }

@@ -10,6 +10,7 @@ import io.wirestream.enrich.normalise.NormalisationException;
 import io.wirestream.enrich.normalise.html.HtmlBlocks;
 import io.wirestream.enrich.normalise.model.BodyBlock;
 import io.wirestream.enrich.normalise.model.DraftArticle;
+import io.wirestream.enrich.normalise.text.PlainTextParagraphs;
 import io.wirestream.enrich.normalise.text.TextHygiene;
 import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.enrich.normalise.xml.Dom;
@@ -112,7 +113,7 @@ public final class AtomParser implements FormatParser {
             if (lead != null) {
                 d.addBodyBlock(BodyBlock.paragraph(TextHygiene.clean(lead)));
             }
-            for (String p : TextHygiene.paragraphsAuto(extText)) {
+            for (String p : PlainTextParagraphs.of(extText)) {
                 d.addBodyBlock(BodyBlock.paragraph(p));
             }
             d.addNote("body taken from the agency's Atom extension (" + extBody.getNodeName() + ")");
@@ -124,7 +125,7 @@ public final class AtomParser implements FormatParser {
             } else if (contentType != null && contentType.contains("html")) {
                 d.setBodyHtml(contentText);
             } else {
-                for (String p : TextHygiene.paragraphsAuto(contentText)) {
+                for (String p : PlainTextParagraphs.of(contentText)) {
                     d.addBodyBlock(BodyBlock.paragraph(p));
                 }
             }

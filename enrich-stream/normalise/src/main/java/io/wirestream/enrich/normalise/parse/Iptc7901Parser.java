@@ -6,6 +6,7 @@ import io.wirestream.enrich.normalise.model.DraftArticle;
 import io.wirestream.enrich.normalise.model.DraftHeadline;
 import io.wirestream.enrich.normalise.model.WireTime;
 import io.wirestream.enrich.normalise.text.EditorialSignals;
+import io.wirestream.enrich.normalise.text.PlainTextParagraphs;
 import io.wirestream.enrich.normalise.text.TextHygiene;
 import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.newsformats.format.WireFormat;
@@ -188,7 +189,7 @@ public final class Iptc7901Parser implements FormatParser {
             }
             body.append(line).append('\n');
         }
-        for (String p : TextHygiene.paragraphs(body.toString(), true)) {
+        for (String p : PlainTextParagraphs.of(body.toString())) {
             if (!TextHygiene.isRule(p)) {
                 d.addBodyBlock(BodyBlock.paragraph(p));
             }

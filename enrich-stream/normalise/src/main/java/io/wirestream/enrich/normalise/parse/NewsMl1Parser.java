@@ -11,6 +11,7 @@ import io.wirestream.enrich.normalise.model.BodyBlock;
 import io.wirestream.enrich.normalise.model.DraftArticle;
 import io.wirestream.enrich.normalise.model.WireTime;
 import io.wirestream.enrich.normalise.text.EditorialSignals;
+import io.wirestream.enrich.normalise.text.PlainTextParagraphs;
 import io.wirestream.enrich.normalise.text.TextHygiene;
 import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.enrich.normalise.xml.Dom;
@@ -267,7 +268,7 @@ public final class NewsMl1Parser implements FormatParser {
         if (markup != null) {
             d.setBodyHtml(markup);
         } else if (text(data) != null) {
-            for (String p : TextHygiene.paragraphs(data.getTextContent(), true)) {
+            for (String p : PlainTextParagraphs.of(data.getTextContent())) {
                 d.addBodyBlock(BodyBlock.paragraph(p));
             }
         }

@@ -14,6 +14,7 @@ import io.wirestream.enrich.normalise.model.DraftArticle;
 import io.wirestream.enrich.normalise.model.PublisherLink;
 import io.wirestream.enrich.normalise.model.WireTime;
 import io.wirestream.enrich.normalise.text.EditorialSignals;
+import io.wirestream.enrich.normalise.text.PlainTextParagraphs;
 import io.wirestream.enrich.normalise.text.TextHygiene;
 import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.enrich.normalise.xml.Dom;
@@ -330,7 +331,7 @@ public final class NewsMlG2Parser implements FormatParser {
             if (ct != null && ct.contains("html")) {
                 d.setBodyHtml(value);
             } else if (ct == null || ct.startsWith("text/")) {
-                for (String p : TextHygiene.paragraphs(value, true)) {
+                for (String p : PlainTextParagraphs.of(value)) {
                     d.addBodyBlock(BodyBlock.paragraph(p));
                 }
             }

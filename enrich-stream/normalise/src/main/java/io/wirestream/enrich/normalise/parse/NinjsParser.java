@@ -12,6 +12,7 @@ import io.wirestream.enrich.normalise.model.BodyBlock;
 import io.wirestream.enrich.normalise.model.DraftArticle;
 import io.wirestream.enrich.normalise.subject.SubjectMapper;
 import io.wirestream.enrich.normalise.text.EditorialSignals;
+import io.wirestream.enrich.normalise.text.PlainTextParagraphs;
 import io.wirestream.enrich.normalise.text.TextHygiene;
 import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.enrich.normalise.xml.SafeXml;
@@ -184,7 +185,7 @@ public final class NinjsParser implements FormatParser {
         } else if (html != null && !html.isBlank()) {
             d.setBodyHtml(html);
         } else if (plain != null) {
-            for (String p : TextHygiene.paragraphsAuto(plain)) {
+            for (String p : PlainTextParagraphs.of(plain)) {
                 d.addBodyBlock(BodyBlock.paragraph(p));
             }
         }

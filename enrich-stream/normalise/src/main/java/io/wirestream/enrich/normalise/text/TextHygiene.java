@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Text hygiene shared by every parser: Unicode NFC, control characters removed, odd spaces made plain, white space
- * collapsed, hard-wrapped lines re-flowed into paragraphs with de-hyphenation where a word was split at a line end.
- * Typographic quotes, dashes and ellipses are kept as they are.
+ * collapsed, the lines of one paragraph joined with de-hyphenation where a word was split at a line end (which lines
+ * make a paragraph is {@link PlainTextParagraphs}' business). Typographic quotes, dashes and ellipses are kept as
+ * they are.
  */
 public final class TextHygiene {
 
@@ -192,60 +193,6 @@ public final class TextHygiene {
             }
         }
         return sb.toString();
-    }
-
-    /**
-     * Splits plain text into paragraphs: blank lines separate paragraphs and, when {@code indentStartsParagraph}, so
-     * does a line that begins with indentation (wire copy indents each paragraph). Lines within a paragraph are
-     * re-flowed. Returns cleaned, non-empty paragraphs.
-     */
-    public static List<String> paragraphs(String text, boolean indentStartsParagraph) {
-        List<String> out = new ArrayList<>();
-        List<String> current = new ArrayList<>();
-        for (String line : lines(text)) {
-            boolean blank = line.isBlank();
-            boolean indented = !blank && (line.startsWith("  ") || line.startsWith("    "));
-            if (blank || (indentStartsParagraph && indented && !current.isEmpty())) {
-                flush(current, out);
-            }
-            if (!blank) {
-                current.add(line);
-            }
-        }
-        flush(current, out);
-        return out;
-    }
-
-    /**
-     * Paragraphs of a text body whose layout is not known (JSON text bodies, feed summaries): blank lines separate
-     * paragraphs when there are any (lines between them are re-flowed); otherwise each line is a paragraph.
-     */
-    public static List<String> paragraphsAuto(String text) {
-        if (text == null || text.isBlank()) {
-            return new ArrayList<>();
-        }
-        String n = text.replace("\r\n", "\n").replace('\r', '\n');
-        if (n.matches("(?s).*\\n[ \\t]*\\n.*")) {
-            return paragraphs(n, false);
-        }
-        List<String> out = new ArrayList<>();
-        for (String line : n.split("\n")) {
-            String c = clean(line);
-            if (!c.isEmpty()) {
-                out.add(c);
-            }
-        }
-        return out;
-    }
-
-    private static void flush(List<String> current, List<String> out) {
-        if (!current.isEmpty()) {
-            String p = reflow(current);
-            if (!p.isEmpty()) {
-                out.add(p);
-            }
-            current.clear();
-        }
     }
 
     /** Shortens to at most {@code max} characters at a word boundary, adding an ellipsis when cut. */

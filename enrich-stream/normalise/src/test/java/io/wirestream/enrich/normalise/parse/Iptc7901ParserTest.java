@@ -43,6 +43,33 @@ class Iptc7901ParserTest {
     }
 
     @Test
+    void wrappedParagraphsAreJoinedAndTableRowsKept() throws NormalisationException {
+        String message = ctl(("""
+                <SOH>xyz102 3 i 120  abc 008
+                
+                Portugal-fishing/
+                <STX>Sardine catch up on last year =
+                
+                   Lisbon (EP) - Sardine landings at the three largest ports rose in
+                March, the fisheries office said, with the following figures in
+                tonnes:
+                 Port        March    Feb
+                 Matosinhos    410    380
+                 Peniche       295    301
+                   The office said the season would open a week earlier than
+                usual.
+                <ETX>091422 GMT Apr 24
+                <DEL>
+                <EOT>""").replace("\n", "\r\n"));
+        Article a = TestItems.one("ep", message);
+        assertThat(a.getBodyParagraphs()).containsExactly(
+                "Sardine landings at the three largest ports rose in March, the fisheries office said, with the "
+                        + "following figures in tonnes:",
+                "Port March Feb", "Matosinhos 410 380", "Peniche 295 301",
+                "The office said the season would open a week earlier than usual.");
+    }
+
+    @Test
     void readsHeaderHeadlineBodyAndTrailer() throws NormalisationException {
         Article a = TestItems.one("ep", story("xyz101 2 i 150  abc 007", "Lisbon harbour reopens after storm damage ="));
         assertThat(a.getSourceFormat()).isEqualTo("iptc-7901");

@@ -38,6 +38,26 @@ class NinjsParserTest {
     }
 
     @Test
+    void hardWrappedBodyTextBecomesParagraphsByItsIndentation() throws NormalisationException {
+        String body = String.join("\\n",
+                "    RIVERTON, April 2 (EP) - The regional water board said on Wednesday",
+                "that reservoir levels had recovered after the wet winter and that the",
+                "hosepipe ban imposed last summer would be lifted next week.",
+                "    A spokesman said the board would still ask households to save water",
+                "during the warmest months.",
+                "");
+        String json = """
+                {"uri": "http://example.org/items/wrapped", "type": "text", "versioncreated": "2024-04-02T11:00:00Z",
+                 "headline": "Hosepipe ban to end", "body_text": "%s"}""".formatted(body);
+        Article a = TestItems.one("ep", json);
+        assertThat(a.getBodyParagraphs()).containsExactly(
+                "The regional water board said on Wednesday that reservoir levels had recovered after the wet winter "
+                        + "and that the hosepipe ban imposed last summer would be lifted next week.",
+                "A spokesman said the board would still ask households to save water during the warmest months.");
+        assertThat(a.getDatelineSource()).isEqualTo("EP");
+    }
+
+    @Test
     void ninjs2WithRolesAndPlainTextBody() throws NormalisationException {
         String json = """
                 {"uri": "http://example.org/items/77", "type": "text", "versioncreated": "2024-03-05T10:00:00Z",

@@ -35,17 +35,6 @@ class TextHygieneTest {
     }
 
     @Test
-    void paragraphsFromIndentedWireCopy() {
-        String copy = "   First paragraph starts here and\nwraps onto a second line.\n   Second paragraph.\n\n"
-                + "Third after a blank line.";
-        assertThat(TextHygiene.paragraphs(copy, true)).containsExactly(
-                "First paragraph starts here and wraps onto a second line.", "Second paragraph.",
-                "Third after a blank line.");
-        assertThat(TextHygiene.paragraphsAuto("One.\nTwo.\nThree.")).containsExactly("One.", "Two.", "Three.");
-        assertThat(TextHygiene.paragraphsAuto("One that\nwraps.\n\nTwo.")).containsExactly("One that wraps.", "Two.");
-    }
-
-    @Test
     void doubleEncodedUtf8IsRepairedButRealLettersAreNot() {
         assertThat(TextHygiene.clean("Dellâ€™s leadership and the worldâ€™s fastest")).isEqualTo("Dell’s leadership and the world’s fastest");
         assertThat(TextHygiene.clean("cafÃ© in ZÃ¼rich")).isEqualTo("café in Zürich");
