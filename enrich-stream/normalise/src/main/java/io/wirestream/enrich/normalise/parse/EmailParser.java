@@ -5,8 +5,8 @@ import io.wirestream.enrich.normalise.NormalisationException;
 import io.wirestream.enrich.normalise.json.SafeJson;
 import io.wirestream.enrich.normalise.model.BodyBlock;
 import io.wirestream.enrich.normalise.model.DraftArticle;
+import io.wirestream.enrich.normalise.text.PlainTextParagraphs;
 import io.wirestream.enrich.normalise.text.TextDecoder;
-import io.wirestream.enrich.normalise.text.TextHygiene;
 import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.newsformats.format.WireFormat;
 import java.util.ArrayList;
@@ -100,7 +100,7 @@ public final class EmailParser implements FormatParser {
             case "application/x-www-form-urlencoded" -> FormSubmission.read(trimmed, type.charset(), d);
             case "text/html" -> d.setBodyHtml(text);
             default -> {
-                for (String p : TextHygiene.paragraphsAuto(withoutSignature(text))) {
+                for (String p : PlainTextParagraphs.of(withoutSignature(text))) {
                     d.addBodyBlock(BodyBlock.paragraph(p));
                 }
             }

@@ -2,7 +2,7 @@ package io.wirestream.enrich.normalise.parse;
 
 import io.wirestream.enrich.normalise.model.BodyBlock;
 import io.wirestream.enrich.normalise.model.DraftArticle;
-import io.wirestream.enrich.normalise.text.TextHygiene;
+import io.wirestream.enrich.normalise.text.PlainTextParagraphs;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ final class FormSubmission {
         if (html != null) {
             d.setBodyHtml(html);
         } else if (text != null) {
-            for (String p : TextHygiene.paragraphsAuto(text)) {
+            for (String p : PlainTextParagraphs.of(text)) {
                 d.addBodyBlock(BodyBlock.paragraph(p));
             }
         }
