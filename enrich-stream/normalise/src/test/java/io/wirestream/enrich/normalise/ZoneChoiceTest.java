@@ -3,6 +3,7 @@ package io.wirestream.enrich.normalise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.avro.Article;
+import io.wirestream.enrich.normalise.inspect.ArticleInspector;
 import io.wirestream.enrich.normalise.model.TimeSource;
 import io.wirestream.newsformats.format.WireFormat;
 import java.time.Instant;
@@ -58,6 +59,16 @@ class ZoneChoiceTest {
         assertThat(d.assumedZone()).isEqualTo(new SourceDefaults.AssumedZone(HELSINKI, "provider stt"));
         assertThat(d.notes()).contains(
                 "versioncreated written without a zone; read in Europe/Helsinki (configured for provider stt)");
+    }
+
+    @Test
+    void inspectShowsTheAssumedZone() throws NormalisationException {
+        NormalisationResult r = normalise(NormaliserLimits.defaults(), "feed-7",
+                g2("<provider literal=\"STT\"/>", "2024-01-15T09:30:00", ""));
+        try (ArticleInspector inspector = new ArticleInspector()) {
+            assertThat(inspector.toDiagnosticJson(r))
+                    .contains("\"zoneAssumed\" : \"Europe/Helsinki (configured for provider stt)\"");
+        }
     }
 
     @Test
