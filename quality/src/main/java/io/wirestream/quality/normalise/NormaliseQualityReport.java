@@ -6,6 +6,7 @@ import io.wirestream.enrich.normalise.NormalisationException;
 import io.wirestream.enrich.normalise.NormalisationResult;
 import io.wirestream.enrich.normalise.NormaliserLimits;
 import io.wirestream.enrich.normalise.inspect.ArticleInspector;
+import io.wirestream.enrich.normalise.model.TimeSource;
 import io.wirestream.newsformats.format.Detection;
 import io.wirestream.newsformats.format.FormatDetector;
 import io.wirestream.newsformats.format.WireFormat;
@@ -29,7 +30,8 @@ import java.util.stream.Stream;
  * Runs every file of the shared corpora ({@code agency-samples}, every {@code iptc-*} folder and the web copy sample)
  * through the normaliser, as {@code wire inspect} would, and reports per format: files, parsed, rejected with
  * reasons, and the share of articles with a headline read from the item, a body, a versioncreated read with an
- * explicit zone (so its UTC value is exact) and a language.
+ * explicit zone (so its UTC value is exact), one written without a zone and read in the zone configured for its
+ * source ({@code SourceDefaults}: by default the built-in provider zones), and a language.
  *
  * <p>Rejections are sorted into expected ones (the file is not a text story: pictures, video, concepts, events,
  * JSON Schemas, licences; or an item with no text at all, such as the IPTC conformance shells) and failures (a text
@@ -69,6 +71,7 @@ public final class NormaliseQualityReport {
             int withItemHeadline,
             int withBody,
             int withUtcVersionCreated,
+            int withConfiguredZone,
             int withLanguage) {
 
         public double headlineShare() {
@@ -81,6 +84,11 @@ public final class NormaliseQualityReport {
 
         public double utcVersionCreatedShare() {
             return share(withUtcVersionCreated);
+        }
+
+        /** Share of articles whose versioncreated had no zone and was read in the one configured for its source. */
+        public double configuredZoneShare() {
+            return share(withConfiguredZone);
         }
 
         public double languageShare() {
@@ -112,18 +120,19 @@ public final class NormaliseQualityReport {
         public String render() {
             StringBuilder sb = new StringBuilder();
             sb.append("Normalisation quality over ").append(corpora).append('\n');
-            sb.append(String.format(Locale.ROOT, "%-10s %6s %7s %9s %9s %9s %7s %8s %9s%n", "format", "files", "parsed",
-                    "rejected", "articles", "headline", "body", "UTC-time", "language"));
+            sb.append(String.format(Locale.ROOT, "%-10s %6s %7s %9s %9s %9s %7s %8s %9s %9s%n", "format", "files", "parsed",
+                    "rejected", "articles", "headline", "body", "UTC-time", "zone-cfg", "language"));
             for (FormatStats s : formats) {
-                sb.append(String.format(Locale.ROOT, "%-10s %6d %7d %9d %9d %8.0f%% %6.0f%% %7.0f%% %8.0f%%%n",
+                sb.append(String.format(Locale.ROOT, "%-10s %6d %7d %9d %9d %8.0f%% %6.0f%% %7.0f%% %8.0f%% %8.0f%%%n",
                         s.format().label(), s.files(), s.parsed(), s.rejected(), s.articles(),
                         100 * s.headlineShare(), 100 * s.bodyShare(), 100 * s.utcVersionCreatedShare(),
-                        100 * s.languageShare()));
+                        100 * s.configuredZoneShare(), 100 * s.languageShare()));
             }
             sb.append(String.format(Locale.ROOT, "%-10s %6d %7d %9d%n", "total", totalFiles(), totalParsed(),
                     totalFiles() - totalParsed()));
             sb.append("\nheadline = read from the item (not derived from the lead); UTC-time = versioncreated read"
-                    + " with an explicit zone; shares are over articles.\n");
+                    + " with an explicit zone; zone-cfg = versioncreated written without a zone, read in the zone"
+                    + " configured for its source; shares are over articles.\n");
 
             sb.append("\nRejections by format and reason:\n");
             for (FormatStats s : formats) {
@@ -149,7 +158,8 @@ public final class NormaliseQualityReport {
                             .append(shorten(f.detail(), 140)).append('\n');
                 }
             }
-            sb.append("\nParsed articles with a derived headline, a zone-less or missing time, or no body/language:\n");
+            sb.append("\nParsed articles with a derived headline, a zone-less or missing time (or one read in a configured"
+                    + " zone), no body, or no language (or one by configured default):\n");
             for (FileOutcome f : files) {
                 for (int i = 0; i < f.diagnostics().size(); i++) {
                     ArticleDiagnostics d = f.diagnostics().get(i);
@@ -158,7 +168,9 @@ public final class NormaliseQualityReport {
                     if (d.headlineDerived()) {
                         gaps.add("headline derived");
                     }
-                    if (!d.utcVersionCreated()) {
+                    if (d.assumedZone() != null) {
+                        gaps.add("zone-less time read in " + d.assumedZone());
+                    } else if (!d.utcVersionCreated()) {
                         gaps.add("versioncreated " + d.versionCreatedSource());
                     }
                     if (a.getBodyParagraphs().isEmpty()) {
@@ -166,6 +178,8 @@ public final class NormaliseQualityReport {
                     }
                     if (a.getLanguage() == null) {
                         gaps.add("no language");
+                    } else if (d.languageSource().equals("default")) {
+                        gaps.add("language " + a.getLanguage() + " by configured default");
                     }
                     if (!gaps.isEmpty()) {
                         sb.append("  ").append(relative(f.file()))
@@ -290,6 +304,7 @@ public final class NormaliseQualityReport {
             int headline = 0;
             int body = 0;
             int utc = 0;
+            int configuredZone = 0;
             int language = 0;
             Map<String, Integer> reasons = new TreeMap<>();
             for (FileOutcome o : e.getValue()) {
@@ -308,11 +323,12 @@ public final class NormaliseQualityReport {
                     headline += d.headlineDerived() || a.getHeadline().isBlank() ? 0 : 1;
                     body += a.getBodyParagraphs().isEmpty() ? 0 : 1;
                     utc += d.utcVersionCreated() ? 1 : 0;
+                    configuredZone += d.versionCreatedSource() == TimeSource.ITEM_CONFIGURED_ZONE ? 1 : 0;
                     language += a.getLanguage() == null ? 0 : 1;
                 }
             }
             out.add(new FormatStats(e.getKey(), e.getValue().size(), parsed, e.getValue().size() - parsed, unexpected,
-                    reasons, articles, headline, body, utc, language));
+                    reasons, articles, headline, body, utc, configuredZone, language));
         }
         out.sort(Comparator.comparing(FormatStats::format));
         return out;

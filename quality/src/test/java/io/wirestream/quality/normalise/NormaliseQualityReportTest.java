@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.avro.Article;
 import io.wirestream.enrich.normalise.TestItems;
+import io.wirestream.enrich.normalise.model.TimeSource;
 import io.wirestream.newsformats.format.WireFormat;
 import io.wirestream.newsformats.ninjs.NinjsWriter;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -61,8 +63,23 @@ class NormaliseQualityReportTest {
         assertThat(byFormat.get(WireFormat.NITF).utcVersionCreatedShare()).isEqualTo(1.0);
         assertThat(byFormat.get(WireFormat.WEB_TEXT).parsed()).isEqualTo(1);
         String text = report.render();
-        assertThat(text).contains("format", "files", "parsed", "rejected", "headline", "body", "UTC-time", "language");
+        assertThat(text).contains("format", "files", "parsed", "rejected", "headline", "body", "UTC-time", "zone-cfg",
+                "language");
         assertThat(text).contains("Text items that did not parse: 0");
+    }
+
+    /** STT writes its times without a zone (issue 17): the built-in provider zone reads them, and the report says so. */
+    @Test
+    void theSttSamplesZonelessTimeIsReadInHelsinkiAndReported() {
+        NormaliseQualityReport.FileOutcome stt = report.files().stream()
+                .filter(f -> f.file().getFileName().toString().equals("stt1.xml")).findFirst().orElseThrow();
+        assertThat(stt.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.versionCreatedSource()).isEqualTo(TimeSource.ITEM_CONFIGURED_ZONE);
+            assertThat(d.assumedZone().zone()).isEqualTo(ZoneId.of("Europe/Helsinki"));
+            assertThat(d.assumedZone().basis()).isEqualTo("provider stt");
+        });
+        assertThat(report.render()).contains(
+                "agency-samples/stt1.xml: zone-less time read in Europe/Helsinki (configured for provider stt)");
     }
 
     /**

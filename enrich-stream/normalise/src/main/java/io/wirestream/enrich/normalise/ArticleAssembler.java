@@ -5,7 +5,6 @@ import static io.wirestream.enrich.normalise.StoryBody.clean;
 import io.wirestream.avro.Article;
 import io.wirestream.avro.RawItem;
 import io.wirestream.avro.RawRef;
-import io.wirestream.enrich.normalise.lang.LanguageGuesser;
 import io.wirestream.enrich.normalise.model.DraftArticle;
 import io.wirestream.enrich.normalise.model.EditorialState;
 import io.wirestream.enrich.normalise.model.TimeSource;
@@ -15,7 +14,6 @@ import io.wirestream.newsformats.format.WireFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * The normalisation every format shares, in steps: the story body ({@link StoryBody}: text hygiene, desk advice and
  * sign-off lines taken off, the dateline read off the lead), the headline ({@link HeadlineChoice}: fallbacks,
- * editorial prefixes turned into signals), the text fields, language declared or detected, times and version, the
+ * editorial prefixes turned into signals), the zone of times written without one ({@link ZoneChoice}), the text
+ * fields, the language ({@link LanguageChoice}: declared, configured default or detected), times and version, the
  * editorial state ({@link EditorialState}), the source's metadata ({@link SourceMetadata}: subjects mapped to Media
  * Topics, keywords, links, ids) and the story uri ({@link StoryUris}).
  */
@@ -34,11 +33,7 @@ public final class ArticleAssembler {
     /** Result of assembling one draft. */
     public record Assembled(Article article, ArticleDiagnostics diagnostics) {}
 
-    /** The article's language and where it came from: "item", "detected" or "none". */
-    private record Language(String tag, String source) {}
-
     private static final Pattern BY_PREFIX = Pattern.compile("(?i)^by\\s+");
-    private static final int LANGUAGE_SAMPLE_CHARS = 1500;
 
     private final Clock clock;
 
@@ -50,25 +45,26 @@ public final class ArticleAssembler {
      * Builds the article. Throws when the draft has nothing a headline can be taken from.
      */
     public Assembled assemble(DraftArticle d, RawItem raw, WireFormat format) throws NormalisationException {
-        return assemble(d, raw, format, ZoneOffset.UTC);
+        return assemble(d, raw, format, SourceDefaults.none());
     }
 
     /**
-     * Builds the article; {@code zone} is the agency's zone for times written without one (embargo lines such as
-     * "do not use before 0600").
+     * Builds the article; {@code sources} gives the zone for times written without one and the language of a story
+     * that declares none ({@link ZoneChoice}, {@link LanguageChoice}).
      */
-    public Assembled assemble(DraftArticle d, RawItem raw, WireFormat format, ZoneId zone)
+    public Assembled assemble(DraftArticle d, RawItem raw, WireFormat format, SourceDefaults sources)
             throws NormalisationException {
         List<String> notes = new ArrayList<>(d.notes());
+        ZoneChoice zone = ZoneChoice.apply(d, raw.getAgency(), format, sources, notes);
         StoryBody body = StoryBody.of(d, notes);
         StoryBody.DatelineFields dateline = body.takeDateline(d);
         Set<String> signals = new LinkedHashSet<>(d.signals());
         signals.addAll(body.adviceSignals());
         HeadlineChoice headline = HeadlineChoice.choose(d, body, signals, notes);
         List<String> paragraphs = body.paragraphs();
-        Language language = language(d, headline.main(), paragraphs);
-        WireTime versionCreated = versionCreated(d, raw, notes);
-        EditorialState state = editorialState(d, signals, body.embargoMarkers(), versionCreated, zone, notes);
+        LanguageChoice language = LanguageChoice.choose(d, raw.getAgency(), sources, headline.main(), paragraphs, notes);
+        WireTime versionCreated = versionCreated(d, raw, zone, notes);
+        EditorialState state = editorialState(d, signals, body.embargoMarkers(), versionCreated, zone.zone(), notes);
         String uri = StoryUris.of(raw, d, headline.main(), paragraphs);
 
         Article.Builder article = Article.newBuilder()
@@ -84,7 +80,7 @@ public final class ArticleAssembler {
         setText(article, d, headline, dateline, body);
         setSourceAndProvenance(article, d, raw, format);
         return new Assembled(article.build(), new ArticleDiagnostics(uri, versionCreated.source(), headline.derived(),
-                language.source(), notes));
+                language.source(), zone.used().orElse(null), notes));
     }
 
     private static void setText(Article.Builder article, DraftArticle d, HeadlineChoice headline,
@@ -128,25 +124,8 @@ public final class ArticleAssembler {
         return byline.isEmpty() ? null : byline;
     }
 
-    /** The declared language, else the one detected in the headline and the first paragraphs. */
-    private static Language language(DraftArticle d, String headline, List<String> paragraphs) {
-        String declared = LanguageGuesser.normaliseTag(d.language());
-        if (declared != null) {
-            return new Language(declared, "item");
-        }
-        StringBuilder sample = new StringBuilder(headline);
-        for (String p : paragraphs) {
-            if (sample.length() > LANGUAGE_SAMPLE_CHARS) {
-                break;
-            }
-            sample.append('\n').append(p);
-        }
-        String detected = LanguageGuesser.detect(sample.toString());
-        return new Language(detected, detected == null ? "none" : "detected");
-    }
-
     /** The item's versioncreated, else its firstcreated, else the ingest receipt time; notes say which and why. */
-    private WireTime versionCreated(DraftArticle d, RawItem raw, List<String> notes) {
+    private WireTime versionCreated(DraftArticle d, RawItem raw, ZoneChoice zone, List<String> notes) {
         WireTime versionCreated = d.versionCreated();
         if (versionCreated == null && d.firstCreated() != null) {
             versionCreated = d.firstCreated();
@@ -156,7 +135,9 @@ public final class ArticleAssembler {
             versionCreated = new WireTime(raw.getReceivedAt(), TimeSource.RECEIVED);
             notes.add("no time in the item: versioncreated is the ingest receipt time");
         } else if (versionCreated.source() == TimeSource.ITEM_NO_ZONE) {
-            notes.add("versioncreated written without a zone; read in the agency's configured zone");
+            notes.add("versioncreated written without a zone, and none is configured for its source; read as UTC");
+        } else if (versionCreated.source() == TimeSource.ITEM_CONFIGURED_ZONE) {
+            notes.add("versioncreated written without a zone; read in " + zone.used().orElseThrow());
         }
         if (versionCreated.instant().isAfter(clock.instant().plus(Duration.ofDays(1)))) {
             notes.add("versioncreated is more than a day in the future");

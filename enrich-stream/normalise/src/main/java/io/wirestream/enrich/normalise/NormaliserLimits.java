@@ -2,11 +2,9 @@ package io.wirestream.enrich.normalise;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Bounds and assumptions for normalisation.
@@ -17,8 +15,8 @@ import java.util.TreeMap;
  * @param maxJsonDepth         JSON nesting deeper than this is refused (reason json-too-deep)
  * @param maxJsonStringChars   longest JSON string accepted
  * @param timePerItem          wall-clock budget for one payload (reason timeout)
- * @param agencyZones          the zone an agency means when it writes a time without one (key: agency, lower case);
- *                             agencies not listed are read as UTC, and such times are always reported as zone-less
+ * @param sources              what is assumed about a source that does not say: the zone of its times written without
+ *                             one, its language (see {@link SourceDefaults})
  */
 public record NormaliserLimits(
         int maxPayloadBytes,
@@ -27,7 +25,7 @@ public record NormaliserLimits(
         int maxJsonDepth,
         int maxJsonStringChars,
         Duration timePerItem,
-        Map<String, ZoneId> agencyZones) {
+        SourceDefaults sources) {
 
     public NormaliserLimits {
         if (maxPayloadBytes <= 0 || maxItemsPerPayload <= 0 || maxXmlEntityExpansions < 0 || maxJsonDepth <= 0
@@ -38,45 +36,42 @@ public record NormaliserLimits(
         if (timePerItem.isNegative() || timePerItem.isZero()) {
             throw new IllegalArgumentException("timePerItem must be positive");
         }
-        TreeMap<String, ZoneId> zones = new TreeMap<>();
-        if (agencyZones != null) {
-            agencyZones.forEach((k, v) -> zones.put(k.toLowerCase(Locale.ROOT), v));
-        }
-        agencyZones = Map.copyOf(zones);
+        Objects.requireNonNull(sources, "sources");
     }
 
-    /** 16 MiB, 1000 stories, 1000 entity expansions, depth 64, 4 M chars per string, 10 s per payload, UTC. */
+    /**
+     * 16 MiB, 1000 stories, 1000 entity expansions, depth 64, 4 M chars per string, 10 s per payload, the built-in
+     * provider zones ({@link SourceDefaults#builtIn}).
+     */
     public static NormaliserLimits defaults() {
-        return new NormaliserLimits(16 * 1024 * 1024, 1000, 1000, 64, 4 * 1024 * 1024, Duration.ofSeconds(10), Map.of());
+        return new NormaliserLimits(16 * 1024 * 1024, 1000, 1000, 64, 4 * 1024 * 1024, Duration.ofSeconds(10),
+                SourceDefaults.builtIn());
     }
 
     public NormaliserLimits withTimePerItem(Duration d) {
         return new NormaliserLimits(maxPayloadBytes, maxItemsPerPayload, maxXmlEntityExpansions, maxJsonDepth,
-                maxJsonStringChars, d, agencyZones);
+                maxJsonStringChars, d, sources);
     }
 
     public NormaliserLimits withMaxPayloadBytes(int bytes) {
         return new NormaliserLimits(bytes, maxItemsPerPayload, maxXmlEntityExpansions, maxJsonDepth,
-                maxJsonStringChars, timePerItem, agencyZones);
+                maxJsonStringChars, timePerItem, sources);
     }
 
     public NormaliserLimits withMaxJsonDepth(int depth) {
         return new NormaliserLimits(maxPayloadBytes, maxItemsPerPayload, maxXmlEntityExpansions, depth,
-                maxJsonStringChars, timePerItem, agencyZones);
+                maxJsonStringChars, timePerItem, sources);
     }
 
-    public NormaliserLimits withAgencyZone(String agency, ZoneId zone) {
-        TreeMap<String, ZoneId> zones = new TreeMap<>(agencyZones);
-        zones.put(agency.toLowerCase(Locale.ROOT), zone);
+    public NormaliserLimits withSources(SourceDefaults defaults) {
         return new NormaliserLimits(maxPayloadBytes, maxItemsPerPayload, maxXmlEntityExpansions, maxJsonDepth,
-                maxJsonStringChars, timePerItem, zones);
+                maxJsonStringChars, timePerItem, defaults);
     }
 
-    /** The zone assumed for zone-less times from this agency. */
-    public ZoneId zoneFor(String agency) {
-        if (agency == null) {
-            return ZoneOffset.UTC;
-        }
-        return agencyZones.getOrDefault(agency.toLowerCase(Locale.ROOT), ZoneOffset.UTC);
+    /** These limits, with one more pushing agency's zone for times written without one. */
+    public NormaliserLimits withAgencyZone(String agency, ZoneId zone) {
+        Map<String, ZoneId> zones = new HashMap<>(sources.agencyZones());
+        zones.put(agency, zone);
+        return withSources(sources.withAgencyZones(zones));
     }
 }

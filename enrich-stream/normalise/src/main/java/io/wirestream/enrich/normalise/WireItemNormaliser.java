@@ -246,12 +246,11 @@ public final class WireItemNormaliser implements ItemNormaliser, AutoCloseable {
         for (DraftArticle d : text) {
             deadline.check();
             try {
-                ArticleAssembler.Assembled a = assembler.assemble(d, raw, detection.format(), in.zone());
+                ArticleAssembler.Assembled a = assembler.assemble(d, raw, detection.format(), limits.sources());
                 articles.add(a.article());
                 List<String> notes = new ArrayList<>(in.notes());
                 notes.addAll(a.diagnostics().notes());
-                diags.add(new ArticleDiagnostics(a.diagnostics().uri(), a.diagnostics().versionCreatedSource(),
-                        a.diagnostics().headlineDerived(), a.diagnostics().languageSource(), notes));
+                diags.add(a.diagnostics().withNotes(notes));
             } catch (NormalisationException e) {
                 if (firstFailure == null) {
                     firstFailure = e;

@@ -6,7 +6,6 @@ import io.wirestream.avro.Article;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -61,7 +60,7 @@ class SafetyTest {
     void deepOrHugeJsonIsRefused() {
         String deep = "{\"uri\":\"urn:x\",\"headline\":\"h\",\"x\":" + "[".repeat(500) + "]".repeat(500) + "}";
         assertThat(TestItems.refusal("ep", deep).reason()).isEqualTo("json-too-deep");
-        NormaliserLimits small = new NormaliserLimits(16 * 1024 * 1024, 1000, 1000, 64, 1000, Duration.ofSeconds(10), Map.of());
+        NormaliserLimits small = new NormaliserLimits(16 * 1024 * 1024, 1000, 1000, 64, 1000, Duration.ofSeconds(10), SourceDefaults.none());
         try (WireItemNormaliser n = new WireItemNormaliser(TestItems.CLOCK, small)) {
             String huge = "{\"uri\":\"urn:x\",\"headline\":\"" + "a".repeat(5000) + "\"}";
             NormalisationException e = TestItems.refusal(n, TestItems.raw("ep", huge.getBytes(StandardCharsets.UTF_8)));
@@ -119,7 +118,7 @@ class SafetyTest {
 
     @Test
     void tooManyStoriesInOnePayload() {
-        NormaliserLimits two = new NormaliserLimits(1 << 20, 2, 1000, 64, 1 << 20, Duration.ofSeconds(10), Map.of());
+        NormaliserLimits two = new NormaliserLimits(1 << 20, 2, 1000, 64, 1 << 20, Duration.ofSeconds(10), SourceDefaults.none());
         String rss = "<rss><channel>" + "<item><title>t</title><description>d d d</description></item>".repeat(3)
                 + "</channel></rss>";
         try (WireItemNormaliser n = new WireItemNormaliser(TestItems.CLOCK, two)) {

@@ -11,6 +11,7 @@ import io.wirestream.runtime.config.DeclaredSettings;
 import io.wirestream.runtime.config.Settings;
 import io.wirestream.runtime.lifecycle.ServiceMain;
 import io.wirestream.contracts.topics.Topics;
+import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -28,7 +29,9 @@ public final class EnrichServiceMain {
 
     /** The production composition: normaliser, then story versions and dedupe, then tags and related links. */
     public static EnrichService service(Settings settings) {
-        return new EnrichService(settings, new WireItemNormaliser(), serdes -> stages(settings, serdes));
+        return new EnrichService(settings,
+                new WireItemNormaliser(Clock.systemUTC(), EnrichSettings.normaliserLimits(settings)),
+                serdes -> stages(settings, serdes));
     }
 
     /** The stages between normalisation and release, as production runs them (topology tests call this too). */

@@ -1,11 +1,16 @@
 package io.wirestream.enrich.service;
 
 import io.wirestream.contracts.topics.Topics;
+import io.wirestream.enrich.normalise.NormaliserLimits;
+import io.wirestream.enrich.normalise.SourceDefaults;
+import io.wirestream.newsformats.format.WireFormat;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Setting;
 import io.wirestream.runtime.config.Settings;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 /** Settings of enrich-stream (plus the shared {@link io.wirestream.runtime.config.KafkaSettings}). */
 public final class EnrichSettings {
@@ -49,10 +54,43 @@ public final class EnrichSettings {
     public static final Setting<Duration> CLOSE_TIMEOUT = Setting.duration("enrich.close.timeout", "10s",
             "How long stop (SIGTERM) waits for the stream threads before giving up on them, even when a thread is failing");
 
+    // What the normaliser assumes when an item does not say (SourceDefaults). Each is one setting holding a map,
+    // "name=value,name=value", rather than a family of keys such as enrich.normalise.zone.agency.<name>: a family
+    // would need a passthrough prefix, which refuses nothing misspelt under it and cannot come from environment
+    // variables (WIRE_..._AGENCY_NTB_NO loses the name's case and dots), while a map is one declared key, set the same
+    // way in the properties file and in the environment, and checked entry by entry at start.
+    public static final Setting<Map<String, ZoneId>> NORMALISE_PROVIDER_ZONES = new Setting<>(
+            "enrich.normalise.provider.zones", SourceDefaults.BUILT_IN_PROVIDER_ZONES, SourceDefaults::zones,
+            "Time zone of times written without one, by the provider the item names (G2 provider, NewsML 1 ProviderId, NITF doc-id regsrc; any case, a code such as nprov:STT or a domain such as stt.fi matches by its name): provider=Region/City,... Looked up first. Setting it replaces the default list, so restate the entries you keep", false);
+    public static final Setting<Map<String, ZoneId>> NORMALISE_AGENCY_ZONES = new Setting<>(
+            "enrich.normalise.agency.zones", "", SourceDefaults::zones,
+            "Time zone of times written without one, by the agency that pushed the item (its RawItem agency), for items whose provider has none in enrich.normalise.provider.zones: agency=Region/City,...", false);
+    public static final Setting<Map<WireFormat, ZoneId>> NORMALISE_FORMAT_ZONES = new Setting<>(
+            "enrich.normalise.format.zones", "", SourceDefaults::formatZones,
+            "Time zone of times written without one, by wire format (nitf, newsml-g2, newsml-1, ninjs, ...), when neither the provider nor the agency has one. With none at all such times are read as UTC and reported as zone-less", false);
+    public static final Setting<Map<String, String>> NORMALISE_PROVIDER_LANGUAGES = new Setting<>(
+            "enrich.normalise.provider.languages", "", SourceDefaults::languages,
+            "Language (BCP-47) of stories that declare none, by the provider the item names: provider=en,... Comes before detection, which needs more text than short copy has", false);
+    public static final Setting<Map<String, String>> NORMALISE_AGENCY_LANGUAGES = new Setting<>(
+            "enrich.normalise.agency.languages", "", SourceDefaults::languages,
+            "Language (BCP-47) of stories that declare none, by the agency that pushed the item, for items whose provider has none in enrich.normalise.provider.languages: agency=fi,...", false);
+
     public static final List<Setting<?>> ALL = List.of(APPLICATION_ID, STATE_DIR, STREAM_THREADS, COMMIT_INTERVAL,
             CACHE_MAX_BYTES, STANDBY_REPLICAS, KILL_TOMBSTONE_GRACE,
             EMBARGO_CHECK_INTERVAL, EMBARGO_MAX_AHEAD, HTTP_PORT, HTTP_HOST, DEDUPE_WINDOW, DEDUPE_HOLD_BACK, LINKS_WINDOW,
-            LINKS_MAX, LINKS_CACHE_POSTINGS, HEALTH_MAX_THREAD_FAILURES, HEALTH_FAILURE_WINDOW, CLOSE_TIMEOUT);
+            LINKS_MAX, LINKS_CACHE_POSTINGS, HEALTH_MAX_THREAD_FAILURES, HEALTH_FAILURE_WINDOW, CLOSE_TIMEOUT,
+            NORMALISE_PROVIDER_ZONES, NORMALISE_AGENCY_ZONES, NORMALISE_FORMAT_ZONES, NORMALISE_PROVIDER_LANGUAGES,
+            NORMALISE_AGENCY_LANGUAGES);
+
+    /** The normaliser's limits (its defaults) with what these settings assume about sources. */
+    public static NormaliserLimits normaliserLimits(Settings settings) {
+        return NormaliserLimits.defaults().withSources(SourceDefaults.none()
+                .withProviderZones(settings.get(NORMALISE_PROVIDER_ZONES))
+                .withAgencyZones(settings.get(NORMALISE_AGENCY_ZONES))
+                .withFormatZones(settings.get(NORMALISE_FORMAT_ZONES))
+                .withProviderLanguages(settings.get(NORMALISE_PROVIDER_LANGUAGES))
+                .withAgencyLanguages(settings.get(NORMALISE_AGENCY_LANGUAGES)));
+    }
 
     /**
      * Partitions of the two index topics whose senders group keys by partition (dedupe's by-index-key, links'

@@ -115,6 +115,9 @@ public final class ArticleInspector implements AutoCloseable {
             diag.put("versioncreatedFrom", d.versionCreatedSource().name());
             diag.put("headlineDerived", d.headlineDerived());
             diag.put("language", d.languageSource());
+            if (d.assumedZone() != null) {
+                diag.put("zoneAssumed", d.assumedZone().toString());
+            }
             ArrayNode notes = diag.putArray("notes");
             d.notes().forEach(notes::add);
         }

@@ -1,42 +1,64 @@
 package io.wirestream.enrich.normalise.lang;
 
-import com.optimaize.langdetect.DetectedLanguage;
-import com.optimaize.langdetect.LanguageDetector;
-import com.optimaize.langdetect.LanguageDetectorBuilder;
-import com.optimaize.langdetect.ngram.NgramExtractors;
-import com.optimaize.langdetect.profiles.LanguageProfileReader;
-import com.optimaize.langdetect.text.CommonTextObjectFactories;
-import com.optimaize.langdetect.text.TextObjectFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.IllformedLocaleException;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
- * Language of a story: the declared tag normalised to BCP-47, or detected with the optimaize language-detector
- * (its 71 language profiles ship in its jar; loaded once, lazily). Detection needs some text and a clear winner.
+ * Language of a story: the declared tag normalised to BCP-47, or detected with Apache OpenNLP's language detector
+ * and the model Apache Tika ships in its {@code tika-langdetect-opennlp} jar (148 languages, ISO 639-3 codes; about
+ * 90 MB of heap, loaded once, lazily). Detection needs some letters and a clear winner: the model spreads its
+ * probability over every language it knows, so a short text's best guess is trusted only when it stands above chance
+ * and ahead of the runner-up (thresholds measured on short copy: see the module README).
  */
 public final class LanguageGuesser {
 
     /** Below this many letters detection is not attempted. */
-    static final int MIN_LETTERS = 40;
-    static final double MIN_PROBABILITY = 0.90;
+    static final int MIN_LETTERS = 20;
+    /** The best language's probability must reach this (chance over the model's 148 languages is about 0.007). */
+    static final double MIN_CONFIDENCE = 0.012;
+    /** ... and be this many times the runner-up's. */
+    static final double MIN_LEAD = 1.15;
+    static final int MAX_SAMPLE_CHARS = 2_000;
+
+    private static final String MODEL = "/opennlp-langdetect-20210413.bin";
+
+    /** Script subtags of the model's variant codes ("zho-simp", "hin-rom"). */
+    private static final Map<String, String> SCRIPTS = Map.of("simp", "Hans", "trad", "Hant", "rom", "Latn");
+    /** Model codes with no ISO 639-1 form that still have a usual BCP-47 tag. */
+    private static final Map<String, String> MACRO = Map.of("cmn", "zh", "zho", "zh", "pes", "fa", "ekk", "et",
+            "lvs", "lv", "quz", "qu", "gug", "gn", "knn", "kok", "gom", "kok");
 
     private LanguageGuesser() {}
 
     private static final class Holder {
-        static final LanguageDetector DETECTOR;
-        static final TextObjectFactory TEXT = CommonTextObjectFactories.forDetectingOnLargeText();
+        static final LanguageDetectorModel MODEL_DATA = load();
+        static final Map<String, String> ISO3_TO_ISO1 = iso3ToIso1();
 
-        static {
-            try {
-                DETECTOR = LanguageDetectorBuilder.create(NgramExtractors.standard())
-                        .withProfiles(new LanguageProfileReader().readAllBuiltIn())
-                        .build();
+        private static LanguageDetectorModel load() {
+            try (InputStream in = LanguageGuesser.class.getResourceAsStream(MODEL)) {
+                if (in == null) {
+                    throw new IllegalStateException(MODEL + " is not on the class path (tika-langdetect-opennlp)");
+                }
+                return new LanguageDetectorModel(in);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot load language profiles", e);
+                throw new UncheckedIOException("cannot load the language model " + MODEL, e);
             }
+        }
+
+        private static Map<String, String> iso3ToIso1() {
+            Map<String, String> map = new HashMap<>();
+            for (String iso1 : Locale.getISOLanguages()) {
+                map.put(new Locale(iso1).getISO3Language(), iso1);
+            }
+            return map;
         }
     }
 
@@ -55,25 +77,40 @@ public final class LanguageGuesser {
         }
     }
 
-    /** Detected language (ISO 639-1 where one exists), or {@code null} when the text is short or unclear. */
+    /**
+     * Detected language (ISO 639-1 where one exists, with a script where the model tells one: "zh-Hans"), or
+     * {@code null} when the text is short or unclear.
+     */
     public static String detect(String text) {
-        if (text == null) {
+        if (text == null || letters(text) < MIN_LETTERS) {
             return null;
         }
+        String sample = text.length() > MAX_SAMPLE_CHARS ? text.substring(0, MAX_SAMPLE_CHARS) : text;
+        // a detector per call: it is only the model (shared, read-only) and a small context generator
+        Language[] ranked = new LanguageDetectorME(Holder.MODEL_DATA).predictLanguages(sample);
+        if (ranked.length == 0 || ranked[0].getConfidence() < MIN_CONFIDENCE
+                || ranked.length > 1 && ranked[0].getConfidence() < MIN_LEAD * ranked[1].getConfidence()) {
+            return null;
+        }
+        return bcp47(ranked[0].getLang());
+    }
+
+    /** "fin" -> "fi", "nob" -> "nb", "zho-simp" -> "zh-Hans", "cmn" -> "zh", "war" -> "war". */
+    static String bcp47(String modelCode) {
+        int dash = modelCode.indexOf('-');
+        String language = dash < 0 ? modelCode : modelCode.substring(0, dash);
+        String base = MACRO.getOrDefault(language, Holder.ISO3_TO_ISO1.getOrDefault(language, language));
+        String script = dash < 0 ? null : SCRIPTS.get(modelCode.substring(dash + 1));
+        return normaliseTag(script == null ? base : base + "-" + script);
+    }
+
+    private static int letters(String text) {
         int letters = 0;
         for (int i = 0; i < text.length() && letters < MIN_LETTERS; i++) {
             if (Character.isLetter(text.charAt(i))) {
                 letters++;
             }
         }
-        if (letters < MIN_LETTERS) {
-            return null;
-        }
-        String sample = text.length() > 2_000 ? text.substring(0, 2_000) : text;
-        List<DetectedLanguage> probs = Holder.DETECTOR.getProbabilities(Holder.TEXT.forText(sample));
-        if (probs.isEmpty() || probs.get(0).getProbability() < MIN_PROBABILITY) {
-            return null;
-        }
-        return normaliseTag(probs.get(0).getLocale().toString());
+        return letters;
     }
 }

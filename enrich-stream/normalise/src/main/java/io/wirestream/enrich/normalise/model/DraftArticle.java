@@ -45,6 +45,7 @@ public final class DraftArticle {
     private String datelineSource;
     private String tagline;
     private String language;
+    private String provider;
     private final List<BodyBlock> body = new ArrayList<>();
     private String bodyHtml;
 
@@ -264,6 +265,18 @@ public final class DraftArticle {
 
     public void setLanguage(String language) {
         this.language = language;
+    }
+
+    /**
+     * The provider the item names as who wrote it (G2 provider, NewsML 1 ProviderId, NITF doc-id regsrc), as written;
+     * it chooses the zone of times written without one and a default language ({@code SourceDefaults}).
+     */
+    public String provider() {
+        return provider;
+    }
+
+    public void setProvider(String provider) {
+        this.provider = provider == null || provider.isBlank() ? null : provider.trim();
     }
 
     /** Body as blocks; parsers with HTML bodies may set {@link #bodyHtml} instead and let the assembler split it. */

@@ -109,6 +109,9 @@ public final class NitfParser implements FormatParser {
         if (id != null) {
             d.addSourceId("nitf:doc-id", id);
         }
+        if (d.provider() == null) {
+            d.setProvider(attr(docId, "regsrc"));
+        }
         Element duKey = child(docdata, "du-key");
         if (duKey != null && attr(duKey, "key") != null) {
             d.addSourceId("nitf:du-key", attr(duKey, "key"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.wirestream.avro.RawItem;
 import io.wirestream.enrich.normalise.NormalisationException;
 import io.wirestream.enrich.normalise.NormaliserLimits;
+import io.wirestream.enrich.normalise.SourceDefaults;
 import io.wirestream.enrich.normalise.json.SafeJson;
 import io.wirestream.enrich.normalise.model.DraftArticle;
 import io.wirestream.enrich.normalise.text.TextDecoder;
@@ -71,9 +72,13 @@ public final class ParseInput {
         return raw.getAgency();
     }
 
-    /** The zone this agency means when it writes a time without one. */
+    /**
+     * The zone times written without one are read in while parsing: the one configured for the pushing agency, else
+     * for the format, else UTC. The assembler may move them to the zone of the provider the item names.
+     */
     public ZoneId zone() {
-        return limits.zoneFor(raw.getAgency());
+        return limits.sources().zoneBeforeParse(raw.getAgency(), detection.format())
+                .map(SourceDefaults.AssumedZone::zone).orElse(java.time.ZoneOffset.UTC);
     }
 
     /** Reference instant for dates written without a year or with two digits: the ingest receipt time. */
