@@ -27,6 +27,21 @@ public final class TextHygiene {
         if (s == null || s.isEmpty()) {
             return "";
         }
+        // composing (NFC) or dropping an invisible character can bring two characters together that only then read
+        // as mojibake, so clean until nothing changes: a cleaned text must clean to itself (each pass only shortens
+        // or keeps the text, so this ends at once in practice; the bound is a guard)
+        String current = s;
+        for (int pass = 0; pass < 4; pass++) {
+            String next = cleanOnce(current);
+            if (next.equals(current)) {
+                return next;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private static String cleanOnce(String s) {
         String r = repairMojibake(s);
         String n = Normalizer.isNormalized(r, Normalizer.Form.NFC) ? r : Normalizer.normalize(r, Normalizer.Form.NFC);
         StringBuilder sb = new StringBuilder(n.length());

@@ -47,6 +47,17 @@ class TextHygieneTest {
         assertThat(TextHygiene.shorten("short", 12)).isEqualTo("short");
     }
 
+    @Test
+    void mojibakeThatOnlyAppearsAfterNormalisingOrRemovingIsRepairedInTheSamePass() {
+        // found by the property below (seed -7082340378360709241): "A" + combining circumflex + acute accent becomes
+        // the mojibake pair "Â´" only once NFC composes it, and a soft hyphen between the two hides the pair until it
+        // is removed; a second clean then repaired what the first had left
+        String decomposed = "A\u0302\u00B4";
+        String hidden = "\u00C2\u00AD\u00B4";
+        assertThat(TextHygiene.clean(decomposed)).isEqualTo(TextHygiene.clean(TextHygiene.clean(decomposed)));
+        assertThat(TextHygiene.clean(hidden)).isEqualTo("\u00B4");
+    }
+
     @Property
     void cleanIsIdempotentNfcAndFreeOfControls(@ForAll String s) {
         String once = TextHygiene.clean(s);
