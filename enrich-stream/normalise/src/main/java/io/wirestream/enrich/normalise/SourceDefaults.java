@@ -42,8 +42,9 @@ public record SourceDefaults(
         Map<String, String> providerLanguages,
         Map<String, String> agencyLanguages) {
 
-    /** STT, AAP and NTB publish in their home zones and write some times without one. */
-    public static final String BUILT_IN_PROVIDER_ZONES = "aap=Australia/Sydney,ntb=Europe/Oslo,stt=Europe/Helsinki";
+    /** STT, AAP, NTB and Ritzau publish in their home zones and write some times without one. */
+    public static final String BUILT_IN_PROVIDER_ZONES =
+            "aap=Australia/Sydney,ntb=Europe/Oslo,ritzau=Europe/Copenhagen,stt=Europe/Helsinki";
 
     /** A zone assumed for times written without one, and why ("provider stt"). */
     public record AssumedZone(ZoneId zone, String basis) {

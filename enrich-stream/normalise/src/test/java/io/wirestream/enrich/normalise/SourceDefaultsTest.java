@@ -35,7 +35,7 @@ class SourceDefaultsTest {
     @Test
     void theBuiltInZonesAreKeyedByProviderOnly() {
         SourceDefaults builtIn = SourceDefaults.builtIn();
-        assertThat(builtIn.providerZones()).containsOnlyKeys("aap", "ntb", "stt");
+        assertThat(builtIn.providerZones()).containsOnlyKeys("aap", "ntb", "ritzau", "stt");
         assertThat(builtIn.agencyZones()).isEmpty();
         assertThat(builtIn.zoneFor(null, "stt", WireFormat.NEWSML_G2)).isEmpty();
     }

@@ -61,7 +61,7 @@ public final class EnrichSettings {
     // way in the properties file and in the environment, and checked entry by entry at start.
     public static final Setting<Map<String, ZoneId>> NORMALISE_PROVIDER_ZONES = new Setting<>(
             "enrich.normalise.provider.zones", SourceDefaults.BUILT_IN_PROVIDER_ZONES, SourceDefaults::zones,
-            "Time zone of times written without one, by the provider the item names (G2 provider, NewsML 1 ProviderId, NITF doc-id regsrc; any case, a code such as nprov:STT or a domain such as stt.fi matches by its name): provider=Region/City,... Looked up first. Setting it replaces the default list, so restate the entries you keep", false);
+            "Time zone of times written without one, by the provider the item names (G2 provider, NewsML 1 ProviderId, NITF doc-id regsrc, Ritzau XML; any case, a code such as nprov:STT or a domain such as stt.fi matches by its name): provider=Region/City,... Looked up first. Setting it replaces the default list, so restate the entries you keep", false);
     public static final Setting<Map<String, ZoneId>> NORMALISE_AGENCY_ZONES = new Setting<>(
             "enrich.normalise.agency.zones", "", SourceDefaults::zones,
             "Time zone of times written without one, by the agency that pushed the item (its RawItem agency), for items whose provider has none in enrich.normalise.provider.zones: agency=Region/City,...", false);

@@ -55,6 +55,8 @@ public final class RitzauXmlParser implements FormatParser {
 
     static DraftArticle read(Element story, ZoneId zone) {
         DraftArticle d = new DraftArticle();
+        // only Ritzau writes this format, so it names the provider whose zone its zone-less PublishDate is in
+        d.setProvider("ritzau");
         d.setItemClass("ritzau text");
         d.setFormatId(field(story, "NewsID"));
         d.addSourceId("ritzau:newsid", d.formatId());
