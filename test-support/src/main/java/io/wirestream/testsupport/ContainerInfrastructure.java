@@ -20,10 +20,9 @@ import org.testcontainers.kafka.KafkaContainer;
  */
 final class ContainerInfrastructure implements TestInfrastructure {
 
-    /** The images the end-to-end container journeys use too. */
-    static final String KAFKA_IMAGE = "apache/kafka:4.1.0";
-    static final String REGISTRY_IMAGE = "confluentinc/cp-schema-registry:8.0.0";
-    static final String POSTGRES_IMAGE = "postgres:16";
+    private static final String KAFKA_IMAGE = ContainerImages.KAFKA;
+    private static final String REGISTRY_IMAGE = ContainerImages.SCHEMA_REGISTRY;
+    private static final String POSTGRES_IMAGE = ContainerImages.POSTGRES;
 
     private static Boolean dockerAvailable;
 
