@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -139,11 +140,17 @@ class OpsPageBrowserIT {
                                         && browser.findElement(By.id("rejections")).getText().contains("malformed-xml")
                                         && browser.findElement(By.id("freshness")).getText().contains("sqlite"));
 
-                WebElement story = browser.findElement(By.cssSelector("#stories .story"));
-                assertThat(story.findElement(By.className("headline")).getText()).startsWith("Harbour cranes idle");
-                assertThat(story.findElements(By.className("chip"))).extracting(WebElement::getText).contains("labour", "strike");
-                assertThat(story.findElement(By.className("related")).getText()).contains("Port talks collapse");
-                assertThat(story.findElement(By.className("duplicates")).getText()).contains("first by afp");
+                // the page re-renders its story list on every refresh: an element found before a refresh goes stale,
+                // so the first story is read again, whole, until one read sees it between two refreshes
+                await("the first story, read between two refreshes").atMost(Duration.ofSeconds(30))
+                        .ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
+                            WebElement story = browser.findElement(By.cssSelector("#stories .story"));
+                            assertThat(story.findElement(By.className("headline")).getText()).startsWith("Harbour cranes idle");
+                            assertThat(story.findElements(By.className("chip"))).extracting(WebElement::getText)
+                                    .contains("labour", "strike");
+                            assertThat(story.findElement(By.className("related")).getText()).contains("Port talks collapse");
+                            assertThat(story.findElement(By.className("duplicates")).getText()).contains("first by afp");
+                        });
                 assertThat(browser.findElement(By.id("reasons")).getText()).contains("parse/malformed-xml");
                 assertThat(browser.findElement(By.id("lag-table")).getText())
                         .contains("wirestream-enrich", "wirestream-publish-sqlite", "wire.raw-0", "wire.articles-1");
