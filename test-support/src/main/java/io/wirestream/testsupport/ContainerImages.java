@@ -7,7 +7,7 @@ package io.wirestream.testsupport;
 public final class ContainerImages {
 
     public static final String KAFKA = "apache/kafka:4.4.0";
-    public static final String SCHEMA_REGISTRY = "confluentinc/cp-schema-registry:8.0.0";
+    public static final String SCHEMA_REGISTRY = "confluentinc/cp-schema-registry:8.1.1";
     public static final String POSTGRES = "postgres:16";
 
     private ContainerImages() {}
