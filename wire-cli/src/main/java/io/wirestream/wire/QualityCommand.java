@@ -65,7 +65,7 @@ public final class QualityCommand implements Runnable {
 
     @Command(name = "dedupe", mixinStandardHelpOptions = true,
             description = {"Exact and near-duplicate precision and recall on generated Reuters rewrites; false merges on ECB+;",
-                    "labelled real pairs: Reuters (dev, held-out) and fresh, untuned BBC and BASIL merges"})
+                    "labelled real pairs: Reuters (dev, held-out) and fresh, untuned merges on BBC, BASIL and CoNLL-2003 copy"})
     static final class Dedupe extends Report {
         @Override
         void run(Path corpora) throws Exception {

@@ -38,7 +38,9 @@ import java.util.Random;
  *       fresh engine: merges across events are false positives;</li>
  *   <li>({@link RealPairsEvaluation}, printed by {@link #main}) the corpus's own labelled near pairs, per split;</li>
  *   <li>({@link FreshPairsEvaluation}, printed by {@link #main}) every merge on BBC and BASIL copy, labelled once and
- *       never tuned on.</li>
+ *       never tuned on;</li>
+ *   <li>({@link ConllPairsEvaluation}, printed by {@link #main}) the same on CoNLL-2003's Reuters copy of 1996, alone
+ *       and pooled with BBC and BASIL.</li>
  * </ol>
  * Run: {@code java -cp ... io.wirestream.quality.dedupe.DedupeQualityReport [corporaDir] [sampleSize] [seed]
  * [bands rowsPerBand jaccardThreshold containmentThreshold]}.
@@ -72,14 +74,29 @@ public final class DedupeQualityReport {
                 .measure(corpora.get(), sample, seed, System.out);
         print(numbers, System.out);
         // the synthetic rewrites above cannot show templated copy merged as one story; the corpus's own pairs can
-        RealPairsEvaluation.print(new RealPairsEvaluation(settings).measure(corpora.get()), System.out);
+        RealPairsEvaluation.Figures real = new RealPairsEvaluation(settings).measure(corpora.get());
+        RealPairsEvaluation.print(real, System.out);
         // and copy the dedupe work never used, labelled once against the engine as it was: not tuned on
+        Optional<FreshPairsEvaluation.Figures> bbcBasil = Optional.empty();
         if (FreshPairsEvaluation.present(corpora.get())) {
-            FreshPairsEvaluation.print(new FreshPairsEvaluation(settings)
-                    .run(FreshPairsEvaluation.stories(corpora.get())), FreshPairLabels.load(), System.out);
+            FreshPairsEvaluation.Run run = new FreshPairsEvaluation(settings)
+                    .run(FreshPairsEvaluation.stories(corpora.get()));
+            FreshPairsEvaluation.print(run, FreshPairLabels.load(), System.out);
+            bbcBasil = Optional.of(FreshPairsEvaluation.score(run, FreshPairLabels.load()).get("all"));
         } else {
             System.out.println("fresh, untuned (BBC dev, BASIL dev): bbc-dev or basil-dev not found; not measured");
         }
+        if (ConllPairsEvaluation.present(corpora.get())) {
+            ConllPairsEvaluation.print(ConllPairsEvaluation.run(settings, ConllPairsEvaluation.stories(corpora.get())),
+                    ConllPairsEvaluation.labels(), bbcBasil, heldOutPrecision(real), System.out);
+        } else {
+            System.out.println("fresh, untuned (CoNLL-2003): conll2003/eng.train or eng.testa not found; not measured");
+        }
+    }
+
+    private static Optional<Proportion> heldOutPrecision(RealPairsEvaluation.Figures real) {
+        return Optional.ofNullable(real.splits().get(LabelledPairs.Split.HELD_OUT))
+                .map(f -> new Proportion(f.mergedSame(), f.mergedSame() + f.mergedDifferent()));
     }
 
     public DedupeQualityNumbers measure(Path corpora, int sampleSize, long seed, PrintStream log) throws IOException {

@@ -16,7 +16,8 @@ import java.util.Optional;
  * The labelled pairs of copy the dedupe work never used ({@code fresh-pairs.tsv} beside this class): two story ids
  * ({@code bbc:<folder>/<number>}, {@code basil:<triplet>_<n>}), how the pair was found ({@code merged} by the engine
  * or a {@code candidate} it kept apart), {@code same} or {@code different}, and a note. Ids and labels only, never
- * corpus text; the labelling rule heads the file.
+ * corpus text; the labelling rule heads the file. The CoNLL-2003 pairs ({@code conll-pairs.tsv}, ids
+ * {@code conll:<file>/<number>}) use the same layout.
  */
 public final class FreshPairLabels {
 
@@ -48,10 +49,16 @@ public final class FreshPairLabels {
         this.entries = Collections.unmodifiableMap(entries);
     }
 
+    /** The BBC and BASIL labels ({@code fresh-pairs.tsv}). */
     public static FreshPairLabels load() {
-        InputStream in = FreshPairLabels.class.getResourceAsStream(RESOURCE);
+        return load(RESOURCE);
+    }
+
+    /** Labels in this layout from another resource beside this class (e.g. {@code conll-pairs.tsv}). */
+    public static FreshPairLabels load(String resource) {
+        InputStream in = FreshPairLabels.class.getResourceAsStream(resource);
         if (in == null) {
-            throw new IllegalStateException(RESOURCE + " missing from the classpath");
+            throw new IllegalStateException(resource + " missing from the classpath");
         }
         Map<StoryPair, Entry> entries = new LinkedHashMap<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -62,17 +69,17 @@ public final class FreshPairLabels {
                 }
                 String[] cells = line.split("\t", -1);
                 if (cells.length != 5) {
-                    throw new IllegalStateException(RESOURCE + ": five cells expected: " + line);
+                    throw new IllegalStateException(resource + ": five cells expected: " + line);
                 }
                 StoryPair pair = StoryPair.of(cells[0], cells[1]);
                 String label = cells[3].toLowerCase(Locale.ROOT);
                 if (!label.equals("same") && !label.equals("different")) {
-                    throw new IllegalStateException(RESOURCE + ": label must be same or different: " + line);
+                    throw new IllegalStateException(resource + ": label must be same or different: " + line);
                 }
                 Entry entry = new Entry(pair, Found.valueOf(cells[2].toUpperCase(Locale.ROOT)), label.equals("same"),
                         cells[4]);
                 if (entries.put(pair, entry) != null) {
-                    throw new IllegalStateException(RESOURCE + ": pair labelled twice: " + pair);
+                    throw new IllegalStateException(resource + ": pair labelled twice: " + pair);
                 }
             }
         } catch (IOException e) {

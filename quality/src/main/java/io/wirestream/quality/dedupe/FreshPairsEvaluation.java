@@ -83,6 +83,13 @@ public final class FreshPairsEvaluation {
         public double differentMergedPerThousand() {
             return stories == 0 ? 0 : 1000.0 * differentMerged / stories;
         }
+
+        /** The figures of two separate runs taken together (no merge across them was possible). */
+        public Figures plus(Figures other) {
+            return new Figures(stories + other.stories, mergeDecisions + other.mergeDecisions,
+                    precision.plus(other.precision), unlabelledMerges + other.unlabelledMerges,
+                    recall.plus(other.recall), differentMerged + other.differentMerged);
+        }
     }
 
     private final FingerprintSettings settings;
@@ -220,7 +227,19 @@ public final class FreshPairsEvaluation {
                 + " %d stories through one engine, %d merged pairs, %d candidates kept apart (estimated Jaccard >= %.2f)%n",
                 LABELLED, ENGINE_UNCHANGED_SINCE, run.stories(), run.merged().size(), run.candidates().size(),
                 CANDIDATE_JACCARD);
-        score(run, labels).forEach((corpus, f) -> out.printf(Locale.ROOT,
+        printFigures(run, labels, out);
+    }
+
+    /**
+     * The figures per corpus (and all together when the run had more than one), then each wrong merge and each
+     * labelled same-story pair kept apart, with its note.
+     */
+    static void printFigures(Run run, FreshPairLabels labels, PrintStream out) {
+        Map<String, Figures> figures = score(run, labels);
+        if (run.storiesByCorpus().size() == 1) {
+            figures.remove("all");
+        }
+        figures.forEach((corpus, f) -> out.printf(Locale.ROOT,
                 "  %-5s %4d stories, %3d merges: precision %s, recall of labelled same-story pairs %s,"
                         + " %d different-story merges = %.2f per 1,000 stories%s%n",
                 corpus, f.stories(), f.mergeDecisions(),

@@ -32,6 +32,11 @@ public record Proportion(int hits, int of) {
         return Z95 * Math.sqrt(p * (1 - p) / of + z2 / (4.0 * of * of)) / (1 + z2 / of);
     }
 
+    /** Both counts together: the proportion over two samples pooled. */
+    public Proportion plus(Proportion other) {
+        return new Proportion(hits + other.hits, of + other.of);
+    }
+
     @Override
     public String toString() {
         return String.format(java.util.Locale.ROOT, "%.4f (%d/%d; 95%% Wilson %.4f-%.4f)", share(), hits, of, lower(),

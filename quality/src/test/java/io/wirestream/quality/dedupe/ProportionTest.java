@@ -32,4 +32,27 @@ class ProportionTest {
         assertThat(none.lower()).isZero();
         assertThat(none.upper()).isEqualTo(1.0);
     }
+
+    @Test
+    void poolingAddsBothCountsSoTheIntervalNarrows() {
+        Proportion pooled = new Proportion(6, 7).plus(new Proportion(44, 44));
+
+        assertThat(pooled).isEqualTo(new Proportion(50, 51));
+        assertThat(pooled.lower()).isGreaterThan(new Proportion(6, 7).lower());
+    }
+
+    @Test
+    void pooledFreshFiguresAddStoriesMergesAndTheRate() {
+        FreshPairsEvaluation.Figures a = new FreshPairsEvaluation.Figures(1000, 7, new Proportion(6, 7), 0,
+                new Proportion(6, 15), 1);
+        FreshPairsEvaluation.Figures b = new FreshPairsEvaluation.Figures(1000, 44, new Proportion(44, 44), 0,
+                new Proportion(44, 50), 0);
+
+        FreshPairsEvaluation.Figures pooled = a.plus(b);
+
+        assertThat(pooled.stories()).isEqualTo(2000);
+        assertThat(pooled.mergeDecisions()).isEqualTo(51);
+        assertThat(pooled.recall()).isEqualTo(new Proportion(50, 65));
+        assertThat(pooled.differentMergedPerThousand()).isEqualTo(0.5);
+    }
 }
