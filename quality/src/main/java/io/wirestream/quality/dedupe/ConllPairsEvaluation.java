@@ -28,6 +28,13 @@ public final class ConllPairsEvaluation {
     public static final String LABELLED = "2026-12-07";
     public static final String ENGINE = "main 3c53941 (enrich-stream/dedupe unchanged since 340c285)";
 
+    /**
+     * The figures as first measured, while the set was still unread: 6 of 7 merges right. Its one wrong merge (two
+     * match days of one league) was then read and fixed (a lead wrapped over two lines runs on to its sentence's end,
+     * StoryTraits.runOnJoined), so what the engine does on this set now is no longer an untuned figure.
+     */
+    public static final Proportion UNTUNED_PRECISION = new Proportion(6, 7);
+
     /** The precision target for merges of real copy. */
     public static final double PRECISION_TARGET = 0.99;
 
@@ -65,7 +72,9 @@ public final class ConllPairsEvaluation {
     public static void print(Run run, FreshPairLabels labels, Optional<Figures> bbcBasil,
             Optional<Proportion> reutersHeldOut, PrintStream out) {
         long exact = run.merged().stream().filter(p -> p.judgement().kind().orElse(null) == MatchKind.EXACT).count();
-        out.printf(Locale.ROOT, "fresh, untuned (CoNLL-2003 eng.train + eng.testa, Reuters August 1996; labelled %s"
+        out.printf(Locale.ROOT, "untuned, as first measured (CoNLL-2003, before its wrong merge was read and fixed):"
+                + " precision %s%n", UNTUNED_PRECISION);
+        out.printf(Locale.ROOT, "fresh, read since (CoNLL-2003 eng.train + eng.testa, Reuters August 1996; labelled %s"
                         + " against %s): %d documents through one engine, %d merged pairs (%d exact, %d near),"
                         + " %d candidates kept apart (estimated Jaccard >= %.2f, the %d most similar)%n",
                 LABELLED, ENGINE, run.stories(), run.merged().size(), exact, run.merged().size() - exact,

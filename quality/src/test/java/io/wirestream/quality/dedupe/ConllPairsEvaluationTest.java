@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 class ConllPairsEvaluationTest {
 
     /**
-     * The merges of two different stories found when the pairs were read (see quality/README.md). Dutch league: the
-     * Saturday results with standings absorb the next day's report, whose news is the Sunday results.
+     * The merge of two different stories found when the pairs were read (see quality/README.md). Dutch league: the
+     * Saturday results with standings absorbed the next day's report, whose news is the Sunday results. Fixed since:
+     * the engine must now keep it apart.
      */
-    private static final Set<StoryPair> WRONG_MERGES_READ =
-            Set.of(StoryPair.of("conll:eng.train/272", "conll:eng.train/368"));
+    private static final StoryPair WRONG_MERGE_READ = StoryPair.of("conll:eng.train/272", "conll:eng.train/368");
 
     private static List<CorpusStory> stories;
     private static FreshPairsEvaluation.Run run;
@@ -110,7 +110,7 @@ class ConllPairsEvaluationTest {
      * or if a known one disappears (then the README's figures are stale).
      */
     @Test
-    void holdsTheFiguresAsMeasuredAndStatesTheShortfall() {
+    void mergesNoTwoDifferentStoriesSinceItsWrongMergeWasFixed() {
         assumeCorpus();
         FreshPairLabels labels = ConllPairsEvaluation.labels();
         ConllPairsEvaluation.print(run, labels, bbcBasil, Optional.empty(), System.out);
@@ -121,12 +121,13 @@ class ConllPairsEvaluationTest {
 
         assertThat(conll.unlabelledMerges()).isZero();
         assertThat(conll.precision().of()).isEqualTo(run.merged().size());
-        assertThat(wrong).as("merges of two different stories").isEqualTo(WRONG_MERGES_READ);
-        assertThat(conll.differentMerged()).isEqualTo(WRONG_MERGES_READ.size());
-        // the bound on distinct stories merged (at most 1 in 1,000) holds here, barely
-        assertThat(conll.differentMergedPerThousand()).isLessThanOrEqualTo(1.0);
-        // and its precision target does not: say so, with the figure
-        assertThat(conll.precision().share()).isLessThan(ConllPairsEvaluation.PRECISION_TARGET);
-        assertThat(ConllPairsEvaluation.verdict("CoNLL", conll.precision())).contains("NOT MET");
+        assertThat(wrong).as("merges of two different stories").isEmpty();
+        assertThat(conll.differentMerged()).isZero();
+        assertThat(run.merged().stream().map(FreshPairsEvaluation.JudgedPair::pair))
+                .as("the match days merged before the run-on lead").doesNotContain(WRONG_MERGE_READ);
+        assertThat(run.candidates().stream().map(FreshPairsEvaluation.JudgedPair::pair))
+                .as("still alike enough to be judged, and judged apart").contains(WRONG_MERGE_READ);
+        // the untuned figure is the first measurement, which missed the target; it is printed with the current one
+        assertThat(ConllPairsEvaluation.UNTUNED_PRECISION.share()).isLessThan(ConllPairsEvaluation.PRECISION_TARGET);
     }
 }

@@ -144,4 +144,53 @@ public final class TemplatedStories {
                         + " pct 5.60 pct; 270-360 days 5.75 pct 5.75 pct; 361-540 days 5.90 pct 5.90 pct.",
                 "The bank said the notes are sold in minimum amounts of 100,000 crowns through its 12 dealers."));
     }
+
+    /**
+     * A league's results and standings as sports desks file them after each match day: an intro wrapped over two
+     * lines, the day's results, then the table. The next day's file lists that day's results first, repeats the
+     * earlier day's under their own line, and has a new table; most of its rows are the earlier file's.
+     */
+    public static Story leagueResults(boolean secondDay) {
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add("Results of Norland premier division soccer");
+        paragraphs.add("matches played on " + (secondDay ? "Sunday:" : "Saturday:"));
+        if (secondDay) {
+            paragraphs.add("Harbour Town 3 Millbrook 1");
+            paragraphs.add("Eastfield Rovers 0 Kestrel United 0");
+            paragraphs.add("Orrin Athletic 2 Stonebridge 2");
+            paragraphs.add("Played on Saturday:");
+        }
+        paragraphs.add("Halvard City 2 Tamsin Wanderers 1");
+        paragraphs.add("Northgate 0 Ashby Park 1");
+        paragraphs.add("Redmoor 4 Calder Vale 2");
+        paragraphs.add("Standings (tabulate under played, won, drawn, lost, goals for, against, points):");
+        if (secondDay) {
+            paragraphs.add("Redmoor 1 1 0 0 4 2 3");
+            paragraphs.add("Harbour Town 1 1 0 0 3 1 3");
+            paragraphs.add("Halvard City 1 1 0 0 2 1 3");
+            paragraphs.add("Ashby Park 1 1 0 0 1 0 3");
+            paragraphs.add("Orrin Athletic 1 0 1 0 2 2 1");
+            paragraphs.add("Stonebridge 1 0 1 0 2 2 1");
+            paragraphs.add("Eastfield Rovers 1 0 1 0 0 0 1");
+            paragraphs.add("Kestrel United 1 0 1 0 0 0 1");
+            paragraphs.add("Tamsin Wanderers 1 0 0 1 1 2 0");
+            paragraphs.add("Northgate 1 0 0 1 0 1 0");
+            paragraphs.add("Calder Vale 1 0 0 1 2 4 0");
+            paragraphs.add("Millbrook 1 0 0 1 1 3 0");
+        } else {
+            paragraphs.add("Redmoor 1 1 0 0 4 2 3");
+            paragraphs.add("Halvard City 1 1 0 0 2 1 3");
+            paragraphs.add("Ashby Park 1 1 0 0 1 0 3");
+            paragraphs.add("Harbour Town 0 0 0 0 0 0 0");
+            paragraphs.add("Orrin Athletic 0 0 0 0 0 0 0");
+            paragraphs.add("Stonebridge 0 0 0 0 0 0 0");
+            paragraphs.add("Eastfield Rovers 0 0 0 0 0 0 0");
+            paragraphs.add("Kestrel United 0 0 0 0 0 0 0");
+            paragraphs.add("Millbrook 0 0 0 0 0 0 0");
+            paragraphs.add("Tamsin Wanderers 1 0 0 1 1 2 0");
+            paragraphs.add("Northgate 1 0 0 1 0 1 0");
+            paragraphs.add("Calder Vale 1 0 0 1 2 4 0");
+        }
+        return new Story("SOCCER - NORLAND PREMIER DIVISION RESULTS/STANDINGS", paragraphs);
+    }
 }

@@ -86,6 +86,41 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
         return joined;
     }
 
+    /**
+     * A line broken inside a sentence, where the rest of the copy is not hard-wrapped: an intro wrapped over two lines
+     * above a results table ("Results of ... soccer" then "matches played on Sunday:"). A paragraph that stops without
+     * ending its sentence, followed by one that opens in lower case, is one sentence; otherwise the lead would be a
+     * fragment with no name or figure, and two match days of one league would look like one story.
+     */
+    static List<String> runOnJoined(List<String> body) {
+        List<String> joined = null;
+        for (int i = 0; i < body.size(); i++) {
+            String paragraph = body.get(i);
+            boolean runsOn = i + 1 < body.size() && !endsSentence(paragraph) && !paragraph.strip().endsWith(":")
+                    && opensLowerCase(body.get(i + 1));
+            if (joined == null && !runsOn) {
+                continue;
+            }
+            if (joined == null) {
+                joined = new java.util.ArrayList<>(body.subList(0, i));
+            }
+            StringBuilder sentence = new StringBuilder(paragraph.strip());
+            while (runsOn) {
+                i++;
+                sentence.append(' ').append(body.get(i).strip());
+                runsOn = i + 1 < body.size() && !endsSentence(body.get(i)) && !body.get(i).strip().endsWith(":")
+                        && opensLowerCase(body.get(i + 1));
+            }
+            joined.add(sentence.toString());
+        }
+        return joined == null ? body : joined;
+    }
+
+    private static boolean opensLowerCase(String paragraph) {
+        String trimmed = paragraph.strip();
+        return !trimmed.isEmpty() && Character.isLowerCase(trimmed.codePointAt(0));
+    }
+
     /** Many paragraphs one line of prose wide and stopping mid-sentence: wrapped copy, not paragraphs nor a table. */
     private static boolean looksHardWrapped(List<String> body) {
         if (body.size() < 3) {
@@ -114,7 +149,7 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
     }
 
     public static StoryTraits of(String headline, List<String> paragraphs) {
-        List<String> body = unwrapped(FingerprintText.bodyParagraphs(paragraphs));
+        List<String> body = runOnJoined(unwrapped(FingerprintText.bodyParagraphs(paragraphs)));
         String lead = body.isEmpty() ? "" : body.get(0);
         String title = SalientText.withoutSlug(headline);
         List<Term> headlineTerms = SalientText.terms(title, true);
