@@ -1,0 +1,258 @@
+package io.wirestream.subscribers;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirestream.runtime.config.KafkaSettings;
+import io.wirestream.runtime.config.Settings;
+import io.wirestream.runtime.http.ServiceHttpServer;
+import io.wirestream.runtime.lifecycle.WireService;
+import io.wirestream.subscribers.config.LiveSubscribers;
+import io.wirestream.subscribers.config.SubscribersFile;
+import io.wirestream.subscribers.fanout.CorruptRecordHandler;
+import io.wirestream.subscribers.fanout.FanOutMetrics;
+import io.wirestream.subscribers.fanout.FanOutTopology;
+import io.wirestream.subscribers.webhook.DeadLetterReplay;
+import io.wirestream.subscribers.webhook.HttpWebhookSender;
+import io.wirestream.subscribers.webhook.RetryPolicy;
+import io.wirestream.subscribers.webhook.WebhookDispatcher;
+import io.wirestream.subscribers.webhook.WebhookSender;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * subscriber-service: the subscribers file (re-read while running), the exactly-once fan-out of {@code wire.articles}
+ * to each subscriber's topic and webhook queue (Kafka Streams), the webhook dispatcher, and HTTP for health,
+ * metrics, the subscribers' state and dead-letter replay.
+ */
+public final class SubscriberService implements WireService {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriberService.class);
+    public static final String SERVICE_NAME = "subscriber-service";
+
+    private final Settings settings;
+    private final Map<String, String> env;
+    private final Clock clock;
+    private final WebhookSender sender;
+    private final PrometheusMeterRegistry metrics = ServiceHttpServer.newMetrics(SERVICE_NAME);
+    private SubscriberTopics topics;
+    private LiveSubscribers subscribers;
+    private ScheduledExecutorService reloader;
+    private volatile KafkaStreams streams;
+    private volatile boolean stopping;
+    private KafkaStreamsMetrics streamsMetrics;
+    private WebhookDispatcher dispatcher;
+    private ServiceHttpServer http;
+
+    public SubscriberService(Settings settings) {
+        this(settings, System.getenv(), Clock.systemUTC(), null);
+    }
+
+    /**
+     * @param env    where the subscribers file's {@code secret: {env: NAME}} are read
+     * @param sender how webhooks are sent (null: over HTTP with {@code subscribers.webhook.timeout})
+     */
+    public SubscriberService(Settings settings, Map<String, String> env, Clock clock, WebhookSender sender) {
+        SubscriberSettings.validate(settings);
+        this.settings = settings;
+        this.env = env;
+        this.clock = clock;
+        this.sender = sender != null ? sender : new HttpWebhookSender(settings.get(SubscriberSettings.WEBHOOK_TIMEOUT), clock);
+        // read once here, so a bad file at start is an invalid setting (exit status 2) naming each problem
+        SubscribersFile.read(Path.of(settings.get(SubscriberSettings.FILE)), env);
+    }
+
+    @Override
+    public synchronized void start() {
+        stopping = false;
+        topics = new SubscriberTopics(settings);
+        topics.ensureFixed();
+        subscribers = new LiveSubscribers(Path.of(settings.get(SubscriberSettings.FILE)), env, topics::ensureFor, clock).bindTo(metrics);
+        Map<String, Object> client = KafkaSettings.clientProperties(settings);
+        Map<String, Object> serde = KafkaSettings.serdeProperties(settings);
+
+        FanOutTopology.Options options = FanOutTopology.Options.from(settings);
+        streams = new KafkaStreams(FanOutTopology.build(options, subscribers, serde, clock, new FanOutMetrics(metrics)),
+                streamsConfig(settings, client));
+        Counter replacements = metrics.counter("wirestream.subscribers.thread.replacements");
+        streams.setUncaughtExceptionHandler(e -> {
+            replacements.increment();
+            if (stopping) {
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
+            log.error("fan-out stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(metrics);
+
+        dispatcher = new WebhookDispatcher(webhookConsumer(client), deadLetterProducer(client), settings.get(SubscriberSettings.WEBHOOK_TOPIC),
+                settings.get(SubscriberSettings.DEAD_LETTER_TOPIC), subscribers, sender,
+                new RetryPolicy(settings.get(SubscriberSettings.WEBHOOK_RETRY_INITIAL), settings.get(SubscriberSettings.WEBHOOK_RETRY_MAX)),
+                settings.get(SubscriberSettings.WEBHOOK_GIVE_UP_AFTER), settings.get(SubscriberSettings.WEBHOOK_QUEUE_MAX), 4, clock, metrics);
+
+        http = new ServiceHttpServer(SERVICE_NAME, metrics, app -> new AdminRoutes(this, settings.get(SubscriberSettings.ADMIN_TOKEN)).register(app));
+        http.readiness("subscribers-file", subscribers::problem);
+        http.readiness("fan-out", () -> {
+            KafkaStreams.State s = state();
+            return s == KafkaStreams.State.RUNNING || s == KafkaStreams.State.REBALANCING ? null : "Kafka Streams is " + s;
+        });
+        http.readiness("webhook-queue", dispatcher::problem);
+
+        streams.start();
+        dispatcher.start();
+        reloader = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "subscribers-file-reload");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = settings.get(SubscriberSettings.RELOAD_INTERVAL).toMillis();
+        reloader.scheduleWithFixedDelay(subscribers::check, every, every, TimeUnit.MILLISECONDS);
+        http.start(settings.get(SubscriberSettings.HTTP_HOST), settings.get(SubscriberSettings.HTTP_PORT));
+        log.info("{} started: {} subscriber(s) from {}", SERVICE_NAME, subscribers.get().subscribers().size(), subscribers.file());
+    }
+
+    static Properties streamsConfig(Settings settings, Map<String, Object> client) {
+        Properties p = new Properties();
+        p.putAll(client);
+        p.putAll(KafkaSettings.serdeProperties(settings)); // the corrupt-record handler writes rejections in the wire format
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.get(SubscriberSettings.APPLICATION_ID));
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.get(SubscriberSettings.STATE_DIR));
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.get(SubscriberSettings.STREAM_THREADS));
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.get(SubscriberSettings.COMMIT_INTERVAL).toMillis());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.get(KafkaSettings.REPLICATION_FACTOR));
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, CorruptRecordHandler.class);
+        p.put(StreamsConfig.topicPrefix("max.message.bytes"), String.valueOf(settings.get(KafkaSettings.MAX_RECORD_BYTES)));
+        p.put(StreamsConfig.topicPrefix("min.insync.replicas"), settings.get(KafkaSettings.MIN_INSYNC_REPLICAS));
+        KafkaSettings.producerSizeProperties(settings).forEach((k, v) -> p.put(StreamsConfig.producerPrefix(k), v));
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return p;
+    }
+
+    private KafkaConsumer<String, byte[]> webhookConsumer(Map<String, Object> client) {
+        Map<String, Object> p = new HashMap<>(client);
+        String group = settings.get(SubscriberSettings.APPLICATION_ID) + "-webhooks";
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, group + "-" + ProcessHandle.current().pid());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // only what the fan-out committed
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private KafkaProducer<String, byte[]> deadLetterProducer(Map<String, Object> client) {
+        Map<String, Object> p = new HashMap<>(client);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, settings.get(SubscriberSettings.APPLICATION_ID) + "-dead-letters-" + ProcessHandle.current().pid());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.putAll(KafkaSettings.producerSizeProperties(settings));
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** A replay's short-lived clients (a consumer without a group, an idempotent producer). */
+    DeadLetterReplay.Result replay(String subscriber, java.time.Instant since) {
+        Map<String, Object> client = KafkaSettings.clientProperties(settings);
+        DeadLetterReplay replay = new DeadLetterReplay(settings.get(SubscriberSettings.DEAD_LETTER_TOPIC),
+                settings.get(SubscriberSettings.WEBHOOK_TOPIC), clock);
+        try (KafkaConsumer<String, byte[]> consumer = replayConsumer(client); KafkaProducer<String, byte[]> producer = deadLetterProducer(client)) {
+            return replay.replay(consumer, producer, subscriber, since);
+        }
+    }
+
+    java.util.List<DeadLetterReplay.Entry> deadLetters(String subscriber, java.time.Instant since) {
+        DeadLetterReplay replay = new DeadLetterReplay(settings.get(SubscriberSettings.DEAD_LETTER_TOPIC),
+                settings.get(SubscriberSettings.WEBHOOK_TOPIC), clock);
+        try (KafkaConsumer<String, byte[]> consumer = replayConsumer(KafkaSettings.clientProperties(settings))) {
+            return replay.list(consumer, subscriber, since);
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> replayConsumer(Map<String, Object> client) {
+        Map<String, Object> p = new HashMap<>(client);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        synchronized (this) {
+            Duration timeout = settings.get(SubscriberSettings.CLOSE_TIMEOUT);
+            if (reloader != null) {
+                reloader.shutdownNow();
+                reloader = null;
+            }
+            if (http != null) {
+                http.close();
+                http = null;
+            }
+            if (dispatcher != null) {
+                dispatcher.close(timeout);
+                dispatcher = null;
+            }
+            if (streams != null) {
+                boolean closed = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                        .withTimeout(timeout));
+                if (!closed) {
+                    log.warn("fan-out threads did not stop within {}", timeout);
+                }
+                streams = null;
+            }
+            if (streamsMetrics != null) {
+                streamsMetrics.close();
+                streamsMetrics = null;
+            }
+        }
+    }
+
+    public KafkaStreams.State state() {
+        KafkaStreams s = streams;
+        return s == null ? KafkaStreams.State.NOT_RUNNING : s.state();
+    }
+
+    public LiveSubscribers subscribers() {
+        return subscribers;
+    }
+
+    public WebhookDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public SubscriberTopics topics() {
+        return topics;
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    /** The HTTP port (useful with port 0). */
+    public int httpPort() {
+        return http == null ? -1 : http.port();
+    }
+}
