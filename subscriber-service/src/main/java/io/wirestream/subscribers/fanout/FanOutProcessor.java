@@ -64,12 +64,14 @@ public final class FanOutProcessor implements Processor<String, Article, String,
     private final FanOutTopology.Options options;
     private final Clock clock;
     private final FanOutMetrics metrics;
-    private final Renderer renderer = new Renderer();
+    private final Renderer renderer;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, Recipients> recipients;
     private KeyValueStore<String, Article> held;
 
-    FanOutProcessor(Supplier<SubscriberConfig> subscribers, FanOutTopology.Options options, Clock clock, FanOutMetrics metrics) {
+    FanOutProcessor(Supplier<SubscriberConfig> subscribers, FanOutTopology.Options options, Clock clock, FanOutMetrics metrics,
+                    Renderer renderer) {
+        this.renderer = renderer;
         this.subscribers = subscribers;
         this.options = options;
         this.clock = clock;

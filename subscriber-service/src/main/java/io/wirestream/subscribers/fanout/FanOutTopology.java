@@ -59,6 +59,12 @@ public final class FanOutTopology {
      */
     public static Topology build(Options options, Supplier<SubscriberConfig> subscribers, Map<String, ?> serdeConfig,
                                  Clock clock, FanOutMetrics metrics) {
+        return build(options, subscribers, serdeConfig, clock, metrics, Renderer::new);
+    }
+
+    /** With the renderer the tests choose (one per task). */
+    static Topology build(Options options, Supplier<SubscriberConfig> subscribers, Map<String, ?> serdeConfig,
+                          Clock clock, FanOutMetrics metrics, Supplier<Renderer> renderers) {
         Serde<String> articleKeys = Topics.ARTICLES.keySerde(serdeConfig);
         Serde<Article> articles = Topics.ARTICLES.valueSerde(serdeConfig);
         Serde<String> rejectionKeys = Topics.REJECTED.keySerde(serdeConfig);
@@ -66,7 +72,7 @@ public final class FanOutTopology {
 
         Topology t = new Topology();
         t.addSource(SOURCE, articleKeys.deserializer(), articles.deserializer(), options.inputTopic());
-        t.addProcessor(PROCESSOR, () -> new FanOutProcessor(subscribers, options, clock, metrics), SOURCE);
+        t.addProcessor(PROCESSOR, () -> new FanOutProcessor(subscribers, options, clock, metrics, renderers.get()), SOURCE);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECIPIENTS_STORE), Serdes.String(),
                 Recipients.serde()), PROCESSOR);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HELD_STORE), Serdes.String(), articles), PROCESSOR);

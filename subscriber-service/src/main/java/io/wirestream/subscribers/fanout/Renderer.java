@@ -16,7 +16,7 @@ import java.util.Map;
  * nothing of the withdrawn text). A withheld notice is already without text on {@code wire.articles} and is written
  * as it is ({@code pubstatus: withheld}).
  */
-public final class Renderer {
+public class Renderer {
 
     private final Map<OutputFormat, NinjsWriter> writers = new EnumMap<>(OutputFormat.class);
 
