@@ -52,7 +52,7 @@ public final class SubscriberSettings {
     public static final Setting<Integer> WEBHOOK_QUEUE_MAX = Setting.integer("subscribers.webhook.queue.max", 10_000,
             "Webhook deliveries read ahead and held in memory across all subscribers; beyond it the queue topic is paused");
     public static final Setting<String> ADMIN_TOKEN = Setting.secret("subscribers.admin.token",
-            "Bearer token for POST /v1/dead-letters/replay (secret; also from WIRE_SUBSCRIBERS_ADMIN_TOKEN_FILE); unset: replay over HTTP is refused");
+            "Bearer token of the operator routes (GET /v1/subscribers, GET /v1/dead-letters, POST /v1/dead-letters/replay; secret, also from WIRE_SUBSCRIBERS_ADMIN_TOKEN_FILE); unset: those routes answer 403");
     public static final Setting<String> HTTP_HOST = Setting.string("subscribers.http.host", "0.0.0.0", "Health, metrics and replay bind address");
     public static final Setting<Integer> HTTP_PORT = Setting.integer("subscribers.http.port", 8084,
             "Health, metrics and replay port; 0 = any free port");

@@ -18,6 +18,8 @@ import io.wirestream.localkafka.registry.CompatibilityLevel;
 import io.wirestream.localkafka.registry.EmbeddedSchemaRegistry;
 import io.wirestream.publish.PublishService;
 import io.wirestream.publish.config.PublishSettings;
+import io.wirestream.subscribers.SubscriberService;
+import io.wirestream.subscribers.SubscriberSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -42,6 +44,9 @@ public final class LocalPipeline implements AutoCloseable {
     private EnrichService enrich;
     private PublishService publish;
     private OpsService ops;
+    private SubscriberService subscribers;
+    private Path subscribersFile;
+    private boolean withSubscribers = true;
     private DemoAgencies agencies;
     private Settings settings;
     private String bootstrapServers;
@@ -52,6 +57,14 @@ public final class LocalPipeline implements AutoCloseable {
     public LocalPipeline(Path dataDir, LocalPorts ports) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.ports = ports;
+    }
+
+    /**
+     * Leaves subscriber-service out (the bench measures the single-output pipeline). Call before starting.
+     */
+    public LocalPipeline withoutSubscribers() {
+        withSubscribers = false;
+        return this;
     }
 
     /**
@@ -81,6 +94,7 @@ public final class LocalPipeline implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
         agencies = new DemoAgencies(dataDir.resolve("ingest"));
+        subscribersFile = DemoSubscribers.prepare(dataDir.resolve("subscribers"));
 
         SettingValues local = new SettingValues()
                 .set(KafkaSettings.BOOTSTRAP_SERVERS, bootstrapServers)
@@ -98,11 +112,16 @@ public final class LocalPipeline implements AutoCloseable {
                 .set(PublishSettings.HTTP_HOST, LOOPBACK)
                 .set(PublishSettings.HTTP_PORT, ports.readApi())
                 .set(PublishSettings.DATA_DIR, dataDir.resolve("publish").toString())
+                .set(SubscriberSettings.FILE, subscribersFile.toString())
+                .set(SubscriberSettings.STATE_DIR, dataDir.resolve("subscribers/state").toString())
+                .set(SubscriberSettings.HTTP_HOST, LOOPBACK)
+                .set(SubscriberSettings.HTTP_PORT, ports.subscribers())
                 .set(OpsSettings.HTTP_HOST, LOOPBACK)
                 .set(OpsSettings.HTTP_PORT, ports.ops())
                 // ops asks each service's readiness, so a stream app whose threads keep failing shows with its reason
                 .set(OpsSettings.HEALTH_URLS, "ingest-service=" + readyUrl(ports.ingest()) + ",enrich-stream=" + readyUrl(ports.enrich())
-                        + ",publish-service=" + readyUrl(ports.readApi()));
+                        + ",publish-service=" + readyUrl(ports.readApi())
+                        + (withSubscribers ? ",subscriber-service=" + readyUrl(ports.subscribers()) : ""));
         settings = userSettings.with(local).with(extra);
 
         ingest = new IngestService(settings);
@@ -115,6 +134,10 @@ public final class LocalPipeline implements AutoCloseable {
         FreshnessRecorder freshness = new FreshnessRecorder(opsMetrics);
         publish = new PublishService(settings).recordFreshnessIn(freshness);
         publish.start();
+        if (withSubscribers) {
+            subscribers = new SubscriberService(settings);
+            subscribers.start();
+        }
         ops = new OpsService(settings, opsMetrics, freshness);
         ops.start();
         log.info("local pipeline started in {}", dataDir);
@@ -225,6 +248,19 @@ public final class LocalPipeline implements AutoCloseable {
         return publish;
     }
 
+    /** subscriber-service: the fan-out to each subscriber's topic and webhook. */
+    public SubscriberService subscribers() {
+        return subscribers;
+    }
+
+    public Path subscribersFile() {
+        return subscribersFile;
+    }
+
+    public String subscribersUrl() {
+        return "http://127.0.0.1:" + subscribers.httpPort();
+    }
+
     public OpsService ops() {
         return ops;
     }
@@ -238,6 +274,7 @@ public final class LocalPipeline implements AutoCloseable {
     public void close() {
         closeQuietly("ops", () -> { if (ops != null) ops.close(); });
         closeQuietly("extra instances", this::stopExtraInstances);
+        closeQuietly("subscriber-service", () -> { if (subscribers != null) subscribers.stop(); });
         closeQuietly("publish-service", () -> { if (publish != null) publish.stop(); });
         closeQuietly("enrich-stream", () -> { if (enrich != null) enrich.stop(); });
         closeQuietly("ingest-service", () -> { if (ingest != null) ingest.stop(); });

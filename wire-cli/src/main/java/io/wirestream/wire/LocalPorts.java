@@ -16,6 +16,7 @@ public record LocalPorts(int base) {
     public int registry() { return base + 1; }
     public int enrich() { return base + 2; }
     public int readApi() { return base + 3; }
+    public int subscribers() { return base + 4; }
     public int ops() { return base + 10; }
     public int kafka() { return base + 12; }
     public int controller() { return base + 13; }
@@ -26,6 +27,7 @@ public record LocalPorts(int base) {
         m.put("schema registry", registry());
         m.put("enrich-stream health", enrich());
         m.put("read API", readApi());
+        m.put("subscriber-service", subscribers());
         m.put("ops page", ops());
         m.put("Kafka", kafka());
         m.put("Kafka controller", controller());

@@ -9,6 +9,7 @@ import io.wirestream.runtime.config.DeclaredSettings;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Setting;
 import io.wirestream.publish.config.PublishSettings;
+import io.wirestream.subscribers.SubscriberSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,14 @@ public final class SettingsCatalogue {
         m.put("enrich-stream", EnrichSettings.ALL);
         m.put("publish-service", PublishSettings.ALL);
         m.put("ops", OpsSettings.ALL);
+        m.put("subscriber-service", SubscriberSettings.ALL);
         return m;
     }
 
     /** What local mode, which runs every service in one JVM, may be configured with: every service's settings. */
     public static DeclaredSettings declared() {
-        return EnrichServiceMain.DECLARED.plus(KafkaSettings.ALL, IngestSettings.ALL, PublishSettings.ALL, OpsSettings.ALL);
+        return EnrichServiceMain.DECLARED.plus(KafkaSettings.ALL, IngestSettings.ALL, PublishSettings.ALL, OpsSettings.ALL,
+                SubscriberSettings.ALL);
     }
 
     public static Optional<Setting<?>> byEnvVar(String envVar) {
@@ -57,6 +60,11 @@ public final class SettingsCatalogue {
                 String def = s.secret() ? "(secret)" : s.defaultText() == null || s.defaultText().isEmpty() ? "" : "`" + s.defaultText() + "`";
                 md.append("| `").append(s.key()).append("` | `").append(s.envVar()).append("` | ").append(def).append(" | ")
                         .append(s.doc().replace("|", "\\|")).append(" |\n");
+            }
+            if (service.equals("subscriber-service")) {
+                md.append("\nThe subscribers themselves (ids, API key hashes, products, format, topic and webhook channels) are not settings:\n");
+                md.append("they are in the file `subscribers.file` names, re-read while the service runs. Its fields are described in\n");
+                md.append("[subscriber-service/README.md](../subscriber-service/README.md).\n");
             }
             if (service.equals("enrich-stream")) {
                 md.append("\n### Passthrough to Kafka Streams\n\n");

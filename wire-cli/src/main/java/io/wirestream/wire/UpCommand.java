@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code wire up}: the whole pipeline locally, in one JVM, with data kept under a directory. */
 @Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the whole pipeline locally: a Kafka broker (KRaft), the schema registry, ingest-service,",
-                "enrich-stream, publish-service (SQLite) and the ops page, in one JVM. Data is kept under",
+                "enrich-stream, publish-service (SQLite), subscriber-service and the ops page, in one JVM. Data is kept under",
                 "--data-dir, so stopping and starting again resumes where it stopped."})
 public final class UpCommand implements Callable<Integer> {
 
@@ -29,7 +29,7 @@ public final class UpCommand implements Callable<Integer> {
     boolean exitAfterDemo;
 
     @Option(names = "--port-base", defaultValue = "18080", paramLabel = "PORT",
-            description = "First of the local ports: ingest PORT, registry +1, enrich +2, read API +3, ops +10, Kafka +12/+13 (default: ${DEFAULT-VALUE})")
+            description = "First of the local ports: ingest PORT, registry +1, enrich +2, read API +3, subscribers +4, ops +10, Kafka +12/+13 (default: ${DEFAULT-VALUE})")
     int portBase;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file with further settings (see `wire config`)")
@@ -105,6 +105,7 @@ public final class UpCommand implements Callable<Integer> {
         printWhere(pipeline);
         if (demo) {
             DemoRunner.Report report = new DemoRunner(pipeline).run(System.out);
+            new SubscriberDemoReport(pipeline).print(System.out);
             if (exitAfterDemo) {
                 return report.allExpectationsHeld() ? 0 : 3;
             }
@@ -123,6 +124,10 @@ public final class UpCommand implements Callable<Integer> {
         System.out.println("                 (that key belongs to agency 'demo'; keys of the other demo agencies are in "
                 + p.dataDir().resolve("ingest/local-api-keys.properties") + ")");
         System.out.println("  Read articles  " + p.readApiUrl() + "/v1/changes   " + p.readApiUrl() + "/v1/search?q=tram");
+        if (p.subscribers() != null) {
+            System.out.println("  Subscribers    " + p.subscribersFile() + "   (topics wire.sub.<id>; health " + p.subscribersUrl()
+                    + "/health/ready)");
+        }
         System.out.println("  Ops page       " + p.opsUrl() + "/   (API: " + p.opsUrl() + "/api/overview)");
         System.out.println("  Enrich health  " + p.enrichUrl() + "/health/ready   " + p.enrichUrl() + "/health/live   "
                 + p.enrichUrl() + "/metrics");

@@ -89,7 +89,7 @@ public final class BenchRun {
         settings.put("ingest.batch.max.items", Integer.toString(Math.max(100, options.batchSize())));
         settings.putAll(options.settings());
         say("starting the local pipeline in %s", dataDir);
-        LocalPipeline pipeline = new LocalPipeline(dataDir, ports);
+        LocalPipeline pipeline = new LocalPipeline(dataDir, ports).withoutSubscribers(); // the single-output pipeline
         try {
             pipeline.start(Settings.ofValues(Map.of()), !temporary, settings);
             int partitions = partitionsOf(pipeline.bootstrapServers(), Topics.RAW.name());

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class LayeringRulesTest {
 
     private static final String[] SERVICES = {
-        "io.wirestream.ingest..", "io.wirestream.enrich..", "io.wirestream.publish..", "io.wirestream.ops.."};
+        "io.wirestream.ingest..", "io.wirestream.enrich..", "io.wirestream.publish..", "io.wirestream.ops..",
+        "io.wirestream.subscribers.."};
 
     private static JavaClasses production;
 
@@ -35,7 +36,8 @@ class LayeringRulesTest {
         for (String pkg : new String[] {"io.wirestream.contracts", "io.wirestream.newsformats", "io.wirestream.runtime",
                 "io.wirestream.localkafka", "io.wirestream.ingest", "io.wirestream.enrich.normalise",
                 "io.wirestream.enrich.dedupe", "io.wirestream.enrich.tagging", "io.wirestream.enrich.service",
-                "io.wirestream.publish", "io.wirestream.ops", "io.wirestream.quality", "io.wirestream.wire"}) {
+                "io.wirestream.publish", "io.wirestream.ops", "io.wirestream.subscribers", "io.wirestream.quality",
+                "io.wirestream.wire"}) {
             assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith(pkg))).as(pkg).isTrue();
         }
     }
@@ -83,7 +85,14 @@ class LayeringRulesTest {
                 .check(production);
         noClasses().that().resideInAPackage("io.wirestream.ops..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.wirestream.ingest..", "io.wirestream.enrich..", "io.wirestream.publish..")
+                        "io.wirestream.ingest..", "io.wirestream.enrich..", "io.wirestream.publish..", "io.wirestream.subscribers..")
+                .check(production);
+        noClasses().that().resideInAPackage("io.wirestream.subscribers..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.wirestream.ingest..", "io.wirestream.enrich..", "io.wirestream.publish..", "io.wirestream.ops..")
+                .check(production);
+        noClasses().that().resideInAnyPackage("io.wirestream.ingest..", "io.wirestream.enrich..", "io.wirestream.publish..")
+                .should().dependOnClassesThat().resideInAPackage("io.wirestream.subscribers..")
                 .check(production);
     }
 

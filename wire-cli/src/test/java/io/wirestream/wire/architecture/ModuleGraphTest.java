@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class ModuleGraphTest {
 
-    private static final Set<String> SERVICES = Set.of("ingest-service", "enrich-service", "publish-service", "ops");
+    private static final Set<String> SERVICES = Set.of("ingest-service", "enrich-service", "publish-service", "ops", "subscriber-service");
     private static final Set<String> BROKER_JARS = Set.of("org.apache.kafka:kafka_2.13", "org.apache.kafka:kafka-server");
 
     private static Map<String, ModulePom> poms;
