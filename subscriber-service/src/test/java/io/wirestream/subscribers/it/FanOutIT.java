@@ -113,6 +113,11 @@ class FanOutIT {
             assertThat(receiver.keptVersions("beta-urgent")).containsExactlyInAnyOrder("beta-flash-1@1", "beta-money-flash@1");
         });
         assertThat(receiver.requests()).allSatisfy(r -> assertThat(r.signatureValid()).isTrue());
+        String metrics = service.metrics().scrape();
+        assertThat(metrics).contains(
+                "wirestream_subscribers_delivered_total{channel=\"topic\",service=\"subscriber-service\",state=\"usable\",subscriber=\"alpha-sport\"} 2.0",
+                "wirestream_subscribers_delivered_total{channel=\"webhook-queue\",service=\"subscriber-service\",state=\"usable\",subscriber=\"money-daily\"} 2.0",
+                "wirestream_subscribers_fanout_delay_seconds_count{channel=\"topic\",service=\"subscriber-service\",subscriber=\"beta-urgent\"} 2");
     }
 
     @Test
