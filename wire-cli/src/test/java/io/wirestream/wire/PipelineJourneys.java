@@ -184,6 +184,28 @@ abstract class PipelineJourneys {
         assertThat(metricsByService.get("ops")).contains("wirestream_lag_group_records");
     }
 
+    @Test
+    @Order(5)
+    void eachLocalSubscriberReceivedExactlyItsEntitledDemoStories() throws Exception {
+        Map<String, String> uriByFile = new HashMap<>();
+        DemoRunner.DemoItems.load().forEach(i -> { if (i.uri() != null) uriByFile.put(i.file(), i.uri()); });
+        assertThat(get(pipeline.subscribersUrl() + "/health/ready").statusCode()).isEqualTo(200);
+        SubscriberDemoReport report = new SubscriberDemoReport(pipeline);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Map<String, Map<String, List<String>>> received = report.received();
+            // nordic-desk: everything of northstar and fieldnotes (the wind farm story ends corrected)
+            assertThat(received.get("nordic-desk")).containsOnlyKeys(uriByFile.get("02-northstar-nitf.xml"), uriByFile.get("06-fieldnotes-rss.xml"));
+            List<String> windFarm = received.get("nordic-desk").get(uriByFile.get("02-northstar-nitf.xml"));
+            assertThat(windFarm.get(windFarm.size() - 1)).contains("correction");
+            // urgent-wire: urgency 1-4 from any agency (the tram story at 4, the quake at 3)
+            assertThat(received.get("urgent-wire")).containsOnlyKeys(uriByFile.get("01-acme-newsml-g2.xml"), uriByFile.get("05-condor-anpa1312.txt"));
+            // business-desk: economy of meridian or lowlands, or datelined Frankfurt
+            assertThat(received.get("business-desk")).containsOnlyKeys(uriByFile.get("04-meridian-iptc7901.txt"));
+        });
+        assertThat(get(pipeline.subscribersUrl() + "/metrics").body())
+                .containsPattern("wirestream_subscribers_delivered_total\\{[^}]*subscriber=\"nordic-desk\"");
+    }
+
     Article normalise(String agency, byte[] bytes) throws Exception {
         RawItem raw = RawItem.newBuilder().setItemId("expect").setAgency(agency).setReceivedAt(Instant.now())
                 .setChannel(IngestChannel.PUSH).setPayload(ByteBuffer.wrap(bytes)).build();
