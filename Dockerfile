@@ -24,6 +24,10 @@ FROM runtime AS publish-service
 EXPOSE 8083
 ENTRYPOINT ["java", "-cp", "/app/wire.jar:/app/lib/*", "io.wirestream.publish.PublishServiceMain"]
 
+FROM runtime AS subscriber-service
+EXPOSE 8084
+ENTRYPOINT ["java", "-cp", "/app/wire.jar:/app/lib/*", "io.wirestream.subscribers.SubscriberServiceMain"]
+
 FROM runtime AS ops
 EXPOSE 8090
 ENTRYPOINT ["java", "-cp", "/app/wire.jar:/app/lib/*", "io.wirestream.ops.OpsMain"]

@@ -7,6 +7,7 @@ import io.wirestream.enrich.service.EnrichServiceMain;
 import io.wirestream.ingest.IngestServiceMain;
 import io.wirestream.ops.OpsMain;
 import io.wirestream.publish.PublishServiceMain;
+import io.wirestream.subscribers.SubscriberServiceMain;
 import io.wirestream.runtime.config.DeclaredSettings;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Settings;
@@ -32,7 +33,7 @@ class ComposeServiceSettingsTest {
     private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
 
     @ParameterizedTest
-    @CsvSource({"ingest-service, ingest", "enrich-stream-1, enrich", "publish-service, publish", "ops, ops"})
+    @CsvSource({"ingest-service, ingest", "enrich-stream-1, enrich", "publish-service, publish", "ops, ops", "subscriber-service, subscribers"})
     void everyComposeServiceStartsWithTheVariablesItIsGiven(String composeService, String service) throws IOException {
         List<String> compose = Files.readAllLines(ROOT.resolve("docker-compose.yml"));
         Map<String, String> dotEnv = dotEnv();
@@ -56,6 +57,7 @@ class ComposeServiceSettingsTest {
             case "enrich" -> EnrichServiceMain.DECLARED;
             case "publish" -> PublishServiceMain.DECLARED;
             case "ops" -> OpsMain.DECLARED;
+            case "subscribers" -> SubscriberServiceMain.DECLARED;
             default -> throw new IllegalArgumentException(service);
         };
     }

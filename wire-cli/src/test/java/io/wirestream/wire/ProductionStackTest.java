@@ -48,7 +48,7 @@ class ProductionStackTest {
 
     @Test
     void everyWirestreamServiceHasAReadinessHealthcheck() {
-        for (String service : List.of("ingest-service", "enrich-stream-1", "publish-service", "ops")) {
+        for (String service : List.of("ingest-service", "enrich-stream-1", "publish-service", "subscriber-service", "ops")) {
             String block = String.join("\n", block("  " + service + ":"));
             assertThat(block).as(service + " healthcheck").contains("healthcheck:").contains("/health/ready");
         }
