@@ -12,23 +12,27 @@ import java.time.Duration;
 public final class FanOutMetrics {
 
     private final MeterRegistry registry;
+    // a delivery is counted per subscriber: the meters are looked up once, not built per record
+    private final java.util.Map<String, Counter> deliveredCounters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Timer> delayTimers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FanOutMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     void delivered(String subscriber, String channel, String state) {
-        Counter.builder("wirestream.subscribers.delivered").description("Story versions fanned out to a subscriber's channel")
-                .tags("subscriber", subscriber, "channel", channel, "state", state).register(registry).increment();
+        deliveredCounters.computeIfAbsent(subscriber + '\n' + channel + '\n' + state, k -> Counter.builder("wirestream.subscribers.delivered")
+                .description("Story versions fanned out to a subscriber's channel")
+                .tags("subscriber", subscriber, "channel", channel, "state", state).register(registry)).increment();
     }
 
     void delay(String subscriber, String channel, Duration sinceReceipt) {
         if (sinceReceipt.isNegative()) {
             return;
         }
-        Timer.builder("wirestream.subscribers.fanout.delay")
+        delayTimers.computeIfAbsent(subscriber + '\n' + channel, k -> Timer.builder("wirestream.subscribers.fanout.delay")
                 .description("From ingest receipt to the story on the subscriber's topic or the webhook queue")
-                .tags("subscriber", subscriber, "channel", channel).register(registry).record(sinceReceipt);
+                .tags("subscriber", subscriber, "channel", channel).register(registry)).record(sinceReceipt);
     }
 
     void held() {

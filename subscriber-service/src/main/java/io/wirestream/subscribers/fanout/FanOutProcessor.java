@@ -124,6 +124,8 @@ public final class FanOutProcessor implements Processor<String, Article, String,
         SubscriberConfig config = subscribers.get();
         Recipients who = recipients.get(uri);
         Map<OutputFormat, byte[]> rendered = new EnumMap<>(OutputFormat.class);
+        Map<OutputFormat, String> digests = new EnumMap<>(OutputFormat.class);
+        Map<OutputFormat, String> keys = new EnumMap<>(OutputFormat.class);
         List<Map.Entry<Subscriber, Delivery>> plan = new ArrayList<>();
         for (Subscriber s : config.subscribers()) {
             Recipients.Received before = who == null ? null : who.get(s.id());
@@ -134,13 +136,14 @@ public final class FanOutProcessor implements Processor<String, Article, String,
             } else if (before.killed() || article.getVersion() < before.version()) {
                 continue;
             }
+            // written once per format, whatever the number of subscribers taking it
             byte[] body = rendered.computeIfAbsent(s.format(), f -> renderer.render(article, state, f));
-            String digest = Renderer.digest(body);
+            String digest = digests.computeIfAbsent(s.format(), f -> Renderer.digest(body));
             if (before != null && article.getVersion() == before.version() && digest.equals(before.digest())) {
                 continue; // the same content again (a replay upstream)
             }
             plan.add(Map.entry(s, new Delivery(s.id(), uri, article.getVersion(), state, body,
-                    Renderer.idempotencyKey(uri, article.getVersion(), digest),
+                    keys.computeIfAbsent(s.format(), f -> Renderer.idempotencyKey(uri, article.getVersion(), digest)),
                     article.getReceivedAt() == null ? 0 : article.getReceivedAt().toEpochMilli())));
         }
         if (plan.isEmpty()) {
@@ -150,7 +153,7 @@ public final class FanOutProcessor implements Processor<String, Article, String,
         for (Map.Entry<Subscriber, Delivery> e : plan) {
             Delivery d = e.getValue();
             send(e.getKey(), d, timestamp, now);
-            updated.put(d.subscriberId(), new Recipients.Received(d.version(), Renderer.digest(d.body()), state, now.toEpochMilli()));
+            updated.put(d.subscriberId(), new Recipients.Received(d.version(), digests.get(e.getKey().format()), state, now.toEpochMilli()));
         }
         recipients.put(uri, updated);
     }

@@ -109,6 +109,13 @@ public final class SubscriberCluster implements AutoCloseable {
         return out;
     }
 
+    /** A plain topic of this cluster's partition count (measurements). */
+    public void ensureTopic(String topic) {
+        try (Admin admin = infrastructure.admin()) {
+            new TopicProvisioner(admin, Duration.ofSeconds(60)).ensure(List.of(new TopicSpec(topic, PARTITIONS, (short) 1, 1, "delete", null)));
+        }
+    }
+
     public boolean topicExists(String topic) {
         try (Admin admin = infrastructure.admin()) {
             return admin.listTopics().names().get().contains(topic);
