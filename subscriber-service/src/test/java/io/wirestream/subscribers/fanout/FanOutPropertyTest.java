@@ -47,7 +47,7 @@ import org.apache.kafka.streams.test.TestRecord;
  * starts for a subscriber with its first version that may start a delivery and that one of its products admits; from
  * then on every newer version reaches it, whatever it says, until and including a kill; nothing else reaches it.
  */
-class FanOutProperties {
+class FanOutPropertyTest {
 
     private static final List<String> AGENCIES = List.of("alpha", "beta", "gamma");
     private static final List<String> TOPICS = List.of(Stories.SPORT, Stories.ECONOMY, Stories.POLITICS);
