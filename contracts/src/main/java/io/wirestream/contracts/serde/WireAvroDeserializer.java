@@ -50,8 +50,10 @@ public final class WireAvroDeserializer<T> implements Deserializer<T> {
     private GenericData genericData = AvroModels.GENERIC;
     private SubjectNameStrategy strategy = SubjectNameStrategy.TOPIC_NAME;
     private boolean isKey;
-    /** Readers by writer schema id; with use.latest.version for generic records also by topic (see {@link #cacheKey}). */
-    private final Map<Object, Reader> readers = new ConcurrentHashMap<>();
+    /** Readers by writer schema id. */
+    private final Map<Integer, Reader> readers = new ConcurrentHashMap<>();
+    /** With use.latest.version for generic records: by topic, then id (under TopicNameStrategy the subject is the topic's). */
+    private final Map<String, Map<Integer, Reader>> latestReadersByTopic = new ConcurrentHashMap<>();
 
     /** For Kafka, which builds deserializers by class name and then calls {@link #configure}. */
     public WireAvroDeserializer() {
@@ -86,6 +88,7 @@ public final class WireAvroDeserializer<T> implements Deserializer<T> {
         this.strategy = settings.strategy(isKey);
         this.isKey = isKey;
         readers.clear();
+        latestReadersByTopic.clear();
     }
 
     @Override
@@ -105,10 +108,10 @@ public final class WireAvroDeserializer<T> implements Deserializer<T> {
         }
         Reader reader;
         try {
-            Object key = cacheKey(topic, id);
-            reader = readers.get(key);
+            Map<Integer, Reader> known = readsLatest() ? latestReadersByTopic.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()) : readers;
+            reader = known.get(id);
             if (reader == null) {
-                reader = readers.computeIfAbsent(key, k -> readerFor(topic, id));
+                reader = known.computeIfAbsent(id, i -> readerFor(topic, i));
             }
         } catch (SchemaRegistryException e) {
             // an outage keeps its registry exception as the cause, so handlers can tell "wait" from "corrupt"
@@ -145,9 +148,9 @@ public final class WireAvroDeserializer<T> implements Deserializer<T> {
         }
     }
 
-    /** The latest schema of a subject depends on the topic under TopicNameStrategy: those readers are kept per topic. */
-    private Object cacheKey(String topic, int id) {
-        return type == null && useLatestVersion && !specificReader ? topic + "\u0000" + id : (Object) id;
+    /** Whether generic records are read with the subject's latest schema, which depends on the topic. */
+    private boolean readsLatest() {
+        return type == null && useLatestVersion && !specificReader;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -172,7 +175,7 @@ public final class WireAvroDeserializer<T> implements Deserializer<T> {
                     AvroModels.forGenerated(generated)), writerType, false);
         }
         Schema reader = writer;
-        if (useLatestVersion) {
+        if (readsLatest()) {
             String subject = strategy.subject(topic, isKey, writer);
             RegisteredSchema latest = waitingOutOutages(() -> registry.latest(subject)).orElseThrow(() -> new SerializationException(
                     SerdeConfig.USE_LATEST_VERSION + " is set but subject " + subject + " has no schema in the registry"));
