@@ -111,6 +111,8 @@ public final class KafkaSettings {
         p.put("wirestream.registry.outage.wait.ms", String.valueOf(s.get(REGISTRY_OUTAGE_WAIT).toMillis()));
         String userInfo = s.get(REGISTRY_USER_INFO);
         if (userInfo != null && !userInfo.isBlank()) {
+            // Confluent's serdes read basic.auth.user.info only with this source (their default is the URL's user info)
+            p.put("basic.auth.credentials.source", "USER_INFO");
             p.put("basic.auth.user.info", userInfo);
         }
         putIfSet(p, "schema.registry.ssl.truststore.location", s.get(REGISTRY_SSL_TRUSTSTORE_LOCATION));

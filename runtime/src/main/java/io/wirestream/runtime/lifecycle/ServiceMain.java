@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *   <li>The main thread waits until the hook has stopped the service.</li>
  * </ol>
  * Exit codes: {@value #INVALID_SETTINGS} invalid settings (missing file, unknown key, bad value, or the service
- * refusing its settings with an {@link IllegalArgumentException} while it is built); {@value #COULD_NOT_START} it
+ * refusing its settings with an {@link IllegalArgumentException}, or a Kafka client or serde refusing them with a
+ * {@link ConfigException}, while it is built); {@value #COULD_NOT_START} it
  * could not start (anything else thrown while building or starting). A stop by signal ends with the JVM's own
  * status for it (143 for SIGTERM, 130 for Ctrl+C) once the service has stopped cleanly; the runner does not override
  * it, since calling exit from a shutdown hook would block forever.
@@ -93,7 +95,7 @@ public final class ServiceMain {
         WireService service;
         try {
             service = factory.apply(settings);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ConfigException e) {
             log.error("{} has invalid settings: {}", name, e.getMessage());
             return INVALID_SETTINGS;
         } catch (RuntimeException e) {

@@ -126,6 +126,17 @@ class ServiceMainTest {
     }
 
     @Test
+    void aSerdeRefusingTheRegistrySettingsWhileBuiltIsInvalidSettings() {
+        // the serdes refuse their settings with Kafka's ConfigException, as Kafka's own clients do
+        int status = runner(s -> {
+            io.wirestream.contracts.topics.Topics.ARTICLES.valueSerde(io.wirestream.runtime.config.KafkaSettings.serdeProperties(s));
+            return new CountingService(null);
+        }, Map.of("WIRE_REGISTRY_SSL_TRUSTSTORE_LOCATION", dir.resolve("absent-ca.p12").toString()))
+                .runUntilStopped(new String[0]);
+        assertThat(status).isEqualTo(ServiceMain.INVALID_SETTINGS);
+    }
+
+    @Test
     void theServiceGetsTheValidatedSettingsOfFileAndEnvironment() throws Exception {
         Path file = properties("demo.http.port=9000", "kafka.bootstrap.servers=broker:9092");
         CompletableFuture<Settings> seen = new CompletableFuture<>();

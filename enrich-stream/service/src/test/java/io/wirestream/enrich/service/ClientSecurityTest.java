@@ -98,6 +98,7 @@ class ClientSecurityTest {
 
         assertThat(KafkaSettings.serdeProperties(settings))
                 .containsEntry("schema.registry.url", "https://registry.example:8081")
+                .containsEntry("basic.auth.credentials.source", "USER_INFO")
                 .containsEntry("basic.auth.user.info", "wirestream:" + SASL_SECRET)
                 .containsEntry("schema.registry.ssl.truststore.location", "/etc/wirestream/registry-ca.p12")
                 .containsEntry("schema.registry.ssl.truststore.password", TRUST_SECRET)
