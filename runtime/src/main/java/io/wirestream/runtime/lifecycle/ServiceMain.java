@@ -68,11 +68,16 @@ public final class ServiceMain {
     ServiceMain(String name, DeclaredSettings declared, Function<Settings, ? extends WireService> factory,
                 Map<String, String> env, Consumer<Thread> shutdownHooks, BiConsumer<String, LogFormat> logging) {
         this.name = name;
-        this.declared = declared.plus(KafkaSettings.ALL, LogSettings.ALL);
+        this.declared = accepted(declared);
         this.factory = factory;
         this.env = env;
         this.shutdownHooks = shutdownHooks;
         this.logging = logging;
+    }
+
+    /** What a service run here accepts: its own settings and the ones every service shares (Kafka, logging). */
+    public static DeclaredSettings accepted(DeclaredSettings own) {
+        return own.plus(KafkaSettings.ALL, LogSettings.ALL);
     }
 
     /**
