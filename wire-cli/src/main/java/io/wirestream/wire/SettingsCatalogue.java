@@ -48,7 +48,7 @@ public final class SettingsCatalogue {
         md.append("Every service reads, in rising precedence: the defaults below, a properties file given as its first argument,\n");
         md.append("environment variables, and (local mode only) the values `wire up` sets. A secret may also be read from the file\n");
         md.append("named by `<ENV VAR>_FILE` (e.g. `WIRE_KAFKA_SASL_PASSWORD_FILE`); secrets are never printed or logged.\n\n");
-        md.append("A service accepts its own settings and the ones every service shares (the first table); any other key in its\n");
+        md.append("A service accepts its own settings and the ones every service shares (the first two tables); any other key in its\n");
         md.append("properties file, or `WIRE_*` environment variable, stops it at start (exit status 2) naming the nearest declared\n");
         md.append("one, so a misspelt setting is never ignored. `wire up` checks `--config` and `--set` against every service's settings.\n");
         md.append("`WIRE_JAVA_OPTS` and `WIRE_LOG_LEVEL` configure the process, not a service, and are allowed.\n");
