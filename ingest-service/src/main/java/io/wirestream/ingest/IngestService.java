@@ -99,7 +99,7 @@ public final class IngestService implements WireService, AutoCloseable {
                     + Topics.RAW.name() + " within " + startupTimeout.toSeconds() + "s (" + rootMessage(e) + ")", e);
         }
 
-        PrometheusMeterRegistry registry = ServiceHttpServer.newMetrics("ingest");
+        PrometheusMeterRegistry registry = ServiceHttpServer.newMetrics("ingest-service");
         KafkaProducer<String, RawItem> producer = RawItemPublisher.createProducer(client, serde, kafkaTimeout, maxRecord);
         RawItemPublisher publisher = new RawItemPublisher(producer, kafkaTimeout, Clock.systemUTC(), registry);
         running.add(publisher);

@@ -1,5 +1,6 @@
 package io.wirestream.publish;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -141,22 +142,26 @@ public final class PublishService implements WireService {
                 return state.phase() == StoreConsumerState.Phase.RUNNING ? null
                         : state.phase() + (state.lastError() == null ? "" : ": " + state.lastError());
             });
-            gauge(metrics, "wirestream_publish_written", consumer, s -> s.applied());
-            gauge(metrics, "wirestream_publish_ignored", consumer, s -> s.ignored());
-            gauge(metrics, "wirestream_publish_killed", consumer, s -> s.killed());
-            gauge(metrics, "wirestream_publish_held", consumer, s -> s.held());
-            gauge(metrics, "wirestream_publish_skipped", consumer, s -> s.skipped());
-            gauge(metrics, "wirestream_publish_rejected", consumer, s -> s.rejected());
-            gauge(metrics, "wirestream_publish_store_failures", consumer, s -> s.failures());
-            gauge(metrics, "wirestream_publish_store_up", consumer,
-                    s -> s.phase() == StoreConsumerState.Phase.RUNNING ? 1 : 0);
+            // the consumer's counts only grow while the process runs: counters (wirestream_publish_*_total)
+            counter(metrics, "wirestream.publish.written", "Versions written to the store (new, or replacing what it held)", consumer, s -> s.applied());
+            counter(metrics, "wirestream.publish.ignored", "Versions refused by the version guard (older or replayed)", consumer, s -> s.ignored());
+            counter(metrics, "wirestream.publish.killed", "Kills applied to the store (withdrawn or deleted)", consumer, s -> s.killed());
+            counter(metrics, "wirestream.publish.held", "Versions written but held back until their embargo time", consumer, s -> s.held());
+            counter(metrics, "wirestream.publish.skipped", "Tombstones and unreadable values (only their offset is taken)", consumer, s -> s.skipped());
+            counter(metrics, "wirestream.publish.rejected", "Records set aside to the rejected topic", consumer, s -> s.rejected());
+            counter(metrics, "wirestream.publish.store.failures", "Times the store failed and its consumer paused to retry", consumer,
+                    s -> s.failures());
+            Gauge.builder("wirestream.publish.store.up", consumer, c -> c.state().phase() == StoreConsumerState.Phase.RUNNING ? 1 : 0)
+                    .description("1 while the store's consumer runs, 0 while it starts, retries or is stopped")
+                    .tag("store", store).register(metrics);
         }
         http.start(settings.get(PublishSettings.HTTP_HOST), settings.get(PublishSettings.HTTP_PORT));
     }
 
-    private static void gauge(PrometheusMeterRegistry metrics, String name, StoreConsumer consumer,
-                              ToDoubleFunction<StoreConsumerState> value) {
-        Gauge.builder(name, consumer, c -> value.applyAsDouble(c.state())).tag("store", consumer.store().name()).register(metrics);
+    private static void counter(PrometheusMeterRegistry metrics, String name, String description, StoreConsumer consumer,
+                                ToDoubleFunction<StoreConsumerState> value) {
+        FunctionCounter.builder(name, consumer, c -> value.applyAsDouble(c.state())).description(description)
+                .tag("store", consumer.store().name()).register(metrics);
     }
 
     /** One producer for every store's rejections: idempotent, acknowledged by all replicas before a store moves on. */

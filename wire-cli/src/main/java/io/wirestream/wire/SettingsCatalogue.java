@@ -7,6 +7,7 @@ import io.wirestream.ingest.IngestSettings;
 import io.wirestream.ops.OpsSettings;
 import io.wirestream.runtime.config.DeclaredSettings;
 import io.wirestream.runtime.config.KafkaSettings;
+import io.wirestream.runtime.config.LogSettings;
 import io.wirestream.runtime.config.Setting;
 import io.wirestream.publish.config.PublishSettings;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ public final class SettingsCatalogue {
     public static Map<String, List<Setting<?>>> byService() {
         Map<String, List<Setting<?>>> m = new LinkedHashMap<>();
         m.put("every service (Kafka, TLS/SASL, schema registry)", KafkaSettings.ALL);
+        m.put("every service (logging)", LogSettings.ALL);
         m.put("ingest-service", IngestSettings.ALL);
         m.put("enrich-stream", EnrichSettings.ALL);
         m.put("publish-service", PublishSettings.ALL);
@@ -31,7 +33,7 @@ public final class SettingsCatalogue {
 
     /** What local mode, which runs every service in one JVM, may be configured with: every service's settings. */
     public static DeclaredSettings declared() {
-        return EnrichServiceMain.DECLARED.plus(KafkaSettings.ALL, IngestSettings.ALL, PublishSettings.ALL, OpsSettings.ALL);
+        return EnrichServiceMain.DECLARED.plus(KafkaSettings.ALL, LogSettings.ALL, IngestSettings.ALL, PublishSettings.ALL, OpsSettings.ALL);
     }
 
     public static Optional<Setting<?>> byEnvVar(String envVar) {
@@ -46,10 +48,13 @@ public final class SettingsCatalogue {
         md.append("Every service reads, in rising precedence: the defaults below, a properties file given as its first argument,\n");
         md.append("environment variables, and (local mode only) the values `wire up` sets. A secret may also be read from the file\n");
         md.append("named by `<ENV VAR>_FILE` (e.g. `WIRE_KAFKA_SASL_PASSWORD_FILE`); secrets are never printed or logged.\n\n");
-        md.append("A service accepts its own settings and the ones every service shares (the first table); any other key in its\n");
+        md.append("A service accepts its own settings and the ones every service shares (the first two tables); any other key in its\n");
         md.append("properties file, or `WIRE_*` environment variable, stops it at start (exit status 2) naming the nearest declared\n");
         md.append("one, so a misspelt setting is never ignored. `wire up` checks `--config` and `--set` against every service's settings.\n");
         md.append("`WIRE_JAVA_OPTS` and `WIRE_LOG_LEVEL` configure the process, not a service, and are allowed.\n");
+        md.append("Each service logs with its own log4j configuration (runtime's `wirestream-service-log4j2.xml`, `io.wirestream` at\n");
+        md.append("INFO), selected by its main whatever the classpath order; `wire` uses its own, quieter one (WARN). `WIRE_LOG_LEVEL`\n");
+        md.append("sets the level of `io.wirestream` in both; `-Dlog4j2.configurationFile=...` replaces either.\n");
         byService().forEach((service, settings) -> {
             md.append("\n## ").append(service).append("\n\n");
             md.append("| setting | environment variable | default | meaning |\n|---|---|---|---|\n");

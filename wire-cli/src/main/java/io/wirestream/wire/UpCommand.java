@@ -80,6 +80,7 @@ public final class UpCommand implements Callable<Integer> {
             System.err.println("wire up: invalid settings, nothing started:\n  " + String.join("\n  ", e.problems()));
             return 2;
         }
+        CliLogging.apply(settings.with(extra));
         System.out.println("Starting Wirestream locally (data in " + dataDir.toAbsolutePath().normalize() + ") ...");
         LocalPipeline pipeline = new LocalPipeline(dataDir, ports);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -8,6 +8,7 @@ import io.wirestream.avro.IngestChannel;
 import io.wirestream.avro.RawItem;
 import io.wirestream.enrich.normalise.WireItemNormaliser;
 import io.wirestream.runtime.config.Settings;
+import io.wirestream.runtime.metrics.ScrapedMetrics;
 import io.wirestream.contracts.serde.WireFormat;
 import io.wirestream.contracts.topics.TopicDef;
 import io.wirestream.contracts.topics.Topics;
@@ -166,6 +167,47 @@ abstract class PipelineJourneys {
     @Test
     @Order(4)
     void everyServiceServesHealthAndPrometheusMetricsWithItsKafkaClientFigures() throws Exception {
+        Map<String, String> metricsByService = scrapeEveryService();
+        assertThat(metricsByService.get("ingest")).contains("wirestream_ingest_items_total").contains("kafka_producer_")
+                .contains("wirestream_ingest_produce_latency_seconds_bucket");
+        assertThat(metricsByService.get("enrich")).contains("kafka_stream_");
+        // duplicates dropped by reason (the demo's near-copy), and rejections by stage and reason
+        assertThat(metricsByService.get("enrich")).containsPattern("wirestream_dedupe_dropped_total\\{[^}]*reason=\"near-duplicate\"")
+                .contains("wirestream_enrich_rejected_total");
+        assertThat(metricsByService.get("publish")).containsPattern("wirestream_publish_written_total\\{[^}]*store=[^}]*} [1-9]")
+                .contains("kafka_consumer_").contains("wirestream_freshness_seconds");
+        assertThat(metricsByService.get("ops")).contains("wirestream_lag_group_records").contains("wirestream_topic_end_offsets_total");
+    }
+
+    /**
+     * Issue 19: every service names its own figures wirestream_*, counts as counters (_total), with the JVM's and the
+     * process's beside them; and every name the dashboards and Prometheus rules in the repository query is one a service
+     * serves, so the two cannot drift apart again.
+     */
+    @Test
+    @Order(5)
+    void metricNamesFollowTheConventionsAndEveryDeployedQueryFindsItsMetric() throws Exception {
+        Map<String, String> metricsByService = scrapeEveryService();
+        Set<String> served = new TreeSet<>();
+        metricsByService.forEach((service, body) -> {
+            ScrapedMetrics scraped = ScrapedMetrics.parse(body);
+            assertThat(scraped.conventionProblems()).as("naming problems on %s's /metrics", service).isEmpty();
+            assertThat(scraped.sampleNames()).as("%s's JVM and process figures", service).contains("jvm_memory_used_bytes",
+                    "jvm_gc_memory_allocated_bytes_total", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
+                    "process_cpu_usage", "process_uptime_seconds", "process_files_open_files");
+            served.addAll(scraped.sampleNames());
+        });
+
+        Map<String, TreeSet<String>> deployed = DeployedMetricNames.in(ConfigurationReferenceTest.ROOT);
+        assertThat(deployed).as("names queried by the dashboards and rules").containsKeys(
+                "wirestream_ingest_items_total", "wirestream_publish_written_total", "wirestream_lag_group_status",
+                "wirestream_freshness_seconds_bucket", "jvm_memory_used_bytes");
+        Map<String, TreeSet<String>> missing = new java.util.TreeMap<>(deployed);
+        missing.keySet().removeAll(served);
+        assertThat(missing).as("queried in deploy/ or ops/grafana/ (name -> files) but served by no service").isEmpty();
+    }
+
+    private Map<String, String> scrapeEveryService() throws Exception {
         LocalPorts ports = pipeline.ports();
         Map<String, String> metricsByService = new HashMap<>();
         for (Map.Entry<String, String> service : Map.of("ingest", pipeline.ingestUrl(),
@@ -177,14 +219,7 @@ abstract class PipelineJourneys {
             assertThat(metrics.statusCode()).isEqualTo(200);
             metricsByService.put(service.getKey(), metrics.body());
         }
-        assertThat(metricsByService.get("ingest")).contains("ingest_items_total").contains("kafka_producer_");
-        assertThat(metricsByService.get("enrich")).contains("kafka_stream_");
-        // duplicates dropped by reason (the demo's near-copy), and rejections by stage and reason
-        assertThat(metricsByService.get("enrich")).containsPattern("wirestream_dedupe_dropped_total\\{[^}]*reason=\"near-duplicate\"")
-                .contains("wirestream_enrich_rejected_total");
-        assertThat(metricsByService.get("publish")).contains("wirestream_publish_written").contains("kafka_consumer_")
-                .contains("wirestream_freshness_seconds");
-        assertThat(metricsByService.get("ops")).contains("wirestream_lag_group_records");
+        return metricsByService;
     }
 
     @Test

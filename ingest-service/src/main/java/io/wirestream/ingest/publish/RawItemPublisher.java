@@ -40,7 +40,7 @@ public final class RawItemPublisher implements AutoCloseable {
         this.producer = producer;
         this.timeout = timeout;
         this.clock = clock;
-        this.produceLatency = Timer.builder("ingest.produce.latency")
+        this.produceLatency = Timer.builder("wirestream.ingest.produce.latency")
                 .description("Time from send to the acks=all acknowledgement of one raw item")
                 .publishPercentileHistogram()
                 .register(metrics);

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import org.eclipse.jetty.http.BadMessageException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirestream.runtime.metrics.JvmProcessMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side every service shares: {@code /health/live}, {@code /health/ready} (200 only when every readiness check
- * passes, else 503 with the reasons) and {@code /metrics} in Prometheus format. Services add their own routes.
+ * passes, else 503 with the reasons) and {@code /metrics} in Prometheus format, with the JVM's and the process's figures
+ * ({@link JvmProcessMetrics}) beside the service's own. Services add their own routes.
  * Every connection is bounded by {@link HttpLimits} (header size, header deadline, idle timeout, minimum body rate)
  * before any route sees it; bodies are bounded by the routes, which know their own limits.
  */
@@ -32,6 +34,7 @@ public final class ServiceHttpServer implements AutoCloseable {
     private final Map<String, ReadinessCheck> checks = new LinkedHashMap<>();
     private final Javalin app;
     private final HttpLimits limits;
+    private final JvmProcessMetrics jvmMetrics;
     private SlowClientGuard slowClients;
 
     public ServiceHttpServer(String service, PrometheusMeterRegistry metrics, Consumer<Javalin> routes) {
@@ -42,6 +45,7 @@ public final class ServiceHttpServer implements AutoCloseable {
         this.service = service;
         this.metrics = metrics;
         this.limits = limits;
+        this.jvmMetrics = JvmProcessMetrics.bindTo(metrics);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = 64L * 1024 * 1024; // services enforce their own, smaller limits with clear errors
@@ -76,6 +80,12 @@ public final class ServiceHttpServer implements AutoCloseable {
         ctx.status(e.getCode()).header("Connection", "close").contentType("application/json").result(body.toString());
     }
 
+    /**
+     * A registry for one service: every meter carries the tag {@code service}. Wirestream's own meters are named
+     * {@code wirestream.<area>.<what>} with the unit in the name or as base unit, and counts are counters (Prometheus:
+     * {@code wirestream_..._total}); gauges only for values that go up and down. {@code MetricConventionsTest} and the
+     * pipeline journeys check this on what each service serves.
+     */
     public static PrometheusMeterRegistry newMetrics(String service) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("service", service);
@@ -133,5 +143,6 @@ public final class ServiceHttpServer implements AutoCloseable {
             slowClients.close();
         }
         app.stop();
+        jvmMetrics.close();
     }
 }
