@@ -20,7 +20,8 @@ import java.util.function.Function;
  * and the language of a story that declares none.
  *
  * <p>An item's source is named twice: by the <em>provider</em> the item itself names (G2 {@code itemMeta/provider},
- * NewsML 1 {@code ProviderId}, NITF {@code doc-id/@regsrc}), and by the <em>agency</em> that pushed it
+ * NewsML 1 {@code ProviderId}, NITF {@code doc-id/@regsrc}; for ninjs, IPTC 7901 and NITF without regsrc what
+ * {@code provider.ProviderChoice} reads), and by the <em>agency</em> that pushed it
  * ({@code RawItem.agency}, a name the deployment chose). The provider is looked up first, since it is who wrote the
  * time; an aggregator pushing several providers' copy must not impose its own zone on all of them. Zones are then
  * looked up by the pushing agency and last by format. Names match in any case; a provider written as a domain

@@ -202,9 +202,9 @@ public final class Iptc7901Parser implements FormatParser {
 
     /**
      * The provider, from the header's optional information: 7901 has no provider field, and its source
-     * identification letters ({@code eca}, {@code bkn}) are the sender's own channel codes, which no public list
-     * maps to an agency. Agencies write their name there after the address ({@code ccccb   dpa 061},
-     * {@code vvvvb KNA 170123-89-00065#2}); the first word that is a known agency's name is the provider, and with
+     * identification letters ({@code xyz} in {@code xyz042}) are the sender's own channel codes, which no public list
+     * maps to an agency. Agencies write their name there after the address ({@code abcde   dpa 061},
+     * {@code abcde KNA 240115-99-000042#2}); the first word that is a known agency's name is the provider, and with
      * none the provider stays unknown.
      */
     static void readProvider(String optionalInformation, DraftArticle d) {

@@ -75,7 +75,7 @@ public final class NinjsParser implements FormatParser {
      * ninjs has no provider property (none of the 1.0-3.1 schemas): the provider is the first of a {@code provider}
      * property some producers add, an infosource whose role says it provided, distributed or originated the content,
      * Superdesk's {@code source}, and the {@code copyrightholder}, as written; else a known agency named by an
-     * infosource without a role, the byline ({@code by}: "Von Christian Hollmann, dpa") or the item's uri (its host,
+     * infosource without a role, the byline ({@code by}: "Von Erika Muster, dpa") or the item's uri (its host,
      * or the provider of a NewsML URN). See {@link ProviderChoice}.
      */
     static void readProvider(JsonNode o, DraftArticle d) {

@@ -24,7 +24,7 @@ public final class ProviderChoice {
     /** One field that may name the provider: its value as written, and where it was read ("ninjs copyrightholder"). */
     public record Candidate(String name, String from, boolean explicit) {}
 
-    /** Parts of a byline: "Von Christian Hollmann, dpa", "JANE DOE (AP)", "Reuters / AFP". */
+    /** Parts of a byline: "Von Erika Muster, dpa", "JANE DOE (AP)", "Reuters / AFP". */
     private static final Pattern BYLINE_PARTS = Pattern.compile("[,;/|()\\[\\]]|\\s+(?:and|und|og|och|ja)\\s+");
 
     private final List<Candidate> candidates = new ArrayList<>();
