@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  *   <li>the agency samples and the IPTC ninjs examples, normalised, each distinct story with a body of 150
  *       characters or more: the language it declares, or English for the undeclared ones, which were read by hand
  *       ({@link #READ_AS_ENGLISH}; every other undeclared story is left out). IPTC's NewsML-G2 examples are left out:
- *       their text is placeholder Latin declared as English;</li>
+ *       most of their text is placeholder Latin declared as English;</li>
  *   <li>every paragraph of 30 characters or more of the non-English stories among those (German, Finnish,
  *       Swedish, Norwegian, Chinese), as more non-English samples.</li>
  * </ul>
