@@ -256,6 +256,11 @@ public final class Passthrough {
         return Optional.of(prefix + name + " and " + wire + " are both given: " + c.why() + "; give only one");
     }
 
+    /** The library's name nearest to an unknown one, when it is near enough to be what was meant. */
+    public Optional<String> nearestName(String name) {
+        return Optional.ofNullable(nearest(name, names.keySet())).filter(n -> closeEnough(name, n));
+    }
+
     /** The nearest of the library's names to an unknown one, as a key: the text after "did you mean". */
     Optional<String> nearestKey(String name) {
         return Optional.ofNullable(nearest(name, names.keySet())).map(n -> prefix + n);
