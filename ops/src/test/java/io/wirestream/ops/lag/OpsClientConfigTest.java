@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The ops service's admin, probe and tail clients take kafka.client.*, each what its kind declares. */
 class OpsClientConfigTest {
 
-    static final DeclaredSettings DECLARED = ServiceMain.withShared(OpsMain.DECLARED);
+    static final DeclaredSettings DECLARED = ServiceMain.accepted(OpsMain.DECLARED);
 
     @Test
     void aKafkaClientPropertyReachesTheLagAdminTheProbeAndTheTails() {
