@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * Configuration values from, in rising precedence: the setting's default, a properties file, environment variables,
- * explicit overrides (local mode and tests). Every read goes through a declared {@link Setting}; what a service was
+ * explicit overrides (local mode and tests). Every read goes through a declared {@link Setting} or {@link Passthrough}; what a service was
  * given but never declared (a misspelt key in the file, an unknown {@code WIRE_*} variable) is found by
  * {@link DeclaredSettings#validate}, which the service runner calls before anything starts, so a typo is a startup
  * error, not a silently ignored line.
