@@ -71,14 +71,10 @@ public final class SettingsCatalogue {
         md.append("Every service reads, in rising precedence: the defaults below, a properties file given as its first argument,\n");
         md.append("environment variables, and (local mode only) the values `wire up` sets. A secret may also be read from the file\n");
         md.append("named by `<ENV VAR>_FILE` (e.g. `WIRE_KAFKA_SASL_PASSWORD_FILE`); secrets are never printed or logged.\n\n");
-        md.append("A service accepts its own settings, the ones every service shares (the first two tables) and Kafka's own
-");
-        md.append("properties under `kafka.client.` and (enrich-stream) `enrich.streams.` (the last section); any other key in its
-");
-        md.append("properties file, or `WIRE_*` environment variable, stops it at start (exit status 2) naming the nearest declared
-");
-        md.append("one, so a misspelt setting is never ignored. `wire up` checks `--config` and `--set` against every service's settings.
-");
+        md.append("A service accepts its own settings, the ones every service shares (the first two tables) and Kafka's own\n");
+        md.append("properties under `kafka.client.` and (enrich-stream) `enrich.streams.` (the last section); any other key in its\n");
+        md.append("properties file, or `WIRE_*` environment variable, stops it at start (exit status 2) naming the nearest declared\n");
+        md.append("one, so a misspelt setting is never ignored. `wire up` checks `--config` and `--set` against every service's settings.\n");
         md.append("`WIRE_JAVA_OPTS` and `WIRE_LOG_LEVEL` configure the process, not a service, and are allowed.\n");
         md.append("Each service logs with its own log4j configuration (runtime's `wirestream-service-log4j2.xml`, `io.wirestream` at\n");
         md.append("INFO), selected by its main whatever the classpath order; `wire` uses its own, quieter one (WARN). `WIRE_LOG_LEVEL`\n");
