@@ -22,6 +22,7 @@ import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Settings;
 import io.wirestream.runtime.http.HttpLimits;
 import io.wirestream.runtime.http.ServiceHttpServer;
+import io.wirestream.runtime.kafka.KafkaClientConfigs;
 import io.wirestream.runtime.kafka.TopicMismatchException;
 import io.wirestream.runtime.kafka.TopicProvisioner;
 import io.wirestream.runtime.kafka.TopicSpec;
@@ -76,7 +77,7 @@ public final class IngestService implements WireService, AutoCloseable {
     }
 
     private void startAll() throws IOException {
-        Map<String, Object> client = KafkaSettings.clientProperties(settings);
+        KafkaClientConfigs clients = KafkaClientConfigs.from(settings);
         Map<String, Object> serde = KafkaSettings.serdeProperties(settings);
         Duration kafkaTimeout = settings.get(IngestSettings.KAFKA_TIMEOUT);
         long maxBody = settings.get(IngestSettings.MAX_BODY_BYTES);
@@ -84,7 +85,7 @@ public final class IngestService implements WireService, AutoCloseable {
         SizeBudget.check(settings);
         long maxRecord = SizeBudget.maxRawRecordBytes(settings);
 
-        Admin admin = Admin.create(client);
+        Admin admin = Admin.create(clients.admin(Map.of()));
         // a bounded close: an unanswered request (Kafka down at start) would otherwise hold close() for a minute
         running.add(() -> admin.close(Duration.ofSeconds(5)));
         KafkaHealth health = new KafkaHealth(admin, Duration.ofSeconds(3), Duration.ofSeconds(5));
@@ -100,14 +101,14 @@ public final class IngestService implements WireService, AutoCloseable {
         }
 
         PrometheusMeterRegistry registry = ServiceHttpServer.newMetrics("ingest-service");
-        KafkaProducer<String, RawItem> producer = RawItemPublisher.createProducer(client, serde, kafkaTimeout, maxRecord);
+        KafkaProducer<String, RawItem> producer = RawItemPublisher.createProducer(clients, serde, kafkaTimeout, maxRecord);
         RawItemPublisher publisher = new RawItemPublisher(producer, kafkaTimeout, Clock.systemUTC(), registry);
         running.add(publisher);
         // the producer's own figures (request latency, retries, buffer use) belong on /metrics beside ours
         KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(registry);
         running.add(producerMetrics);
-        ReceiptLookup lookup = new ReceiptLookup(client, serde, kafkaTimeout);
+        ReceiptLookup lookup = new ReceiptLookup(clients, serde, kafkaTimeout);
         running.add(lookup);
         ItemIntake intake = new ItemIntake(classifier, publisher, new IngestMetrics(registry), maxBody, settings.get(IngestSettings.RETRY_AFTER),
                 settings.get(IngestSettings.MAX_ID_BYTES));

@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.runtime.metrics.FreshnessRecorder;
 import io.wirestream.avro.Article;
 import io.wirestream.runtime.config.KafkaSettings;
+import io.wirestream.runtime.kafka.KafkaClientConfigs;
 import io.wirestream.runtime.http.ServiceHttpServer;
 import io.wirestream.runtime.lifecycle.WireService;
 import io.wirestream.publish.api.ArticleReadApi;
@@ -166,24 +167,34 @@ public final class PublishService implements WireService {
 
     /** One producer for every store's rejections: idempotent, acknowledged by all replicas before a store moves on. */
     private RejectionSink rejectionSink() {
-        Map<String, Object> p = new HashMap<>(KafkaSettings.clientProperties(settings));
+        Map<String, Object> serdes = KafkaSettings.serdeProperties(settings);
+        KafkaProducer<String, Rejection> producer = new KafkaProducer<>(rejectionProducerProperties(),
+                Topics.REJECTED.keySerde(serdes).serializer(), Topics.REJECTED.valueSerde(serdes).serializer());
+        rejectionSink = new KafkaRejectionSink(producer, Topics.REJECTED.name(), REJECTION_TIMEOUT.plusSeconds(5));
+        return rejectionSink;
+    }
+
+    /** The rejection producer's configuration: Wirestream's own values, then what a producer takes of kafka.client.*. */
+    Map<String, Object> rejectionProducerProperties() {
+        Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "wirestream-publish-rejections-" + ProcessHandle.current().pid());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) REJECTION_TIMEOUT.toMillis());
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) REJECTION_TIMEOUT.toMillis());
-        Map<String, Object> serdes = KafkaSettings.serdeProperties(settings);
-        KafkaProducer<String, Rejection> producer = new KafkaProducer<>(p,
-                Topics.REJECTED.keySerde(serdes).serializer(), Topics.REJECTED.valueSerde(serdes).serializer());
-        rejectionSink = new KafkaRejectionSink(producer, Topics.REJECTED.name(), REJECTION_TIMEOUT.plusSeconds(5));
-        return rejectionSink;
+        return KafkaClientConfigs.from(settings).producer(p);
     }
 
     private static final Duration REJECTION_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * A store consumer's configuration: Wirestream's own values (its group, read_committed, no automatic commit, the
+     * {@code publish.*} batch size and session timeout), then what a consumer takes of kafka.client.*, which may give
+     * max.poll.records or session.timeout.ms instead of their publish settings, not besides them.
+     */
     Map<String, Object> consumerProperties(StoreKind kind) {
-        Map<String, Object> p = new HashMap<>(KafkaSettings.clientProperties(settings));
+        Map<String, Object> p = new HashMap<>();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, consumerSettings.groupId(kind));
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, consumerSettings.groupId(kind) + "-" + ProcessHandle.current().pid());
         // the store owns the position; Kafka commits are advisory (lag tooling) and never automatic
@@ -193,7 +204,7 @@ public final class PublishService implements WireService {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, consumerSettings.maxPollRecords());
         p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) consumerSettings.sessionTimeout().toMillis());
-        return p;
+        return KafkaClientConfigs.from(settings).consumer(p);
     }
 
     /** Stops the consumers (each finishes or abandons its batch; the store keeps only what it committed) and HTTP. */

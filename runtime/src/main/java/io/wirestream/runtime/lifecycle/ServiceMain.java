@@ -2,6 +2,7 @@ package io.wirestream.runtime.lifecycle;
 
 import io.wirestream.runtime.config.DeclaredSettings;
 import io.wirestream.runtime.config.InvalidSettingsException;
+import io.wirestream.runtime.config.KafkaClientPassthrough;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.LogSettings;
 import io.wirestream.runtime.config.Settings;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Settings from the optional properties file (first argument) and the environment.</li>
  *   <li>Logging set up as the service's own ({@link LogConfig}, {@code log.format} plain or json), before anything
  *   logs, so no other log configuration on the classpath applies.</li>
- *   <li>Validated against the service's declared settings plus the shared {@link KafkaSettings#ALL}: an unknown key
- *   or {@code WIRE_*} variable, or a value that does not parse, stops it here.</li>
+ *   <li>Validated against the service's declared settings plus the shared ones ({@link #accepted}: Kafka, logging and
+ *   the {@code kafka.client.*} passthrough): an unknown key or {@code WIRE_*} variable, a Kafka property Kafka does
+ *   not declare or Wirestream owns, or a value that does not parse, stops it here.</li>
  *   <li>The service is built, one shutdown hook installed (it calls {@link WireService#stop()} once), then started.</li>
  *   <li>The main thread waits until the hook has stopped the service.</li>
  * </ol>
@@ -77,9 +79,13 @@ public final class ServiceMain {
         this.logging = logging;
     }
 
-    /** What a service run here accepts: its own settings and the ones every service shares (Kafka, logging). */
+    /**
+     * What a service run here accepts: its own settings and the ones every service shares (Kafka, logging), and the
+     * {@code kafka.client.*} passthrough ({@link KafkaClientPassthrough#CLIENTS}, merged with the service's own when it
+     * refuses more).
+     */
     public static DeclaredSettings accepted(DeclaredSettings own) {
-        return own.plus(KafkaSettings.ALL, LogSettings.ALL);
+        return own.plus(KafkaSettings.ALL, LogSettings.ALL).withPassthrough(KafkaClientPassthrough.CLIENTS);
     }
 
     /**
