@@ -3,7 +3,7 @@ package io.wirestream.ingest.push;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.wirestream.avro.IngestChannel;
@@ -61,7 +61,8 @@ public final class PushApi {
         this.batchMaxBytes = batchMaxBytes;
     }
 
-    public void register(Javalin app) {
+    /** Declares the push API's routes and exception handlers on a Javalin app's route config. */
+    public void register(RoutesConfig app) {
         app.post("/v1/items", ctx -> pushOne(ctx, null));
         app.post("/v1/agencies/{agency}/items", ctx -> pushOne(ctx, ctx.pathParam("agency")));
         app.post("/v1/items/batch", ctx -> pushBatch(ctx, null));

@@ -3,6 +3,7 @@ package io.wirestream.runtime.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.eclipse.jetty.http.BadMessageException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -34,16 +35,20 @@ public final class ServiceHttpServer implements AutoCloseable {
     private final HttpLimits limits;
     private SlowClientGuard slowClients;
 
-    public ServiceHttpServer(String service, PrometheusMeterRegistry metrics, Consumer<Javalin> routes) {
+    public ServiceHttpServer(String service, PrometheusMeterRegistry metrics, Consumer<RoutesConfig> routes) {
         this(service, metrics, routes, HttpLimits.defaults());
     }
 
-    public ServiceHttpServer(String service, PrometheusMeterRegistry metrics, Consumer<Javalin> routes, HttpLimits limits) {
+    /**
+     * @param routes the service's own routes and exception handlers, declared on Javalin's route config (Javalin 7
+     *        takes every route before the server is built; none can be added later)
+     */
+    public ServiceHttpServer(String service, PrometheusMeterRegistry metrics, Consumer<RoutesConfig> routes, HttpLimits limits) {
         this.service = service;
         this.metrics = metrics;
         this.limits = limits;
         this.app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
+            config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 64L * 1024 * 1024; // services enforce their own, smaller limits with clear errors
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(limits.maxHeaderBytes()); // more: 431 from Jetty, before any route runs
@@ -53,21 +58,22 @@ public final class ServiceHttpServer implements AutoCloseable {
                 // default would hold the request until body bytes arrive, so a refusal would wait on the client
                 http.setDelayDispatchUntilContent(false);
             });
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonBadMessageHandler()));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            RoutesConfig r = config.routes;
+            // Jetty's verdicts on the request itself (a broken chunked body, an early end: 400) keep their status and
+            // reason, instead of becoming a 500; a route's own exception handlers may still answer more specifically
+            r.exception(BadMessageException.class, (e, ctx) -> badMessage(ctx, e));
+            r.get("/health/live", ctx -> ctx.json(Map.of("service", service, "status", "UP")));
+            r.get("/health/ready", ctx -> {
+                Map<String, String> problems = readinessProblems();
+                ObjectNode body = JSON.createObjectNode().put("service", service).put("status", problems.isEmpty() ? "UP" : "DOWN");
+                ObjectNode detail = body.putObject("checks");
+                checks.keySet().forEach(name -> detail.put(name, problems.getOrDefault(name, "OK")));
+                ctx.status(problems.isEmpty() ? 200 : 503).contentType("application/json").result(body.toString());
+            });
+            r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+            routes.accept(r);
         });
-        // Jetty's verdicts on the request itself (a broken chunked body, an early end: 400) keep their status and
-        // reason, instead of becoming a 500; a route's own exception handlers may still answer more specifically
-        app.exception(BadMessageException.class, (e, ctx) -> badMessage(ctx, e));
-        app.get("/health/live", ctx -> ctx.json(Map.of("service", service, "status", "UP")));
-        app.get("/health/ready", ctx -> {
-            Map<String, String> problems = readinessProblems();
-            ObjectNode body = JSON.createObjectNode().put("service", service).put("status", problems.isEmpty() ? "UP" : "DOWN");
-            ObjectNode detail = body.putObject("checks");
-            checks.keySet().forEach(name -> detail.put(name, problems.getOrDefault(name, "OK")));
-            ctx.status(problems.isEmpty() ? 200 : 503).contentType("application/json").result(body.toString());
-        });
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-        routes.accept(app);
     }
 
     private static void badMessage(Context ctx, BadMessageException e) {
