@@ -5,15 +5,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.util.JavalinException;
 import org.eclipse.jetty.http.BadMessageException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +25,15 @@ import org.slf4j.LoggerFactory;
  * The HTTP side every service shares: {@code /health/live}, {@code /health/ready} (200 only when every readiness check
  * passes, else 503 with the reasons) and {@code /metrics} in Prometheus format. Services add their own routes.
  * Every connection is bounded by {@link HttpLimits} (header size, header deadline, idle timeout, minimum body rate)
- * before any route sees it; bodies are bounded by the routes, which know their own limits.
+ * before any route sees it; bodies are bounded by the routes, which know their own limits. {@link #close()} is a
+ * graceful stop: the port closes first, and the requests already in a route are answered before the server stops.
  */
 public final class ServiceHttpServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceHttpServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final int DEFAULT_STOP_GRACE_SECONDS = 5; // well inside Docker's 10 s between SIGTERM and SIGKILL
+    static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(DEFAULT_STOP_GRACE_SECONDS);
 
     private final String service;
     private final PrometheusMeterRegistry metrics;
@@ -44,6 +51,15 @@ public final class ServiceHttpServer implements AutoCloseable {
      *        takes every route before the server is built; none can be added later)
      */
     public ServiceHttpServer(String service, PrometheusMeterRegistry metrics, Consumer<RoutesConfig> routes, HttpLimits limits) {
+        this(service, metrics, routes, limits, DEFAULT_STOP_GRACE);
+    }
+
+    /**
+     * @param stopGrace how long {@link #close()} waits for the requests already being handled to be answered, after
+     *        the port is closed to new connections ({@value #DEFAULT_STOP_GRACE_SECONDS} s unless given)
+     */
+    public ServiceHttpServer(String service, PrometheusMeterRegistry metrics, Consumer<RoutesConfig> routes, HttpLimits limits,
+            Duration stopGrace) {
         this.service = service;
         this.metrics = metrics;
         this.limits = limits;
@@ -58,7 +74,13 @@ public final class ServiceHttpServer implements AutoCloseable {
                 // default would hold the request until body bytes arrive, so a refusal would wait on the client
                 http.setDelayDispatchUntilContent(false);
             });
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler());
+                // a stop first closes the port, then lets the requests already in a route finish (a push waiting for
+                // Kafka's acknowledgement still gets its answer), for at most stopGrace
+                server.insertHandler(new GracefulHandler());
+                server.setStopTimeout(stopGrace.toMillis());
+            });
             RoutesConfig r = config.routes;
             // Jetty's verdicts on the request itself (a broken chunked body, an early end: 400) keep their status and
             // reason, instead of becoming a 500; a route's own exception handlers may still answer more specifically
@@ -133,11 +155,24 @@ public final class ServiceHttpServer implements AutoCloseable {
         return problems;
     }
 
+    /**
+     * Closes the port, waits up to the stop grace for the requests being handled to be answered, then stops. The
+     * slow-client guard keeps sweeping meanwhile, so a client dribbling a body cannot hold the stop for the whole grace.
+     */
     @Override
     public void close() {
-        if (slowClients != null) {
-            slowClients.close();
+        try {
+            app.stop();
+        } catch (JavalinException e) {
+            if (!(e.getCause() instanceof TimeoutException)) {
+                throw e;
+            }
+            // Jetty stopped anyway; it only reports that the grace ran out
+            log.warn("{} HTTP stopped with requests still running after the stop grace; they were cut off", service);
+        } finally {
+            if (slowClients != null) {
+                slowClients.close();
+            }
         }
-        app.stop();
     }
 }
