@@ -10,8 +10,11 @@ import org.eclipse.jetty.http.BadMessageException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.AbstractConnector;
@@ -40,6 +43,7 @@ public final class ServiceHttpServer implements AutoCloseable {
     private final Map<String, ReadinessCheck> checks = new LinkedHashMap<>();
     private final Javalin app;
     private final HttpLimits limits;
+    private final Set<HttpRoute> routes = new TreeSet<>();
     private SlowClientGuard slowClients;
 
     public ServiceHttpServer(String service, PrometheusMeterRegistry metrics, Consumer<RoutesConfig> routes) {
@@ -65,6 +69,12 @@ public final class ServiceHttpServer implements AutoCloseable {
         this.limits = limits;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // every route as it is declared, so a test can hold the routes against the service's OpenAPI document
+            config.events.handlerAdded(added -> {
+                if (added.getHttpMethod().isHttpMethod()) {
+                    this.routes.add(new HttpRoute(added.getHttpMethod().name(), added.getPath()));
+                }
+            });
             config.http.maxRequestSize = 64L * 1024 * 1024; // services enforce their own, smaller limits with clear errors
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(limits.maxHeaderBytes()); // more: 431 from Jetty, before any route runs
@@ -126,6 +136,11 @@ public final class ServiceHttpServer implements AutoCloseable {
         slowClients = new SlowClientGuard(server, limits.headerTimeout(), limits.minRequestBytesPerSecond(), System::nanoTime);
         log.info("{} HTTP listening on http://{}:{}", service, host, app.port());
         return this;
+    }
+
+    /** Every route this server answers (its own and the service's), in OpenAPI's path form; known before start. */
+    public Set<HttpRoute> routes() {
+        return Collections.unmodifiableSet(routes);
     }
 
     public HttpLimits limits() {
