@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The running ingest-service against its OpenAPI document: it serves the document and Swagger UI, it has exactly the
- * documented routes, and every reply it gives (accepted, each refusal, batches, receipts, the HTTP server's own 431)
+ * documented routes, and every reply it gives (accepted, each refusal, batches, receipts, the HTTP server's own 400 and 431)
  * is one the document describes, with the documented status, content type and body shape.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -107,6 +107,13 @@ class PushApiOpenApiIT {
         check(violations, seen, PUSH, harness.post("/v1/items", SLOW, "application/xml", nitf("Slow one")));
         check(violations, seen, PUSH, harness.post("/v1/items", SLOW, "application/xml", nitf("Slow two")));
 
+        String malformed = RawHttp.headOnly(harness.service.port(), "POST /v1/items HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + ALPHA + "\r\nTransfer-Encoding: chunked\r\n\r\n", "ZZ\r\n<nitf>\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 10_000);
+        int malformedStatus = Integer.parseInt(RawHttp.statusLine(malformed).split(" ")[1]);
+        seen.add(malformedStatus);
+        violations.addAll(CONTRACT.responseViolations(PUSH, malformedStatus, rawHeader(malformed, "Content-Type"),
+                malformed.substring(malformed.indexOf("\r\n\r\n") + 4)));
+
         String receipt = JSON.readTree(accepted.body()).get("receipt").asText();
         check(violations, seen, RECEIPT, harness.get("/v1/items/" + receipt, ALPHA));
         check(violations, seen, RECEIPT, harness.get("/v1/items/not-a-receipt", ALPHA));
@@ -126,6 +133,15 @@ class PushApiOpenApiIT {
 
         assertThat(violations).isEmpty();
         assertThat(seen).as("statuses seen, so the check above covered them").contains(200, 202, 207, 400, 401, 403, 404, 413, 415, 422, 429, 431);
+    }
+
+    static String rawHeader(String reply, String name) {
+        for (String line : reply.substring(0, reply.indexOf("\r\n\r\n")).split("\r\n")) {
+            if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
+                return line.substring(name.length() + 1).strip();
+            }
+        }
+        return "";
     }
 
     HttpResponse<String> batch(String body) throws Exception {

@@ -73,8 +73,11 @@ public final class PushApi {
                 ApiReply.error(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage(), null));
         app.exception(Exception.class, (e, ctx) -> {
             if (connectionGone(e)) {
-                // a client that went away, or a slow one the connection guard cut off: nothing was taken, nobody to answer
+                // a client that went away, or a slow one the connection guard cut off: nothing was taken, and nobody
+                // reads the answer, which is still a refusal: a handler that sets nothing would leave Javalin's 200
                 log.info("{} {}: the connection closed before the request was read ({})", ctx.method(), ctx.path(), e.toString());
+                ctx.header("Connection", "close");
+                ApiReply.error(ctx, 400, "http_400", "the connection closed before the request was read", null);
                 return;
             }
             log.error("{} {} failed", ctx.method(), ctx.path(), e);

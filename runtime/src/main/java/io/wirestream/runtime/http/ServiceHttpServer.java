@@ -7,6 +7,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.util.JavalinException;
 import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -92,9 +94,17 @@ public final class ServiceHttpServer implements AutoCloseable {
                 server.setStopTimeout(stopGrace.toMillis());
             });
             RoutesConfig r = config.routes;
-            // Jetty's verdicts on the request itself (a broken chunked body, an early end: 400) keep their status and
-            // reason, instead of becoming a 500; a route's own exception handlers may still answer more specifically
-            r.exception(BadMessageException.class, (e, ctx) -> badMessage(ctx, e));
+            // Jetty's verdicts on the request itself keep their status and reason, instead of becoming a 500 (or, behind
+            // a route's catch-all handler, an empty 200); a route's own exception handlers may answer more specifically
+            r.exception(BadMessageException.class, (e, ctx) -> badMessage(ctx, e.getCode(), e.getReason()));
+            // a body Jetty could not read: a malformed chunk, or a body that ended before its declared length. The
+            // request is broken (Jetty's HttpEofException says 400); if the client has gone, nobody reads the answer
+            r.exception(EofException.class, (e, ctx) -> {
+                log.info("{} {}: the request body could not be read ({})", ctx.method(), ctx.path(), e.toString());
+                int code = e instanceof HttpException h && h.getCode() >= 400 && h.getCode() < 500 ? h.getCode() : 400;
+                badMessage(ctx, code, "the request body is malformed or ended early ("
+                        + (e instanceof HttpException h && h.getReason() != null ? h.getReason() : e.getMessage()) + ")");
+            });
             r.get("/health/live", ctx -> ctx.json(Map.of("service", service, "status", "UP")));
             r.get("/health/ready", ctx -> {
                 Map<String, String> problems = readinessProblems();
@@ -108,10 +118,10 @@ public final class ServiceHttpServer implements AutoCloseable {
         });
     }
 
-    private static void badMessage(Context ctx, BadMessageException e) {
-        ObjectNode body = JSON.createObjectNode().put("status", e.getCode()).put("error", "http_" + e.getCode())
-                .put("message", e.getReason() == null ? "bad request" : e.getReason());
-        ctx.status(e.getCode()).header("Connection", "close").contentType("application/json").result(body.toString());
+    private static void badMessage(Context ctx, int code, String reason) {
+        ObjectNode body = JSON.createObjectNode().put("status", code).put("error", "http_" + code)
+                .put("message", reason == null ? "bad request" : reason);
+        ctx.status(code).header("Connection", "close").contentType("application/json").result(body.toString());
     }
 
     public static PrometheusMeterRegistry newMetrics(String service) {
