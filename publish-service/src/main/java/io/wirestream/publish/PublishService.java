@@ -1,6 +1,7 @@
 package io.wirestream.publish;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -8,6 +9,7 @@ import io.wirestream.runtime.metrics.FreshnessRecorder;
 import io.wirestream.avro.Article;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.kafka.KafkaClientConfigs;
+import io.wirestream.runtime.http.ApiDocs;
 import io.wirestream.runtime.http.ServiceHttpServer;
 import io.wirestream.runtime.lifecycle.WireService;
 import io.wirestream.publish.api.ArticleReadApi;
@@ -40,6 +42,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -47,6 +50,9 @@ import java.util.function.ToDoubleFunction;
  * per configured store, plus the read API and health on HTTP. Two-method lifecycle: {@link #start()}, {@link #stop()}.
  */
 public final class PublishService implements WireService {
+
+    /** The read API's OpenAPI 3.1 description, in this module's resources. */
+    static final String OPENAPI = "/io/wirestream/publish/openapi.yaml";
 
     private static final Logger log = LoggerFactory.getLogger(PublishService.class);
     public static final String SERVICE_NAME = "publish-service";
@@ -132,10 +138,22 @@ public final class PublishService implements WireService {
                 consumerSettings.topic(), selection.apiStore());
     }
 
+    /**
+     * The read API plus its OpenAPI document ({@value #OPENAPI}, served at {@code /openapi.json} and
+     * {@code /openapi.yaml}) and Swagger UI at {@code /docs}; the platform adds health and metrics.
+     */
+    static Consumer<RoutesConfig> httpRoutes(ArticleReadApi api) {
+        ApiDocs docs = ApiDocs.fromClasspath(OPENAPI);
+        return routes -> {
+            api.register(routes);
+            docs.register(routes);
+        };
+    }
+
     private void startHttp() {
         StoreKind apiKind = selection.apiStore();
         ArticleReadApi api = new ArticleReadApi(apiKind == null ? null : stores.get(apiKind), clock);
-        http = new ServiceHttpServer(SERVICE_NAME, metrics, api::register);
+        http = new ServiceHttpServer(SERVICE_NAME, metrics, httpRoutes(api));
         for (StoreConsumer consumer : consumers) {
             String store = consumer.store().name();
             http.readiness("store-" + store, () -> {

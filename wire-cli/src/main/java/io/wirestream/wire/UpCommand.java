@@ -125,6 +125,8 @@ public final class UpCommand implements Callable<Integer> {
                 + p.dataDir().resolve("ingest/local-api-keys.properties") + ")");
         System.out.println("  Read articles  " + p.readApiUrl() + "/v1/changes   " + p.readApiUrl() + "/v1/search?q=tram");
         System.out.println("  Ops page       " + p.opsUrl() + "/   (API: " + p.opsUrl() + "/api/overview)");
+        System.out.println("  API docs       " + p.ingestUrl() + "/docs   " + p.readApiUrl() + "/docs   " + p.opsUrl()
+                + "/docs   (OpenAPI 3.1 at /openapi.json on each)");
         System.out.println("  Enrich health  " + p.enrichUrl() + "/health/ready   " + p.enrichUrl() + "/health/live   "
                 + p.enrichUrl() + "/metrics");
         System.out.println("  Kafka          " + p.bootstrapServers() + "   (topics wire.raw, wire.articles, wire.rejected)");
