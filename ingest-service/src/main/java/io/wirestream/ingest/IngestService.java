@@ -1,5 +1,6 @@
 package io.wirestream.ingest;
 
+import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.avro.RawItem;
@@ -20,8 +21,10 @@ import io.wirestream.ingest.push.PushApi;
 import io.wirestream.newsformats.hash.Sha256;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Settings;
+import io.wirestream.runtime.http.ApiDocs;
 import io.wirestream.runtime.http.HttpLimits;
 import io.wirestream.runtime.http.ServiceHttpServer;
+import io.wirestream.runtime.kafka.KafkaClientConfigs;
 import io.wirestream.runtime.kafka.TopicMismatchException;
 import io.wirestream.runtime.kafka.TopicProvisioner;
 import io.wirestream.runtime.kafka.TopicSpec;
@@ -34,6 +37,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
@@ -44,6 +48,9 @@ import org.slf4j.LoggerFactory;
  * to {@code wire.raw}. {@link #start()} makes sure the topic exists and is writable before the first push is taken.
  */
 public final class IngestService implements WireService, AutoCloseable {
+
+    /** The push API's OpenAPI 3.1 description, in this module's resources. */
+    static final String OPENAPI = "/io/wirestream/ingest/openapi.yaml";
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
     private final Settings settings;
@@ -76,7 +83,7 @@ public final class IngestService implements WireService, AutoCloseable {
     }
 
     private void startAll() throws IOException {
-        Map<String, Object> client = KafkaSettings.clientProperties(settings);
+        KafkaClientConfigs clients = KafkaClientConfigs.from(settings);
         Map<String, Object> serde = KafkaSettings.serdeProperties(settings);
         Duration kafkaTimeout = settings.get(IngestSettings.KAFKA_TIMEOUT);
         long maxBody = settings.get(IngestSettings.MAX_BODY_BYTES);
@@ -84,7 +91,7 @@ public final class IngestService implements WireService, AutoCloseable {
         SizeBudget.check(settings);
         long maxRecord = SizeBudget.maxRawRecordBytes(settings);
 
-        Admin admin = Admin.create(client);
+        Admin admin = Admin.create(clients.admin(Map.of()));
         // a bounded close: an unanswered request (Kafka down at start) would otherwise hold close() for a minute
         running.add(() -> admin.close(Duration.ofSeconds(5)));
         KafkaHealth health = new KafkaHealth(admin, Duration.ofSeconds(3), Duration.ofSeconds(5));
@@ -99,15 +106,15 @@ public final class IngestService implements WireService, AutoCloseable {
                     + Topics.RAW.name() + " within " + startupTimeout.toSeconds() + "s (" + rootMessage(e) + ")", e);
         }
 
-        PrometheusMeterRegistry registry = ServiceHttpServer.newMetrics("ingest");
-        KafkaProducer<String, RawItem> producer = RawItemPublisher.createProducer(client, serde, kafkaTimeout, maxRecord);
+        PrometheusMeterRegistry registry = ServiceHttpServer.newMetrics("ingest-service");
+        KafkaProducer<String, RawItem> producer = RawItemPublisher.createProducer(clients, serde, kafkaTimeout, maxRecord);
         RawItemPublisher publisher = new RawItemPublisher(producer, kafkaTimeout, Clock.systemUTC(), registry);
         running.add(publisher);
         // the producer's own figures (request latency, retries, buffer use) belong on /metrics beside ours
         KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(registry);
         running.add(producerMetrics);
-        ReceiptLookup lookup = new ReceiptLookup(client, serde, kafkaTimeout);
+        ReceiptLookup lookup = new ReceiptLookup(clients, serde, kafkaTimeout);
         running.add(lookup);
         ItemIntake intake = new ItemIntake(classifier, publisher, new IngestMetrics(registry), maxBody, settings.get(IngestSettings.RETRY_AFTER),
                 settings.get(IngestSettings.MAX_ID_BYTES));
@@ -125,12 +132,24 @@ public final class IngestService implements WireService, AutoCloseable {
 
         HttpLimits httpLimits = new HttpLimits(settings.get(IngestSettings.HTTP_MAX_HEADER_BYTES), settings.get(IngestSettings.HTTP_HEADER_TIMEOUT),
                 settings.get(IngestSettings.HTTP_IDLE_TIMEOUT), settings.get(IngestSettings.HTTP_MIN_DATA_RATE));
-        http = new ServiceHttpServer("ingest", registry, api::register, httpLimits)
+        http = new ServiceHttpServer("ingest", registry, httpRoutes(api), httpLimits)
                 .readiness("kafka", health::problem)
                 .readiness("credentials", () -> credentials.size() == 0
                         ? "no API keys loaded from " + settings.get(IngestSettings.CREDENTIALS_FILE) : null)
                 .start(settings.get(IngestSettings.HTTP_HOST), settings.get(IngestSettings.HTTP_PORT));
         log.info("ingest-service ready: push API on port {}, {} feed(s), {} drop folder(s)", http.port(), feedPollers.size(), dropFolders.size());
+    }
+
+    /**
+     * The push API plus its OpenAPI document ({@value #OPENAPI}, served at {@code /openapi.json} and
+     * {@code /openapi.yaml}) and Swagger UI at {@code /docs}; the platform adds health and metrics.
+     */
+    static Consumer<RoutesConfig> httpRoutes(PushApi api) {
+        ApiDocs docs = ApiDocs.fromClasspath(OPENAPI);
+        return routes -> {
+            api.register(routes);
+            docs.register(routes);
+        };
     }
 
     private static String rootMessage(Throwable e) {

@@ -104,8 +104,8 @@ abstract class PushApiCases {
             assertThat(item.getTransport()).containsKey("remoteAddress");
         }
         assertThat(harness.get("/metrics", null).body())
-                .containsPattern("ingest_items_total\\{[^}]*agency=\"alpha\"[^}]*outcome=\"accepted\"[^}]*} [1-9]")
-                .contains("ingest_produce_latency_seconds");
+                .containsPattern("wirestream_ingest_items_total\\{[^}]*agency=\"alpha\"[^}]*outcome=\"accepted\"[^}]*} [1-9]")
+                .contains("wirestream_ingest_produce_latency_seconds");
     }
 
     @Test
@@ -173,7 +173,7 @@ abstract class PushApiCases {
         assertThat(push(ALPHA, "refused-marker", nitf("Marker")).statusCode()).isEqualTo(202);
         assertThat(recordsWithIdPrefix("refused-", 1)).extracting(r -> r.value().getSourceItemId()).containsExactly("refused-marker");
         assertThat(harness.get("/metrics", null).body())
-                .containsPattern("ingest_items_total\\{[^}]*outcome=\"rejected\"[^}]*reason=\"too_large\"[^}]*} [1-9]");
+                .containsPattern("wirestream_ingest_items_total\\{[^}]*outcome=\"rejected\"[^}]*reason=\"too_large\"[^}]*} [1-9]");
     }
 
     @Test

@@ -99,6 +99,17 @@ class PushLimitsIT {
         assertThat(pushNormal("after-chunked")).isEqualTo(202);
     }
 
+    /** A chunk size that is not hexadecimal: the client's request is broken, which is a 400 with the reason, not a 500. */
+    @Test
+    void aMalformedChunkedBodyIs400WithTheReason() throws Exception {
+        String reply = RawHttp.headOnly(harness.service.port(), head("/v1/items", ALPHA, "Content-Type: application/xml",
+                "Transfer-Encoding: chunked", "X-Item-Id: bad-chunk-1"), "ZZ\r\n<nitf>\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 10_000);
+        assertThat(RawHttp.statusLine(reply)).startsWith("HTTP/1.1 400");
+        assertThat(reply).contains("application/json").contains("\"error\":\"http_400\"").contains("\"message\"");
+        assertThat(rawWithIdPrefix("bad-chunk-", 0)).isEmpty();
+        assertThat(pushNormal("after-bad-chunk")).isEqualTo(202);
+    }
+
     @Test
     void aChunkedBodyUnderTheLimitIsTaken() throws Exception {
         byte[] story = nitf("Chunked", "A chunked story.").getBytes(StandardCharsets.UTF_8);

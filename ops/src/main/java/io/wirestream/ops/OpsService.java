@@ -17,6 +17,7 @@ import io.wirestream.ops.web.OpsServer;
 import io.wirestream.ops.web.RejectionView;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Settings;
+import io.wirestream.runtime.kafka.KafkaClientConfigs;
 import io.wirestream.runtime.lifecycle.WireService;
 import io.wirestream.contracts.topics.Topics;
 import java.time.Clock;
@@ -76,7 +77,8 @@ public final class OpsService implements WireService, AutoCloseable {
 
     private void startAll() {
         LagMonitorSettings lagSettings = OpsSettings.lagMonitor(settings);
-        Map<String, Object> clients = KafkaSettings.clientProperties(settings);
+        // connection and kafka.client.*: each tail's consumer takes what a consumer declares (TopicTail.consumerConfig)
+        Map<String, String> clients = KafkaClientConfigs.from(settings).asProperties();
         Map<String, Object> serdes = KafkaSettings.serdeProperties(settings);
         int tailSize = settings.get(OpsSettings.TAIL_SIZE);
         FreshnessRecorder recorder = sharedFreshness != null ? sharedFreshness : new FreshnessRecorder(metrics);

@@ -5,6 +5,7 @@ import io.wirestream.ops.lag.LagMonitorSettings;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Setting;
 import io.wirestream.runtime.config.Settings;
+import io.wirestream.runtime.kafka.KafkaClientConfigs;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,8 +46,8 @@ public final class OpsSettings {
 
     /** Lag monitor settings for the cluster the settings name, security included. */
     public static LagMonitorSettings lagMonitor(Settings settings) {
-        Map<String, String> client = new HashMap<>();
-        KafkaSettings.clientProperties(settings).forEach((k, v) -> client.put(k, String.valueOf(v)));
+        // the connection of the wire settings and kafka.client.*: each of the monitor's clients takes what its kind declares
+        Map<String, String> client = new HashMap<>(KafkaClientConfigs.from(settings).asProperties());
         String bootstrap = client.remove("bootstrap.servers");
         List<String> groups = Arrays.stream(settings.get(LAG_GROUPS).split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).toList();

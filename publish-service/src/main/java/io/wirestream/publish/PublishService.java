@@ -1,11 +1,15 @@
 package io.wirestream.publish;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.runtime.metrics.FreshnessRecorder;
 import io.wirestream.avro.Article;
 import io.wirestream.runtime.config.KafkaSettings;
+import io.wirestream.runtime.kafka.KafkaClientConfigs;
+import io.wirestream.runtime.http.ApiDocs;
 import io.wirestream.runtime.http.ServiceHttpServer;
 import io.wirestream.runtime.lifecycle.WireService;
 import io.wirestream.publish.api.ArticleReadApi;
@@ -38,6 +42,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -45,6 +50,9 @@ import java.util.function.ToDoubleFunction;
  * per configured store, plus the read API and health on HTTP. Two-method lifecycle: {@link #start()}, {@link #stop()}.
  */
 public final class PublishService implements WireService {
+
+    /** The read API's OpenAPI 3.1 description, in this module's resources. */
+    static final String OPENAPI = "/io/wirestream/publish/openapi.yaml";
 
     private static final Logger log = LoggerFactory.getLogger(PublishService.class);
     public static final String SERVICE_NAME = "publish-service";
@@ -130,10 +138,22 @@ public final class PublishService implements WireService {
                 consumerSettings.topic(), selection.apiStore());
     }
 
+    /**
+     * The read API plus its OpenAPI document ({@value #OPENAPI}, served at {@code /openapi.json} and
+     * {@code /openapi.yaml}) and Swagger UI at {@code /docs}; the platform adds health and metrics.
+     */
+    static Consumer<RoutesConfig> httpRoutes(ArticleReadApi api) {
+        ApiDocs docs = ApiDocs.fromClasspath(OPENAPI);
+        return routes -> {
+            api.register(routes);
+            docs.register(routes);
+        };
+    }
+
     private void startHttp() {
         StoreKind apiKind = selection.apiStore();
         ArticleReadApi api = new ArticleReadApi(apiKind == null ? null : stores.get(apiKind), clock);
-        http = new ServiceHttpServer(SERVICE_NAME, metrics, api::register);
+        http = new ServiceHttpServer(SERVICE_NAME, metrics, httpRoutes(api));
         for (StoreConsumer consumer : consumers) {
             String store = consumer.store().name();
             http.readiness("store-" + store, () -> {
@@ -141,44 +161,58 @@ public final class PublishService implements WireService {
                 return state.phase() == StoreConsumerState.Phase.RUNNING ? null
                         : state.phase() + (state.lastError() == null ? "" : ": " + state.lastError());
             });
-            gauge(metrics, "wirestream_publish_written", consumer, s -> s.applied());
-            gauge(metrics, "wirestream_publish_ignored", consumer, s -> s.ignored());
-            gauge(metrics, "wirestream_publish_killed", consumer, s -> s.killed());
-            gauge(metrics, "wirestream_publish_held", consumer, s -> s.held());
-            gauge(metrics, "wirestream_publish_skipped", consumer, s -> s.skipped());
-            gauge(metrics, "wirestream_publish_rejected", consumer, s -> s.rejected());
-            gauge(metrics, "wirestream_publish_store_failures", consumer, s -> s.failures());
-            gauge(metrics, "wirestream_publish_store_up", consumer,
-                    s -> s.phase() == StoreConsumerState.Phase.RUNNING ? 1 : 0);
+            // the consumer's counts only grow while the process runs: counters (wirestream_publish_*_total)
+            counter(metrics, "wirestream.publish.written", "Versions written to the store (new, or replacing what it held)", consumer, s -> s.applied());
+            counter(metrics, "wirestream.publish.ignored", "Versions refused by the version guard (older or replayed)", consumer, s -> s.ignored());
+            counter(metrics, "wirestream.publish.killed", "Kills applied to the store (withdrawn or deleted)", consumer, s -> s.killed());
+            counter(metrics, "wirestream.publish.held", "Versions written but held back until their embargo time", consumer, s -> s.held());
+            counter(metrics, "wirestream.publish.skipped", "Tombstones and unreadable values (only their offset is taken)", consumer, s -> s.skipped());
+            counter(metrics, "wirestream.publish.rejected", "Records set aside to the rejected topic", consumer, s -> s.rejected());
+            counter(metrics, "wirestream.publish.store.failures", "Times the store failed and its consumer paused to retry", consumer,
+                    s -> s.failures());
+            Gauge.builder("wirestream.publish.store.up", consumer, c -> c.state().phase() == StoreConsumerState.Phase.RUNNING ? 1 : 0)
+                    .description("1 while the store's consumer runs, 0 while it starts, retries or is stopped")
+                    .tag("store", store).register(metrics);
         }
         http.start(settings.get(PublishSettings.HTTP_HOST), settings.get(PublishSettings.HTTP_PORT));
     }
 
-    private static void gauge(PrometheusMeterRegistry metrics, String name, StoreConsumer consumer,
-                              ToDoubleFunction<StoreConsumerState> value) {
-        Gauge.builder(name, consumer, c -> value.applyAsDouble(c.state())).tag("store", consumer.store().name()).register(metrics);
+    private static void counter(PrometheusMeterRegistry metrics, String name, String description, StoreConsumer consumer,
+                                ToDoubleFunction<StoreConsumerState> value) {
+        FunctionCounter.builder(name, consumer, c -> value.applyAsDouble(c.state())).description(description)
+                .tag("store", consumer.store().name()).register(metrics);
     }
 
     /** One producer for every store's rejections: idempotent, acknowledged by all replicas before a store moves on. */
     private RejectionSink rejectionSink() {
-        Map<String, Object> p = new HashMap<>(KafkaSettings.clientProperties(settings));
+        Map<String, Object> serdes = KafkaSettings.serdeProperties(settings);
+        KafkaProducer<String, Rejection> producer = new KafkaProducer<>(rejectionProducerProperties(),
+                Topics.REJECTED.keySerde(serdes).serializer(), Topics.REJECTED.valueSerde(serdes).serializer());
+        rejectionSink = new KafkaRejectionSink(producer, Topics.REJECTED.name(), REJECTION_TIMEOUT.plusSeconds(5));
+        return rejectionSink;
+    }
+
+    /** The rejection producer's configuration: Wirestream's own values, then what a producer takes of kafka.client.*. */
+    Map<String, Object> rejectionProducerProperties() {
+        Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "wirestream-publish-rejections-" + ProcessHandle.current().pid());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) REJECTION_TIMEOUT.toMillis());
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) REJECTION_TIMEOUT.toMillis());
-        Map<String, Object> serdes = KafkaSettings.serdeProperties(settings);
-        KafkaProducer<String, Rejection> producer = new KafkaProducer<>(p,
-                Topics.REJECTED.keySerde(serdes).serializer(), Topics.REJECTED.valueSerde(serdes).serializer());
-        rejectionSink = new KafkaRejectionSink(producer, Topics.REJECTED.name(), REJECTION_TIMEOUT.plusSeconds(5));
-        return rejectionSink;
+        return KafkaClientConfigs.from(settings).producer(p);
     }
 
     private static final Duration REJECTION_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * A store consumer's configuration: Wirestream's own values (its group, read_committed, no automatic commit, the
+     * {@code publish.*} batch size and session timeout), then what a consumer takes of kafka.client.*, which may give
+     * max.poll.records or session.timeout.ms instead of their publish settings, not besides them.
+     */
     Map<String, Object> consumerProperties(StoreKind kind) {
-        Map<String, Object> p = new HashMap<>(KafkaSettings.clientProperties(settings));
+        Map<String, Object> p = new HashMap<>();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, consumerSettings.groupId(kind));
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, consumerSettings.groupId(kind) + "-" + ProcessHandle.current().pid());
         // the store owns the position; Kafka commits are advisory (lag tooling) and never automatic
@@ -188,7 +222,7 @@ public final class PublishService implements WireService {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, consumerSettings.maxPollRecords());
         p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) consumerSettings.sessionTimeout().toMillis());
-        return p;
+        return KafkaClientConfigs.from(settings).consumer(p);
     }
 
     /** Stops the consumers (each finishes or abandons its batch; the store keeps only what it committed) and HTTP. */

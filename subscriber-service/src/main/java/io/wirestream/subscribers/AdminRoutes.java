@@ -3,7 +3,7 @@ package io.wirestream.subscribers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.wirestream.subscribers.config.LiveSubscribers;
 import io.wirestream.subscribers.config.Product;
@@ -39,7 +39,7 @@ final class AdminRoutes {
         this.token = token == null || token.isBlank() ? null : token;
     }
 
-    void register(Javalin app) {
+    void register(RoutesConfig app) {
         app.get("/v1/subscribers", ctx -> { if (authorised(ctx)) subscribers(ctx); });
         app.get("/v1/dead-letters", ctx -> { if (authorised(ctx)) deadLetters(ctx); });
         app.post("/v1/dead-letters/replay", ctx -> { if (authorised(ctx)) replay(ctx); });

@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Settings;
 import io.wirestream.runtime.http.ServiceHttpServer;
+import io.wirestream.runtime.kafka.KafkaClientConfigs;
 import io.wirestream.runtime.lifecycle.WireService;
 import io.wirestream.subscribers.config.LiveSubscribers;
 import io.wirestream.subscribers.config.SubscribersFile;
@@ -89,12 +90,12 @@ public final class SubscriberService implements WireService {
         topics = new SubscriberTopics(settings);
         topics.ensureFixed();
         subscribers = new LiveSubscribers(Path.of(settings.get(SubscriberSettings.FILE)), env, topics::ensureFor, clock).bindTo(metrics);
-        Map<String, Object> client = KafkaSettings.clientProperties(settings);
+        KafkaClientConfigs clients = KafkaClientConfigs.from(settings);
         Map<String, Object> serde = KafkaSettings.serdeProperties(settings);
 
         FanOutTopology.Options options = FanOutTopology.Options.from(settings);
         streams = new KafkaStreams(FanOutTopology.build(options, subscribers, serde, clock, new FanOutMetrics(metrics)),
-                streamsConfig(settings, client));
+                streamsConfig(settings));
         Counter replacements = metrics.counter("wirestream.subscribers.thread.replacements");
         streams.setUncaughtExceptionHandler(e -> {
             replacements.increment();
@@ -107,7 +108,7 @@ public final class SubscriberService implements WireService {
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics);
 
-        dispatcher = new WebhookDispatcher(webhookConsumer(client), deadLetterProducer(client), settings.get(SubscriberSettings.WEBHOOK_TOPIC),
+        dispatcher = new WebhookDispatcher(webhookConsumer(clients), deadLetterProducer(clients), settings.get(SubscriberSettings.WEBHOOK_TOPIC),
                 settings.get(SubscriberSettings.DEAD_LETTER_TOPIC), subscribers, sender,
                 new RetryPolicy(settings.get(SubscriberSettings.WEBHOOK_RETRY_INITIAL), settings.get(SubscriberSettings.WEBHOOK_RETRY_MAX)),
                 settings.get(SubscriberSettings.WEBHOOK_GIVE_UP_AFTER), settings.get(SubscriberSettings.WEBHOOK_QUEUE_MAX), 4, clock, metrics);
@@ -133,27 +134,41 @@ public final class SubscriberService implements WireService {
         log.info("{} started: {} subscriber(s) from {}", SERVICE_NAME, subscribers.get().subscribers().size(), subscribers.file());
     }
 
-    static Properties streamsConfig(Settings settings, Map<String, Object> client) {
+    /**
+     * The Streams configuration, in rising precedence: the connection of the wire settings and the registry's; what
+     * this service sets (exactly-once, application id, state directory, the size budget, the corrupt-record handler,
+     * lz4 and earliest as defaults); then {@code kafka.client.*}, except what this service sets itself.
+     */
+    static Properties streamsConfig(Settings settings) {
+        KafkaClientConfigs clients = KafkaClientConfigs.from(settings);
+        Map<String, Object> own = new HashMap<>();
+        own.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.get(SubscriberSettings.APPLICATION_ID));
+        own.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        own.put(StreamsConfig.STATE_DIR_CONFIG, settings.get(SubscriberSettings.STATE_DIR));
+        own.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.get(SubscriberSettings.STREAM_THREADS));
+        own.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.get(SubscriberSettings.COMMIT_INTERVAL).toMillis());
+        own.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.get(KafkaSettings.REPLICATION_FACTOR));
+        own.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, CorruptRecordHandler.class);
+        own.put(StreamsConfig.topicPrefix("max.message.bytes"), String.valueOf(settings.get(KafkaSettings.MAX_RECORD_BYTES)));
+        own.put(StreamsConfig.topicPrefix("min.insync.replicas"), settings.get(KafkaSettings.MIN_INSYNC_REPLICAS));
+        KafkaSettings.producerSizeProperties(settings).forEach((k, v) -> own.put(StreamsConfig.producerPrefix(k), v));
+        own.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        own.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         Properties p = new Properties();
-        p.putAll(client);
+        p.putAll(clients.connection());
         p.putAll(KafkaSettings.serdeProperties(settings)); // the corrupt-record handler writes rejections in the wire format
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.get(SubscriberSettings.APPLICATION_ID));
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.get(SubscriberSettings.STATE_DIR));
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.get(SubscriberSettings.STREAM_THREADS));
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.get(SubscriberSettings.COMMIT_INTERVAL).toMillis());
-        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.get(KafkaSettings.REPLICATION_FACTOR));
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, CorruptRecordHandler.class);
-        p.put(StreamsConfig.topicPrefix("max.message.bytes"), String.valueOf(settings.get(KafkaSettings.MAX_RECORD_BYTES)));
-        p.put(StreamsConfig.topicPrefix("min.insync.replicas"), settings.get(KafkaSettings.MIN_INSYNC_REPLICAS));
-        KafkaSettings.producerSizeProperties(settings).forEach((k, v) -> p.put(StreamsConfig.producerPrefix(k), v));
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.putAll(own);
+        // Kafka Streams hands each client property to the inner clients that declare it
+        clients.passthrough().forEach((name, value) -> {
+            if (!own.containsKey(name)) {
+                p.put(name, value);
+            }
+        });
         return p;
     }
 
-    private KafkaConsumer<String, byte[]> webhookConsumer(Map<String, Object> client) {
-        Map<String, Object> p = new HashMap<>(client);
+    private KafkaConsumer<String, byte[]> webhookConsumer(KafkaClientConfigs clients) {
+        Map<String, Object> p = new HashMap<>();
         String group = settings.get(SubscriberSettings.APPLICATION_ID) + "-webhooks";
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, group + "-" + ProcessHandle.current().pid());
@@ -161,24 +176,24 @@ public final class SubscriberService implements WireService {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // only what the fan-out committed
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(clients.consumer(p), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    private KafkaProducer<String, byte[]> deadLetterProducer(Map<String, Object> client) {
-        Map<String, Object> p = new HashMap<>(client);
+    private KafkaProducer<String, byte[]> deadLetterProducer(KafkaClientConfigs clients) {
+        Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.CLIENT_ID_CONFIG, settings.get(SubscriberSettings.APPLICATION_ID) + "-dead-letters-" + ProcessHandle.current().pid());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.putAll(KafkaSettings.producerSizeProperties(settings));
-        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(clients.producer(p), new StringSerializer(), new ByteArraySerializer());
     }
 
     /** A replay's short-lived clients (a consumer without a group, an idempotent producer). */
     DeadLetterReplay.Result replay(String subscriber, java.time.Instant since) {
-        Map<String, Object> client = KafkaSettings.clientProperties(settings);
+        KafkaClientConfigs clients = KafkaClientConfigs.from(settings);
         DeadLetterReplay replay = new DeadLetterReplay(settings.get(SubscriberSettings.DEAD_LETTER_TOPIC),
                 settings.get(SubscriberSettings.WEBHOOK_TOPIC), clock);
-        try (KafkaConsumer<String, byte[]> consumer = replayConsumer(client); KafkaProducer<String, byte[]> producer = deadLetterProducer(client)) {
+        try (KafkaConsumer<String, byte[]> consumer = replayConsumer(clients); KafkaProducer<String, byte[]> producer = deadLetterProducer(clients)) {
             return replay.replay(consumer, producer, subscriber, since);
         }
     }
@@ -186,16 +201,16 @@ public final class SubscriberService implements WireService {
     java.util.List<DeadLetterReplay.Entry> deadLetters(String subscriber, java.time.Instant since) {
         DeadLetterReplay replay = new DeadLetterReplay(settings.get(SubscriberSettings.DEAD_LETTER_TOPIC),
                 settings.get(SubscriberSettings.WEBHOOK_TOPIC), clock);
-        try (KafkaConsumer<String, byte[]> consumer = replayConsumer(KafkaSettings.clientProperties(settings))) {
+        try (KafkaConsumer<String, byte[]> consumer = replayConsumer(KafkaClientConfigs.from(settings))) {
             return replay.list(consumer, subscriber, since);
         }
     }
 
-    private static KafkaConsumer<String, byte[]> replayConsumer(Map<String, Object> client) {
-        Map<String, Object> p = new HashMap<>(client);
+    private static KafkaConsumer<String, byte[]> replayConsumer(KafkaClientConfigs clients) {
+        Map<String, Object> p = new HashMap<>();
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(clients.consumer(p), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     @Override

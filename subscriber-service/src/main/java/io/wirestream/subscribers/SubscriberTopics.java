@@ -3,13 +3,13 @@ package io.wirestream.subscribers;
 import io.wirestream.contracts.topics.Topics;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Settings;
+import io.wirestream.runtime.kafka.KafkaClientConfigs;
 import io.wirestream.runtime.kafka.TopicProvisioner;
 import io.wirestream.runtime.kafka.TopicSpec;
 import io.wirestream.subscribers.config.Subscriber;
 import io.wirestream.subscribers.config.SubscriberConfig;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +30,12 @@ public final class SubscriberTopics {
     public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
 
     private final Settings settings;
-    private final Map<String, Object> client;
+    private final KafkaClientConfigs clients;
     private final Set<String> made = new HashSet<>();
 
     public SubscriberTopics(Settings settings) {
         this.settings = settings;
-        this.client = KafkaSettings.clientProperties(settings);
+        this.clients = KafkaClientConfigs.from(settings);
     }
 
     public String topicOf(String subscriberId) {
@@ -80,7 +80,7 @@ public final class SubscriberTopics {
     }
 
     private void ensure(List<TopicSpec> specs) {
-        try (Admin admin = Admin.create(new HashMap<>(client))) {
+        try (Admin admin = Admin.create(clients.admin(Map.of()))) {
             TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(60));
             if (settings.get(KafkaSettings.FAIL_ON_TOPIC_MISMATCH)) {
                 provisioner.ensureOrFail(specs);

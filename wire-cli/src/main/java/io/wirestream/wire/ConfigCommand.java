@@ -29,6 +29,11 @@ public final class ConfigCommand implements Callable<Integer> {
             }
             System.out.println();
         }
+        System.out.println("passthrough (Kafka's own names, checked at start; precedence, environment and what is refused: wire config --markdown)");
+        System.out.printf("  %-36s %-40s %s%n", "kafka.client.<property>", "WIRE_KAFKA_CLIENT_<PROPERTY>",
+                "any Kafka client property, for every producer, consumer, admin and Kafka Streams client");
+        System.out.printf("  %-36s %-40s %s%n", "enrich.streams.<property>", "WIRE_ENRICH_STREAMS_<PROPERTY>",
+                "any Kafka Streams property, for enrich-stream");
         return 0;
     }
 }

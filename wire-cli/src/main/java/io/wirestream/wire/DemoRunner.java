@@ -38,7 +38,7 @@ final class DemoRunner {
 
     DemoRunner(LocalPipeline pipeline) {
         this.pipeline = pipeline;
-        this.audit = new AuditReader(pipeline.bootstrapServers(), pipeline.registryUrl());
+        this.audit = new AuditReader(pipeline.settings());
     }
 
     /** Reads wire.dedupe-audit, where enrich-stream records every story it merged into another, with the survivor. */
@@ -46,11 +46,11 @@ final class DemoRunner {
         private final java.util.Map<String, io.wirestream.avro.DedupeAudit> byUri = new java.util.HashMap<>();
         private final org.apache.kafka.clients.consumer.KafkaConsumer<String, io.wirestream.avro.DedupeAudit> consumer;
 
-        AuditReader(String bootstrap, String registryUrl) {
-            java.util.Map<String, Object> props = new java.util.HashMap<>();
-            props.put("bootstrap.servers", bootstrap);
-            props.put("isolation.level", "read_committed");
-            java.util.Map<String, Object> serde = java.util.Map.of("schema.registry.url", registryUrl);
+        /** Reads the cluster the pipeline runs on, with its settings: an external one may need TLS, SASL or kafka.client.*. */
+        AuditReader(io.wirestream.runtime.config.Settings settings) {
+            java.util.Map<String, Object> props = io.wirestream.runtime.kafka.KafkaClientConfigs.from(settings)
+                    .consumer(java.util.Map.of("isolation.level", "read_committed", "enable.auto.commit", false));
+            java.util.Map<String, Object> serde = io.wirestream.runtime.config.KafkaSettings.serdeProperties(settings);
             consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props,
                     io.wirestream.contracts.topics.Topics.DEDUPE_AUDIT.keySerde(serde).deserializer(),
                     io.wirestream.contracts.topics.Topics.DEDUPE_AUDIT.valueSerde(serde).deserializer());

@@ -3,10 +3,13 @@ package io.wirestream.wire;
 import io.wirestream.avro.Article;
 import io.wirestream.avro.IngestChannel;
 import io.wirestream.avro.RawItem;
+import io.wirestream.enrich.normalise.ArticleDiagnostics;
 import io.wirestream.enrich.normalise.NormalisationException;
+import io.wirestream.enrich.normalise.NormalisationResult;
 import io.wirestream.enrich.normalise.WireItemNormaliser;
 import io.wirestream.newsformats.ninjs.NinjsWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,16 +18,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code wire inspect FILE...}: the canonical article of each file, without Kafka, for onboarding a new feed. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Print the canonical article of each file as ninjs JSON, without Kafka.",
                 "Runs the same normaliser as enrich-stream (format detection, parser, text hygiene), so a new feed",
                 "can be checked before it is switched on. A file that cannot be read as news prints the stage and",
-                "reason it would be rejected with. Exit code 0 when every file gave an article, 1 otherwise."})
+                "reason it would be rejected with. For each article, standard error also says which provider the",
+                "item names (and the known agency that is) and where its language came from. Exit code 0 when",
+                "every file gave an article, 1 otherwise."})
 public final class InspectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files as an agency would deliver them")
     List<Path> files;
@@ -40,34 +50,59 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WireItemNormaliser normaliser = new WireItemNormaliser();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         NinjsWriter writer = pipelineFields ? NinjsWriter.withPipelineExtension() : NinjsWriter.official();
         int failures = 0;
-        for (Path file : files) {
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(file);
-            } catch (IOException e) {
-                System.err.println(file + ": cannot read: " + e.getMessage());
-                failures++;
-                continue;
-            }
-            RawItem raw = RawItem.newBuilder().setItemId("inspect:" + file.getFileName()).setAgency(agency)
-                    .setReceivedAt(Instant.now()).setChannel(IngestChannel.OTHER).setFormatHint(formatHint)
-                    .setTransport(Map.of("file", file.toString())).setPayload(ByteBuffer.wrap(bytes)).build();
-            try {
-                List<Article> articles = normaliser.normalise(raw);
-                for (Article a : articles) {
-                    if (files.size() > 1 || articles.size() > 1) {
-                        System.out.println("# " + file + (articles.size() > 1 ? " (" + (articles.indexOf(a) + 1) + " of " + articles.size() + ")" : ""));
-                    }
-                    System.out.println(writer.toJson(a));
+        try (WireItemNormaliser normaliser = new WireItemNormaliser()) {
+            for (Path file : files) {
+                byte[] bytes;
+                try {
+                    bytes = Files.readAllBytes(file);
+                } catch (IOException e) {
+                    err.println(file + ": cannot read: " + e.getMessage());
+                    failures++;
+                    continue;
                 }
-            } catch (NormalisationException e) {
-                System.err.println(file + ": would be rejected at stage '" + e.stage() + "', reason '" + e.reason() + "': " + e.getMessage());
-                failures++;
+                RawItem raw = RawItem.newBuilder().setItemId("inspect:" + file.getFileName()).setAgency(agency)
+                        .setReceivedAt(Instant.now()).setChannel(IngestChannel.OTHER).setFormatHint(formatHint)
+                        .setTransport(Map.of("file", file.toString())).setPayload(ByteBuffer.wrap(bytes)).build();
+                try {
+                    NormalisationResult result = normaliser.normaliseDetailed(raw);
+                    List<Article> articles = result.articles();
+                    for (int i = 0; i < articles.size(); i++) {
+                        String which = file + (articles.size() > 1 ? " (" + (i + 1) + " of " + articles.size() + ")" : "");
+                        if (files.size() > 1 || articles.size() > 1) {
+                            out.println("# " + which);
+                        }
+                        out.println(writer.toJson(articles.get(i)));
+                        err.println(which + ": " + sourceLine(articles.get(i), result.diagnostics().get(i)));
+                    }
+                } catch (NormalisationException e) {
+                    err.println(file + ": would be rejected at stage '" + e.stage() + "', reason '" + e.reason() + "': " + e.getMessage());
+                    failures++;
+                }
             }
         }
+        out.flush();
+        err.flush();
         return failures == 0 ? 0 : 1;
+    }
+
+    /** "provider dpa (IPTC 7901 header, known as dpa); language en (detected)". */
+    static String sourceLine(Article article, ArticleDiagnostics d) {
+        String provider = d.provider() == null ? "provider not named in the item" : "provider " + d.provider();
+        String language = article.getLanguage() == null ? "no language (" + d.languageSource() + ")"
+                : "language " + article.getLanguage() + " (" + languageFrom(d) + ")";
+        return provider + "; " + language;
+    }
+
+    private static String languageFrom(ArticleDiagnostics d) {
+        if (!d.languageSource().equals("default")) {
+            return d.languageSource().equals("item") ? "declared" : d.languageSource();
+        }
+        // the note the normaliser wrote: "language en: the default configured for provider aap"
+        return d.notes().stream().filter(n -> n.startsWith("language ") && n.contains(": the default "))
+                .map(n -> n.substring(n.indexOf(": ") + 2)).findFirst().orElse("default");
     }
 }

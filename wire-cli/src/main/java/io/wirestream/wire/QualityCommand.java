@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "quality", mixinStandardHelpOptions = true,
         description = {"Measure quality on real news corpora (../shared/corpora: agency samples, IPTC examples,",
                 "Reuters-21578, CoNLL-2003, ECB+, BASIL, BBC). Each report says plainly when its corpus is absent."},
-        subcommands = {QualityCommand.Normalise.class, QualityCommand.Dedupe.class, QualityCommand.Tagging.class})
+        subcommands = {QualityCommand.Normalise.class, QualityCommand.Language.class, QualityCommand.Dedupe.class,
+                QualityCommand.Tagging.class})
 public final class QualityCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -60,6 +61,16 @@ public final class QualityCommand implements Runnable {
         @Override
         void run(Path corpora) throws Exception {
             io.wirestream.quality.normalise.NormaliseQualityReport.main(new String[] {corpora.toString()});
+        }
+    }
+
+    @Command(name = "language", mixinStandardHelpOptions = true,
+            description = {"Language detection on short copy (BBC, BASIL, agency samples cut to 40-150 characters):",
+                    "right / no answer / wrong under the rule in use and the strict rule before it, on the half not tuned on"})
+    static final class Language extends Report {
+        @Override
+        void run(Path corpora) throws Exception {
+            io.wirestream.quality.normalise.ShortCopyLanguageEvaluation.main(new String[] {corpora.toString()});
         }
     }
 

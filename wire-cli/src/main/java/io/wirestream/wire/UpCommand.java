@@ -80,6 +80,7 @@ public final class UpCommand implements Callable<Integer> {
             System.err.println("wire up: invalid settings, nothing started:\n  " + String.join("\n  ", e.problems()));
             return 2;
         }
+        CliLogging.apply(settings.with(extra));
         System.out.println("Starting Wirestream locally (data in " + dataDir.toAbsolutePath().normalize() + ") ...");
         LocalPipeline pipeline = new LocalPipeline(dataDir, ports);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -129,6 +130,8 @@ public final class UpCommand implements Callable<Integer> {
                     + "/health/ready)");
         }
         System.out.println("  Ops page       " + p.opsUrl() + "/   (API: " + p.opsUrl() + "/api/overview)");
+        System.out.println("  API docs       " + p.ingestUrl() + "/docs   " + p.readApiUrl() + "/docs   " + p.opsUrl()
+                + "/docs   (OpenAPI 3.1 at /openapi.json on each)");
         System.out.println("  Enrich health  " + p.enrichUrl() + "/health/ready   " + p.enrichUrl() + "/health/live   "
                 + p.enrichUrl() + "/metrics");
         System.out.println("  Kafka          " + p.bootstrapServers() + "   (topics wire.raw, wire.articles, wire.rejected)");

@@ -20,7 +20,13 @@ public final class WireCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** Selects the command's own log configuration (a main that runs a command calls this first). */
+    public static void configureLogging() {
+        CliLogging.configure(System.getenv());
+    }
+
     public static void main(String[] args) {
+        configureLogging();
         int code = new CommandLine(new WireCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         System.exit(code); // broker threads are not daemons: leave explicitly
     }

@@ -9,8 +9,8 @@ import io.wirestream.ops.OpsMain;
 import io.wirestream.publish.PublishServiceMain;
 import io.wirestream.subscribers.SubscriberServiceMain;
 import io.wirestream.runtime.config.DeclaredSettings;
-import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Settings;
+import io.wirestream.runtime.lifecycle.ServiceMain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ class ComposeServiceSettingsTest {
         environment.putAll(variables(block, dotEnv));
         assertThat(environment).as(composeService + " is configured through WIRE_* variables").isNotEmpty();
 
-        DeclaredSettings declared = declaredOf(service).plus(KafkaSettings.ALL);
+        DeclaredSettings declared = ServiceMain.accepted(declaredOf(service));
         assertThatCode(() -> declared.validate(Settings.of(Map.of(), environment, Map.of())))
                 .as("%s with %s", composeService, environment.keySet())
                 .doesNotThrowAnyException();

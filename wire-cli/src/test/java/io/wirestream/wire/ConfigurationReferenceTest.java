@@ -35,7 +35,9 @@ class ConfigurationReferenceTest {
             seen++;
             String var = m.group(1);
             boolean known = SettingsCatalogue.byEnvVar(var).isPresent()
-                    || var.endsWith("_FILE") && SettingsCatalogue.byEnvVar(var.substring(0, var.length() - 5)).map(x -> x.secret()).orElse(false);
+                    || var.endsWith("_FILE") && SettingsCatalogue.byEnvVar(var.substring(0, var.length() - 5)).map(x -> x.secret()).orElse(false)
+                    || SettingsCatalogue.declared().passthroughs().stream()
+                            .anyMatch(p -> p.nameOfVariable(var).or(() -> p.secretFileOf(var)).isPresent());
             if (!known) {
                 unknown.add(var);
             }

@@ -36,6 +36,20 @@ class LocalPipelineSettingsTest {
     }
 
     @Test
+    void localModeTakesBothPassthroughsAndRefusesWhatAnyServiceRefuses() {
+        Settings ok = Settings.of(Map.of("kafka.client.client.rack", "eu-1a"),
+                Map.of("WIRE_ENRICH_STREAMS_NUM_STANDBY_REPLICAS", "0", "WIRE_KAFKA_CLIENT_LINGER_MS", "5"), Map.of());
+        assertThatCode(() -> SettingsCatalogue.declared().validate(ok)).doesNotThrowAnyException();
+
+        InvalidSettingsException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidSettingsException.class,
+                () -> SettingsCatalogue.declared().validate(Settings.ofValues(Map.of("kafka.client.delivery.timeout.ms", "1000",
+                        "kafka.client.max.poll.records", "5", "publish.max.poll.records", "6"))));
+        assertThat(e.problems()).hasSize(2);
+        assertThat(e.problems().get(0)).contains("'kafka.client.delivery.timeout.ms' is refused: ingest derives it from ingest.kafka.timeout");
+        assertThat(e.problems().get(1)).startsWith("kafka.client.max.poll.records and publish.max.poll.records");
+    }
+
+    @Test
     void kafkaStreamsPassthroughAndEveryServicesKeysAreAccepted() {
         Map<String, String> set = Map.of("enrich.streams.max.poll.records", "200", "publish.stores", "sqlite,files",
                 "ingest.rate.burst", "10", "ops.lag.interval", "1s", "kafka.topic.partitions", "2");

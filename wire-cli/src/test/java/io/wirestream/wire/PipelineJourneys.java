@@ -8,9 +8,11 @@ import io.wirestream.avro.IngestChannel;
 import io.wirestream.avro.RawItem;
 import io.wirestream.enrich.normalise.WireItemNormaliser;
 import io.wirestream.runtime.config.Settings;
+import io.wirestream.runtime.metrics.ScrapedMetrics;
 import io.wirestream.contracts.serde.WireFormat;
 import io.wirestream.contracts.topics.TopicDef;
 import io.wirestream.contracts.topics.Topics;
+import io.wirestream.wire.downstream.DownstreamSite;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -30,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import org.apache.avro.generic.GenericData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -163,10 +167,52 @@ abstract class PipelineJourneys {
     @Test
     @Order(4)
     void everyServiceServesHealthAndPrometheusMetricsWithItsKafkaClientFigures() throws Exception {
+        Map<String, String> metricsByService = scrapeEveryService();
+        assertThat(metricsByService.get("ingest")).contains("wirestream_ingest_items_total").contains("kafka_producer_")
+                .contains("wirestream_ingest_produce_latency_seconds_bucket");
+        assertThat(metricsByService.get("enrich")).contains("kafka_stream_");
+        // duplicates dropped by reason (the demo's near-copy), and rejections by stage and reason
+        assertThat(metricsByService.get("enrich")).containsPattern("wirestream_dedupe_dropped_total\\{[^}]*reason=\"near-duplicate\"")
+                .contains("wirestream_enrich_rejected_total");
+        assertThat(metricsByService.get("publish")).containsPattern("wirestream_publish_written_total\\{[^}]*store=[^}]*} [1-9]")
+                .contains("kafka_consumer_").contains("wirestream_freshness_seconds");
+        assertThat(metricsByService.get("ops")).contains("wirestream_lag_group_records").contains("wirestream_topic_end_offsets_total");
+    }
+
+    /**
+     * Issue 19: every service names its own figures wirestream_*, counts as counters (_total), with the JVM's and the
+     * process's beside them; and every name the dashboards and Prometheus rules in the repository query is one a service
+     * serves, so the two cannot drift apart again.
+     */
+    @Test
+    @Order(5)
+    void metricNamesFollowTheConventionsAndEveryDeployedQueryFindsItsMetric() throws Exception {
+        Map<String, String> metricsByService = scrapeEveryService();
+        Set<String> served = new TreeSet<>();
+        metricsByService.forEach((service, body) -> {
+            ScrapedMetrics scraped = ScrapedMetrics.parse(body);
+            assertThat(scraped.conventionProblems()).as("naming problems on %s's /metrics", service).isEmpty();
+            assertThat(scraped.sampleNames()).as("%s's JVM and process figures", service).contains("jvm_memory_used_bytes",
+                    "jvm_gc_memory_allocated_bytes_total", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
+                    "process_cpu_usage", "process_uptime_seconds", "process_files_open_files");
+            served.addAll(scraped.sampleNames());
+        });
+
+        Map<String, TreeSet<String>> deployed = DeployedMetricNames.in(ConfigurationReferenceTest.ROOT);
+        assertThat(deployed).as("names queried by the dashboards and rules").containsKeys(
+                "wirestream_ingest_items_total", "wirestream_publish_written_total", "wirestream_lag_group_status",
+                "wirestream_freshness_seconds_bucket", "jvm_memory_used_bytes");
+        Map<String, TreeSet<String>> missing = new java.util.TreeMap<>(deployed);
+        missing.keySet().removeAll(served);
+        assertThat(missing).as("queried in deploy/ or ops/grafana/ (name -> files) but served by no service").isEmpty();
+    }
+
+    private Map<String, String> scrapeEveryService() throws Exception {
         LocalPorts ports = pipeline.ports();
         Map<String, String> metricsByService = new HashMap<>();
         for (Map.Entry<String, String> service : Map.of("ingest", pipeline.ingestUrl(),
-                "enrich", "http://127.0.0.1:" + ports.enrich(), "publish", pipeline.readApiUrl(), "ops", pipeline.opsUrl()).entrySet()) {
+                "enrich", "http://127.0.0.1:" + ports.enrich(), "publish", pipeline.readApiUrl(), "ops", pipeline.opsUrl(),
+                "subscribers", pipeline.subscribersUrl()).entrySet()) {
             assertThat(get(service.getValue() + "/health/live").statusCode()).as("%s live", service.getKey()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(get(service.getValue() + "/health/ready").statusCode()).as("%s ready", service.getKey()).isEqualTo(200));
@@ -174,18 +220,99 @@ abstract class PipelineJourneys {
             assertThat(metrics.statusCode()).isEqualTo(200);
             metricsByService.put(service.getKey(), metrics.body());
         }
-        assertThat(metricsByService.get("ingest")).contains("ingest_items_total").contains("kafka_producer_");
-        assertThat(metricsByService.get("enrich")).contains("kafka_stream_");
-        // duplicates dropped by reason (the demo's near-copy), and rejections by stage and reason
-        assertThat(metricsByService.get("enrich")).containsPattern("wirestream_dedupe_dropped_total\\{[^}]*reason=\"near-duplicate\"")
-                .contains("wirestream_enrich_rejected_total");
-        assertThat(metricsByService.get("publish")).contains("wirestream_publish_written").contains("kafka_consumer_")
-                .contains("wirestream_freshness_seconds");
-        assertThat(metricsByService.get("ops")).contains("wirestream_lag_group_records");
+        return metricsByService;
     }
 
     @Test
     @Order(5)
+    void aDownstreamSiteReadsWireArticlesWithKafkaClientsTheContractsJarAndTheRegistryUrlAlone() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String nitf = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <nitf><head><title>Night trains return to the Brenner line</title>
+                <docdata><doc-id id-string="IT-DOWNSTREAM-%s"/><date.issue norm="20260303T070000Z"/></docdata></head>
+                <body><body.head><hedline><hl1>Night trains return to the Brenner line</hl1></hedline></body.head>
+                <body.content><p>INNSBRUCK - Night trains will run over the Brenner pass again from May, the operator said.</p>
+                <p>The route was closed for two years of tunnel works.</p></body.content></body></nitf>
+                """.formatted(run);
+        String ninjs = """
+                {"uri":"https://it.example/stories/downstream-%s","version":"3","type":"text","versioncreated":"2026-03-03T07:30:00Z",
+                 "pubstatus":"usable","language":"en","headlines":[{"role":"main","value":"Lighthouse keepers' cottages open to visitors"}],
+                 "bodies":[{"role":"main","contenttype":"text/html","value":"<p>STORNOWAY - Two lighthouse keepers' cottages open to visitors this summer, the trust said.</p>"}]}
+                """.formatted(run);
+        Map<String, String> headlines = new HashMap<>();
+        for (String[] item : List.of(new String[] {"acme", "application/xml", nitf}, new String[] {"globe", "application/json", ninjs})) {
+            byte[] body = item[2].getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> r = push(item[0], item[1], body);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            Article expected = normalise(item[0], body);
+            headlines.put(expected.getUri(), expected.getHeadline());
+        }
+
+        for (String specific : List.of("true", "false")) {
+            DownstreamOutput site = runDownstreamSite(specific, headlines.keySet());
+            assertThat(site.exitCode()).as("specific.avro.reader=%s:%n%s", specific, site.output()).isZero();
+            assertThat(site.output()).as("a JVM as a downstream site has it")
+                    .contains("avro-trusted-packages=null", "wirestream-runtime-on-classpath=false", "local-kafka-on-classpath=false");
+            Map<String, String[]> read = new HashMap<>();
+            site.output().lines().filter(l -> l.startsWith("record\t")).map(l -> l.split("\t")).forEach(f -> read.put(f[3], f));
+            assertThat(read.keySet()).as(site.output()).containsExactlyInAnyOrderElementsOf(headlines.keySet());
+            for (Map.Entry<String, String> story : headlines.entrySet()) {
+                String[] f = read.get(story.getKey());
+                assertThat(f[1]).as("the key, an Avro string, is the story uri").isEqualTo(story.getKey());
+                assertThat(f[2]).isEqualTo(specific.equals("true") ? Article.class.getName() : GenericData.Record.class.getName());
+                assertThat(f[5]).isEqualTo(story.getValue());
+            }
+        }
+    }
+
+    record DownstreamOutput(int exitCode, String output) {}
+
+    /**
+     * Runs {@link DownstreamSite} in a JVM whose classpath is the contracts jar and what it depends on (Avro, Jackson,
+     * kafka-clients and its compression libraries, slf4j-api), as a site that adds the one Maven dependency has it.
+     */
+    DownstreamOutput runDownstreamSite(String specificAvroReader, Set<String> uris) throws Exception {
+        List<String> closure = List.of("contracts", "avro", "jackson-core", "jackson-databind", "jackson-annotations",
+                "jackson-datatype-jsr310", "commons-compress", "commons-codec", "commons-io", "commons-lang3", "kafka-clients",
+                "zstd-jni", "lz4-java", "snappy-java", "slf4j-api");
+        List<String> classpath = new ArrayList<>();
+        classpath.add(Path.of(DownstreamSite.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path path = Path.of(entry);
+            String name = path.getFileName() == null ? "" : path.getFileName().toString();
+            boolean contractsClasses = path.endsWith(Path.of("contracts", "target", "classes"));
+            if (contractsClasses || closure.stream().anyMatch(a -> name.matches(java.util.regex.Pattern.quote(a) + "-\\d.*\\.jar"))) {
+                classpath.add(entry);
+            }
+        }
+        assertThat(classpath).as("the contracts jar and kafka-clients on the test classpath")
+                .anyMatch(e -> e.contains("contracts")).anyMatch(e -> e.contains("kafka-clients"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+                "-cp", String.join(java.io.File.pathSeparator, classpath), DownstreamSite.class.getName(),
+                pipeline.bootstrapServers(), pipeline.registryUrl(), specificAvroReader));
+        command.addAll(uris);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("JAVA_TOOL_OPTIONS"); // nothing of the test JVM's settings leaks into the site
+        Process process = builder.start();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Thread drain = new Thread(() -> {
+            try (var in = process.getInputStream()) {
+                in.transferTo(output);
+            } catch (java.io.IOException e) {
+                // the process ended; what was read stays
+            }
+        });
+        drain.start();
+        if (!process.waitFor(150, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        drain.join(10_000);
+        return new DownstreamOutput(process.isAlive() ? -1 : process.exitValue(), output.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @Order(6)
     void eachLocalSubscriberReceivedExactlyItsEntitledDemoStories() throws Exception {
         Map<String, String> uriByFile = new HashMap<>();
         DemoRunner.DemoItems.load().forEach(i -> { if (i.uri() != null) uriByFile.put(i.file(), i.uri()); });

@@ -2,10 +2,16 @@ package io.wirestream.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirestream.ingest.auth.AgencyName;
+import io.wirestream.ingest.auth.CredentialStore;
+import io.wirestream.ingest.auth.FirstAgencyKey;
+import io.wirestream.runtime.image.Dockerfile;
 import io.wirestream.testsupport.ContainerImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** What docker-compose.yml promises about data and health, read from the file (no Docker engine needed). */
 class ProductionStackTest {
@@ -59,6 +69,63 @@ class ProductionStackTest {
         assertThat(ContainerImages.KAFKA).isEqualTo(dotEnv.get("KAFKA_IMAGE"));
         assertThat(ContainerImages.SCHEMA_REGISTRY).isEqualTo(dotEnv.get("SCHEMA_REGISTRY_IMAGE"));
         assertThat(ContainerImages.POSTGRES).isEqualTo(dotEnv.get("POSTGRES_IMAGE"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFreshStackMakesTheFirstAgencyKeyBeforeIngestStarts(@TempDir Path config) throws IOException {
+        // ingest-service is ready only with a key in its credentials file, and the shipped file holds none
+        Map<String, Object> services = (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions()))
+                .<Map<String, Object>>load(String.join("\n", compose)).get("services");
+        Map<String, Object> keys = (Map<String, Object>) services.get("ingest-keys");
+        Map<String, Object> ingest = (Map<String, Object>) services.get("ingest-service");
+        assertThat(keys).as("the ingest-keys service").isNotNull();
+
+        assertThat(keys.get("image")).as("the ingest image").isEqualTo(ingest.get("image"));
+        assertThat(keys.get("build")).isEqualTo(ingest.get("build"));
+        assertThat(keys.get("restart")).as("a one-shot").isEqualTo("no");
+        Map<String, Object> waitsFor = (Map<String, Object>) ((Map<String, Object>) ingest.get("depends_on")).get("ingest-keys");
+        assertThat(waitsFor).as("ingest-service waits for ingest-keys").containsEntry("condition", "service_completed_successfully");
+
+        List<String> entrypoint = (List<String>) keys.get("entrypoint");
+        assertThat(entrypoint).containsExactly("java", "-cp", "/app/ingest-service.jar:/app/lib/*", FirstAgencyKey.class.getName());
+        List<String> copiedTo = Dockerfile.read(ROOT.resolve("Dockerfile")).chain("ingest-service").stream()
+                .flatMap(stage -> stage.copies().stream()).map(Dockerfile.Copy::destination).toList();
+        assertThat(copiedTo).as("what the ingest image holds").contains("/app/ingest-service.jar", "/app/lib");
+
+        List<String> command = ((List<String>) keys.get("command")).stream().map(ProductionStackTest::substituted).toList();
+        assertThat(command).hasSize(3);
+        String credentials = String.valueOf(((Map<String, Object>) ingest.get("environment")).get("WIRE_INGEST_CREDENTIALS_FILE"));
+        assertThat(command.get(0)).as("the file ingest-service reads").isEqualTo(credentials);
+        String agency = command.get(1);
+        assertThat(AgencyName.isValid(agency)).as("FIRST_AGENCY in .env: " + agency).isTrue();
+        String folder = credentials.substring(0, credentials.lastIndexOf('/'));
+        assertThat(command.get(2)).as("the key file, beside the credentials").startsWith(folder + "/");
+        String mount = ((List<String>) ingest.get("volumes")).stream().filter(v -> v.contains(":" + folder + ":") || v.endsWith(":" + folder))
+                .findFirst().orElseThrow(() -> new AssertionError("ingest-service mounts nothing at " + folder));
+        String hostFolder = mount.substring(0, mount.indexOf(':'));
+        assertThat((List<String>) keys.get("volumes")).as("ingest-keys writes into the folder ingest-service reads")
+                .containsExactly(hostFolder + ":" + folder);
+
+        // on the shipped credentials file, the step leaves a key that ingest-service accepts
+        Path shipped = ROOT.resolve(hostFolder).resolve(credentials.substring(folder.length() + 1)).normalize();
+        Files.copy(shipped, config.resolve("credentials"));
+        assertThat(new CredentialStore(config.resolve("credentials"), Duration.ZERO, Clock.systemUTC()).size())
+                .as("keys in the shipped " + ROOT.relativize(shipped)).isZero();
+        FirstAgencyKey.ensure(config.resolve("credentials"), agency, config.resolve(agency + ".key"), Clock.systemUTC());
+        CredentialStore store = new CredentialStore(config.resolve("credentials"), Duration.ZERO, Clock.systemUTC());
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(store.agencyFor(Files.readString(config.resolve(agency + ".key")).strip())).contains(agency);
+    }
+
+    private static String substituted(String value) {
+        Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+)}").matcher(value);
+        StringBuilder result = new StringBuilder();
+        while (m.find()) {
+            assertThat(dotEnv).as(".env defines " + m.group(1)).containsKey(m.group(1));
+            m.appendReplacement(result, Matcher.quoteReplacement(dotEnv.get(m.group(1))));
+        }
+        return m.appendTail(result).toString();
     }
 
     /** The lines under a top-level key or a service, up to the next key at the same or a lower indent. */

@@ -6,11 +6,21 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Serializer and deserializer for one type in the Confluent wire format, for Kafka Streams and plain clients. */
+/**
+ * Serializer and deserializer in the Confluent wire format, for Kafka Streams and plain clients: for one type, or,
+ * built by name ({@code default.value.serde=io.wirestream.contracts.serde.WireAvroSerde}), reading what
+ * {@code specific.avro.reader} says (see {@link WireAvroDeserializer}).
+ */
 public final class WireAvroSerde<T> implements Serde<T> {
 
     private final WireAvroSerializer<T> serializer;
     private final WireAvroDeserializer<T> deserializer;
+
+    /** For Kafka Streams, which builds default serdes by class name and then calls {@link #configure}. */
+    public WireAvroSerde() {
+        this.serializer = new WireAvroSerializer<>();
+        this.deserializer = new WireAvroDeserializer<>();
+    }
 
     public WireAvroSerde(Class<T> type) {
         this.serializer = new WireAvroSerializer<>();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
+import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,13 +100,14 @@ class RegistryTlsTest {
         wrong.put(SerdeConfig.SSL_TRUSTSTORE_LOCATION, trustStore.toString());
         wrong.put(SerdeConfig.SSL_TRUSTSTORE_PASSWORD, "not-" + STORE_SECRET);
         assertThatThrownBy(() -> SerdeConfig.client(wrong))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(SerdeConfig.SSL_TRUSTSTORE_LOCATION)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(STORE_SECRET));
 
         Map<String, Object> missing = new HashMap<>(wrong);
         missing.put(SerdeConfig.SSL_TRUSTSTORE_LOCATION, dir.resolve("nowhere.p12").toString());
         assertThatThrownBy(() -> SerdeConfig.client(missing))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not a readable file");
     }
 

@@ -19,6 +19,7 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -100,7 +101,7 @@ class WireAvroSerdeTest {
         WireAvroSerde<RawItem> serde = WireAvroSerde.of(RawItem.class, Map.of(SerdeConfig.REGISTRY_CLIENT_INSTANCE, registry), false);
         byte[] bytes = serde.serializer().serialize("wire.raw", item());
         assertThat(serde.deserializer().deserialize("wire.raw", bytes).getAgency()).isEqualTo("acme");
-        assertThatThrownBy(() -> WireAvroSerde.of(RawItem.class, Map.of(), false)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> WireAvroSerde.of(RawItem.class, Map.of(), false)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("schema.registry.url");
     }
 }

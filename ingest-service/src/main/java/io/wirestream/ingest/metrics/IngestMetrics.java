@@ -10,6 +10,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public final class IngestMetrics {
 
+    /** Items offered, by agency, channel, outcome and reason: {@code wirestream_ingest_items_total}. */
+    public static final String ITEMS = "wirestream.ingest.items";
+    /** Payload bytes offered, same tags: {@code wirestream_ingest_bytes_total}. */
+    public static final String BYTES = "wirestream.ingest.bytes";
+
     private final MeterRegistry registry;
 
     public IngestMetrics(MeterRegistry registry) {
@@ -27,12 +32,12 @@ public final class IngestMetrics {
     }
 
     private Counter items(String agency, String channel, String outcome, String reason) {
-        return Counter.builder("ingest.items").description("Items offered to ingest, by outcome")
+        return Counter.builder(ITEMS).description("Items offered to ingest, by outcome")
                 .tags("agency", agency, "channel", channel, "outcome", outcome, "reason", reason).register(registry);
     }
 
     private Counter bytes(String agency, String channel, String outcome, String reason) {
-        return Counter.builder("ingest.bytes").baseUnit("bytes").description("Payload bytes offered to ingest, by outcome")
+        return Counter.builder(BYTES).baseUnit("bytes").description("Payload bytes offered to ingest, by outcome")
                 .tags("agency", agency, "channel", channel, "outcome", outcome, "reason", reason).register(registry);
     }
 

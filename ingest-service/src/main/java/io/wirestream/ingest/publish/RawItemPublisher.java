@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.wirestream.avro.RawItem;
 import io.wirestream.contracts.topics.Topics;
+import io.wirestream.runtime.kafka.KafkaClientConfigs;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,16 +41,26 @@ public final class RawItemPublisher implements AutoCloseable {
         this.producer = producer;
         this.timeout = timeout;
         this.clock = clock;
-        this.produceLatency = Timer.builder("ingest.produce.latency")
+        this.produceLatency = Timer.builder("wirestream.ingest.produce.latency")
                 .description("Time from send to the acks=all acknowledgement of one raw item")
                 .publishPercentileHistogram()
                 .register(metrics);
     }
 
     /** A producer for the raw topic; {@code timeout} bounds both the wait for metadata and the whole delivery. */
-    public static KafkaProducer<String, RawItem> createProducer(Map<String, Object> clientProperties, Map<String, Object> serdeProperties,
+    public static KafkaProducer<String, RawItem> createProducer(KafkaClientConfigs clients, Map<String, Object> serdeProperties,
             Duration timeout, long maxRecordBytes) {
-        Map<String, Object> p = new HashMap<>(clientProperties);
+        return new KafkaProducer<>(producerConfig(clients, timeout, maxRecordBytes),
+                Topics.RAW.keySerde(serdeProperties).serializer(), Topics.RAW.valueSerde(serdeProperties).serializer());
+    }
+
+    /**
+     * The raw producer's configuration: what a receipt rests on (acks=all, idempotence, the timeouts derived from
+     * {@code ingest.kafka.timeout}, the size budget; {@code kafka.client.*} cannot name these) and tuning defaults
+     * that {@code kafka.client.*} may replace (linger, compression, in-flight requests, retries, client id, backoff).
+     */
+    public static Map<String, Object> producerConfig(KafkaClientConfigs clients, Duration timeout, long maxRecordBytes) {
+        Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
@@ -64,7 +75,7 @@ public final class RawItemPublisher implements AutoCloseable {
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, (int) Math.min(Integer.MAX_VALUE, maxRecordBytes));
         p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
-        return new KafkaProducer<>(p, Topics.RAW.keySerde(serdeProperties).serializer(), Topics.RAW.valueSerde(serdeProperties).serializer());
+        return clients.producer(p);
     }
 
     /** An item handed to the producer whose acknowledgement is still to come. */

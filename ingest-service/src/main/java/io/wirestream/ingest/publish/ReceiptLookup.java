@@ -2,6 +2,7 @@ package io.wirestream.ingest.publish;
 
 import io.wirestream.avro.RawItem;
 import io.wirestream.contracts.topics.Topics;
+import io.wirestream.runtime.kafka.KafkaClientConfigs;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,15 +27,20 @@ public final class ReceiptLookup implements AutoCloseable {
     private final KafkaConsumer<String, RawItem> consumer;
     private final Duration timeout;
 
-    public ReceiptLookup(Map<String, Object> clientProperties, Map<String, Object> serdeProperties, Duration timeout) {
-        Map<String, Object> p = new HashMap<>(clientProperties);
+    public ReceiptLookup(KafkaClientConfigs clients, Map<String, Object> serdeProperties, Duration timeout) {
+        this.consumer = new KafkaConsumer<>(consumerConfig(clients), Topics.RAW.keySerde(serdeProperties).deserializer(),
+                Topics.RAW.valueSerde(serdeProperties).deserializer());
+        this.timeout = timeout;
+    }
+
+    /** The lookup consumer's configuration: assigned partitions, no group, committed records only, one record a poll. */
+    public static Map<String, Object> consumerConfig(KafkaClientConfigs clients) {
+        Map<String, Object> p = new HashMap<>();
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-receipt-lookup");
-        this.consumer = new KafkaConsumer<>(p, Topics.RAW.keySerde(serdeProperties).deserializer(),
-                Topics.RAW.valueSerde(serdeProperties).deserializer());
-        this.timeout = timeout;
+        return clients.consumer(p);
     }
 
     /**

@@ -3,7 +3,7 @@ package io.wirestream.ingest.push;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.wirestream.avro.IngestChannel;
@@ -61,7 +61,8 @@ public final class PushApi {
         this.batchMaxBytes = batchMaxBytes;
     }
 
-    public void register(Javalin app) {
+    /** Declares the push API's routes and exception handlers on a Javalin app's route config. */
+    public void register(RoutesConfig app) {
         app.post("/v1/items", ctx -> pushOne(ctx, null));
         app.post("/v1/agencies/{agency}/items", ctx -> pushOne(ctx, ctx.pathParam("agency")));
         app.post("/v1/items/batch", ctx -> pushBatch(ctx, null));
@@ -72,8 +73,11 @@ public final class PushApi {
                 ApiReply.error(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage(), null));
         app.exception(Exception.class, (e, ctx) -> {
             if (connectionGone(e)) {
-                // a client that went away, or a slow one the connection guard cut off: nothing was taken, nobody to answer
+                // a client that went away, or a slow one the connection guard cut off: nothing was taken, and nobody
+                // reads the answer, which is still a refusal: a handler that sets nothing would leave Javalin's 200
                 log.info("{} {}: the connection closed before the request was read ({})", ctx.method(), ctx.path(), e.toString());
+                ctx.header("Connection", "close");
+                ApiReply.error(ctx, 400, "http_400", "the connection closed before the request was read", null);
                 return;
             }
             log.error("{} {} failed", ctx.method(), ctx.path(), e);

@@ -45,7 +45,7 @@ public final class IntakeFixture {
     }
 
     public double count(String outcome, String reason) {
-        return metrics.find("ingest.items").tag("outcome", outcome).tag("reason", reason).counters().stream()
+        return metrics.find(IngestMetrics.ITEMS).tag("outcome", outcome).tag("reason", reason).counters().stream()
                 .mapToDouble(c -> c.count()).sum();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.wirestream.contracts.registry.RegisteredSchema;
 import java.util.Map;
@@ -32,8 +33,10 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private EmbeddedSchemaRegistry(SchemaLog schemaLog, CompatibilityLevel defaultLevel, String host, int port) {
         this.schemaLog = schemaLog;
         this.state = new RegistryState(schemaLog, defaultLevel);
-        this.http = Javalin.create(config -> config.showJavalinBanner = false);
-        routes();
+        this.http = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            routes(config.routes);
+        });
         http.start(host, port);
         log.info("schema registry listening at {} ({} subjects)", url(), state.subjects().size());
     }
@@ -62,15 +65,15 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         schemaLog.close();
     }
 
-    private void routes() {
-        http.get("/", ctx -> reply(ctx, 200, JSON.createObjectNode()));
-        http.get("/schemas/types", ctx -> reply(ctx, 200, JSON.createArrayNode().add("AVRO")));
-        http.get("/subjects", ctx -> {
+    private void routes(RoutesConfig routes) {
+        routes.get("/", ctx -> reply(ctx, 200, JSON.createObjectNode()));
+        routes.get("/schemas/types", ctx -> reply(ctx, 200, JSON.createArrayNode().add("AVRO")));
+        routes.get("/subjects", ctx -> {
             ArrayNode list = JSON.createArrayNode();
             state.subjects().forEach(list::add);
             reply(ctx, 200, list);
         });
-        http.get("/subjects/{subject}/versions", ctx -> {
+        routes.get("/subjects/{subject}/versions", ctx -> {
             String subject = ctx.pathParam("subject");
             Optional<java.util.List<Integer>> versions = state.versions(subject);
             if (versions.isEmpty()) {
@@ -81,11 +84,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             versions.get().forEach(list::add);
             reply(ctx, 200, list);
         });
-        http.get("/subjects/{subject}/versions/{version}", ctx -> version(ctx).ifPresent(r -> reply(ctx, 200, describe(r))));
-        http.get("/subjects/{subject}/versions/{version}/schema", ctx -> version(ctx).ifPresent(r -> {
+        routes.get("/subjects/{subject}/versions/{version}", ctx -> version(ctx).ifPresent(r -> reply(ctx, 200, describe(r))));
+        routes.get("/subjects/{subject}/versions/{version}/schema", ctx -> version(ctx).ifPresent(r -> {
             ctx.status(200).contentType(CONTENT_TYPE).result(r.schema().toString());
         }));
-        http.post("/subjects/{subject}/versions", ctx -> {
+        routes.post("/subjects/{subject}/versions", ctx -> {
             String subject = ctx.pathParam("subject");
             Schema schema = schemaFromBody(ctx);
             if (schema == null) {
@@ -98,7 +101,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 error(ctx, 409, 409, e.getMessage());
             }
         });
-        http.post("/subjects/{subject}", ctx -> {
+        routes.post("/subjects/{subject}", ctx -> {
             String subject = ctx.pathParam("subject");
             Schema schema = schemaFromBody(ctx);
             if (schema == null) {
@@ -115,7 +118,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             }
             reply(ctx, 200, describe(found.get()));
         });
-        http.get("/schemas/ids/{id}", ctx -> {
+        routes.get("/schemas/ids/{id}", ctx -> {
             Integer id = parseInt(ctx.pathParam("id"));
             Optional<Schema> schema = id == null ? Optional.empty() : state.byId(id);
             if (schema.isEmpty()) {
@@ -124,7 +127,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             }
             reply(ctx, 200, JSON.createObjectNode().put("schema", schema.get().toString()));
         });
-        http.post("/compatibility/subjects/{subject}/versions/{version}", ctx -> {
+        routes.post("/compatibility/subjects/{subject}/versions/{version}", ctx -> {
             String subject = ctx.pathParam("subject");
             Schema schema = schemaFromBody(ctx);
             if (schema == null) {
@@ -148,9 +151,9 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             }
             reply(ctx, 200, body);
         });
-        http.get("/config", ctx -> reply(ctx, 200, JSON.createObjectNode().put("compatibilityLevel", state.globalLevel().name())));
-        http.put("/config", ctx -> setLevel(ctx, null));
-        http.get("/config/{subject}", ctx -> {
+        routes.get("/config", ctx -> reply(ctx, 200, JSON.createObjectNode().put("compatibilityLevel", state.globalLevel().name())));
+        routes.put("/config", ctx -> setLevel(ctx, null));
+        routes.get("/config/{subject}", ctx -> {
             String subject = ctx.pathParam("subject");
             Optional<CompatibilityLevel> level = state.subjectLevel(subject);
             if (level.isPresent()) {
@@ -161,8 +164,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 error(ctx, 404, 40408, "Subject '" + subject + "' does not have subject-level compatibility configured");
             }
         });
-        http.put("/config/{subject}", ctx -> setLevel(ctx, ctx.pathParam("subject")));
-        http.exception(Exception.class, (e, ctx) -> {
+        routes.put("/config/{subject}", ctx -> setLevel(ctx, ctx.pathParam("subject")));
+        routes.exception(Exception.class, (e, ctx) -> {
             log.warn("registry request {} {} failed", ctx.method(), ctx.path(), e);
             error(ctx, 500, 50001, "Error in the backend data store: " + e.getMessage());
         });

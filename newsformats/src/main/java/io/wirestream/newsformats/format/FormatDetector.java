@@ -48,7 +48,7 @@ public final class FormatDetector {
             "organisations", "representationtype", "representationType", "embargoed", "ednote", "edNote");
 
     private static final Pattern ANPA_HEAD = Pattern.compile("^\\x16*\\x01[A-Za-z]\\d{4}\\x1f");
-    private static final Pattern IPTC7901_HEAD = Pattern.compile("^\\x16*\\x01[A-Za-z]{0,10}\\d{1,6} +\\d +[A-Za-z]\\b");
+    private static final Pattern IPTC7901_HEAD = Pattern.compile("^\\x16*\\x01[A-Za-z]{0,10}\\d{1,6} +\\d +[A-Za-z]{1,3} +\\d");
     private static final Pattern START_TAG = Pattern.compile("<([A-Za-z_][\\w.:-]*)([^>]*)>");
     private static final Pattern XMLNS = Pattern.compile("xmlns(?::([\\w.-]+))?\\s*=\\s*[\"']([^\"']*)[\"']");
     private static final Pattern HTML_TAGS = Pattern.compile(
@@ -116,7 +116,7 @@ public final class FormatDetector {
         }
         if (IPTC7901_HEAD.matcher(head).find()) {
             return new Detection(WireFormat.IPTC_7901, 0.97,
-                    "IPTC 7901 header: SOH, source and sequence, priority digit, category letter");
+                    "IPTC 7901 header: SOH, source and sequence, priority digit, category letters, word count");
         }
         String magic = binaryMagic(payload);
         if (magic != null) {

@@ -70,6 +70,15 @@ class FormatDetectorTest {
     }
 
     @Test
+    void a7901HeaderWithATwoLetterCategoryIsStillAHeader() {
+        // German services write categories such as "pl" (politics) and "wi" (economy): one to three letters
+        String iptc = "\u0001xyz042 4 pl 87 abcde XYZ 240115-99-000042\r\nslug/\r\n\u0002Headline =\r\n\r\n   Body.\r\n\u0003";
+        Detection d = detect(iptc);
+        assertThat(d.format()).isEqualTo(WireFormat.IPTC_7901);
+        assertThat(d.reason()).startsWith("IPTC 7901 header");
+    }
+
+    @Test
     void jsonFamiliesByTheirKeys() {
         assertThat(detect("{\"uri\":\"urn:x\",\"type\":\"text\",\"headlines\":[]}").format()).isEqualTo(WireFormat.NINJS);
         assertThat(detect("{\"guid\":\"g\",\"headline\":\"h\",\"body_html\":\"<p>b</p>\"}").format()).isEqualTo(WireFormat.NINJS);

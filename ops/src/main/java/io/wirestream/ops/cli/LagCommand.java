@@ -24,7 +24,9 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import io.wirestream.runtime.config.KafkaClientPassthrough;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -50,7 +52,10 @@ public final class LagCommand implements Callable<Integer> {
     String bootstrapServers;
 
     @Option(names = "--command-config", paramLabel = "FILE",
-            description = "Kafka client properties for TLS/SASL (security.protocol, sasl.jaas.config, ssl.*)")
+            description = {"Kafka client properties for TLS/SASL (security.protocol, sasl.jaas.config, ssl.*) or any other",
+                    "Kafka client property, as Kafka's own tools take them; each of the command's clients takes the ones its kind",
+                    "declares. A name Kafka does not declare, or one Wirestream's reading rests on (isolation.level, group.id, ...),",
+                    "is refused"})
     Path commandConfig;
 
     @Option(names = {"-g", "--group"}, paramLabel = "GROUP", description = "A group to watch (repeatable); default: every group with the prefix")
@@ -188,7 +193,19 @@ public final class LagCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + commandConfig, e);
         }
-        p.stringPropertyNames().forEach(k -> properties.put(k, p.getProperty(k)));
+        List<String> problems = new java.util.ArrayList<>();
+        for (String name : new java.util.TreeSet<>(p.stringPropertyNames())) {
+            if (!KafkaClientPassthrough.CLIENTS.knows(name)) {
+                problems.add("unknown Kafka client property '" + name + "'"
+                        + KafkaClientPassthrough.CLIENTS.nearestName(name).map(n -> "; did you mean '" + n + "'?").orElse(""));
+            } else if (KafkaClientPassthrough.OWNED.containsKey(name)) {
+                problems.add("'" + name + "' is refused: " + KafkaClientPassthrough.OWNED.get(name));
+            }
+            properties.put(name, p.getProperty(name));
+        }
+        if (!problems.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--command-config " + commandConfig + ": " + String.join("; ", problems));
+        }
         return properties;
     }
 }

@@ -43,7 +43,7 @@ public final class KafkaClusterSampler implements ClusterSampler {
     public KafkaClusterSampler(LagMonitorSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.admin = Admin.create(KafkaClientConfig.of(settings, "wirestream-ops-lag-admin"));
+        this.admin = Admin.create(KafkaClientConfig.admin(settings, "wirestream-ops-lag-admin"));
         this.probe = new RecordTimestampProbe(settings);
     }
 

@@ -23,15 +23,20 @@ final class RecordTimestampProbe implements AutoCloseable {
     private final Duration timeout;
 
     RecordTimestampProbe(LagMonitorSettings settings) {
-        Map<String, Object> config = KafkaClientConfig.of(settings, "wirestream-ops-lag-probe");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // an offset already deleted by retention: the oldest record left is the best stand-in
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024);
-        // what the groups themselves can read: aborted records and open transactions are not lag yet
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(config(settings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.timeout = settings.requestTimeout();
+    }
+
+    /** The probe's consumer: assigned partitions, no group, committed records only, small fetches. */
+    static Map<String, Object> config(LagMonitorSettings settings) {
+        Map<String, Object> own = new java.util.HashMap<>();
+        own.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // an offset already deleted by retention: the oldest record left is the best stand-in
+        own.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        own.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024);
+        // what the groups themselves can read: aborted records and open transactions are not lag yet
+        own.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return KafkaClientConfig.consumer(settings, "wirestream-ops-lag-probe", own);
     }
 
     /** What the probe found at each offset asked about. */

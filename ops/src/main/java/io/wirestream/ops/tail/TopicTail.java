@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import io.wirestream.runtime.kafka.KafkaClientConfigs;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class TopicTail<V> implements AutoCloseable {
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
 
     private final String topic;
-    private final Map<String, Object> clientProperties;
+    private final Map<String, ?> clientProperties;
     private final Deserializer<V> deserializer;
     private final int capacity;
     private final TreeSet<TailedRecord<V>> records = new TreeSet<>(NEWEST_FIRST);
@@ -52,10 +53,10 @@ public final class TopicTail<V> implements AutoCloseable {
     private Thread thread;
 
     /**
-     * @param clientProperties bootstrap servers and security settings of the cluster
+     * @param clientProperties the cluster's Kafka client properties: bootstrap servers, security, {@code kafka.client.*}
      * @param deserializer     turns a value's bytes into {@code V}; its exceptions mark the record undecodable
      */
-    public TopicTail(String topic, Map<String, Object> clientProperties, Deserializer<V> deserializer, int capacity) {
+    public TopicTail(String topic, Map<String, ?> clientProperties, Deserializer<V> deserializer, int capacity) {
         this.topic = topic;
         this.clientProperties = Map.copyOf(clientProperties);
         this.deserializer = deserializer;
@@ -118,14 +119,23 @@ public final class TopicTail<V> implements AutoCloseable {
         }
     }
 
-    private void session() {
-        Map<String, Object> config = new HashMap<>(clientProperties);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "wirestream-ops-tail-" + topic);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    /**
+     * The tail's consumer: assigned partitions, no group, committed records only; then what a consumer takes of the
+     * cluster's properties (connection and {@code kafka.client.*}).
+     */
+    public static Map<String, Object> consumerConfig(Map<String, ?> clientProperties, String topic) {
+        Map<String, Object> own = new HashMap<>();
+        own.put(ConsumerConfig.CLIENT_ID_CONFIG, "wirestream-ops-tail-" + topic);
+        own.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        own.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // the page shows what publishers see: committed stories only
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        own.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return KafkaClientConfigs.ofProperties(clientProperties).consumer(own);
+    }
+
+    private void session() {
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(consumerConfig(clientProperties, topic), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer = c;
             if (!running) {
                 return; // closed before the consumer existed: there is nobody to wake up

@@ -1,6 +1,6 @@
 package io.wirestream.ops.web;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The ops page and its JSON API, mountable on any Javalin app (the standalone {@link OpsServer}, or local mode's):
+ * The ops page and its JSON API, declared on any Javalin app's route config (the standalone {@link OpsServer}, or
+ * local mode's):
  * {@code GET /} the page; {@code GET /api/overview} everything at once; {@code /api/lag}, {@code /api/freshness},
  * {@code /api/rejections}, {@code /api/stories}, {@code /api/services} one part each.
  */
@@ -20,7 +21,7 @@ public final class OpsRoutes {
     private OpsRoutes() {
     }
 
-    public static void register(Javalin app, OpsDashboard dashboard) {
+    public static void register(RoutesConfig app, OpsDashboard dashboard) {
         app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(PAGE));
         app.get("/ops", ctx -> ctx.contentType("text/html; charset=utf-8").result(PAGE));
         app.get("/api/overview", ctx -> json(ctx, dashboard.snapshot()));

@@ -93,6 +93,22 @@ class LagCommandTest {
     }
 
     @Test
+    void aCommandConfigNameKafkaDoesNotDeclareOrWirestreamOwnsIsAUsageError(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("client.properties");
+        Files.writeString(config, "security.protocol=SSL\nssl.endpoint.identification.algorithm=\nclinet.dns.lookup=use_all_dns_ips\n"
+                + "isolation.level=read_uncommitted\n");
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new LagCommand(settings -> sampler));
+        cli.setErr(new PrintWriter(err));
+
+        int exit = cli.execute("--command-config", config.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown Kafka client property 'clinet.dns.lookup'; did you mean 'client.dns.lookup'?")
+                .contains("'isolation.level' is refused: Wirestream reads committed records only");
+    }
+
+    @Test
     void helpDescribesTheOptions() {
         int exit = run("--help");
 

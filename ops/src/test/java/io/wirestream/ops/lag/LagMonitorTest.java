@@ -72,6 +72,25 @@ class LagMonitorTest {
     }
 
     @Test
+    void aTopicsEndOffsetsAreACounterThatLeavesWithItsTopic() {
+        sampler.next(0, 100, 130, 1, 1000);
+        sampler.next(10, 100, 130, 1, 1250);
+        sampler.add(new ClusterSample(T0.plusSeconds(20), List.of(), Map.of()));
+
+        monitor.sampleNow();
+        assertThat(registry.get("wirestream.topic.end.offsets").tags("topic", "wire.articles").functionCounter().count())
+                .isEqualTo(1000.0);
+        monitor.sampleNow();
+        assertThat(registry.get("wirestream.topic.end.offsets").tags("topic", "wire.articles").functionCounter().count())
+                .as("the same counter, moved on").isEqualTo(1250.0);
+        assertThat(registry.get("wirestream.topic.written.records.per.second").tags("topic", "wire.articles").gauge().value())
+                .isCloseTo(25.0, within(1e-9));
+
+        monitor.sampleNow(); // the topic is gone
+        assertThat(registry.find("wirestream.topic.end.offsets").functionCounters()).isEmpty();
+    }
+
+    @Test
     void unreachableClusterMarksKnownGroupsErrAndKeepsTheirLastFigures() {
         sampler.next(0, 100, 130, 1, 0);
         monitor.sampleNow();

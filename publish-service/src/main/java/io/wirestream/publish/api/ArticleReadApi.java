@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.wirestream.publish.store.ArticleChange;
 import io.wirestream.publish.store.ArticleStore;
@@ -58,7 +58,8 @@ public final class ArticleReadApi {
         this.clock = clock;
     }
 
-    public void register(Javalin app) {
+    /** Declares the read API's routes and exception handlers on a Javalin app's route config. */
+    public void register(RoutesConfig app) {
         app.get("/v1/articles/<uri>", this::article);
         app.get("/v1/changes", this::changes);
         app.get("/v1/search", this::search);

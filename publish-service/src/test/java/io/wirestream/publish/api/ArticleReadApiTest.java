@@ -48,8 +48,11 @@ class ArticleReadApiTest {
     void start() {
         store = new SqliteArticleStore(dir.resolve("articles.sqlite"), KillMode.WITHDRAW);
         store.open();
-        app = Javalin.create(c -> c.showJavalinBanner = false);
-        new ArticleReadApi(store, Clock.fixed(now, ZoneOffset.UTC)).register(app);
+        ArticleReadApi api = new ArticleReadApi(store, Clock.fixed(now, ZoneOffset.UTC));
+        app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            api.register(c.routes);
+        });
         app.start("127.0.0.1", 0);
     }
 
@@ -211,8 +214,11 @@ class ArticleReadApiTest {
         store.close();
         // a closed SQLite store reopens lazily; make the file unreachable instead by pointing at a directory
         SqliteArticleStore broken = new SqliteArticleStore(dir, KillMode.WITHDRAW);
-        Javalin other = Javalin.create(c -> c.showJavalinBanner = false);
-        new ArticleReadApi(broken, Clock.fixed(now, ZoneOffset.UTC)).register(other);
+        ArticleReadApi api = new ArticleReadApi(broken, Clock.fixed(now, ZoneOffset.UTC));
+        Javalin other = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            api.register(c.routes);
+        });
         other.start("127.0.0.1", 0);
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(

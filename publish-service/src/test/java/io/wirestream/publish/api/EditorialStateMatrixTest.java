@@ -80,8 +80,11 @@ class EditorialStateMatrixTest {
             store = new PostgresArticleStore(schema.settings(), KillMode.WITHDRAW);
         }
         store.open();
-        app = Javalin.create(c -> c.showJavalinBanner = false);
-        new ArticleReadApi(store, Clock.fixed(now, ZoneOffset.UTC)).register(app);
+        ArticleReadApi api = new ArticleReadApi(store, Clock.fixed(now, ZoneOffset.UTC));
+        app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            api.register(c.routes);
+        });
         app.start("127.0.0.1", 0);
     }
 
@@ -179,8 +182,11 @@ class EditorialStateMatrixTest {
         open(kind);
         publishTheMatrix();
         app.stop();
-        app = Javalin.create(c -> c.showJavalinBanner = false);
-        new ArticleReadApi(store, Clock.fixed(now.plus(Duration.ofHours(3)), ZoneOffset.UTC)).register(app);
+        ArticleReadApi api = new ArticleReadApi(store, Clock.fixed(now.plus(Duration.ofHours(3)), ZoneOffset.UTC));
+        app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            api.register(c.routes);
+        });
         app.start("127.0.0.1", 0);
 
         JsonNode pipeline = json.readTree(get("/v1/articles/" + URLEncoder.encode(LINKER, StandardCharsets.UTF_8)

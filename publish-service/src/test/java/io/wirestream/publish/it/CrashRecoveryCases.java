@@ -141,8 +141,8 @@ abstract class CrashRecoveryCases {
             assertThat(written.filter(Files::isRegularFile).count()).as("one file per story").isEqualTo(STORIES);
         }
 
-        Map<String, Double> ignored = metric(httpPort, "wirestream_publish_ignored");
-        Map<String, Double> written = metric(httpPort, "wirestream_publish_written");
+        Map<String, Double> ignored = metric(httpPort, "wirestream_publish_ignored_total");
+        Map<String, Double> written = metric(httpPort, "wirestream_publish_written_total");
         System.out.println("restarted process: written " + written + ", refused as already applied " + ignored);
         assertThat(ignored.get("sqlite")).as("SQLite replayed nothing").isZero();
         assertThat(ignored.get("postgres")).as("PostgreSQL replayed nothing").isZero();

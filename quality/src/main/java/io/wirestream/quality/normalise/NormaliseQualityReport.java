@@ -159,7 +159,7 @@ public final class NormaliseQualityReport {
                 }
             }
             sb.append("\nParsed articles with a derived headline, a zone-less or missing time (or one read in a configured"
-                    + " zone), no body, or no language (or one by configured default):\n");
+                    + " zone), no body, or no language (or one by default):\n");
             for (FileOutcome f : files) {
                 for (int i = 0; i < f.diagnostics().size(); i++) {
                     ArticleDiagnostics d = f.diagnostics().get(i);
@@ -179,7 +179,7 @@ public final class NormaliseQualityReport {
                     if (a.getLanguage() == null) {
                         gaps.add("no language");
                     } else if (d.languageSource().equals("default")) {
-                        gaps.add("language " + a.getLanguage() + " by configured default");
+                        gaps.add("language " + a.getLanguage() + " by the default for its source");
                     }
                     if (!gaps.isEmpty()) {
                         sb.append("  ").append(relative(f.file()))

@@ -15,7 +15,8 @@ public final class KafkaSettings {
     public static final Setting<String> SECURITY_PROTOCOL = Setting.string("kafka.security.protocol", "PLAINTEXT",
             "PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL");
     public static final Setting<String> SASL_MECHANISM = Setting.string("kafka.sasl.mechanism", "",
-            "PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 (with a SASL security protocol)");
+            "PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 (with a SASL security protocol), logged in with kafka.sasl.username and kafka.sasl.password; "
+                    + "any other mechanism (OAUTHBEARER, AWS_MSK_IAM, GSSAPI) with its login in kafka.client.sasl.jaas.config and its handlers in kafka.client.sasl.*");
     public static final Setting<String> SASL_USERNAME = Setting.string("kafka.sasl.username", "", "SASL user name");
     public static final Setting<String> SASL_PASSWORD = Setting.secret("kafka.sasl.password", "SASL password (secret; also from WIRE_KAFKA_SASL_PASSWORD_FILE)");
     public static final Setting<String> SSL_TRUSTSTORE_LOCATION = Setting.string("kafka.ssl.truststore.location", "",
@@ -65,7 +66,12 @@ public final class KafkaSettings {
 
     private KafkaSettings() {}
 
-    /** Client properties common to every client kind: bootstrap, TLS and SASL. */
+    /**
+     * The connection properties every client kind shares, from the wire settings: bootstrap, TLS and SASL. Services
+     * build their clients through {@code io.wirestream.runtime.kafka.KafkaClientConfigs}, which adds each client's own
+     * values and the {@code kafka.client.*} passthrough on top; when that passthrough gives {@code sasl.jaas.config},
+     * no login is built here.
+     */
     public static Map<String, Object> clientProperties(Settings s) {
         Map<String, Object> p = new HashMap<>();
         p.put("bootstrap.servers", s.get(BOOTSTRAP_SERVERS));
@@ -77,10 +83,17 @@ public final class KafkaSettings {
                 throw new IllegalArgumentException(SASL_MECHANISM.key() + " must be set when " + SECURITY_PROTOCOL.key() + "=" + protocol);
             }
             p.put("sasl.mechanism", mechanism);
-            String module = mechanism.startsWith("SCRAM") ? "org.apache.kafka.common.security.scram.ScramLoginModule"
-                    : "org.apache.kafka.common.security.plain.PlainLoginModule";
-            p.put("sasl.jaas.config", module + " required username=\"" + escape(s.get(SASL_USERNAME))
-                    + "\" password=\"" + escape(s.get(SASL_PASSWORD)) + "\";");
+            if (!s.passthrough(KafkaClientPassthrough.CLIENTS).containsKey("sasl.jaas.config")) {
+                String module = mechanism.startsWith("SCRAM-") ? "org.apache.kafka.common.security.scram.ScramLoginModule"
+                        : mechanism.equals("PLAIN") ? "org.apache.kafka.common.security.plain.PlainLoginModule" : null;
+                if (module == null) {
+                    throw new IllegalArgumentException(SASL_MECHANISM.key() + "=" + mechanism + " needs its login in "
+                            + KafkaClientPassthrough.PREFIX + "sasl.jaas.config: Wirestream builds one from " + SASL_USERNAME.key()
+                            + " and " + SASL_PASSWORD.key() + " for PLAIN and SCRAM only");
+                }
+                p.put("sasl.jaas.config", module + " required username=\"" + escape(s.get(SASL_USERNAME))
+                        + "\" password=\"" + escape(s.get(SASL_PASSWORD)) + "\";");
+            }
         }
         if (protocol.endsWith("SSL")) {
             putIfSet(p, "ssl.truststore.location", s.get(SSL_TRUSTSTORE_LOCATION));
@@ -111,6 +124,8 @@ public final class KafkaSettings {
         p.put("wirestream.registry.outage.wait.ms", String.valueOf(s.get(REGISTRY_OUTAGE_WAIT).toMillis()));
         String userInfo = s.get(REGISTRY_USER_INFO);
         if (userInfo != null && !userInfo.isBlank()) {
+            // Confluent's serdes read basic.auth.user.info only with this source (their default is the URL's user info)
+            p.put("basic.auth.credentials.source", "USER_INFO");
             p.put("basic.auth.user.info", userInfo);
         }
         putIfSet(p, "schema.registry.ssl.truststore.location", s.get(REGISTRY_SSL_TRUSTSTORE_LOCATION));

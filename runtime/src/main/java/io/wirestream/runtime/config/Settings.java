@@ -9,10 +9,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Configuration values from, in rising precedence: the setting's default, a properties file, environment variables,
- * explicit overrides (local mode and tests). Every read goes through a declared {@link Setting}; what a service was
+ * explicit overrides (local mode and tests). Every read goes through a declared {@link Setting} or {@link Passthrough}; what a service was
  * given but never declared (a misspelt key in the file, an unknown {@code WIRE_*} variable) is found by
  * {@link DeclaredSettings#validate}, which the service runner calls before anything starts, so a typo is a startup
  * error, not a silently ignored line.
@@ -88,11 +89,7 @@ public final class Settings {
         }
         String file = env.get(setting.envVar() + "_FILE");
         if (setting.secret() && file != null) {
-            try {
-                return Files.readString(Path.of(file)).strip();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read secret file for " + setting.envVar() + ": " + file, e);
-            }
+            return readSecretFile(setting.envVar() + "_FILE", file);
         }
         if (fileValues.containsKey(setting.key())) {
             return fileValues.get(setting.key());
@@ -101,25 +98,55 @@ public final class Settings {
     }
 
     /**
-     * The values under a passthrough prefix (for example {@code enrich.streams.}), keyed by what follows it: settings
-     * handed to a client library as they are. They come from the properties file and explicit overrides (overrides
-     * win); environment variables cannot carry them, since a library's own key names cannot be recovered from an
-     * environment variable's name.
+     * The values of a passthrough ({@code kafka.client.}, {@code enrich.streams.}), keyed by the library's own name
+     * (what follows the prefix), in the same rising precedence as every setting: the properties file, environment
+     * variables (each mapped back to its name by {@link Passthrough#nameOfVariable}; a password also from
+     * {@code <VAR>_FILE}), explicit overrides. Names are not checked here: {@link DeclaredSettings#validate} does
+     * that before a service starts.
+     *
+     * @throws UncheckedIOException when a password's file cannot be read
      */
-    public Map<String, String> withPrefix(String prefix) {
-        Map<String, String> out = new java.util.TreeMap<>();
-        for (Map<String, String> source : java.util.List.of(fileValues, overrides)) {
-            source.forEach((k, v) -> {
-                if (k.startsWith(prefix) && k.length() > prefix.length()) {
-                    out.put(k.substring(prefix.length()), v);
-                }
-            });
-        }
+    public Map<String, String> passthrough(Passthrough passthrough) {
+        Map<String, String> out = new TreeMap<>();
+        fileValues.forEach((k, v) -> {
+            if (passthrough.covers(k)) {
+                out.put(k.substring(passthrough.prefix().length()), v);
+            }
+        });
+        Map<String, String> fromEnv = new TreeMap<>();
+        env.forEach((variable, v) -> passthrough.secretFileOf(variable).ifPresent(name -> fromEnv.put(name, readSecretFile(variable, v))));
+        // a value given directly beats its _FILE form, as for declared secrets
+        env.forEach((variable, v) -> passthrough.nameOfVariable(variable).ifPresent(name -> fromEnv.put(name, v)));
+        out.putAll(fromEnv);
+        overrides.forEach((k, v) -> {
+            if (passthrough.covers(k)) {
+                out.put(k.substring(passthrough.prefix().length()), v);
+            }
+        });
         return out;
+    }
+
+    /**
+     * Whether the setting was given a value that is not blank (in the file, the environment, a secret's file or an
+     * override), as opposed to running on its default: what tells two spellings of one thing apart.
+     */
+    public boolean isGiven(Setting<?> setting) {
+        boolean given = overrides.containsKey(setting.key()) || env.containsKey(setting.envVar())
+                || setting.secret() && env.containsKey(setting.envVar() + "_FILE") || fileValues.containsKey(setting.key());
+        return given && isSet(setting);
     }
 
     public boolean isSet(Setting<?> setting) {
         return raw(setting) != null && !raw(setting).isBlank();
+    }
+
+    private static String readSecretFile(String variable, String file) {
+        try {
+            return Files.readString(Path.of(file)).strip();
+        } catch (IOException e) {
+            String of = variable.endsWith("_FILE") ? variable.substring(0, variable.length() - 5) : variable;
+            throw new UncheckedIOException("cannot read secret file for " + of + ": " + file, e);
+        }
     }
 
     Set<String> fileKeys() {

@@ -3,47 +3,84 @@ package io.wirestream.runtime.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.util.JavalinException;
 import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirestream.runtime.metrics.JvmProcessMetrics;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side every service shares: {@code /health/live}, {@code /health/ready} (200 only when every readiness check
- * passes, else 503 with the reasons) and {@code /metrics} in Prometheus format. Services add their own routes.
+ * passes, else 503 with the reasons) and {@code /metrics} in Prometheus format, with the JVM's and the process's figures
+ * ({@link JvmProcessMetrics}) beside the service's own. Services add their own routes.
  * Every connection is bounded by {@link HttpLimits} (header size, header deadline, idle timeout, minimum body rate)
- * before any route sees it; bodies are bounded by the routes, which know their own limits.
+ * before any route sees it; bodies are bounded by the routes, which know their own limits. {@link #close()} is a
+ * graceful stop: the port closes first, and the requests already in a route are answered before the server stops.
  */
 public final class ServiceHttpServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceHttpServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final int DEFAULT_STOP_GRACE_SECONDS = 5; // well inside Docker's 10 s between SIGTERM and SIGKILL
+    static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(DEFAULT_STOP_GRACE_SECONDS);
 
     private final String service;
     private final PrometheusMeterRegistry metrics;
     private final Map<String, ReadinessCheck> checks = new LinkedHashMap<>();
     private final Javalin app;
     private final HttpLimits limits;
+    private final JvmProcessMetrics jvmMetrics;
+    private final Set<HttpRoute> routes = new TreeSet<>();
     private SlowClientGuard slowClients;
 
-    public ServiceHttpServer(String service, PrometheusMeterRegistry metrics, Consumer<Javalin> routes) {
+    public ServiceHttpServer(String service, PrometheusMeterRegistry metrics, Consumer<RoutesConfig> routes) {
         this(service, metrics, routes, HttpLimits.defaults());
     }
 
-    public ServiceHttpServer(String service, PrometheusMeterRegistry metrics, Consumer<Javalin> routes, HttpLimits limits) {
+    /**
+     * @param routes the service's own routes and exception handlers, declared on Javalin's route config (Javalin 7
+     *        takes every route before the server is built; none can be added later)
+     */
+    public ServiceHttpServer(String service, PrometheusMeterRegistry metrics, Consumer<RoutesConfig> routes, HttpLimits limits) {
+        this(service, metrics, routes, limits, DEFAULT_STOP_GRACE);
+    }
+
+    /**
+     * @param stopGrace how long {@link #close()} waits for the requests already being handled to be answered, after
+     *        the port is closed to new connections ({@value #DEFAULT_STOP_GRACE_SECONDS} s unless given)
+     */
+    public ServiceHttpServer(String service, PrometheusMeterRegistry metrics, Consumer<RoutesConfig> routes, HttpLimits limits,
+            Duration stopGrace) {
         this.service = service;
         this.metrics = metrics;
         this.limits = limits;
+        this.jvmMetrics = JvmProcessMetrics.bindTo(metrics);
         this.app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
+            config.startup.showJavalinBanner = false;
+            // every route as it is declared, so a test can hold the routes against the service's OpenAPI document
+            config.events.handlerAdded(added -> {
+                if (added.getHttpMethod().isHttpMethod()) {
+                    this.routes.add(new HttpRoute(added.getHttpMethod().name(), added.getPath()));
+                }
+            });
             config.http.maxRequestSize = 64L * 1024 * 1024; // services enforce their own, smaller limits with clear errors
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setRequestHeaderSize(limits.maxHeaderBytes()); // more: 431 from Jetty, before any route runs
@@ -53,29 +90,50 @@ public final class ServiceHttpServer implements AutoCloseable {
                 // default would hold the request until body bytes arrive, so a refusal would wait on the client
                 http.setDelayDispatchUntilContent(false);
             });
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonBadMessageHandler()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler());
+                // a stop first closes the port, then lets the requests already in a route finish (a push waiting for
+                // Kafka's acknowledgement still gets its answer), for at most stopGrace
+                server.insertHandler(new GracefulHandler());
+                server.setStopTimeout(stopGrace.toMillis());
+            });
+            RoutesConfig r = config.routes;
+            // Jetty's verdicts on the request itself keep their status and reason, instead of becoming a 500 (or, behind
+            // a route's catch-all handler, an empty 200); a route's own exception handlers may answer more specifically
+            r.exception(BadMessageException.class, (e, ctx) -> badMessage(ctx, e.getCode(), e.getReason()));
+            // a body Jetty could not read: a malformed chunk, or a body that ended before its declared length. The
+            // request is broken (Jetty's HttpEofException says 400); if the client has gone, nobody reads the answer
+            r.exception(EofException.class, (e, ctx) -> {
+                log.info("{} {}: the request body could not be read ({})", ctx.method(), ctx.path(), e.toString());
+                int code = e instanceof HttpException h && h.getCode() >= 400 && h.getCode() < 500 ? h.getCode() : 400;
+                badMessage(ctx, code, "the request body is malformed or ended early ("
+                        + (e instanceof HttpException h && h.getReason() != null ? h.getReason() : e.getMessage()) + ")");
+            });
+            r.get("/health/live", ctx -> ctx.json(Map.of("service", service, "status", "UP")));
+            r.get("/health/ready", ctx -> {
+                Map<String, String> problems = readinessProblems();
+                ObjectNode body = JSON.createObjectNode().put("service", service).put("status", problems.isEmpty() ? "UP" : "DOWN");
+                ObjectNode detail = body.putObject("checks");
+                checks.keySet().forEach(name -> detail.put(name, problems.getOrDefault(name, "OK")));
+                ctx.status(problems.isEmpty() ? 200 : 503).contentType("application/json").result(body.toString());
+            });
+            r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+            routes.accept(r);
         });
-        // Jetty's verdicts on the request itself (a broken chunked body, an early end: 400) keep their status and
-        // reason, instead of becoming a 500; a route's own exception handlers may still answer more specifically
-        app.exception(BadMessageException.class, (e, ctx) -> badMessage(ctx, e));
-        app.get("/health/live", ctx -> ctx.json(Map.of("service", service, "status", "UP")));
-        app.get("/health/ready", ctx -> {
-            Map<String, String> problems = readinessProblems();
-            ObjectNode body = JSON.createObjectNode().put("service", service).put("status", problems.isEmpty() ? "UP" : "DOWN");
-            ObjectNode detail = body.putObject("checks");
-            checks.keySet().forEach(name -> detail.put(name, problems.getOrDefault(name, "OK")));
-            ctx.status(problems.isEmpty() ? 200 : 503).contentType("application/json").result(body.toString());
-        });
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-        routes.accept(app);
     }
 
-    private static void badMessage(Context ctx, BadMessageException e) {
-        ObjectNode body = JSON.createObjectNode().put("status", e.getCode()).put("error", "http_" + e.getCode())
-                .put("message", e.getReason() == null ? "bad request" : e.getReason());
-        ctx.status(e.getCode()).header("Connection", "close").contentType("application/json").result(body.toString());
+    private static void badMessage(Context ctx, int code, String reason) {
+        ObjectNode body = JSON.createObjectNode().put("status", code).put("error", "http_" + code)
+                .put("message", reason == null ? "bad request" : reason);
+        ctx.status(code).header("Connection", "close").contentType("application/json").result(body.toString());
     }
 
+    /**
+     * A registry for one service: every meter carries the tag {@code service}. Wirestream's own meters are named
+     * {@code wirestream.<area>.<what>} with the unit in the name or as base unit, and counts are counters (Prometheus:
+     * {@code wirestream_..._total}); gauges only for values that go up and down. {@code MetricConventionsTest} and the
+     * pipeline journeys check this on what each service serves.
+     */
     public static PrometheusMeterRegistry newMetrics(String service) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("service", service);
@@ -98,6 +156,11 @@ public final class ServiceHttpServer implements AutoCloseable {
         slowClients = new SlowClientGuard(server, limits.headerTimeout(), limits.minRequestBytesPerSecond(), System::nanoTime);
         log.info("{} HTTP listening on http://{}:{}", service, host, app.port());
         return this;
+    }
+
+    /** Every route this server answers (its own and the service's), in OpenAPI's path form; known before start. */
+    public Set<HttpRoute> routes() {
+        return Collections.unmodifiableSet(routes);
     }
 
     public HttpLimits limits() {
@@ -127,11 +190,25 @@ public final class ServiceHttpServer implements AutoCloseable {
         return problems;
     }
 
+    /**
+     * Closes the port, waits up to the stop grace for the requests being handled to be answered, then stops. The
+     * slow-client guard keeps sweeping meanwhile, so a client dribbling a body cannot hold the stop for the whole grace.
+     */
     @Override
     public void close() {
-        if (slowClients != null) {
-            slowClients.close();
+        try {
+            app.stop();
+        } catch (JavalinException e) {
+            if (!(e.getCause() instanceof TimeoutException)) {
+                throw e;
+            }
+            // Jetty stopped anyway; it only reports that the grace ran out
+            log.warn("{} HTTP stopped with requests still running after the stop grace; they were cut off", service);
+        } finally {
+            if (slowClients != null) {
+                slowClients.close();
+            }
+            jvmMetrics.close();
         }
-        app.stop();
     }
 }

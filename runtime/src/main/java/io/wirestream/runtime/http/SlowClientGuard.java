@@ -10,16 +10,16 @@ import java.util.function.LongSupplier;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.HttpConnection;
+import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Closes the connections of clients that send a request too slowly (slowloris). Jetty's idle timeout alone does not
- * do it: every byte restarts it. Jetty 11's own minimum request data rate is no better: it counts from the start of
- * the request with no grace, so a small body that came a few milliseconds after its headers already fails it (a
- * 2-byte body at 1 KiB/s has 2 ms), and it only acts when the route reads.
+ * do it: every byte restarts it. Jetty's own minimum request data rate is no better (as tried on Jetty 11): it
+ * counts from the start of the request with no grace, so a small body that came a few milliseconds after its headers
+ * already fails it (a 2-byte body at 1 KiB/s has 2 ms), and it only acts when the route reads.
  * <p>
  * A sweep a few times a second looks at every open connection instead, which costs nothing per byte:
  * <ul>

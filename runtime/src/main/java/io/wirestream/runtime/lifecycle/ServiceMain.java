@@ -2,16 +2,22 @@ package io.wirestream.runtime.lifecycle;
 
 import io.wirestream.runtime.config.DeclaredSettings;
 import io.wirestream.runtime.config.InvalidSettingsException;
+import io.wirestream.runtime.config.KafkaClientPassthrough;
 import io.wirestream.runtime.config.KafkaSettings;
+import io.wirestream.runtime.config.LogSettings;
 import io.wirestream.runtime.config.Settings;
+import io.wirestream.runtime.logging.LogConfig;
+import io.wirestream.runtime.logging.LogFormat;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,13 +25,17 @@ import org.slf4j.LoggerFactory;
  * The one way every service runs on its own: {@code main(args)} of each service is a call of {@link #run}.
  * <ol>
  *   <li>Settings from the optional properties file (first argument) and the environment.</li>
- *   <li>Validated against the service's declared settings plus the shared {@link KafkaSettings#ALL}: an unknown key
- *   or {@code WIRE_*} variable, or a value that does not parse, stops it here.</li>
+ *   <li>Logging set up as the service's own ({@link LogConfig}, {@code log.format} plain or json), before anything
+ *   logs, so no other log configuration on the classpath applies.</li>
+ *   <li>Validated against the service's declared settings plus the shared ones ({@link #accepted}: Kafka, logging and
+ *   the {@code kafka.client.*} passthrough): an unknown key or {@code WIRE_*} variable, a Kafka property Kafka does
+ *   not declare or Wirestream owns, or a value that does not parse, stops it here.</li>
  *   <li>The service is built, one shutdown hook installed (it calls {@link WireService#stop()} once), then started.</li>
  *   <li>The main thread waits until the hook has stopped the service.</li>
  * </ol>
  * Exit codes: {@value #INVALID_SETTINGS} invalid settings (missing file, unknown key, bad value, or the service
- * refusing its settings with an {@link IllegalArgumentException} while it is built); {@value #COULD_NOT_START} it
+ * refusing its settings with an {@link IllegalArgumentException}, or a Kafka client or serde refusing them with a
+ * {@link ConfigException}, while it is built); {@value #COULD_NOT_START} it
  * could not start (anything else thrown while building or starting). A stop by signal ends with the JVM's own
  * status for it (143 for SIGTERM, 130 for Ctrl+C) once the service has stopped cleanly; the runner does not override
  * it, since calling exit from a shutdown hook would block forever.
@@ -35,7 +45,11 @@ public final class ServiceMain {
     public static final int INVALID_SETTINGS = 2;
     public static final int COULD_NOT_START = 1;
 
-    private static final Logger log = LoggerFactory.getLogger(ServiceMain.class);
+    /** Not a static field: the first logger would start log4j before {@link LogConfig} has chosen its configuration. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ServiceMain.class);
+    }
+
     private static final String AVRO_TRUSTED_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
 
     private final String name;
@@ -43,6 +57,7 @@ public final class ServiceMain {
     private final Function<Settings, ? extends WireService> factory;
     private final Map<String, String> env;
     private final Consumer<Thread> shutdownHooks;
+    private final BiConsumer<String, LogFormat> logging;
 
     /**
      * @param env           stands for the process environment
@@ -50,11 +65,27 @@ public final class ServiceMain {
      */
     ServiceMain(String name, DeclaredSettings declared, Function<Settings, ? extends WireService> factory,
                 Map<String, String> env, Consumer<Thread> shutdownHooks) {
+        this(name, declared, factory, env, shutdownHooks, (service, format) -> { });
+    }
+
+    /** @param logging sets up the process's logging for the service name and format ({@link LogConfig#useService}) */
+    ServiceMain(String name, DeclaredSettings declared, Function<Settings, ? extends WireService> factory,
+                Map<String, String> env, Consumer<Thread> shutdownHooks, BiConsumer<String, LogFormat> logging) {
         this.name = name;
-        this.declared = declared.plus(KafkaSettings.ALL);
+        this.declared = accepted(declared);
         this.factory = factory;
         this.env = env;
         this.shutdownHooks = shutdownHooks;
+        this.logging = logging;
+    }
+
+    /**
+     * What a service run here accepts: its own settings and the ones every service shares (Kafka, logging), and the
+     * {@code kafka.client.*} passthrough ({@link KafkaClientPassthrough#CLIENTS}, merged with the service's own when it
+     * refuses more).
+     */
+    public static DeclaredSettings accepted(DeclaredSettings own) {
+        return own.plus(KafkaSettings.ALL, LogSettings.ALL).withPassthrough(KafkaClientPassthrough.CLIENTS);
     }
 
     /**
@@ -70,7 +101,8 @@ public final class ServiceMain {
             // Avro 1.12 refuses to build classes outside trusted packages
             System.setProperty(AVRO_TRUSTED_PACKAGES, "io.wirestream.avro");
         }
-        int status = new ServiceMain(name, declared, factory, System.getenv(), Runtime.getRuntime()::addShutdownHook).runUntilStopped(args);
+        int status = new ServiceMain(name, declared, factory, System.getenv(), Runtime.getRuntime()::addShutdownHook,
+                LogConfig::useService).runUntilStopped(args);
         if (status != 0) {
             // Kafka client threads are not daemons: a service that could not start must leave explicitly
             System.exit(status);
@@ -82,6 +114,14 @@ public final class ServiceMain {
         Settings settings;
         try {
             settings = load(args);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            logging.accept(name, formatOf(Settings.load(null, env)));
+            log().error("{} has invalid settings: {}", name, e.getMessage());
+            return INVALID_SETTINGS;
+        }
+        logging.accept(name, formatOf(settings));
+        Logger log = log();
+        try {
             declared.validate(settings);
         } catch (InvalidSettingsException e) {
             log.error("{} has invalid settings:\n  {}", name, String.join("\n  ", e.problems()));
@@ -93,7 +133,7 @@ public final class ServiceMain {
         WireService service;
         try {
             service = factory.apply(settings);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ConfigException e) {
             log.error("{} has invalid settings: {}", name, e.getMessage());
             return INVALID_SETTINGS;
         } catch (RuntimeException e) {
@@ -135,6 +175,15 @@ public final class ServiceMain {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The format asked for, or plain when it does not parse (validation then reports the value). */
+    private static LogFormat formatOf(Settings settings) {
+        try {
+            return settings.get(LogSettings.FORMAT);
+        } catch (RuntimeException e) {
+            return LogFormat.PLAIN;
+        }
     }
 
     private Settings load(String[] args) {

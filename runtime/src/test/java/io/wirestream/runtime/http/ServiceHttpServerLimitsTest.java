@@ -72,6 +72,15 @@ class ServiceHttpServerLimitsTest {
     }
 
     @Test
+    void aMalformedChunkedBodyIs400WithTheReasonAndTheServerKeepsAnswering() throws Exception {
+        String reply = exchange("POST /echo HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + "ZZ\r\nhello\r\n0\r\n\r\n");
+        assertThat(reply).startsWith("HTTP/1.1 400").contains("application/json").contains("\"error\":\"http_400\"")
+                .contains("malformed or ended early");
+        assertThat(get("/health/live")).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
     void aNormalRequestWithABodyIsUntouched() throws Exception {
         String reply = exchange("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
         assertThat(reply).startsWith("HTTP/1.1 200").endsWith("5");

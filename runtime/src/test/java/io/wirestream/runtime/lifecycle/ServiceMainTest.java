@@ -111,6 +111,21 @@ class ServiceMainTest {
     }
 
     @Test
+    void everyServiceTakesKafkaClientPropertiesButNotUnknownOrOwnedOnes() throws Exception {
+        CompletableFuture<Settings> seen = new CompletableFuture<>();
+        runner(s -> {
+            seen.complete(s);
+            return new CountingService(new IllegalStateException("stop here"));
+        }, Map.of("WIRE_KAFKA_CLIENT_CLIENT_RACK", "eu-west-1a")).runUntilStopped(new String[0]);
+        assertThat(seen.get().passthrough(io.wirestream.runtime.config.KafkaClientPassthrough.CLIENTS)).containsEntry("client.rack", "eu-west-1a");
+
+        assertThat(runner(s -> new CountingService(null), Map.of()).runUntilStopped(new String[] {properties("kafka.client.clinet.rack=x").toString()}))
+                .as("a Kafka name Kafka does not declare").isEqualTo(ServiceMain.INVALID_SETTINGS);
+        assertThat(runner(s -> new CountingService(null), Map.of("WIRE_KAFKA_CLIENT_ACKS", "1")).runUntilStopped(new String[0]))
+                .as("a Kafka property Wirestream owns").isEqualTo(ServiceMain.INVALID_SETTINGS);
+    }
+
+    @Test
     void aMissingConfigurationFileIsInvalidSettings() {
         int status = runner(s -> new CountingService(null), Map.of())
                 .runUntilStopped(new String[] {dir.resolve("absent.properties").toString()});
@@ -122,6 +137,17 @@ class ServiceMainTest {
         int status = runner(s -> {
             throw new IllegalArgumentException("unknown store 'sqlight' in publish.stores");
         }, Map.of()).runUntilStopped(new String[0]);
+        assertThat(status).isEqualTo(ServiceMain.INVALID_SETTINGS);
+    }
+
+    @Test
+    void aSerdeRefusingTheRegistrySettingsWhileBuiltIsInvalidSettings() {
+        // the serdes refuse their settings with Kafka's ConfigException, as Kafka's own clients do
+        int status = runner(s -> {
+            io.wirestream.contracts.topics.Topics.ARTICLES.valueSerde(io.wirestream.runtime.config.KafkaSettings.serdeProperties(s));
+            return new CountingService(null);
+        }, Map.of("WIRE_REGISTRY_SSL_TRUSTSTORE_LOCATION", dir.resolve("absent-ca.p12").toString()))
+                .runUntilStopped(new String[0]);
         assertThat(status).isEqualTo(ServiceMain.INVALID_SETTINGS);
     }
 

@@ -157,6 +157,8 @@ class WebhookDeliveryIT {
         await().atMost(PATIENCE).until(() -> flakySite.requests().stream().filter(r -> r.status() == 200).count() >= 4);
         assertThat(flakySite.kept("flaky-site")).as("a second replay is dropped by the keys").hasSize(2);
         assertThat(post("/v1/dead-letters/replay?subscriber=nobody", TOKEN).statusCode()).isEqualTo(404);
+        assertThat(io.wirestream.runtime.metrics.ScrapedMetrics.parse(service.metrics().scrape()).conventionProblems())
+                .as("the project's metric naming rules on this service's /metrics").isEmpty();
     }
 
     private String laneState(String subscriber) {

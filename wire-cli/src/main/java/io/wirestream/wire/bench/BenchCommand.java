@@ -118,6 +118,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Runs the command on its own, until `wire` lists it. */
     public static void main(String[] args) {
+        io.wirestream.wire.WireCommand.configureLogging();
         int code = new CommandLine(new BenchCommand()).execute(args);
         System.exit(code); // broker threads are not daemons: leave explicitly
     }

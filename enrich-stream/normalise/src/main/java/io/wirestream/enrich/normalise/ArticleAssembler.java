@@ -9,6 +9,7 @@ import io.wirestream.enrich.normalise.model.DraftArticle;
 import io.wirestream.enrich.normalise.model.EditorialState;
 import io.wirestream.enrich.normalise.model.TimeSource;
 import io.wirestream.enrich.normalise.model.WireTime;
+import io.wirestream.enrich.normalise.provider.KnownProviders;
 import io.wirestream.enrich.normalise.text.EditorialSignals;
 import io.wirestream.newsformats.format.WireFormat;
 import java.time.Clock;
@@ -80,7 +81,7 @@ public final class ArticleAssembler {
         setText(article, d, headline, dateline, body);
         setSourceAndProvenance(article, d, raw, format);
         return new Assembled(article.build(), new ArticleDiagnostics(uri, versionCreated.source(), headline.derived(),
-                language.source(), zone.used().orElse(null), notes));
+                language.source(), zone.used().orElse(null), provider(d), notes));
     }
 
     private static void setText(Article.Builder article, DraftArticle d, HeadlineChoice headline,
@@ -112,6 +113,11 @@ public final class ArticleAssembler {
                 .setRaw(RawRef.newBuilder().setItemId(raw.getItemId()).setAgency(raw.getAgency()).build())
                 .setReceivedAt(raw.getReceivedAt())
                 .setProcessedAt(null);
+    }
+
+    private static ArticleDiagnostics.Provider provider(DraftArticle d) {
+        return d.provider() == null ? null : new ArticleDiagnostics.Provider(d.provider(), d.providerFrom(),
+                KnownProviders.key(d.provider()).orElse(null));
     }
 
     /** The byline without a leading "By" and trailing punctuation; {@code null} when nothing is left. */

@@ -1,6 +1,7 @@
 package io.wirestream.enrich.normalise;
 
 import io.wirestream.enrich.normalise.lang.LanguageGuesser;
+import io.wirestream.enrich.normalise.provider.KnownProviders;
 import io.wirestream.newsformats.format.WireFormat;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -19,15 +20,18 @@ import java.util.function.Function;
  * and the language of a story that declares none.
  *
  * <p>An item's source is named twice: by the <em>provider</em> the item itself names (G2 {@code itemMeta/provider},
- * NewsML 1 {@code ProviderId}, NITF {@code doc-id/@regsrc}), and by the <em>agency</em> that pushed it
+ * NewsML 1 {@code ProviderId}, NITF {@code doc-id/@regsrc}; for ninjs, IPTC 7901 and NITF without regsrc what
+ * {@code provider.ProviderChoice} reads), and by the <em>agency</em> that pushed it
  * ({@code RawItem.agency}, a name the deployment chose). The provider is looked up first, since it is who wrote the
  * time; an aggregator pushing several providers' copy must not impose its own zone on all of them. Zones are then
  * looked up by the pushing agency and last by format. Names match in any case; a provider written as a domain
  * ({@code stt.fi}) or a code ({@code nprov:STT}) also matches by its first label ({@code stt}).
  *
  * <p>The built-in provider zones ({@link #BUILT_IN_PROVIDER_ZONES}) are the home zones of agencies seen publishing
- * zone-less times (issue 17). None is keyed by pushing agency: that name is the deployer's, so only they can say
- * what it means.
+ * zone-less times (issue 17), and the built-in provider languages ({@link #BUILT_IN_PROVIDER_LANGUAGES}) those of
+ * agencies whose wire runs in one language. None is keyed by pushing agency: that name is the deployer's, so only
+ * they can say what it means. A provider matches a key also through the known agency it names
+ * ({@link KnownProviders}: "Australian Associated Press" is {@code aap}).
  *
  * @param providerZones   zone by provider named in the item (lower case)
  * @param agencyZones     zone by pushing agency (lower case)
@@ -45,6 +49,14 @@ public record SourceDefaults(
     /** STT, AAP, NTB and Ritzau publish in their home zones and write some times without one. */
     public static final String BUILT_IN_PROVIDER_ZONES =
             "aap=Australia/Sydney,ntb=Europe/Oslo,ritzau=Europe/Copenhagen,stt=Europe/Helsinki";
+
+    /**
+     * Providers whose wire service is in one language: AAP and PA (English), NTB (Norwegian bokmål), Ritzau
+     * (Danish). None for agencies that run services in several languages (AP, AFP, dpa, Reuters; STT, which also
+     * writes Swedish as FNB): for those the item's declared language or detection decides. The reasons for each
+     * are in the module README.
+     */
+    public static final String BUILT_IN_PROVIDER_LANGUAGES = "aap=en,ntb=nb,pa=en,ritzau=da";
 
     /** A zone assumed for times written without one, and why ("provider stt"). */
     public record AssumedZone(ZoneId zone, String basis) {
@@ -68,9 +80,10 @@ public record SourceDefaults(
         return new SourceDefaults(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
 
-    /** The built-in provider zones and nothing else. */
+    /** The built-in provider zones and languages, and nothing else. */
     public static SourceDefaults builtIn() {
-        return none().withProviderZones(zones(BUILT_IN_PROVIDER_ZONES));
+        return none().withProviderZones(zones(BUILT_IN_PROVIDER_ZONES))
+                .withProviderLanguages(languages(BUILT_IN_PROVIDER_LANGUAGES));
     }
 
     public SourceDefaults withProviderZones(Map<String, ZoneId> zones) {
@@ -137,8 +150,18 @@ public record SourceDefaults(
         return Optional.empty();
     }
 
-    /** "nprov:STT" -> [nprov:stt, stt]; "stt.fi" -> [stt.fi, stt]; "AAP" -> [aap]. */
+    /**
+     * The names a provider is looked up by: as written, its code or first domain label, and the key of the known
+     * agency it names ({@link KnownProviders}). "nprov:STT" -> [nprov:stt, stt]; "stt.fi" -> [stt.fi, stt];
+     * "AAP" -> [aap]; "Norsk Telegrambyrå" -> [norsk telegrambyrå, ntb].
+     */
     static List<String> matchKeys(String name) {
+        List<String> keys = nameKeys(name);
+        KnownProviders.key(name).filter(k -> !keys.contains(k)).ifPresent(keys::add);
+        return keys;
+    }
+
+    private static List<String> nameKeys(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         List<String> keys = new ArrayList<>(List.of(n));
         String code = n.substring(n.lastIndexOf(':') + 1);

@@ -47,7 +47,35 @@ class SourceDefaultsTest {
             assertThat(d.zoneFor(provider, null, null)).as(provider).map(SourceDefaults.AssumedZone::zone).contains(OSLO);
         }
         assertThat(d.zoneFor("ntbx", null, null)).isEmpty();
-        assertThat(d.zoneFor("Norsk Telegrambyrå", null, null)).isEmpty();
+        assertThat(d.zoneFor("NTB Info", null, null)).isEmpty();
+    }
+
+    @Test
+    void aProviderMatchesByTheKnownAgencyItNames() {
+        // the agency's full name, and a URN or URL of its domain, are the key the settings use
+        SourceDefaults d = SourceDefaults.none().withProviderZones(Map.of("ntb", OSLO));
+        for (String provider : new String[] {"Norsk Telegrambyrå", "urn:newsml:ntb.no:20240115:1", "https://www.ntb.no/x"}) {
+            assertThat(d.zoneFor(provider, null, null)).as(provider).map(SourceDefaults.AssumedZone::basis)
+                    .contains("provider ntb");
+        }
+        // a name the table does not know still matches a setting written the same way
+        SourceDefaults own = SourceDefaults.none().withProviderLanguages(Map.of("Example Press", "pt"));
+        assertThat(own.languageFor("EXAMPLE PRESS", null)).contains(Map.entry("pt", "provider example press"));
+    }
+
+    @Test
+    void theBuiltInLanguagesAreThoseOfSingleLanguageServices() {
+        SourceDefaults builtIn = SourceDefaults.builtIn();
+        assertThat(builtIn.providerLanguages()).isEqualTo(Map.of("aap", "en", "ntb", "nb", "pa", "en", "ritzau", "da"));
+        assertThat(builtIn.agencyLanguages()).isEmpty();
+        assertThat(builtIn.languageFor("Australian Associated Press", null)).contains(Map.entry("en", "provider aap"));
+        for (String multilingual : new String[] {"AP", "AFP", "dpa", "Reuters", "STT"}) {
+            assertThat(builtIn.languageFor(multilingual, null)).as(multilingual).isEmpty();
+        }
+        // a setting replaces the built-in list
+        assertThat(builtIn.withProviderLanguages(Map.of("aap", "en-AU")).languageFor("AAP", null))
+                .contains(Map.entry("en-AU", "provider aap"));
+        assertThat(builtIn.withProviderLanguages(Map.of("ep", "pt")).languageFor("AAP", null)).isEmpty();
     }
 
     @Test

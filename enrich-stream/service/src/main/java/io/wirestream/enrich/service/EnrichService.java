@@ -6,6 +6,7 @@ import io.wirestream.enrich.normalise.ItemNormaliser;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Settings;
 import io.wirestream.runtime.http.ServiceHttpServer;
+import io.wirestream.runtime.kafka.KafkaClientConfigs;
 import io.wirestream.runtime.kafka.TopicProvisioner;
 import io.wirestream.runtime.kafka.TopicSpec;
 import io.wirestream.runtime.lifecycle.WireService;
@@ -52,13 +53,13 @@ public final class EnrichService implements WireService {
 
     public synchronized void start() {
         stopping = false;
-        Map<String, Object> client = KafkaSettings.clientProperties(settings);
+        KafkaClientConfigs clients = KafkaClientConfigs.from(settings);
         EnrichSerdes serdes = EnrichSerdes.of(KafkaSettings.serdeProperties(settings), settings.get(KafkaSettings.MAX_RECORD_BYTES));
         List<ArticleStage> composed = stages.apply(serdes);
-        provisionTopics(client, composed);
+        provisionTopics(clients, composed);
         EnrichTopology.Options options = EnrichTopology.Options.from(settings);
         Topology topology = EnrichTopology.build(normaliser, composed, serdes, options, Clock.systemUTC());
-        streams = new KafkaStreams(topology, streamsConfig(settings, client));
+        streams = new KafkaStreams(topology, streamsConfig(settings));
         health = new StreamThreadHealth(Clock.systemUTC(), settings.get(EnrichSettings.HEALTH_MAX_THREAD_FAILURES),
                 settings.get(EnrichSettings.HEALTH_FAILURE_WINDOW));
         http = new ServiceHttpServer("enrich-stream", ServiceHttpServer.newMetrics("enrich-stream"),
@@ -124,36 +125,49 @@ public final class EnrichService implements WireService {
     }
 
     /**
-     * The Streams configuration: the shared client settings (TLS, SASL), what exactly-once processing needs, the
-     * size budget on every topic and producer, and the guards (docs/reliability.md).
+     * The Streams configuration, in rising precedence: the connection of the wire settings (TLS, SASL) and the
+     * registry's; what Wirestream sets (exactly-once, the application id and state directory, the {@code enrich.*}
+     * tuning, the size budget on every topic and producer, the guards of docs/reliability.md, lz4 and earliest as
+     * defaults); {@code kafka.client.*}; {@code enrich.streams.*}. Both passthroughs are checked at start: what
+     * Wirestream owns cannot be named there ({@link EnrichStreamsPassthrough}).
      */
-    /** Settings under this prefix go to Kafka Streams as they are, after Wirestream's own. */
-    public static final String STREAMS_PASSTHROUGH = "enrich.streams.";
+    static Properties streamsConfig(Settings settings) {
+        KafkaClientConfigs clients = KafkaClientConfigs.from(settings);
+        Map<String, String> streamsPassthrough = settings.passthrough(EnrichStreamsPassthrough.STREAMS);
+        List<String> refused = streamsPassthrough.keySet().stream()
+                .filter(n -> EnrichStreamsPassthrough.STREAMS.refusal(n).isPresent())
+                .map(n -> "'" + EnrichStreamsPassthrough.PREFIX + n + "' is refused: " + EnrichStreamsPassthrough.STREAMS.refusal(n).orElseThrow())
+                .toList();
+        if (!refused.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", refused));
+        }
+        Map<String, Object> own = new HashMap<>();
+        own.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.get(EnrichSettings.APPLICATION_ID));
+        own.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        own.put(StreamsConfig.STATE_DIR_CONFIG, settings.get(EnrichSettings.STATE_DIR));
+        own.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.get(EnrichSettings.STREAM_THREADS));
+        own.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.get(EnrichSettings.COMMIT_INTERVAL).toMillis());
+        own.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, settings.get(EnrichSettings.CACHE_MAX_BYTES));
+        own.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.get(EnrichSettings.STANDBY_REPLICAS));
+        own.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.get(KafkaSettings.REPLICATION_FACTOR));
+        own.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, GuardedDeserializationHandler.class);
+        own.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, GuardedProcessingHandler.class);
+        own.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, GuardedProductionHandler.class);
+        int budget = settings.get(KafkaSettings.MAX_RECORD_BYTES);
+        own.put(StreamsConfig.topicPrefix("max.message.bytes"), String.valueOf(budget));
+        KafkaSettings.producerSizeProperties(settings).forEach((k, v) -> own.put(StreamsConfig.producerPrefix(k), v));
+        own.put(StreamsConfig.topicPrefix("min.insync.replicas"), settings.get(KafkaSettings.MIN_INSYNC_REPLICAS));
+        own.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
+        own.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
 
-    static Properties streamsConfig(Settings settings, Map<String, Object> client) {
         Properties p = new Properties();
-        p.putAll(client);
+        p.putAll(clients.connection());
         // the guards write rejections in the wire format, so they need the registry settings too
         p.putAll(KafkaSettings.serdeProperties(settings));
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.get(EnrichSettings.APPLICATION_ID));
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.get(EnrichSettings.STATE_DIR));
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.get(EnrichSettings.STREAM_THREADS));
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.get(EnrichSettings.COMMIT_INTERVAL).toMillis());
-        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, settings.get(EnrichSettings.CACHE_MAX_BYTES));
-        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.get(EnrichSettings.STANDBY_REPLICAS));
-        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.get(KafkaSettings.REPLICATION_FACTOR));
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, GuardedDeserializationHandler.class);
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, GuardedProcessingHandler.class);
-        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, GuardedProductionHandler.class);
-        int budget = settings.get(KafkaSettings.MAX_RECORD_BYTES);
-        p.put(StreamsConfig.topicPrefix("max.message.bytes"), String.valueOf(budget));
-        KafkaSettings.producerSizeProperties(settings).forEach((k, v) -> p.put(StreamsConfig.producerPrefix(k), v));
-        p.put(StreamsConfig.topicPrefix("min.insync.replicas"), settings.get(KafkaSettings.MIN_INSYNC_REPLICAS));
-        p.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
-        p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
-        // last, so an operator can tune anything Kafka Streams offers (docs/configuration.md, "Passthrough")
-        p.putAll(settings.withPrefix(STREAMS_PASSTHROUGH));
+        p.putAll(own);
+        // Kafka Streams hands each client property to the inner clients that declare it
+        EnrichStreamsPassthrough.overlay(p, own, clients.passthrough());
+        EnrichStreamsPassthrough.overlay(p, own, streamsPassthrough);
         return p;
     }
 
@@ -166,7 +180,7 @@ public final class EnrichService implements WireService {
         return Topics.all().stream().map(t -> TopicSpec.of(t, partitions, rf, minIsr, budget)).toList();
     }
 
-    private void provisionTopics(Map<String, Object> client, List<ArticleStage> composed) {
+    private void provisionTopics(KafkaClientConfigs clients, List<ArticleStage> composed) {
         int partitions = settings.get(KafkaSettings.PARTITIONS);
         int rf = settings.get(KafkaSettings.REPLICATION_FACTOR);
         int minIsr = settings.get(KafkaSettings.MIN_INSYNC_REPLICAS);
@@ -178,7 +192,7 @@ public final class EnrichService implements WireService {
                         "delete", ArticleStage.OWN_TOPIC_RETENTION, budget));
             }
         }
-        try (Admin admin = Admin.create(new HashMap<>(client))) {
+        try (Admin admin = Admin.create(clients.admin(Map.of()))) {
             TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(60));
             if (settings.get(KafkaSettings.FAIL_ON_TOPIC_MISMATCH)) {
                 provisioner.ensureOrFail(specs);

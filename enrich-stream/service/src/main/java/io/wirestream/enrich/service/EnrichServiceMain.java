@@ -21,9 +21,12 @@ import org.apache.kafka.common.serialization.Serde;
  */
 public final class EnrichServiceMain {
 
-    /** What enrich-stream may be configured with: its settings, and any Kafka Streams key under the passthrough prefix. */
+    /**
+     * What enrich-stream may be configured with: its settings and {@code enrich.streams.*} (any Kafka Streams property
+     * Wirestream does not own); {@code ServiceMain} adds the shared Kafka settings and {@code kafka.client.*}.
+     */
     public static final DeclaredSettings DECLARED = DeclaredSettings.of(EnrichSettings.ALL)
-            .withPassthrough(EnrichService.STREAMS_PASSTHROUGH);
+            .withPassthrough(EnrichStreamsPassthrough.STREAMS);
 
     private EnrichServiceMain() {}
 

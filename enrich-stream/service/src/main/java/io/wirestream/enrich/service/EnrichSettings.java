@@ -61,7 +61,7 @@ public final class EnrichSettings {
     // way in the properties file and in the environment, and checked entry by entry at start.
     public static final Setting<Map<String, ZoneId>> NORMALISE_PROVIDER_ZONES = new Setting<>(
             "enrich.normalise.provider.zones", SourceDefaults.BUILT_IN_PROVIDER_ZONES, SourceDefaults::zones,
-            "Time zone of times written without one, by the provider the item names (G2 provider, NewsML 1 ProviderId, NITF doc-id regsrc, Ritzau XML; any case, a code such as nprov:STT or a domain such as stt.fi matches by its name): provider=Region/City,... Looked up first. Setting it replaces the default list, so restate the entries you keep", false);
+            "Time zone of times written without one, by the provider the item names (G2 provider, NewsML 1 ProviderId, NITF doc-id regsrc, distributor or copyright holder, ninjs provider, infosources, source or copyrightholder, a known agency in a ninjs byline or uri, a known agency in the IPTC 7901 header, AP JSON provider, Ritzau XML; any case, a code such as nprov:STT or a domain such as stt.fi matches by its name, and a known agency's full name by its key: Norsk Telegrambyrå is ntb): provider=Region/City,... Looked up first. Setting it replaces the default list, so restate the entries you keep", false);
     public static final Setting<Map<String, ZoneId>> NORMALISE_AGENCY_ZONES = new Setting<>(
             "enrich.normalise.agency.zones", "", SourceDefaults::zones,
             "Time zone of times written without one, by the agency that pushed the item (its RawItem agency), for items whose provider has none in enrich.normalise.provider.zones: agency=Region/City,...", false);
@@ -69,8 +69,8 @@ public final class EnrichSettings {
             "enrich.normalise.format.zones", "", SourceDefaults::formatZones,
             "Time zone of times written without one, by wire format (nitf, newsml-g2, newsml-1, ninjs, ...), when neither the provider nor the agency has one. With none at all such times are read as UTC and reported as zone-less", false);
     public static final Setting<Map<String, String>> NORMALISE_PROVIDER_LANGUAGES = new Setting<>(
-            "enrich.normalise.provider.languages", "", SourceDefaults::languages,
-            "Language (BCP-47) of stories that declare none, by the provider the item names: provider=en,... Comes before detection, which needs more text than short copy has", false);
+            "enrich.normalise.provider.languages", SourceDefaults.BUILT_IN_PROVIDER_LANGUAGES, SourceDefaults::languages,
+            "Language (BCP-47) of stories that declare none, by the provider the item names (matched as in enrich.normalise.provider.zones): provider=en,... Comes before detection, which needs more text than short copy has. The default lists the agencies whose wire runs in one language; agencies with services in several (AP, AFP, dpa, Reuters, STT) are left to detection. Setting it replaces the default list, so restate the entries you keep", false);
     public static final Setting<Map<String, String>> NORMALISE_AGENCY_LANGUAGES = new Setting<>(
             "enrich.normalise.agency.languages", "", SourceDefaults::languages,
             "Language (BCP-47) of stories that declare none, by the agency that pushed the item, for items whose provider has none in enrich.normalise.provider.languages: agency=fi,...", false);

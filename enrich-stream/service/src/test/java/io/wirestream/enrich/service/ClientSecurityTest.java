@@ -71,7 +71,8 @@ class ClientSecurityTest {
             assertThat(config.getPassword("ssl.truststore.password").value()).isEqualTo(TRUST_SECRET);
         }
 
-        Properties streams = EnrichService.streamsConfig(Settings.ofValues(Map.of("enrich.state.dir", Files.createTempDirectory("s").toString())), client);
+        Properties streams = EnrichService.streamsConfig(secured("SASL_SSL", truststore)
+                .with(Map.of("enrich.state.dir", Files.createTempDirectory("s").toString())));
         StreamsConfig sc = new StreamsConfig(streams);
         assertThat(sc.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
         Map<String, Object> mainConsumer = sc.getMainConsumerConfigs("wirestream-enrich", "c-1", 0);
@@ -98,6 +99,7 @@ class ClientSecurityTest {
 
         assertThat(KafkaSettings.serdeProperties(settings))
                 .containsEntry("schema.registry.url", "https://registry.example:8081")
+                .containsEntry("basic.auth.credentials.source", "USER_INFO")
                 .containsEntry("basic.auth.user.info", "wirestream:" + SASL_SECRET)
                 .containsEntry("schema.registry.ssl.truststore.location", "/etc/wirestream/registry-ca.p12")
                 .containsEntry("schema.registry.ssl.truststore.password", TRUST_SECRET)

@@ -55,8 +55,7 @@ class NormaliseFuzzTest {
         Map<String, Object> serdeConfig = Map.of(SerdeConfig.REGISTRY_CLIENT_INSTANCE, new InMemorySchemaRegistryClient());
         EnrichSerdes serdes = EnrichSerdes.of(serdeConfig);
         var topology = EnrichTopology.build(new WireItemNormaliser(), List.of(), serdes, EnrichTopology.Options.defaults(), Clock.systemUTC());
-        Properties props = EnrichService.streamsConfig(Settings.ofValues(Map.of("enrich.state.dir", stateDir.toString())),
-                Map.of("bootstrap.servers", "unused:9092"));
+        Properties props = EnrichService.streamsConfig(Settings.ofValues(Map.of("enrich.state.dir", stateDir.toString())));
         props.putAll(serdeConfig);
 
         Set<String> published = new HashSet<>();

@@ -15,11 +15,15 @@ import org.junit.jupiter.api.Test;
 class NormaliseSettingsTest {
 
     @Test
-    void byDefaultOnlyTheBuiltInProviderZonesAreAssumed() {
+    void byDefaultOnlyTheBuiltInProviderZonesAndLanguagesAreAssumed() {
         SourceDefaults sources = EnrichSettings.normaliserLimits(Settings.ofValues(Map.of())).sources();
         assertThat(sources).isEqualTo(SourceDefaults.builtIn());
         assertThat(sources.providerZones()).containsEntry("stt", ZoneId.of("Europe/Helsinki"))
                 .containsEntry("aap", ZoneId.of("Australia/Sydney")).containsEntry("ntb", ZoneId.of("Europe/Oslo"));
+        assertThat(sources.providerLanguages()).containsEntry("aap", "en").containsEntry("pa", "en")
+                .doesNotContainKeys("ap", "afp", "dpa", "reuters", "stt");
+        assertThat(sources.agencyZones()).isEmpty();
+        assertThat(sources.agencyLanguages()).isEmpty();
     }
 
     @Test

@@ -37,7 +37,7 @@ class SizeBudgetTest {
     @Test
     void streamsInternalTopicsAndItsProducerTakeTheBudget() {
         Settings settings = Settings.ofValues(Map.of("kafka.max.record.bytes", "20000000"));
-        Properties p = EnrichService.streamsConfig(settings, Map.of("bootstrap.servers", "unused:9092"));
+        Properties p = EnrichService.streamsConfig(settings);
         assertThat(p.get(StreamsConfig.topicPrefix("max.message.bytes"))).isEqualTo("20000000");
         assertThat(p.get(StreamsConfig.producerPrefix("max.request.size"))).isEqualTo(20000000);
         assertThat(((Number) p.get(StreamsConfig.producerPrefix("buffer.memory"))).longValue()).isGreaterThanOrEqualTo(20000000L);

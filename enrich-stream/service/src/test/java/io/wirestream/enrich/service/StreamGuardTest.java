@@ -74,8 +74,7 @@ class StreamGuardTest {
         serdes = EnrichSerdes.of(serdeConfig);
         Topology topology = EnrichTopology.build(EnrichTopologyTest.LINE_NORMALISER, stages, serdes, options, Clock.systemUTC());
         // the production configuration, handlers and all; only the registry is a test instance
-        Properties props = EnrichService.streamsConfig(Settings.ofValues(Map.of("enrich.state.dir", stateDir.toString())),
-                Map.of("bootstrap.servers", "unused:9092"));
+        Properties props = EnrichService.streamsConfig(Settings.ofValues(Map.of("enrich.state.dir", stateDir.toString())));
         props.putAll(serdeConfig);
         props.putAll(overrides);
         driver = new TopologyTestDriver(topology, props, START);

@@ -115,6 +115,10 @@ public final class ArticleInspector implements AutoCloseable {
             diag.put("versioncreatedFrom", d.versionCreatedSource().name());
             diag.put("headlineDerived", d.headlineDerived());
             diag.put("language", d.languageSource());
+            if (d.provider() != null) {
+                diag.putObject("provider").put("name", d.provider().name()).put("from", d.provider().from())
+                        .put("key", d.provider().key());
+            }
             if (d.assumedZone() != null) {
                 diag.put("zoneAssumed", d.assumedZone().toString());
             }

@@ -46,6 +46,7 @@ public final class DraftArticle {
     private String tagline;
     private String language;
     private String provider;
+    private String providerFrom;
     private final List<BodyBlock> body = new ArrayList<>();
     private String bodyHtml;
 
@@ -268,15 +269,23 @@ public final class DraftArticle {
     }
 
     /**
-     * The provider the item names as who wrote it (G2 provider, NewsML 1 ProviderId, NITF doc-id regsrc), as written;
-     * it chooses the zone of times written without one and a default language ({@code SourceDefaults}).
+     * The provider the item names as who wrote it (G2 provider, NewsML 1 ProviderId, NITF doc-id regsrc, and for
+     * formats without one provider field what {@code provider.ProviderChoice} chose), as written; it chooses the zone
+     * of times written without one and a default language ({@code SourceDefaults}).
      */
     public String provider() {
         return provider;
     }
 
-    public void setProvider(String provider) {
+    /** Where the item named its provider ("NewsML-G2 itemMeta/provider", "ninjs copyrightholder"), or {@code null}. */
+    public String providerFrom() {
+        return provider == null ? null : providerFrom;
+    }
+
+    /** The provider as the item writes it, and the field it was read from. */
+    public void setProvider(String provider, String from) {
         this.provider = provider == null || provider.isBlank() ? null : provider.trim();
+        this.providerFrom = from;
     }
 
     /** Body as blocks; parsers with HTML bodies may set {@link #bodyHtml} instead and let the assembler split it. */

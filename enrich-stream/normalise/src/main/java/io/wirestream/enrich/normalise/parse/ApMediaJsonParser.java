@@ -25,7 +25,7 @@ import org.w3c.dom.Document;
  * AP media API JSON: the {@code {"data": {"item": ...}}} envelope of a content call, the {@code data.items[].item}
  * list of a feed call, or a bare item. The story id is {@code altids.itemid} (stable across versions; the etag and
  * the signed uri are not). Reads version, times, pubstatus, urgency, editorialpriority, signals, headline,
- * headline_extended, bylines, located/datelinelocation, description_summary, keywords, subject (AP's category
+ * headline_extended, bylines, located/datelinelocation, description_summary, keywords, provider, subject (AP's category
  * letters are kept as {@code ap-category:} codes), copyrightnotice, and the body when the item carries one
  * ({@code body_nitf}); metadata-only items (the body is a rendition link) are read without a body.
  */
@@ -75,6 +75,8 @@ public final class ApMediaJsonParser implements FormatParser {
         if (uri != null) {
             d.addSourceId("ap:uri", uri);
         }
+        // AP's items name their provider ("AP", or a member or partner whose copy AP distributes)
+        d.setProvider(text(item, "provider"), "AP Media JSON provider");
         String version = text(item, "version");
         if (version != null && version.matches("\\d{1,18}")) {
             d.setVersion(Long.parseLong(version));

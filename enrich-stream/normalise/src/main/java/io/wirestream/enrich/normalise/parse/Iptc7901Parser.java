@@ -5,6 +5,7 @@ import io.wirestream.enrich.normalise.model.BodyBlock;
 import io.wirestream.enrich.normalise.model.DraftArticle;
 import io.wirestream.enrich.normalise.model.DraftHeadline;
 import io.wirestream.enrich.normalise.model.WireTime;
+import io.wirestream.enrich.normalise.provider.ProviderChoice;
 import io.wirestream.enrich.normalise.text.EditorialSignals;
 import io.wirestream.enrich.normalise.text.PlainTextParagraphs;
 import io.wirestream.enrich.normalise.text.TextHygiene;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * IPTC 7901 (dpa's English service and others), CRLF text framed by control characters: SOH and a header line
- * (source and sequence, priority digit, category letter, word count, optional address), keyword lines ending in '/',
+ * (source and sequence, priority digit, category of one to three letters, word count, optional information: address,
+ * the agency's name, its own number), keyword lines ending in '/',
  * STX and the headline (terminated by " ="; a short all-capitals line above it is a kicker such as EXTRA), indented
  * paragraphs with hard-wrapped lines, and ETX followed by the filing time as DDHHMM GMT Mon YY. A "# Notebook"
  * section after the story is not body: its markdown links become publisher links, and everything after a
@@ -27,7 +29,7 @@ import java.util.regex.Pattern;
 public final class Iptc7901Parser implements FormatParser {
 
     private static final Pattern HEADER = Pattern.compile(
-            "^\\x16*\\x01([A-Za-z]{0,10})(\\d{0,6})\\s+(\\d)\\s+([A-Za-z])\\s+(\\d+)\\s*(.*)$");
+            "^\\x16*\\x01([A-Za-z]{0,10})(\\d{0,6})\\s+(\\d)\\s+([A-Za-z]{1,3})\\s+(\\d+)\\s*(.*)$");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]{1,200})\\]\\((https?://[^)\\s]+)\\)");
     private static final Pattern NOT_FOR_PUBLICATION = Pattern.compile(
             "(?i)(not (intended )?for publication|nicht zur ver[öo]ffentlichung)");
@@ -89,6 +91,7 @@ public final class Iptc7901Parser implements FormatParser {
                 if (!extra.isEmpty()) {
                     d.addSourceId("iptc7901:address", extra);
                 }
+                readProvider(extra, d);
             }
         }
         List<String> slugParts = new ArrayList<>();
@@ -195,6 +198,21 @@ public final class Iptc7901Parser implements FormatParser {
             }
         }
         return d;
+    }
+
+    /**
+     * The provider, from the header's optional information: 7901 has no provider field, and its source
+     * identification letters ({@code xyz} in {@code xyz042}) are the sender's own channel codes, which no public list
+     * maps to an agency. Agencies write their name there after the address ({@code abcde   dpa 061},
+     * {@code abcde KNA 240115-99-000042#2}); the first word that is a known agency's name is the provider, and with
+     * none the provider stays unknown.
+     */
+    static void readProvider(String optionalInformation, DraftArticle d) {
+        ProviderChoice choice = new ProviderChoice();
+        for (String word : optionalInformation.split(" ")) {
+            choice.ifKnown(word, "IPTC 7901 header");
+        }
+        choice.applyTo(d);
     }
 
     /** "EXTRA", "URGENT", "CORRECTION": one to three words, all capitals. */

@@ -68,7 +68,7 @@ public final class NewsMl1Parser implements FormatParser {
         String publicId = text(child(nid, "PublicIdentifier"));
         String provider = text(child(nid, "ProviderId"));
         String itemId = text(child(nid, "NewsItemId"));
-        d.setProvider(provider);
+        d.setProvider(provider, "NewsML 1 ProviderId");
         d.setFormatId(publicId != null ? stripRevision(publicId)
                 : provider != null && itemId != null ? provider + ":" + itemId : null);
         if (publicId != null) {

@@ -171,7 +171,7 @@ public final class NewsMlG2Parser implements FormatParser {
         if (prov != null) {
             d.addSourceId("g2:provider", prov);
         }
-        d.setProvider(prov != null ? prov : text(child(provider, "name")));
+        d.setProvider(prov != null ? prov : text(child(provider, "name")), "NewsML-G2 itemMeta/provider");
         for (Element link : children(meta, "link")) {
             String rel = attr(link, "rel");
             String href = attr(link, "href");

@@ -10,6 +10,7 @@ import io.wirestream.enrich.normalise.html.HtmlBlocks;
 import io.wirestream.enrich.normalise.json.SafeJson;
 import io.wirestream.enrich.normalise.model.BodyBlock;
 import io.wirestream.enrich.normalise.model.DraftArticle;
+import io.wirestream.enrich.normalise.provider.ProviderChoice;
 import io.wirestream.enrich.normalise.subject.SubjectMapper;
 import io.wirestream.enrich.normalise.text.EditorialSignals;
 import io.wirestream.enrich.normalise.text.PlainTextParagraphs;
@@ -64,6 +65,46 @@ public final class NinjsParser implements FormatParser {
         return root.isObject() && item != null && item.isArray()
                 && (root.has("total") || root.has("limit") || root.has("offset"))
                 && text(root, "uri", "guid", "headline") == null;
+    }
+
+    /** The last part of an infosource role that says the party provided the item ("cpprole:distributor"). */
+    private static final Set<String> PROVIDER_ROLES = Set.of("provider", "distributor", "origcont", "origprov",
+            "source", "contentsource");
+
+    /**
+     * ninjs has no provider property (none of the 1.0-3.1 schemas): the provider is the first of a {@code provider}
+     * property some producers add, an infosource whose role says it provided, distributed or originated the content,
+     * Superdesk's {@code source}, and the {@code copyrightholder}, as written; else a known agency named by an
+     * infosource without a role, the byline ({@code by}: "Von Erika Muster, dpa") or the item's uri (its host,
+     * or the provider of a NewsML URN). See {@link ProviderChoice}.
+     */
+    static void readProvider(JsonNode o, DraftArticle d) {
+        ProviderChoice choice = new ProviderChoice();
+        JsonNode provider = field(o, "provider");
+        choice.named(provider != null && provider.isObject() ? text(provider, "name", "literal", "code", "uri")
+                : text(o, "provider"), "ninjs provider");
+        List<JsonNode> sources = items(o, "infosources", "infoSources", "infosource", "infoSource");
+        for (JsonNode s : sources) {
+            String role = text(s, "role", "rel");
+            if (role != null && PROVIDER_ROLES.contains(lastPart(role))) {
+                choice.named(text(s, "name", "literal", "code", "uri"), "ninjs infosources (role " + role + ")");
+            }
+        }
+        choice.named(text(o, "source"), "ninjs source (Superdesk)");
+        choice.named(text(o, "copyrightholder", "copyrightHolder"), "ninjs copyrightholder");
+        for (JsonNode s : sources) {
+            if (text(s, "role", "rel") == null) {
+                choice.ifKnown(text(s, "name", "literal", "code", "uri"), "ninjs infosources");
+            }
+        }
+        choice.bylineParts(text(o, "by", "byline"), "ninjs by");
+        choice.ifKnown(text(o, "uri", "guid"), "ninjs uri");
+        choice.applyTo(d);
+    }
+
+    private static String lastPart(String role) {
+        String r = role.trim().toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+        return r.substring(Math.max(r.lastIndexOf('/'), r.lastIndexOf(':')) + 1);
     }
 
     static DraftArticle read(JsonNode o, ParseInput in) {
@@ -226,6 +267,8 @@ public final class NinjsParser implements FormatParser {
                 d.addSourceId("ninjs:altid:" + (text(a, "role") == null ? "id" : text(a, "role")), text(a, "value"));
             }
         }
+
+        readProvider(o, d);
 
         boolean event = field(o, "eventDetails", "eventdetails") != null || field(o, "events") != null
                 && type == null;

@@ -11,6 +11,7 @@ import io.wirestream.avro.PubStatus;
 import io.wirestream.enrich.normalise.NormalisationException;
 import io.wirestream.enrich.normalise.model.DraftArticle;
 import io.wirestream.enrich.normalise.model.WireTime;
+import io.wirestream.enrich.normalise.provider.ProviderChoice;
 import io.wirestream.enrich.normalise.text.EditorialSignals;
 import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.enrich.normalise.xml.Dom;
@@ -25,7 +26,8 @@ import org.w3c.dom.Node;
  * NITF 3.x and the 2006 namespace (elements are matched by local name, so both read the same): head metadata
  * (doc-id, du-key, urgency, issue/release dates, copyright, management status, tobject subjects, key-list, ANPA meta
  * as AAP sends it), body.head (hedline, byline without its title, dateline location, abstract), body.content as
- * blocks, body.end tagline. Also used for NITF carried inside NewsML 1 and NewsML-G2.
+ * blocks, body.end tagline. The provider is doc-id/@regsrc, else the body.head distributor, else the doc.copyright
+ * holder (as AAP's and PA's NITF name themselves). Also used for NITF carried inside NewsML 1, NewsML-G2 and ninjs.
  */
 public final class NitfParser implements FormatParser {
 
@@ -55,6 +57,13 @@ public final class NitfParser implements FormatParser {
         }
         if (body != null) {
             readBody(body, d);
+        }
+        if (d.provider() == null) {
+            // without doc-id/@regsrc the provider is the distributor the story names, else its copyright holder
+            new ProviderChoice()
+                    .named(text(child(child(body, "body.head"), "distributor")), "NITF body.head distributor")
+                    .named(attr(child(child(head, "docdata"), "doc.copyright"), "holder"), "NITF doc.copyright holder")
+                    .applyTo(d);
         }
     }
 
@@ -110,7 +119,7 @@ public final class NitfParser implements FormatParser {
             d.addSourceId("nitf:doc-id", id);
         }
         if (d.provider() == null) {
-            d.setProvider(attr(docId, "regsrc"));
+            d.setProvider(attr(docId, "regsrc"), "NITF doc-id regsrc");
         }
         Element duKey = child(docdata, "du-key");
         if (duKey != null && attr(duKey, "key") != null) {

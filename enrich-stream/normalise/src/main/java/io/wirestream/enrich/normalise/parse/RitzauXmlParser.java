@@ -56,7 +56,7 @@ public final class RitzauXmlParser implements FormatParser {
     static DraftArticle read(Element story, ZoneId zone) {
         DraftArticle d = new DraftArticle();
         // only Ritzau writes this format, so it names the provider whose zone its zone-less PublishDate is in
-        d.setProvider("ritzau");
+        d.setProvider("ritzau", "Ritzau XML (only Ritzau writes it)");
         d.setItemClass("ritzau text");
         d.setFormatId(field(story, "NewsID"));
         d.addSourceId("ritzau:newsid", d.formatId());

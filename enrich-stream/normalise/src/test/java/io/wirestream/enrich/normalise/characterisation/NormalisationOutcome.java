@@ -57,6 +57,9 @@ final class NormalisationOutcome {
                 out.append(a).append('\n');
                 out.append("diagnostics ").append(d.versionCreatedSource()).append(" derived=")
                         .append(d.headlineDerived()).append(" language=").append(d.languageSource()).append('\n');
+                if (d.provider() != null) {
+                    out.append("  provider ").append(d.provider()).append('\n');
+                }
                 for (String note : d.notes()) {
                     out.append("  note ").append(note).append('\n');
                 }

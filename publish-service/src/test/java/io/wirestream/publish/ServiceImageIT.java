@@ -1,0 +1,27 @@
+package io.wirestream.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.runtime.image.ServiceImage;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The publish-service image (Dockerfile target publish-service) holds this module's jar and its runtime dependencies, nothing else:
+ * no broker, no Scala, no wire CLI, no other service. Runs after {@code package}, on the jar and lib folder it made.
+ */
+class ServiceImageIT {
+
+    @Test
+    void theImageHoldsThisServiceAlone() {
+        ServiceImage.Report image = ServiceImage.ofThisBuild("publish-service");
+
+        assertThat(image.problems()).as("what is wrong with the publish-service image").isEmpty();
+        assertThat(image.appArtifact()).contains("publish-service");
+        assertThat(image.mainClass()).contains(PublishServiceMain.class.getName());
+        assertThat(image.moduleDir()).contains(Path.of("").toAbsolutePath());
+        assertThat(image.artifacts()).as("jars in the image")
+                .contains("publish-service", "runtime", "contracts", "log4j-core")
+                .doesNotContain("kafka_2.13", "kafka-server", "scala-library", "local-kafka", "wire");
+    }
+}
