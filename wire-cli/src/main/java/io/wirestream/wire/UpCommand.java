@@ -98,8 +98,10 @@ public final class UpCommand implements Callable<Integer> {
         } catch (InvalidSettingsException e) {
             System.err.println("wire up: invalid settings, nothing started:\n  " + String.join("\n  ", e.problems()));
             return 2;
-        } catch (RuntimeException e) {
-            System.err.println("wire up: start failed: " + e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            // a class missing from the package is an Error, not an Exception: it too must end in a stop and an exit
+            // code, or the broker's threads keep the process alive after main has died
+            System.err.println("wire up: start failed: " + e);
             e.printStackTrace();
             return 1;
         }

@@ -27,7 +27,15 @@ public final class WireCommand implements Runnable {
 
     public static void main(String[] args) {
         configureLogging();
-        int code = new CommandLine(new WireCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
-        System.exit(code); // broker threads are not daemons: leave explicitly
+        int code = 1;
+        try {
+            code = new CommandLine(new WireCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        } catch (Throwable e) {
+            // picocli passes Errors through; without this exit the broker's threads would keep a failed run alive
+            System.err.println("wire: failed: " + e);
+            e.printStackTrace();
+        } finally {
+            System.exit(code); // broker threads are not daemons: leave explicitly
+        }
     }
 }
