@@ -95,25 +95,27 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
     static List<String> runOnJoined(List<String> body) {
         List<String> joined = null;
         for (int i = 0; i < body.size(); i++) {
-            String paragraph = body.get(i);
-            boolean runsOn = i + 1 < body.size() && !endsSentence(paragraph) && !paragraph.strip().endsWith(":")
-                    && opensLowerCase(body.get(i + 1));
-            if (joined == null && !runsOn) {
+            if (joined == null && !runsOn(body, i)) {
                 continue;
             }
             if (joined == null) {
                 joined = new java.util.ArrayList<>(body.subList(0, i));
             }
-            StringBuilder sentence = new StringBuilder(paragraph.strip());
-            while (runsOn) {
+            StringBuilder sentence = new StringBuilder(body.get(i).strip());
+            while (runsOn(body, i)) {
                 i++;
                 sentence.append(' ').append(body.get(i).strip());
-                runsOn = i + 1 < body.size() && !endsSentence(body.get(i)) && !body.get(i).strip().endsWith(":")
-                        && opensLowerCase(body.get(i + 1));
             }
             joined.add(sentence.toString());
         }
         return joined == null ? body : joined;
+    }
+
+    /** Paragraph {@code i} stops mid-sentence (not at an end or a colon) and the next opens in lower case. */
+    private static boolean runsOn(List<String> body, int i) {
+        String paragraph = body.get(i);
+        return i + 1 < body.size() && !endsSentence(paragraph) && !paragraph.strip().endsWith(":")
+                && opensLowerCase(body.get(i + 1));
     }
 
     private static boolean opensLowerCase(String paragraph) {
