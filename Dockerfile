@@ -11,6 +11,7 @@ COPY pom.xml ./
 COPY contracts/pom.xml contracts/
 COPY newsformats/pom.xml newsformats/
 COPY runtime/pom.xml runtime/
+COPY subscriptions/pom.xml subscriptions/
 COPY local-kafka/pom.xml local-kafka/
 COPY test-support/pom.xml test-support/
 COPY ingest-service/pom.xml ingest-service/

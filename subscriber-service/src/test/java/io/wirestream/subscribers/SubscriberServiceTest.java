@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wirestream.runtime.config.SettingValues;
 import io.wirestream.runtime.config.Settings;
-import io.wirestream.subscribers.config.InvalidSubscribersException;
+import io.wirestream.subscriptions.InvalidSubscribersException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

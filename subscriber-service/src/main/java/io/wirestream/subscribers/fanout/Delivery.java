@@ -1,6 +1,6 @@
 package io.wirestream.subscribers.fanout;
 
-import io.wirestream.subscribers.config.EditorialState;
+import io.wirestream.subscriptions.EditorialState;
 
 /**
  * One story version for one subscriber, written in the subscriber's format.

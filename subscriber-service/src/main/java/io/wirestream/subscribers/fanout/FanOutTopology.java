@@ -4,7 +4,7 @@ import io.wirestream.avro.Article;
 import io.wirestream.avro.Rejection;
 import io.wirestream.contracts.topics.Topics;
 import io.wirestream.subscribers.SubscriberSettings;
-import io.wirestream.subscribers.config.SubscriberConfig;
+import io.wirestream.subscriptions.SubscriberConfig;
 import io.wirestream.subscribers.webhook.WebhookMessage;
 import io.wirestream.runtime.config.Settings;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.wirestream.subscribers.webhook;
 
-import io.wirestream.subscribers.config.WebhookChannel;
+import io.wirestream.subscriptions.WebhookChannel;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -3,7 +3,7 @@ package io.wirestream.subscribers.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.wirestream.subscribers.config.EditorialState;
+import io.wirestream.subscriptions.EditorialState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.wirestream.subscribers.webhook;
 
-import io.wirestream.subscribers.config.WebhookChannel;
+import io.wirestream.subscriptions.WebhookChannel;
 
 /** Makes one attempt at one delivery. */
 @FunctionalInterface

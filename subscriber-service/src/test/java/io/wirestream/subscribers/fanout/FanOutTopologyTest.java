@@ -10,11 +10,11 @@ import io.wirestream.avro.Rejection;
 import io.wirestream.contracts.registry.InMemorySchemaRegistryClient;
 import io.wirestream.contracts.serde.SerdeConfig;
 import io.wirestream.contracts.topics.Topics;
-import io.wirestream.subscribers.config.SubscriberConfig;
-import io.wirestream.subscribers.config.SubscribersFile;
+import io.wirestream.subscriptions.SubscriberConfig;
+import io.wirestream.subscriptions.SubscribersFile;
 import io.wirestream.subscribers.testing.MutableClock;
-import io.wirestream.subscribers.testing.Stories;
-import io.wirestream.subscribers.testing.SubscriberFiles;
+import io.wirestream.subscriptions.testing.Stories;
+import io.wirestream.subscriptions.testing.SubscriberFiles;
 import io.wirestream.subscribers.webhook.WebhookMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,8 +68,8 @@ class FanOutTopologyTest {
     /** Writes every story but one whose headline says it cannot be written. */
     static final class FailingRenderer extends Renderer {
         @Override
-        public byte[] render(Article article, io.wirestream.subscribers.config.EditorialState state,
-                             io.wirestream.subscribers.config.OutputFormat format) {
+        public byte[] render(Article article, io.wirestream.subscriptions.EditorialState state,
+                             io.wirestream.subscriptions.OutputFormat format) {
             if (article.getHeadline().toString().startsWith("UNWRITABLE")) {
                 throw new IllegalStateException("cannot write this story");
             }

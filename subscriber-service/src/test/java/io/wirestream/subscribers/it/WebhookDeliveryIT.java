@@ -7,7 +7,7 @@ import io.wirestream.avro.Article;
 import io.wirestream.runtime.config.Settings;
 import io.wirestream.subscribers.SubscriberService;
 import io.wirestream.subscribers.SubscriberSettings;
-import io.wirestream.subscribers.testing.Stories;
+import io.wirestream.subscriptions.testing.Stories;
 import io.wirestream.subscribers.testing.SubscriberCluster;
 import io.wirestream.subscribers.testing.WebhookReceiver;
 import io.wirestream.subscribers.webhook.WebhookDispatcher;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wirestream.avro.Article;
 import io.wirestream.runtime.config.Settings;
 import io.wirestream.subscribers.SubscriberService;
-import io.wirestream.subscribers.testing.Stories;
+import io.wirestream.subscriptions.testing.Stories;
 import io.wirestream.subscribers.testing.SubscriberCluster;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

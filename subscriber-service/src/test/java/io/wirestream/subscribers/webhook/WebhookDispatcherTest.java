@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.wirestream.subscribers.config.EditorialState;
-import io.wirestream.subscribers.config.OutputFormat;
-import io.wirestream.subscribers.config.Product;
-import io.wirestream.subscribers.config.Subscriber;
-import io.wirestream.subscribers.config.SubscriberConfig;
-import io.wirestream.subscribers.config.WebhookChannel;
+import io.wirestream.subscriptions.EditorialState;
+import io.wirestream.subscriptions.OutputFormat;
+import io.wirestream.subscriptions.Product;
+import io.wirestream.subscriptions.Subscriber;
+import io.wirestream.subscriptions.SubscriberConfig;
+import io.wirestream.subscriptions.WebhookChannel;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

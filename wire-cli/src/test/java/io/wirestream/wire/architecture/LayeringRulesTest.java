@@ -36,7 +36,8 @@ class LayeringRulesTest {
         for (String pkg : new String[] {"io.wirestream.contracts", "io.wirestream.newsformats", "io.wirestream.runtime",
                 "io.wirestream.localkafka", "io.wirestream.ingest", "io.wirestream.enrich.normalise",
                 "io.wirestream.enrich.dedupe", "io.wirestream.enrich.tagging", "io.wirestream.enrich.service",
-                "io.wirestream.publish", "io.wirestream.ops", "io.wirestream.subscribers", "io.wirestream.quality",
+                "io.wirestream.publish", "io.wirestream.ops", "io.wirestream.subscribers", "io.wirestream.subscriptions",
+                "io.wirestream.quality",
                 "io.wirestream.wire"}) {
             assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith(pkg))).as(pkg).isTrue();
         }
@@ -55,8 +56,16 @@ class LayeringRulesTest {
     @Test
     void sharedModulesNeverUseTheLocalBroker() {
         noClasses().that().resideInAnyPackage("io.wirestream.contracts..", "io.wirestream.newsformats..",
-                        "io.wirestream.runtime..")
+                        "io.wirestream.runtime..", "io.wirestream.subscriptions..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.wirestream.localkafka..", "kafka..")
+                .check(production);
+    }
+
+    @Test
+    void theSharedSubscriberModelUsesNoService() {
+        noClasses().that().resideInAPackage("io.wirestream.subscriptions..")
+                .should().dependOnClassesThat().resideInAnyPackage(SERVICES)
+                .because("subscriber-service and publish-service both read the subscribers file through it")
                 .check(production);
     }
 

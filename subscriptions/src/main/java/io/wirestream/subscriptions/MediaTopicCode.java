@@ -1,4 +1,4 @@
-package io.wirestream.subscribers.config;
+package io.wirestream.subscriptions;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.wirestream.subscribers.config;
+package io.wirestream.subscriptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.wirestream.subscribers.config;
+package io.wirestream.subscriptions;
 
 import java.net.URI;
 import java.time.Duration;

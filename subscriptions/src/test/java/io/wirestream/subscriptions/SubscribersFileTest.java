@@ -1,10 +1,10 @@
-package io.wirestream.subscribers.config;
+package io.wirestream.subscriptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wirestream.subscribers.testing.Stories;
-import io.wirestream.subscribers.testing.SubscriberFiles;
+import io.wirestream.subscriptions.testing.Stories;
+import io.wirestream.subscriptions.testing.SubscriberFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.wirestream.subscribers.testing;
+package io.wirestream.subscriptions.testing;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.Entity;

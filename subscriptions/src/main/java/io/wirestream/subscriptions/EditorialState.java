@@ -1,4 +1,4 @@
-package io.wirestream.subscribers.config;
+package io.wirestream.subscriptions;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.PubStatus;

@@ -1,4 +1,4 @@
-package io.wirestream.subscribers.config;
+package io.wirestream.subscriptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import io.wirestream.avro.Article;
 import io.wirestream.avro.Entity;
 import io.wirestream.avro.EntityType;
 import io.wirestream.avro.Subject;
-import io.wirestream.subscribers.testing.Stories;
+import io.wirestream.subscriptions.testing.Stories;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

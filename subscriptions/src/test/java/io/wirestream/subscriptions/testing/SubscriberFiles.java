@@ -1,4 +1,4 @@
-package io.wirestream.subscribers.testing;
+package io.wirestream.subscriptions.testing;
 
 /** Subscribers files the tests write. */
 public final class SubscriberFiles {
