@@ -1,9 +1,6 @@
 package io.wirestream.subscriptions;
 
 import io.wirestream.avro.Article;
-import io.wirestream.avro.Entity;
-import io.wirestream.avro.EntityType;
-import io.wirestream.avro.Subject;
 import java.util.Locale;
 import java.util.Set;
 
@@ -38,88 +35,94 @@ public record Product(String name, Set<String> agencies, Set<String> mediaTopics
 
     /** Whether this version of a story is in the product. */
     public boolean matches(Article a) {
-        return matchesAgency(a) && matchesTopics(a) && matchesLanguage(a) && matchesUrgency(a) && matchesPlace(a)
-                && matchesKeyword(a) && matchesState(a);
+        return matches(StoryFacets.of(a));
     }
 
-    private boolean matchesAgency(Article a) {
-        return agencies.contains(ANY_AGENCY) || a.getAgency() != null && agencies.contains(a.getAgency().toString().toLowerCase(Locale.ROOT));
+    /** Whether a story version with these facets is in the product (the same rule as {@link #matches(Article)}). */
+    public boolean matches(StoryFacets f) {
+        return matchesAgency(f) && matchesTopics(f) && matchesLanguage(f) && matchesUrgency(f) && matchesPlace(f)
+                && matchesKeyword(f) && matchesState(f);
     }
 
-    private boolean matchesTopics(Article a) {
+    private boolean matchesAgency(StoryFacets f) {
+        return agencies.contains(ANY_AGENCY) || f.agency() != null && agencies.contains(f.agency());
+    }
+
+    private boolean matchesTopics(StoryFacets f) {
         if (mediaTopics.isEmpty()) {
             return true;
         }
-        if (a.getSubjects() == null) {
-            return false;
-        }
-        for (Subject s : a.getSubjects()) {
-            String code = MediaTopicCode.normalise(s.getCode().toString());
-            if (code != null && mediaTopics.contains(code)) {
+        for (String code : f.topics()) {
+            if (mediaTopics.contains(code)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean matchesLanguage(Article a) {
+    private boolean matchesLanguage(StoryFacets f) {
         if (languages.isEmpty()) {
             return true;
         }
-        if (a.getLanguage() == null) {
+        if (f.language() == null) {
             return false;
         }
-        String lang = a.getLanguage().toString().toLowerCase(Locale.ROOT).replace('_', '-');
         for (String wanted : languages) {
-            if (lang.equals(wanted) || lang.startsWith(wanted + "-")) {
+            if (f.language().equals(wanted) || f.language().startsWith(wanted + "-")) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean matchesUrgency(Article a) {
+    private boolean matchesUrgency(StoryFacets f) {
         if (urgencyMin == null && urgencyMax == null) {
             return true;
         }
-        Integer u = a.getUrgency();
+        Integer u = f.urgency();
         return u != null && (urgencyMin == null || u >= urgencyMin) && (urgencyMax == null || u <= urgencyMax);
     }
 
-    private boolean matchesPlace(Article a) {
+    private boolean matchesPlace(StoryFacets f) {
         if (places.isEmpty()) {
             return true;
         }
-        if (a.getLocated() != null && places.contains(a.getLocated().toString().strip().toLowerCase(Locale.ROOT))) {
+        if (f.located() != null && places.contains(f.located())) {
             return true;
         }
-        if (a.getEntities() != null) {
-            for (Entity e : a.getEntities()) {
-                if (e.getType() == EntityType.PLACE && places.contains(e.getName().toString().strip().toLowerCase(Locale.ROOT))) {
-                    return true;
-                }
+        for (String place : f.places()) {
+            if (places.contains(place)) {
+                return true;
             }
         }
         return false;
     }
 
-    private boolean matchesKeyword(Article a) {
+    private boolean matchesKeyword(StoryFacets f) {
         if (keywords.isEmpty()) {
             return true;
         }
-        if (a.getKeywords() != null) {
-            for (CharSequence k : a.getKeywords()) {
-                if (keywords.contains(k.toString().strip().toLowerCase(Locale.ROOT))) {
-                    return true;
-                }
+        for (String k : f.keywords()) {
+            if (keywords.contains(k)) {
+                return true;
             }
         }
         return false;
     }
 
-    private boolean matchesState(Article a) {
-        EditorialState state = EditorialState.of(a);
-        return state.isDeliverableFirst() && (editorialStates.isEmpty() || editorialStates.contains(state));
+    private boolean matchesState(StoryFacets f) {
+        return f.state().isDeliverableFirst() && (editorialStates.isEmpty() || editorialStates.contains(f.state()));
+    }
+
+    /**
+     * The product in one canonical text (sorted sets), the same on every run: a store compares it to tell which
+     * subscribers' products changed since it last decided who may read what.
+     */
+    public String canonical() {
+        return name + "|" + new java.util.TreeSet<>(agencies) + "|" + new java.util.TreeSet<>(mediaTopics) + "|"
+                + new java.util.TreeSet<>(languages) + "|" + urgencyMin + "-" + urgencyMax + "|"
+                + new java.util.TreeSet<>(places) + "|" + new java.util.TreeSet<>(keywords) + "|"
+                + new java.util.TreeSet<>(editorialStates);
     }
 
     private static Set<String> lower(Set<String> values) {
