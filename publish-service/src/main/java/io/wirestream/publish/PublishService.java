@@ -13,6 +13,9 @@ import io.wirestream.runtime.http.ApiDocs;
 import io.wirestream.runtime.http.ServiceHttpServer;
 import io.wirestream.runtime.lifecycle.WireService;
 import io.wirestream.publish.api.ArticleReadApi;
+import io.wirestream.publish.api.ReadAccess;
+import io.wirestream.publish.store.jdbc.JdbcArticleStore;
+import io.wirestream.subscriptions.LiveSubscribers;
 import io.wirestream.publish.config.PublishSettings;
 import io.wirestream.publish.config.StoreConsumerSettings;
 import io.wirestream.publish.config.StoreKind;
@@ -35,6 +38,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,6 +74,9 @@ public final class PublishService implements WireService {
     private final PrometheusMeterRegistry metrics = ServiceHttpServer.newMetrics(SERVICE_NAME);
     private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
     private final List<FreshnessRecorder> freshness = new ArrayList<>(List.of(new FreshnessRecorder(metrics)));
+    /** The subscribers file in force, or null when none is configured (the read API is then open). */
+    private final LiveSubscribers subscribers;
+    private java.util.concurrent.ScheduledExecutorService subscribersReload;
 
     /**
      * Stores from the configuration, serdes from the registry named there. Besides the articles, the queryable
@@ -99,8 +106,14 @@ public final class PublishService implements WireService {
         this.consumerSettings = StoreConsumerSettings.of(settings);
         this.decoder = decoder;
         this.clock = clock;
+        String file = settings.get(PublishSettings.SUBSCRIBERS_FILE).strip();
+        this.subscribers = file.isEmpty() ? null : LiveSubscribers.withoutWebhookSecrets(Path.of(file), clock).bindTo(metrics);
         for (StoreKind kind : selection.stores()) {
-            stores.put(kind, ArticleStores.create(settings, kind));
+            ArticleStore store = ArticleStores.create(settings, kind);
+            if (subscribers != null && store instanceof JdbcArticleStore jdbc) {
+                jdbc.grantReadsTo(subscribers);
+            }
+            stores.put(kind, store);
         }
     }
 
@@ -131,6 +144,21 @@ public final class PublishService implements WireService {
             threads.add(thread);
         }
         threads.forEach(Thread::start);
+        if (subscribers == null) {
+            log.warn("no subscribers.file: the read API is open, anyone who can reach port {} reads every agency's copy; "
+                    + "set subscribers.file (and publish.api.operator.keys) to answer per subscriber key",
+                    settings.get(PublishSettings.HTTP_PORT));
+        } else {
+            long every = settings.get(PublishSettings.SUBSCRIBERS_RELOAD_INTERVAL).toMillis();
+            subscribersReload = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "publish-subscribers-reload");
+                t.setDaemon(true);
+                return t;
+            });
+            subscribersReload.scheduleWithFixedDelay(subscribers::check, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+            log.info("read API per subscriber key: subscribers from {} ({} operator keys)", subscribers.file(),
+                    settings.get(PublishSettings.API_OPERATOR_KEYS).size());
+        }
         if (settings.get(PublishSettings.HTTP_PORT) >= 0) {
             startHttp();
         }
@@ -152,8 +180,13 @@ public final class PublishService implements WireService {
 
     private void startHttp() {
         StoreKind apiKind = selection.apiStore();
-        ArticleReadApi api = new ArticleReadApi(apiKind == null ? null : stores.get(apiKind), clock);
+        ReadAccess access = subscribers == null ? ReadAccess.open()
+                : ReadAccess.perSubscriber(subscribers, settings.get(PublishSettings.API_OPERATOR_KEYS));
+        ArticleReadApi api = new ArticleReadApi(apiKind == null ? null : stores.get(apiKind), clock, access);
         http = new ServiceHttpServer(SERVICE_NAME, metrics, httpRoutes(api));
+        if (subscribers != null) {
+            http.readiness("subscribers-file", subscribers::problem);
+        }
         for (StoreConsumer consumer : consumers) {
             String store = consumer.store().name();
             http.readiness("store-" + store, () -> {
@@ -227,6 +260,10 @@ public final class PublishService implements WireService {
 
     /** Stops the consumers (each finishes or abandons its batch; the store keeps only what it committed) and HTTP. */
     public synchronized void stop() {
+        if (subscribersReload != null) {
+            subscribersReload.shutdownNow();
+            subscribersReload = null;
+        }
         if (http != null) {
             http.close();
             http = null;

@@ -36,6 +36,7 @@ public final class LiveSubscribers implements Supplier<SubscriberConfig> {
 
     private final Path file;
     private final Map<String, String> env;
+    private final boolean readSecrets;
     private final Consumer<SubscriberConfig> beforeApply;
     private final Clock clock;
     private volatile SubscriberConfig current;
@@ -54,11 +55,32 @@ public final class LiveSubscribers implements Supplier<SubscriberConfig> {
      * @throws InvalidSubscribersException when the file cannot be read or is invalid
      */
     public LiveSubscribers(Path file, Map<String, String> env, Consumer<SubscriberConfig> beforeApply, Clock clock) {
+        this(file, env, true, beforeApply, clock);
+    }
+
+    /**
+     * For a service that only reads who may see what (publish-service's read API): webhook secrets are not read
+     * ({@link SubscribersFile#withoutWebhookSecrets}) and nothing is made before a file applies.
+     *
+     * @throws InvalidSubscribersException when the file cannot be read or is invalid
+     */
+    public static LiveSubscribers withoutWebhookSecrets(Path file, Clock clock) {
+        return new LiveSubscribers(file, Map.of(), false, config -> { }, clock);
+    }
+
+    private LiveSubscribers(Path file, Map<String, String> env, boolean readSecrets, Consumer<SubscriberConfig> beforeApply,
+                            Clock clock) {
         this.file = file;
         this.env = env;
+        this.readSecrets = readSecrets;
         this.beforeApply = beforeApply;
         this.clock = clock;
-        SubscriberConfig first = SubscribersFile.read(file, env);
+        SubscriberConfig first;
+        try {
+            first = parser().parse(Files.readAllBytes(file), file.toString());
+        } catch (IOException e) {
+            throw new InvalidSubscribersException(file.toString(), List.of("cannot read the file: " + e));
+        }
         beforeApply.accept(first);
         this.current = first;
         this.appliedAt = clock.instant();
@@ -123,7 +145,7 @@ public final class LiveSubscribers implements Supplier<SubscriberConfig> {
         }
         SubscriberConfig next;
         try {
-            next = new SubscribersFile(env, file.toAbsolutePath().getParent()).parse(bytes, file.toString());
+            next = parser().parse(bytes, file.toString());
         } catch (InvalidSubscribersException e) {
             refuse(digest, "the subscribers file " + file + " (version " + shortDigest(digest) + ") is invalid, the previous version ("
                     + shortDigest(current.digest()) + ") stays in force: " + String.join("; ", e.problems()));
@@ -148,6 +170,11 @@ public final class LiveSubscribers implements Supplier<SubscriberConfig> {
             applied.increment();
         }
         log.info("subscribers file {} applied (version {}): {}", file, shortDigest(digest), changes(before, next));
+    }
+
+    private SubscribersFile parser() {
+        Path dir = file.toAbsolutePath().getParent();
+        return readSecrets ? new SubscribersFile(env, dir) : SubscribersFile.withoutWebhookSecrets(dir);
     }
 
     private void refuse(String digest, String why) {

@@ -56,14 +56,28 @@ public final class SubscribersFile {
 
     private final Map<String, String> env;
     private final Path baseDir;
+    private final boolean readSecrets;
 
     /**
      * @param env     where {@code secret: {env: NAME}} is read (the process environment in production)
      * @param baseDir what a relative {@code secret: {file: ...}} is resolved against (the file's folder)
      */
     public SubscribersFile(Map<String, String> env, Path baseDir) {
+        this(env, baseDir, true);
+    }
+
+    private SubscribersFile(Map<String, String> env, Path baseDir, boolean readSecrets) {
         this.env = env;
         this.baseDir = baseDir;
+        this.readSecrets = readSecrets;
+    }
+
+    /**
+     * A reader for a service that does not sign webhooks (publish-service's read API): every field is checked as
+     * usual, but a webhook secret's variable or file is not read, so that service needs neither in its environment.
+     */
+    public static SubscribersFile withoutWebhookSecrets(Path baseDir) {
+        return new SubscribersFile(Map.of(), baseDir, false);
     }
 
     /** Reads and checks a file; the secrets it names are read too, so a missing one is a problem now, not at delivery. */
@@ -364,6 +378,13 @@ public final class SubscribersFile {
             return null;
         }
         String text = v.asText().strip();
+        if (!readSecrets && !how.equals("value")) {
+            if (how.equals("env") && !ENV_NAME.matcher(text).matches()) {
+                problems.add(path + ".env", "'" + text + "' is not an environment variable name");
+                return null;
+            }
+            return new WebhookChannel.Secret(how + " " + text + " (not read by this service)", new byte[0]);
+        }
         byte[] value;
         String source;
         switch (how) {

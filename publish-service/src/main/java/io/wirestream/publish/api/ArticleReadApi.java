@@ -44,18 +44,34 @@ public final class ArticleReadApi {
     static final int MAX_CHANGES = 1000;
     static final int MAX_SEARCH_RESULTS = 100;
     static final int MAX_QUERY_LENGTH = 500;
+    /**
+     * Changes one subscriber's request looks at, at most: its feed walks the store's feed and keeps what it may read,
+     * so a long run of other agencies' copy costs several short requests (each moving the cursor on), never one long one.
+     */
+    static final int MAX_CHANGES_SCANNED = 5000;
+    private static final java.util.regex.Pattern SUBSCRIBER_CURSOR = java.util.regex.Pattern.compile("([a-z0-9-]{1,63})\\.([0-9]{1,18})");
 
     private final ArticleStore store;
     private final Clock clock;
+    private final ReadAccess access;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** @param store the store to read; null when only the file store is configured (every route then answers 503) */
+    /** An open API (no subscribers file): every caller reads everything. */
     public ArticleReadApi(ArticleStore store, Clock clock) {
+        this(store, clock, ReadAccess.open());
+    }
+
+    /**
+     * @param store  the store to read; null when only the file store is configured (every route then answers 503)
+     * @param access who may read what: open, or per subscriber key
+     */
+    public ArticleReadApi(ArticleStore store, Clock clock, ReadAccess access) {
         if (store != null && !store.supportsQueries()) {
             throw new IllegalArgumentException("the read API needs a queryable store, not " + store.name());
         }
         this.store = store;
         this.clock = clock;
+        this.access = access;
     }
 
     /** Declares the read API's routes and exception handlers on a Javalin app's route config. */
@@ -65,6 +81,10 @@ public final class ArticleReadApi {
         app.get("/v1/search", this::search);
         app.get("/v1/items/<itemId>", this::item);
         app.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
+        app.exception(ReadAccess.Unauthorized.class, (e, ctx) -> {
+            ctx.header("WWW-Authenticate", e.invalidToken ? "Bearer realm=\"wirestream\", error=\"invalid_token\"" : "Bearer realm=\"wirestream\"");
+            error(ctx, 401, "unauthorized", e.getMessage());
+        });
         app.exception(StoreUnavailableException.class, (e, ctx) ->
                 error(ctx, 503, "store_unavailable", store == null
                         ? "no queryable store is configured (publish.stores has only files)"
@@ -72,6 +92,7 @@ public final class ArticleReadApi {
     }
 
     private void article(Context ctx) {
+        ReadAccess.Caller caller = access.authenticate(ctx);
         requireStore(ctx);
         String uri = ctx.pathParam("uri");
         if (uri.isBlank()) {
@@ -79,7 +100,9 @@ public final class ArticleReadApi {
         }
         boolean extended = extended(ctx);
         Optional<StoredArticle> found = store.get(uri, clock.instant());
-        if (found.isEmpty() || found.get().status() == StoryStatus.WITHHELD) {
+        // a story the caller may not read answers exactly as one that does not exist, so its existence does not leak
+        if (found.isEmpty() || found.get().status() == StoryStatus.WITHHELD
+                || !caller.isOperator() && !store.readableBy(uri, caller.scope().subscriberId())) {
             error(ctx, 404, "not_found", "no published story with uri '" + uri + "'");
             return;
         }
@@ -87,24 +110,24 @@ public final class ArticleReadApi {
         if (article.status().isKilled()) {
             ObjectNode body = errorBody("withdrawn", "the story was withdrawn");
             body.put("uri", article.uri()).put("version", article.version()).put("status", article.status().dbValue());
-            body.set("article", document(article.document(), extended));
+            body.set("article", document(article.document(), extended, caller));
             ctx.status(410).contentType("application/json").result(body.toString());
             return;
         }
         ctx.header("X-Wirestream-Version", Long.toString(article.version()));
-        ctx.status(200).contentType("application/json").result(document(article.document(), extended).toString());
+        ctx.status(200).contentType("application/json").result(document(article.document(), extended, caller).toString());
     }
 
     private void changes(Context ctx) {
+        ReadAccess.Caller caller = access.authenticate(ctx);
         requireStore(ctx);
-        long since = longParam(ctx, "since", 0, 0, Long.MAX_VALUE,
-                "since must be a cursor: a non-negative integer from a previous nextCursor (0 = from the start)");
+        long since = cursor(ctx.queryParam("since"), caller);
         int limit = (int) longParam(ctx, "limit", 100, 1, MAX_CHANGES, "limit must be an integer from 1 to " + MAX_CHANGES);
         boolean extended = extended(ctx);
-        ChangePage page = store.changesSince(since, limit, clock.instant());
+        ChangePage page = store.changesSince(since, limit, clock.instant(), caller.scope(), MAX_CHANGES_SCANNED);
         ObjectNode body = json.createObjectNode();
-        body.put("since", Long.toString(since));
-        body.put("nextCursor", Long.toString(page.nextCursor()));
+        body.put("since", cursorText(since, caller));
+        body.put("nextCursor", cursorText(page.nextCursor(), caller));
         ArrayNode changes = body.putArray("changes");
         for (ArticleChange change : page.changes()) {
             if (change.status() == StoryStatus.WITHHELD) {
@@ -112,16 +135,17 @@ public final class ArticleReadApi {
                 continue;
             }
             ObjectNode node = changes.addObject();
-            node.put("cursor", Long.toString(change.cursor()));
+            node.put("cursor", cursorText(change.cursor(), caller));
             node.put("uri", change.uri());
             node.put("version", change.version());
             node.put("status", change.status().dbValue());
-            node.set("article", document(change.document(), extended));
+            node.set("article", document(change.document(), extended, caller));
         }
         ctx.contentType("application/json").result(body.toString());
     }
 
     private void search(Context ctx) {
+        ReadAccess.Caller caller = access.authenticate(ctx);
         requireStore(ctx);
         String q = ctx.queryParam("q");
         if (q == null || q.isBlank()) {
@@ -132,7 +156,7 @@ public final class ArticleReadApi {
         }
         int limit = (int) longParam(ctx, "limit", 20, 1, MAX_SEARCH_RESULTS,
                 "limit must be an integer from 1 to " + MAX_SEARCH_RESULTS);
-        List<SearchHit> hits = store.search(q, limit, clock.instant());
+        List<SearchHit> hits = store.search(q, limit, clock.instant(), caller.scope());
         ObjectNode body = json.createObjectNode();
         body.put("query", q);
         ArrayNode results = body.putArray("results");
@@ -148,6 +172,12 @@ public final class ArticleReadApi {
      * merged into a published story, dropped (stale version, after a kill) or rejected (stage, reason).
      */
     private void item(Context ctx) {
+        ReadAccess.Caller caller = access.authenticate(ctx);
+        if (!caller.isOperator()) {
+            // receipt ids, stages and merges are the pipeline's and the agencies' business, not a subscriber's
+            error(ctx, 403, "forbidden", "what became of an ingested item is for operators: use an operator key");
+            return;
+        }
         requireStore(ctx);
         String itemId = ctx.pathParam("itemId");
         if (itemId.isBlank()) {
@@ -212,7 +242,43 @@ public final class ArticleReadApi {
         throw new BadRequest("view must be ninjs (default) or extended");
     }
 
-    private JsonNode document(String stored, boolean extended) {
+    /**
+     * A cursor as the caller gave it: a plain number for an operator (or anyone, on an open API); {@code <id>.<n>}
+     * for a subscriber, which must be its own ({@code 0} starts any feed).
+     */
+    private static long cursor(String text, ReadAccess.Caller caller) {
+        if (text == null || text.isBlank() || text.strip().equals("0")) {
+            return 0;
+        }
+        String t = text.strip();
+        if (caller.isOperator()) {
+            try {
+                long value = Long.parseLong(t);
+                if (value >= 0) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the refusal
+            }
+            throw new BadRequest(SUBSCRIBER_CURSOR.matcher(t).matches()
+                    ? "this cursor was issued to a subscriber's key; an operator's feed takes its own cursors (0 = from the start)"
+                    : "since must be a cursor: a non-negative integer from a previous nextCursor (0 = from the start)");
+        }
+        java.util.regex.Matcher m = SUBSCRIBER_CURSOR.matcher(t);
+        if (!m.matches()) {
+            throw new BadRequest("since must be a cursor from a previous nextCursor given to this key (0 = from the start)");
+        }
+        if (!m.group(1).equals(caller.name())) {
+            throw new BadRequest("this cursor was issued to another key; use a nextCursor given to this key (0 = from the start)");
+        }
+        return Long.parseLong(m.group(2));
+    }
+
+    private static String cursorText(long cursor, ReadAccess.Caller caller) {
+        return caller.isOperator() ? Long.toString(cursor) : caller.name() + "." + cursor;
+    }
+
+    private JsonNode document(String stored, boolean extended, ReadAccess.Caller caller) {
         if (stored == null) {
             return json.nullNode();
         }
@@ -222,7 +288,7 @@ public final class ArticleReadApi {
                 if (!extended) {
                     object.remove(NinjsWriter.EXTENSION_PROPERTY);
                 } else if (object.get(NinjsWriter.EXTENSION_PROPERTY) instanceof ObjectNode pipeline) {
-                    hideUnpublishedLinks(pipeline);
+                    hideUnpublishedLinks(pipeline, caller);
                 }
             }
             return doc;
@@ -236,7 +302,7 @@ public final class ArticleReadApi {
      * killed, withheld or still under embargo. enrich-stream is meant to leave them out already; this is the
      * second line, so a link written before a kill or built before a release gate cannot leak a headline.
      */
-    private void hideUnpublishedLinks(ObjectNode pipeline) {
+    private void hideUnpublishedLinks(ObjectNode pipeline, ReadAccess.Caller caller) {
         List<String> linked = new ArrayList<>();
         if (pipeline.get("related") instanceof ArrayNode related) {
             related.forEach(link -> linked.add(link.path("uri").asText(null)));
@@ -250,7 +316,7 @@ public final class ArticleReadApi {
         if (linked.isEmpty()) {
             return;
         }
-        Set<String> hidden = store.hiddenAmong(linked, clock.instant());
+        Set<String> hidden = store.hiddenAmong(linked, clock.instant(), caller.scope());
         if (hidden.isEmpty()) {
             return;
         }

@@ -67,10 +67,20 @@ public final class PublishSettings {
     public static final Setting<String> API_STORE = Setting.string("publish.api.store", "",
             "Store the read API serves from: sqlite or postgres; empty = the first of those configured");
 
+    public static final Setting<String> SUBSCRIBERS_FILE = Setting.string("subscribers.file", "",
+            "The subscribers file subscriber-service reads (same file, same meaning): with it the read API answers per subscriber key "
+            + "(Authorization: Bearer), only with the copy each is entitled to; empty = the read API is open to anyone (a WARN at start)");
+    public static final Setting<Duration> SUBSCRIBERS_RELOAD_INTERVAL = Setting.duration("subscribers.reload.interval", "2s",
+            "How often the subscribers file is checked for a change (by content); new keys and products apply without a restart");
+    public static final Setting<List<String>> API_OPERATOR_KEYS = new Setting<>("publish.api.operator.keys", "",
+            PublishSettings::parseKeyHashes,
+            "Comma list of sha256:<hex> hashes of operator keys that read everything through the read API (ops, bench, demo); "
+            + "only used with subscribers.file", false);
+
     public static final List<Setting<?>> ALL = List.of(STORES, DATA_DIR, SQLITE_PATH, POSTGRES_URL, POSTGRES_USER,
             POSTGRES_PASSWORD, POSTGRES_SCHEMA, POSTGRES_POOL_SIZE, POSTGRES_CONNECT_TIMEOUT, FILES_DIR, FILES_STATE_DIR,
             FILES_PROFILE, FILES_FSYNC, KILL_MODE, TOPIC, GROUP_ID_PREFIX, MAX_POLL_RECORDS, SESSION_TIMEOUT, RETRY_INITIAL, RETRY_MAX,
-            EMBARGO_CHECK_INTERVAL, HTTP_HOST, HTTP_PORT, API_STORE);
+            EMBARGO_CHECK_INTERVAL, HTTP_HOST, HTTP_PORT, API_STORE, SUBSCRIBERS_FILE, SUBSCRIBERS_RELOAD_INTERVAL, API_OPERATOR_KEYS);
 
     private PublishSettings() {}
 
@@ -90,6 +100,23 @@ public final class PublishSettings {
             case "extended" -> NinjsProfile.WITH_PIPELINE_EXTENSION;
             default -> throw new IllegalArgumentException("must be official or extended");
         };
+    }
+
+    private static final java.util.regex.Pattern KEY_HASH = java.util.regex.Pattern.compile("sha256:[0-9a-f]{64}");
+
+    private static List<String> parseKeyHashes(String text) {
+        List<String> hashes = new java.util.ArrayList<>();
+        for (String part : text.split(",")) {
+            String hash = part.strip();
+            if (hash.isEmpty()) {
+                continue;
+            }
+            if (!KEY_HASH.matcher(hash).matches()) {
+                throw new IllegalArgumentException("must be sha256:<64 lower-case hex> hashes of the keys (never a key itself), comma-separated");
+            }
+            hashes.add(hash);
+        }
+        return List.copyOf(hashes);
     }
 
     private static Integer parseAtLeastOne(String text) {

@@ -256,6 +256,8 @@ public final class StoreConsumer implements Runnable {
             if (released > 0) {
                 log.info("{}: released {} embargoed stories", store.name(), released);
             }
+            // a changed subscribers file reaches the stored stories without waiting for the next record
+            store.refreshReadGrants(now);
         } catch (StoreUnavailableException e) {
             storeDown(e.getMessage());
         }

@@ -62,6 +62,52 @@ public interface ArticleStore extends AutoCloseable {
         throw new UnsupportedOperationException(name() + " store does not answer queries");
     }
 
+    /**
+     * Whether the subscriber may read the story: the store granted it when a version one of its products admits was
+     * written, or when the subscribers file changed (a grant is never taken back, so a kill reaches those who could
+     * read the story).
+     */
+    default boolean readableBy(String uri, String subscriberId) {
+        throw new UnsupportedOperationException(name() + " store does not answer queries");
+    }
+
+    /**
+     * Changes after the cursor in this scope, oldest first. For a subscriber at most {@code scanLimit} changes are
+     * looked at per call, so a long run of stories it may not read cannot make one request slow; {@code nextCursor}
+     * then moves past what was looked at, and the page may hold fewer than {@code limit} changes, or none.
+     */
+    default ChangePage changesSince(long cursor, int limit, Instant now, ReadScope scope, int scanLimit) {
+        if (scope.isEverything()) {
+            return changesSince(cursor, limit, now);
+        }
+        throw new UnsupportedOperationException(name() + " store does not answer queries");
+    }
+
+    /** {@link #search} in this scope. */
+    default List<SearchHit> search(String query, int limit, Instant now, ReadScope scope) {
+        if (scope.isEverything()) {
+            return search(query, limit, now);
+        }
+        throw new UnsupportedOperationException(name() + " store does not answer queries");
+    }
+
+    /** {@link #hiddenAmong(java.util.Collection, Instant)} plus, for a subscriber, the held stories it may not read. */
+    default java.util.Set<String> hiddenAmong(java.util.Collection<String> uris, Instant now, ReadScope scope) {
+        if (scope.isEverything()) {
+            return hiddenAmong(uris, now);
+        }
+        throw new UnsupportedOperationException(name() + " store does not answer queries");
+    }
+
+    /**
+     * Grants reads to the subscribers whose products changed in the subscribers file since the store last looked
+     * (new subscribers included), on the stories it holds; returns how many grants were made. A no-op without a
+     * subscribers file. The writer calls it on its own thread.
+     */
+    default int refreshReadGrants(Instant now) {
+        return 0;
+    }
+
     /** Whether reads are supported beyond {@link #get}: the file store only serves files. */
     default boolean supportsQueries() {
         return true;

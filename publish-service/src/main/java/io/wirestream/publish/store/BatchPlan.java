@@ -62,6 +62,7 @@ public final class BatchPlan {
     private final Map<String, Target> targets = new LinkedHashMap<>();
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     private final Map<String, ItemFate> fates = new LinkedHashMap<>();
+    private final java.util.List<Article> acceptedVersions = new java.util.ArrayList<>();
     private ApplyResult result = ApplyResult.EMPTY;
 
     private BatchPlan() {}
@@ -126,6 +127,7 @@ public final class BatchPlan {
                 Instant embargo = kill ? null : article.getEmbargoed();
                 boolean held = embargo != null && embargo.isAfter(now);
                 put(state, new Target(article.getUri(), article.getVersion(), status, article, embargo, held, record, hash));
+                acceptedVersions.add(article);
                 if (article.getRaw() != null) {
                     fate(ItemFate.accepted(article, status, embargo, held, now));
                 }
@@ -167,6 +169,15 @@ public final class BatchPlan {
     /** The final state of every story the batch changed, in the order of their last change. */
     public Collection<Target> targets() {
         return targets.values();
+    }
+
+    /**
+     * Every article version the batch accepted, in topic order, including those a later record of the same batch
+     * replaced: who may read a story is decided on each version that passed (a story matched by its first version and
+     * killed in the same batch must still reach its readers as a kill), not only on the last.
+     */
+    public java.util.List<Article> acceptedVersions() {
+        return java.util.Collections.unmodifiableList(acceptedVersions);
     }
 
     public ApplyResult result() {

@@ -11,6 +11,9 @@ import io.wirestream.publish.store.IncomingRecord;
 import io.wirestream.publish.store.ItemFate;
 import io.wirestream.publish.store.StoreLimits;
 import io.wirestream.publish.store.KillMode;
+import io.wirestream.publish.store.ReadScope;
+import io.wirestream.subscriptions.StoryFacets;
+import io.wirestream.subscriptions.SubscriberConfig;
 import io.wirestream.publish.store.SearchHit;
 import io.wirestream.publish.store.StoreHealth;
 import io.wirestream.publish.store.StoreUnavailableException;
@@ -37,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The SQL stores' shared writer and reader: one transaction per batch holding the articles and the consumer
@@ -49,26 +53,31 @@ public abstract class JdbcArticleStore implements ArticleStore {
     private static final int LOOKUP_CHUNK = 500;
     private static final String COLUMNS = "uri, version, status, embargoed_until, awaiting_release, change_seq, "
             + "headline, body_text, language, agency, versioncreated, document, "
-            + "source_topic, source_partition, source_offset, updated_at, content_hash";
+            + "source_topic, source_partition, source_offset, updated_at, content_hash, facets";
 
     private final SqlDialect dialect;
     private final KillMode killMode;
     private final NinjsWriter documentWriter = NinjsWriter.withPipelineExtension();
     private final String upsertSql;
     private volatile HikariDataSource dataSource;
+    private final ReadGrants grants;
+    private volatile Supplier<SubscriberConfig> subscribers;
+    /** The subscribers file version whose changes the stored grants reflect; null: not checked since start. */
+    private volatile String grantsDigest;
 
     JdbcArticleStore(SqlDialect dialect, KillMode killMode) {
         this.dialect = dialect;
         this.killMode = killMode;
+        this.grants = new ReadGrants(dialect);
         this.upsertSql = "INSERT INTO articles (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + dialect.documentPlaceholder() + ", ?, ?, ?, ?, ?) "
+                + dialect.documentPlaceholder() + ", ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (uri) DO UPDATE SET version = excluded.version, status = excluded.status, "
                 + "embargoed_until = excluded.embargoed_until, awaiting_release = excluded.awaiting_release, "
                 + "change_seq = excluded.change_seq, headline = excluded.headline, body_text = excluded.body_text, "
                 + "language = excluded.language, agency = excluded.agency, versioncreated = excluded.versioncreated, "
                 + "document = excluded.document, source_topic = excluded.source_topic, "
                 + "source_partition = excluded.source_partition, source_offset = excluded.source_offset, "
-                + "updated_at = excluded.updated_at, content_hash = excluded.content_hash";
+                + "updated_at = excluded.updated_at, content_hash = excluded.content_hash, facets = excluded.facets";
     }
 
     /** A new pool for the database; called by {@link #open()} and again after a failed open. */
@@ -76,6 +85,16 @@ public abstract class JdbcArticleStore implements ArticleStore {
 
     /** Flyway settings beyond data source and location (schema for PostgreSQL). */
     protected void configureMigrations(FluentConfiguration flyway) {
+    }
+
+    /**
+     * Makes this store record who may read what for the per-subscriber read API: each written version is granted to
+     * the subscribers it lets start reading, and a changed file is applied to the stories held. Call before
+     * {@link #apply}; without it no grants are made (the read API is then open, or operator-only).
+     */
+    public JdbcArticleStore grantReadsTo(Supplier<SubscriberConfig> subscribers) {
+        this.subscribers = subscribers;
+        return this;
     }
 
     public KillMode killMode() {
@@ -141,9 +160,19 @@ public abstract class JdbcArticleStore implements ArticleStore {
                 dialect.lockWriters(c);
                 BatchPlan plan = BatchPlan.of(batch, uris -> known(c, uris), killMode, now);
                 writeTargets(c, plan.targets(), now);
+                SubscriberConfig readers = subscribers == null ? null : subscribers.get();
+                if (readers != null) {
+                    grants.grant(c, plan.acceptedVersions(), readers, now);
+                    if (!readers.digest().equals(grantsDigest)) {
+                        grants.refresh(c, readers, now);
+                    }
+                }
                 writeFates(c, plan.fates(), now);
                 storeOffsets(c, plan.nextOffsets(), now);
                 c.commit();
+                if (readers != null) {
+                    grantsDigest = readers.digest();
+                }
                 return plan.result();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
@@ -247,7 +276,8 @@ public abstract class JdbcArticleStore implements ArticleStore {
                 ps.setInt(i++, target.source().partition());
                 ps.setLong(i++, target.source().offset());
                 dialect.setInstant(ps, i++, now);
-                ps.setString(i, target.contentHash());
+                ps.setString(i++, target.contentHash());
+                ps.setString(i, StoryFacets.of(article).toJson());
                 ps.addBatch();
                 boolean searchable = status == StoryStatus.USABLE || status == StoryStatus.WITHHELD;
                 searchTexts.add(new SearchText(target.uri(), searchable ? headline : null, searchable ? body : null));
@@ -400,6 +430,122 @@ public abstract class JdbcArticleStore implements ArticleStore {
         }
     }
 
+    @Override
+    public int refreshReadGrants(Instant now) {
+        Supplier<SubscriberConfig> source = subscribers;
+        if (source == null) {
+            return 0;
+        }
+        SubscriberConfig readers = source.get();
+        if (readers.digest().equals(grantsDigest)) {
+            return 0;
+        }
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try {
+                dialect.lockWriters(c);
+                int made = grants.refresh(c, readers, now);
+                c.commit();
+                grantsDigest = readers.digest();
+                return made;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable("apply the subscribers file to the read grants", e);
+        }
+    }
+
+    @Override
+    public boolean readableBy(String uri, String subscriberId) {
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM read_grants WHERE story_uri = ? AND subscriber_id = ?")) {
+            ps.setString(1, uri);
+            ps.setString(2, subscriberId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable("check who may read " + uri, e);
+        }
+    }
+
+    @Override
+    public ChangePage changesSince(long cursor, int limit, Instant now, ReadScope scope, int scanLimit) {
+        if (scope.isEverything()) {
+            return changesSince(cursor, limit, now);
+        }
+        // walk the global feed in order, at most scanLimit rows, and keep the subscriber's: the grant lookup is by
+        // primary key, so a request costs what it scans however few of the rows are the subscriber's
+        String sql = "SELECT a.change_seq, a.uri, a.version, a.status, a.headline, "
+                + "CASE WHEN g.story_uri IS NULL THEN NULL ELSE a.document END, g.story_uri IS NOT NULL "
+                + "FROM articles a LEFT JOIN read_grants g ON g.story_uri = a.uri AND g.subscriber_id = ? "
+                + "WHERE a.change_seq > ? AND (a.embargoed_until IS NULL OR a.embargoed_until <= ?) "
+                + "ORDER BY a.change_seq LIMIT ?";
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, scope.subscriberId());
+            ps.setLong(2, cursor);
+            dialect.setInstant(ps, 3, now);
+            ps.setInt(4, Math.max(limit, scanLimit));
+            List<ArticleChange> changes = new ArrayList<>();
+            long next = cursor;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && changes.size() < limit) {
+                    next = rs.getLong(1);
+                    if (rs.getBoolean(7)) {
+                        changes.add(new ArticleChange(next, rs.getString(2), rs.getLong(3),
+                                StoryStatus.fromDb(rs.getString(4)), rs.getString(5), rs.getString(6)));
+                    }
+                }
+            }
+            return new ChangePage(changes, next);
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable("read changes for " + scope.subscriberId(), e);
+        }
+    }
+
+    @Override
+    public List<SearchHit> search(String query, int limit, Instant now, ReadScope scope) {
+        try (Connection c = connection()) {
+            return dialect.search(c, query, limit, now, scope.subscriberId());
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable("search", e);
+        }
+    }
+
+    @Override
+    public Set<String> hiddenAmong(Collection<String> uris, Instant now, ReadScope scope) {
+        Set<String> hidden = hiddenAmong(uris, now);
+        if (scope.isEverything()) {
+            return hidden;
+        }
+        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(uris));
+        try (Connection c = connection()) {
+            for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+                List<String> chunk = all.subList(from, Math.min(from + LOOKUP_CHUNK, all.size()));
+                String sql = "SELECT a.uri FROM articles a WHERE a.uri IN ("
+                        + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") AND NOT EXISTS "
+                        + "(SELECT 1 FROM read_grants g WHERE g.story_uri = a.uri AND g.subscriber_id = ?)";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    int i = 1;
+                    for (String uri : chunk) {
+                        ps.setString(i++, uri);
+                    }
+                    ps.setString(i, scope.subscriberId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            hidden.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            return hidden;
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable("check which linked stories " + scope.subscriberId() + " may read", e);
+        }
+    }
+
     private static final String VISIBLE = "(embargoed_until IS NULL OR embargoed_until <= ?)";
 
     @Override
@@ -478,7 +624,7 @@ public abstract class JdbcArticleStore implements ArticleStore {
     @Override
     public List<SearchHit> search(String query, int limit, Instant now) {
         try (Connection c = connection()) {
-            return dialect.search(c, query, limit, now);
+            return dialect.search(c, query, limit, now, null);
         } catch (SQLException | RuntimeException e) {
             throw unavailable("search", e);
         }

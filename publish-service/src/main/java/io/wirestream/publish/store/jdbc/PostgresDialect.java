@@ -101,7 +101,7 @@ final class PostgresDialect implements SqlDialect {
     }
 
     @Override
-    public List<SearchHit> search(Connection c, String query, int limit, Instant now) throws SQLException {
+    public List<SearchHit> search(Connection c, String query, int limit, Instant now, String subscriberId) throws SQLException {
         List<SearchHit> hits = new ArrayList<>();
         if (query == null || query.isBlank()) {
             return hits;
@@ -111,11 +111,16 @@ final class PostgresDialect implements SqlDialect {
                 + "FROM articles a, websearch_to_tsquery('simple', ?) q "
                 + "WHERE a.search_vector @@ q AND a.status = 'usable' "
                 + "AND (a.embargoed_until IS NULL OR a.embargoed_until <= ?) "
+                + (subscriberId == null ? "" : GRANTED)
                 + "ORDER BY score DESC, a.uri LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, query);
             setInstant(ps, 2, now);
-            ps.setInt(3, limit);
+            int next = 3;
+            if (subscriberId != null) {
+                ps.setString(next++, subscriberId);
+            }
+            ps.setInt(next, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     hits.add(new SearchHit(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getDouble(4)));

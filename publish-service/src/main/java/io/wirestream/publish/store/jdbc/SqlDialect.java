@@ -44,5 +44,9 @@ interface SqlDialect {
     /** Keeps the full-text index in step with rows just written ({@code null} texts: remove from the index). */
     void indexForSearch(Connection c, List<SearchText> rows) throws SQLException;
 
-    List<SearchHit> search(Connection c, String query, int limit, Instant now) throws SQLException;
+    /** @param subscriberId only stories granted to this subscriber ({@code read_grants}); null: every story */
+    List<SearchHit> search(Connection c, String query, int limit, Instant now, String subscriberId) throws SQLException;
+
+    /** The condition a search adds for one subscriber: one parameter, its id. */
+    String GRANTED = "AND EXISTS (SELECT 1 FROM read_grants g WHERE g.story_uri = a.uri AND g.subscriber_id = ?) ";
 }

@@ -90,7 +90,7 @@ final class SqliteDialect implements SqlDialect {
     }
 
     @Override
-    public List<SearchHit> search(Connection c, String query, int limit, Instant now) throws SQLException {
+    public List<SearchHit> search(Connection c, String query, int limit, Instant now, String subscriberId) throws SQLException {
         String match = toMatchExpression(query);
         List<SearchHit> hits = new ArrayList<>();
         if (match.isEmpty()) {
@@ -101,11 +101,16 @@ final class SqliteDialect implements SqlDialect {
                 + "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
                 + "WHERE articles_fts MATCH ? AND a.status = 'usable' "
                 + "AND (a.embargoed_until IS NULL OR a.embargoed_until <= ?) "
+                + (subscriberId == null ? "" : GRANTED)
                 + "ORDER BY score DESC, a.uri LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, match);
             ps.setLong(2, now.toEpochMilli());
-            ps.setInt(3, limit);
+            int next = 3;
+            if (subscriberId != null) {
+                ps.setString(next++, subscriberId);
+            }
+            ps.setInt(next, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     hits.add(new SearchHit(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getDouble(4)));
