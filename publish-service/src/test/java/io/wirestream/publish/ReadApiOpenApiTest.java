@@ -11,6 +11,11 @@ import io.wirestream.avro.DedupeAudit;
 import io.wirestream.avro.RawRef;
 import io.wirestream.avro.Rejection;
 import io.wirestream.publish.api.ArticleReadApi;
+import io.wirestream.publish.api.ReadAccess;
+import io.wirestream.subscriptions.OutputFormat;
+import io.wirestream.subscriptions.Product;
+import io.wirestream.subscriptions.Subscriber;
+import io.wirestream.subscriptions.SubscriberConfig;
 import io.wirestream.publish.store.IncomingRecord;
 import io.wirestream.publish.store.ItemFate;
 import io.wirestream.publish.store.KillMode;
@@ -179,6 +184,54 @@ class ReadApiOpenApiTest {
 
         assertThat(violations).isEmpty();
         assertThat(seen).as("statuses seen, so the check above covered them").contains(200, 400, 404, 410, 431, 503);
+    }
+
+    /** With a subscribers file: keys, the 401, the 403 of item lineage, a story outside the product, a foreign cursor. */
+    @Test
+    void everyReplyPerSubscriberKeyIsOneTheDocumentDescribes() throws Exception {
+        String sportKey = "sport-desk-key-0123456789";
+        String otherKey = "other-desk-key-0123456789";
+        String operatorKey = "operator-key-0123456789";
+        SubscriberConfig config = new SubscriberConfig(List.of(
+                new Subscriber("sport-desk", null, Set.of(SubscriberConfig.keyHash(sportKey)), List.of(new Product("sport",
+                        Set.of("testwire"), Set.of("medtop:15000000"), Set.of(), null, null, Set.of(), Set.of(), Set.of())),
+                        OutputFormat.OFFICIAL, true, null),
+                new Subscriber("other-desk", null, Set.of(SubscriberConfig.keyHash(otherKey)), List.of(new Product("other",
+                        Set.of("otherwire"), Set.of(), Set.of(), null, null, Set.of(), Set.of(), Set.of())),
+                        OutputFormat.OFFICIAL, true, null)), "test");
+        SqliteArticleStore keyed = new SqliteArticleStore(dir.resolve("keyed.sqlite"), KillMode.WITHDRAW);
+        keyed.grantReadsTo(() -> config);
+        keyed.open();
+        keyed.apply(List.of(IncomingRecord.article(io.wirestream.subscriptions.testing.Stories.usable("testwire:sport", 1, "testwire",
+                        "medtop:15000000"), "wire.articles", 0, 0),
+                IncomingRecord.article(usable("testwire:ferry", 1), "wire.articles", 0, 1)), now);
+        ServiceHttpServer perKey = new ServiceHttpServer("publish-service", ServiceHttpServer.newMetrics("publish-service"),
+                PublishService.httpRoutes(new ArticleReadApi(keyed, Clock.fixed(now, ZoneOffset.UTC),
+                        ReadAccess.perSubscriber(() -> config, List.of(SubscriberConfig.keyHash(operatorKey)))))).start("127.0.0.1", 0);
+        List<String> violations = new ArrayList<>();
+        Set<Integer> seen = new TreeSet<>();
+        try {
+            String sport = "Bearer " + sportKey;
+            check(violations, seen, ARTICLE, get(perKey, "/v1/articles/" + encode("testwire:sport")));
+            check(violations, seen, ARTICLE, get(perKey, "/v1/articles/" + encode("testwire:sport"), "Authorization", "Bearer nope"));
+            check(violations, seen, ARTICLE, get(perKey, "/v1/articles/" + encode("testwire:sport"), "Authorization", sport));
+            check(violations, seen, ARTICLE, get(perKey, "/v1/articles/" + encode("testwire:ferry"), "Authorization", sport));
+            HttpResponse<String> page = get(perKey, "/v1/changes?limit=1", "Authorization", sport);
+            check(violations, seen, CHANGES, page);
+            String cursor = JSON.readTree(page.body()).get("nextCursor").asText();
+            check(violations, seen, CHANGES, get(perKey, "/v1/changes?since=" + encode(cursor), "Authorization", sport));
+            check(violations, seen, CHANGES, get(perKey, "/v1/changes?since=" + encode(cursor), "Authorization", "Bearer " + otherKey));
+            check(violations, seen, CHANGES, get(perKey, "/v1/changes", "Authorization", "Bearer " + operatorKey));
+            check(violations, seen, SEARCH, get(perKey, "/v1/search?q=paragraph", "Authorization", sport));
+            check(violations, seen, SEARCH, get(perKey, "/v1/search?q=paragraph"));
+            check(violations, seen, ITEM, get(perKey, "/v1/items/item-copy", "Authorization", sport));
+            check(violations, seen, ITEM, get(perKey, "/v1/items/item-copy", "Authorization", "Bearer " + operatorKey));
+        } finally {
+            perKey.close();
+            keyed.close();
+        }
+        assertThat(violations).isEmpty();
+        assertThat(seen).contains(200, 400, 401, 403, 404);
     }
 
     static void check(List<String> violations, Set<Integer> seen, HttpRoute route, HttpResponse<String> response) {
