@@ -171,10 +171,13 @@ final class DemoRunner {
 
     /** GET /v1/articles/{uri} on the read API, with an optional query. */
     private HttpResponse<String> readArticle(String uri, String query) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(pipeline.readApiUrl() + "/v1/articles/"
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(pipeline.readApiUrl() + "/v1/articles/"
                 + URLEncoder.encode(uri, StandardCharsets.UTF_8).replace("+", "%20") + query))
-                .timeout(Duration.ofSeconds(10)).GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(10)).GET();
+        if (pipeline.readApiKey() != null) {
+            request.header("Authorization", "Bearer " + pipeline.readApiKey()); // the operator's view: every story
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The member uris of a story's duplicate cluster as the store holds it (read API, extended view). */

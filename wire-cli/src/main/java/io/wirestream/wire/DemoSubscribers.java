@@ -16,8 +16,11 @@ final class DemoSubscribers {
 
     private DemoSubscribers() {}
 
-    /** The file, written from the bundled example when it does not exist. */
-    static Path prepare(Path dir) {
+    /**
+     * The file, written from the bundled example when it does not exist, with the hashes of the read keys made for
+     * its subscribers ({@link DemoReadKeys}).
+     */
+    static Path prepare(Path dir, DemoReadKeys readKeys) {
         Path file = dir.resolve("subscribers.yaml");
         try {
             Files.createDirectories(dir);
@@ -26,7 +29,7 @@ final class DemoSubscribers {
                     if (in == null) {
                         throw new IllegalStateException("the example subscribers file is missing from the build: " + RESOURCE);
                     }
-                    Files.write(file, in.readAllBytes());
+                    Files.writeString(file, readKeys.fill(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
                 }
             }
             return file;

@@ -46,6 +46,7 @@ public final class LocalPipeline implements AutoCloseable {
     private OpsService ops;
     private SubscriberService subscribers;
     private Path subscribersFile;
+    private DemoReadKeys readKeys;
     private boolean withSubscribers = true;
     private DemoAgencies agencies;
     private Settings settings;
@@ -94,7 +95,8 @@ public final class LocalPipeline implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
         agencies = new DemoAgencies(dataDir.resolve("ingest"));
-        subscribersFile = DemoSubscribers.prepare(dataDir.resolve("subscribers"));
+        readKeys = DemoReadKeys.load(dataDir.resolve("subscribers"));
+        subscribersFile = DemoSubscribers.prepare(dataDir.resolve("subscribers"), readKeys);
 
         SettingValues local = new SettingValues()
                 .set(KafkaSettings.BOOTSTRAP_SERVERS, bootstrapServers)
@@ -112,7 +114,10 @@ public final class LocalPipeline implements AutoCloseable {
                 .set(PublishSettings.HTTP_HOST, LOOPBACK)
                 .set(PublishSettings.HTTP_PORT, ports.readApi())
                 .set(PublishSettings.DATA_DIR, dataDir.resolve("publish").toString())
-                .set(SubscriberSettings.FILE, subscribersFile.toString())
+                // one key, two readers: subscriber-service fans out by it, publish-service's read API answers per
+                // subscriber key by it; without subscribers (the bench) the read API stays open, as before
+                .set(SubscriberSettings.FILE, withSubscribers ? subscribersFile.toString() : "")
+                .setText(PublishSettings.API_OPERATOR_KEYS, io.wirestream.subscriptions.SubscriberConfig.keyHash(readKeys.operatorKey()))
                 .set(SubscriberSettings.STATE_DIR, dataDir.resolve("subscribers/state").toString())
                 .set(SubscriberSettings.HTTP_HOST, LOOPBACK)
                 .set(SubscriberSettings.HTTP_PORT, ports.subscribers())
@@ -230,6 +235,22 @@ public final class LocalPipeline implements AutoCloseable {
 
     public String opsUrl() {
         return "http://127.0.0.1:" + ops.port();
+    }
+
+    /** The operator's read API key (reads everything), or null when the read API is open (no subscribers). */
+    public String readApiKey() {
+        return withSubscribers ? readKeys.operatorKey() : null;
+    }
+
+    /** The subscribers in force (read API keys are theirs), empty without subscribers. */
+    public java.util.List<String> readApiSubscribers() {
+        return subscribers == null ? java.util.List.of()
+                : subscribers.subscribers().get().subscribers().stream().map(io.wirestream.subscriptions.Subscriber::id).toList();
+    }
+
+    /** A local subscriber's read API key, or null when none was made for it. */
+    public String readApiKey(String subscriberId) {
+        return withSubscribers ? readKeys.keyOf(subscriberId) : null;
     }
 
     public String apiKey(String agency) {

@@ -34,6 +34,7 @@ final class SubscriberDemoReport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
 
     private final LocalPipeline pipeline;
 
@@ -75,7 +76,74 @@ final class SubscriberDemoReport {
                 out.println("      (nothing: no story matched its products)");
             }
             stories.forEach((uri, versions) -> out.println("      " + String.join("  ->  ", versions)));
+            out.println("      " + readApiLine(s.id(), stories.keySet()));
         }
+    }
+
+    /**
+     * One line: what the subscriber's read API key reads (its change feed) against what its topic received, and
+     * that a story it was not given answers 404 to it.
+     */
+    private String readApiLine(String id, java.util.Set<String> onTopic) {
+        String key = pipeline.readApiKey(id);
+        if (key == null) {
+            return "read API: no key made for it (its subscribers file predates read keys)";
+        }
+        try {
+            java.util.Set<String> readable = readable(key);
+            java.util.Set<String> others = new java.util.TreeSet<>(readable(pipeline.readApiKey()));
+            others.removeAll(readable);
+            String comparison = readable.equals(onTopic) ? "the same stories as its topic"
+                    : "its topic has " + onTopic.size() + " (" + difference(onTopic, readable) + ")";
+            String hidden = others.isEmpty() ? "" : "; another's story answers it " + articleStatus(others.iterator().next(), key);
+            return "read API with its key: " + readable.size() + " stories in /v1/changes, " + comparison + hidden;
+        } catch (IOException | RuntimeException e) {
+            return "read API: could not be read (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "read API: interrupted";
+        }
+    }
+
+    private static String difference(java.util.Set<String> topic, java.util.Set<String> api) {
+        java.util.Set<String> onlyTopic = new java.util.TreeSet<>(topic);
+        onlyTopic.removeAll(api);
+        java.util.Set<String> onlyApi = new java.util.TreeSet<>(api);
+        onlyApi.removeAll(topic);
+        return "only on the topic: " + onlyTopic + ", only in the read API: " + onlyApi;
+    }
+
+    /** The story uris a read API key's change feed lists, from the start. */
+    java.util.Set<String> readable(String key) throws IOException, InterruptedException {
+        java.util.Set<String> uris = new java.util.TreeSet<>();
+        String cursor = "0";
+        for (int page = 0; page < 1000; page++) {
+            JsonNode body = JSON.readTree(send("/v1/changes?limit=1000&since=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8), key).body());
+            body.path("changes").forEach(c -> uris.add(c.path("uri").asText()));
+            String next = body.path("nextCursor").asText(cursor);
+            if (next.equals(cursor)) {
+                break;
+            }
+            cursor = next;
+        }
+        return uris;
+    }
+
+    int articleStatus(String uri, String key) throws IOException, InterruptedException {
+        return send("/v1/articles/" + java.net.URLEncoder.encode(uri, StandardCharsets.UTF_8).replace("+", "%20"), key).statusCode();
+    }
+
+    private java.net.http.HttpResponse<String> send(String path, String key) throws IOException, InterruptedException {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(pipeline.readApiUrl() + path))
+                .timeout(Duration.ofSeconds(10)).GET();
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        java.net.http.HttpResponse<String> r = HTTP.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 500 || r.statusCode() == 401 || r.statusCode() == 400) {
+            throw new IllegalStateException("GET " + path + " answered " + r.statusCode());
+        }
+        return r;
     }
 
     private boolean awaitFanOut() {

@@ -32,14 +32,28 @@ public final class TraceCommand implements Callable<Integer> {
             description = "publish-service read API (default: ${DEFAULT-VALUE}, the local pipeline)")
     String readApi;
 
+    @Option(names = "--key", paramLabel = "KEY", defaultValue = "${env:WIRE_READ_API_KEY}",
+            description = {"An operator key of the read API (item lineage is for operators when publish-service has a",
+                    "subscribers file); default: $WIRE_READ_API_KEY, else the local pipeline's operator key from",
+                    "--data-dir's subscribers/" + DemoReadKeys.FILE})
+    String key;
+
+    @Option(names = "--data-dir", defaultValue = "wire-data", paramLabel = "DIR",
+            description = "The local pipeline's data folder, where its operator read key is kept (default: ${DEFAULT-VALUE})")
+    java.nio.file.Path dataDir;
+
     @Override
     public Integer call() {
         String base = readApi.endsWith("/") ? readApi.substring(0, readApi.length() - 1) : readApi;
         URI uri = URI.create(base + "/v1/items/" + URLEncoder.encode(itemId, StandardCharsets.UTF_8).replace("+", "%20"));
         HttpResponse<String> response;
         try {
-            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
+            String operatorKey = key != null && !key.isBlank() ? key.strip() : localOperatorKey();
+            if (operatorKey != null) {
+                request.header("Authorization", "Bearer " + operatorKey);
+            }
+            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(request.build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             System.err.println("wire trace: cannot reach the read API at " + base + ": " + e.getMessage());
@@ -66,6 +80,21 @@ public final class TraceCommand implements Callable<Integer> {
         }
         System.out.println(describe(body));
         return 0;
+    }
+
+    /** The local pipeline's operator read key, when its data folder holds one. */
+    private String localOperatorKey() {
+        java.nio.file.Path file = dataDir.resolve("subscribers").resolve(DemoReadKeys.FILE);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return null;
+        }
+        java.util.Properties keys = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(file)) {
+            keys.load(in);
+            return keys.getProperty("operator");
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** One plain sentence per fate, then the details that matter for it. */

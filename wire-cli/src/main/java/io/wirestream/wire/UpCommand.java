@@ -126,10 +126,19 @@ public final class UpCommand implements Callable<Integer> {
         System.out.println("                      -H 'Content-Type: application/xml' --data-binary @story.xml " + p.ingestUrl() + "/v1/items");
         System.out.println("                 (that key belongs to agency 'demo'; keys of the other demo agencies are in "
                 + p.dataDir().resolve("ingest/local-api-keys.properties") + ")");
-        System.out.println("  Read articles  " + p.readApiUrl() + "/v1/changes   " + p.readApiUrl() + "/v1/search?q=tram");
+        if (p.readApiKey() == null) {
+            System.out.println("  Read articles  " + p.readApiUrl() + "/v1/changes   " + p.readApiUrl() + "/v1/search?q=tram");
+        } else {
+            System.out.println("  Read articles  curl -H 'Authorization: Bearer " + p.readApiKey() + "' " + p.readApiUrl() + "/v1/changes");
+            System.out.println("                 (the operator key: reads everything; each subscriber's key reads only its copy:)");
+            for (String id : p.readApiSubscribers()) {
+                String readKey = p.readApiKey(id);
+                System.out.println("                 " + id + "  " + (readKey == null ? "(no key made: its file predates read keys)" : readKey));
+            }
+        }
         if (p.subscribers() != null) {
             System.out.println("  Subscribers    " + p.subscribersFile() + "   (topics wire.sub.<id>; health " + p.subscribersUrl()
-                    + "/health/ready)");
+                    + "/health/ready; read keys in " + p.subscribersFile().resolveSibling(DemoReadKeys.FILE) + ")");
         }
         System.out.println("  Ops page       " + p.opsUrl() + "/   (API: " + p.opsUrl() + "/api/overview)");
         System.out.println("  API docs       " + p.ingestUrl() + "/docs   " + p.readApiUrl() + "/docs   " + p.opsUrl()

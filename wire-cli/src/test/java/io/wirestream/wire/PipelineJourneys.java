@@ -117,7 +117,9 @@ abstract class PipelineJourneys {
         }
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             for (Map.Entry<String, String> e : expectedHeadlines.entrySet()) {
-                HttpResponse<String> r = get(pipeline.readApiUrl() + "/v1/articles/" + URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8));
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.readApiUrl() + "/v1/articles/"
+                        + URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))).header("Authorization", "Bearer " + pipeline.readApiKey())
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).as("article %s in the store", e.getKey()).isEqualTo(200);
                 assertThat(r.body()).contains(e.getValue());
             }
@@ -331,6 +333,16 @@ abstract class PipelineJourneys {
         });
         assertThat(get(pipeline.subscribersUrl() + "/metrics").body())
                 .containsPattern("wirestream_subscribers_delivered_total\\{[^}]*subscriber=\"nordic-desk\"");
+        // issue 21: each subscriber's read API key reads exactly what its topic received, and another's story is a 404
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, Map<String, List<String>>> received = report.received();
+            for (String id : List.of("nordic-desk", "urgent-wire", "business-desk")) {
+                assertThat(report.readable(pipeline.readApiKey(id))).as(id + " through the read API").isEqualTo(received.get(id).keySet());
+            }
+        });
+        assertThat(report.articleStatus(uriByFile.get("04-meridian-iptc7901.txt"), pipeline.readApiKey("nordic-desk"))).isEqualTo(404);
+        assertThat(report.articleStatus(uriByFile.get("04-meridian-iptc7901.txt"), pipeline.readApiKey("business-desk"))).isEqualTo(200);
+        assertThat(get(pipeline.readApiUrl() + "/v1/changes").statusCode()).as("no key").isEqualTo(401);
     }
 
     Article normalise(String agency, byte[] bytes) throws Exception {

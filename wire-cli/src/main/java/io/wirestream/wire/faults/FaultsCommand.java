@@ -152,7 +152,7 @@ public final class FaultsCommand implements Callable<Integer> {
                         accepted.addAll(push.push(second, Duration.ofSeconds(180)).acceptedItems());
                     }
                     String pgUrl = fault.equals("postgres") ? "jdbc:postgresql://" + postgres + "/test" : null;
-                    Ledger ledger = new Ledger(h.bootstrap(), h.registryUrl(), readApi, pgUrl, schema);
+                    Ledger ledger = new Ledger(h.bootstrap(), h.registryUrl(), readApi, h.operatorReadKey(root.resolve("pipeline")), pgUrl, schema);
                     rows.add(drain(fault, ledger, accepted, started, out));
                 }
             } finally {
@@ -290,6 +290,19 @@ public final class FaultsCommand implements Callable<Integer> {
         }
 
         /** The demo agencies' keys the child pipeline wrote under its data folder. */
+        /** The local pipeline's operator read key (`wire up` makes it beside its subscribers file), or null. */
+        String operatorReadKey(Path pipelineData) throws Exception {
+            Path file = pipelineData.resolve("subscribers").resolve(io.wirestream.wire.DemoReadKeys.FILE);
+            if (!Files.exists(file)) {
+                return null;
+            }
+            Properties keys = new Properties();
+            try (var in = Files.newBufferedReader(file)) {
+                keys.load(in);
+            }
+            return keys.getProperty("operator");
+        }
+
         java.util.function.Function<String, String> keys(Path pipelineData) throws Exception {
             Properties keys = new Properties();
             try (var in = Files.newBufferedReader(pipelineData.resolve("ingest/local-api-keys.properties"))) {

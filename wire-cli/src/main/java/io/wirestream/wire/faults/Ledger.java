@@ -51,15 +51,21 @@ final class Ledger {
     private final String bootstrap;
     private final Map<String, Object> serde;
     private final String readApiUrl;
+    private final String readApiKey;
     private final String postgresJdbcUrl;
     private final String postgresSchema;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** @param postgresJdbcUrl the database itself (not the proxy), or null to count published stories from the read API */
-    Ledger(String bootstrap, String registryUrl, String readApiUrl, String postgresJdbcUrl, String postgresSchema) {
+    /**
+     * @param readApiKey      the pipeline's operator read key (local mode gives its read API a subscribers file), or
+     *                        null for an open read API
+     * @param postgresJdbcUrl the database itself (not the proxy), or null to count published stories from the read API
+     */
+    Ledger(String bootstrap, String registryUrl, String readApiUrl, String readApiKey, String postgresJdbcUrl, String postgresSchema) {
         this.bootstrap = bootstrap;
         this.serde = Map.of("schema.registry.url", registryUrl);
         this.readApiUrl = readApiUrl;
+        this.readApiKey = readApiKey;
         this.postgresJdbcUrl = postgresJdbcUrl;
         this.postgresSchema = postgresSchema;
     }
@@ -110,8 +116,12 @@ final class Ledger {
         Set<String> uris = new HashSet<>();
         long cursor = 0;
         while (true) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(readApiUrl + "/v1/changes?since=" + cursor
-                    + "&limit=1000")).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(readApiUrl + "/v1/changes?since=" + cursor
+                    + "&limit=1000")).timeout(Duration.ofSeconds(30));
+            if (readApiKey != null) {
+                request.header("Authorization", "Bearer " + readApiKey);
+            }
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("GET /v1/changes answered " + r.statusCode());
             }
