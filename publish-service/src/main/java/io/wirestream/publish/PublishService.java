@@ -145,8 +145,8 @@ public final class PublishService implements WireService {
         }
         threads.forEach(Thread::start);
         if (subscribers == null) {
-            log.warn("no subscribers.file: the read API is open, anyone who can reach port {} reads every agency's copy; "
-                    + "set subscribers.file (and publish.api.operator.keys) to answer per subscriber key",
+            log.warn("no publish.subscribers.file: the read API is open, anyone who can reach port {} reads every agency's copy; "
+                    + "set publish.subscribers.file (and publish.api.operator.keys) to answer per subscriber key",
                     settings.get(PublishSettings.HTTP_PORT));
         } else {
             long every = settings.get(PublishSettings.SUBSCRIBERS_RELOAD_INTERVAL).toMillis();

@@ -116,7 +116,8 @@ public final class LocalPipeline implements AutoCloseable {
                 .set(PublishSettings.DATA_DIR, dataDir.resolve("publish").toString())
                 // one key, two readers: subscriber-service fans out by it, publish-service's read API answers per
                 // subscriber key by it; without subscribers (the bench) the read API stays open, as before
-                .set(SubscriberSettings.FILE, withSubscribers ? subscribersFile.toString() : "")
+                .set(SubscriberSettings.FILE, subscribersFile.toString())
+                .set(PublishSettings.SUBSCRIBERS_FILE, withSubscribers ? subscribersFile.toString() : "")
                 .setText(PublishSettings.API_OPERATOR_KEYS, io.wirestream.subscriptions.SubscriberConfig.keyHash(readKeys.operatorKey()))
                 .set(SubscriberSettings.STATE_DIR, dataDir.resolve("subscribers/state").toString())
                 .set(SubscriberSettings.HTTP_HOST, LOOPBACK)

@@ -67,15 +67,15 @@ public final class PublishSettings {
     public static final Setting<String> API_STORE = Setting.string("publish.api.store", "",
             "Store the read API serves from: sqlite or postgres; empty = the first of those configured");
 
-    public static final Setting<String> SUBSCRIBERS_FILE = Setting.string("subscribers.file", "",
-            "The subscribers file subscriber-service reads (same file, same meaning): with it the read API answers per subscriber key "
+    public static final Setting<String> SUBSCRIBERS_FILE = Setting.string("publish.subscribers.file", "",
+            "The subscribers file, the same one subscriber-service's subscribers.file names: with it the read API answers per subscriber key "
             + "(Authorization: Bearer), only with the copy each is entitled to; empty = the read API is open to anyone (a WARN at start)");
-    public static final Setting<Duration> SUBSCRIBERS_RELOAD_INTERVAL = Setting.duration("subscribers.reload.interval", "2s",
+    public static final Setting<Duration> SUBSCRIBERS_RELOAD_INTERVAL = Setting.duration("publish.subscribers.reload.interval", "2s",
             "How often the subscribers file is checked for a change (by content); new keys and products apply without a restart");
     public static final Setting<List<String>> API_OPERATOR_KEYS = new Setting<>("publish.api.operator.keys", "",
             PublishSettings::parseKeyHashes,
             "Comma list of sha256:<hex> hashes of operator keys that read everything through the read API (ops, bench, demo); "
-            + "only used with subscribers.file", false);
+            + "only used with publish.subscribers.file", false);
 
     public static final List<Setting<?>> ALL = List.of(STORES, DATA_DIR, SQLITE_PATH, POSTGRES_URL, POSTGRES_USER,
             POSTGRES_PASSWORD, POSTGRES_SCHEMA, POSTGRES_POOL_SIZE, POSTGRES_CONNECT_TIMEOUT, FILES_DIR, FILES_STATE_DIR,
