@@ -96,7 +96,8 @@ final class SubscriberDemoReport {
             String comparison = readable.equals(onTopic) ? "the same stories as its topic"
                     : "its topic has " + onTopic.size() + " (" + difference(onTopic, readable) + ")";
             String hidden = others.isEmpty() ? "" : "; another's story answers it " + articleStatus(others.iterator().next(), key);
-            return "read API with its key: " + readable.size() + " stories in /v1/changes, " + comparison + hidden;
+            return "read API with its key: " + readable.size() + (readable.size() == 1 ? " story" : " stories")
+                    + " in /v1/changes, " + comparison + hidden;
         } catch (IOException | RuntimeException e) {
             return "read API: could not be read (" + e.getMessage() + ")";
         } catch (InterruptedException e) {

@@ -38,6 +38,10 @@ import java.util.Optional;
  * </ul>
  * Documents are official ninjs; {@code ?view=extended} adds the pipeline's {@value NinjsWriter#EXTENSION_PROPERTY}
  * property, from whose related links and duplicate cluster every killed, withheld or embargoed story is removed.
+ *
+ * <p>Who reads what is {@link ReadAccess}'s: open, or per subscriber key. A subscriber's key sees only the stories
+ * the store granted it (the fan-out's entitlement rule): any other story is a 404 exactly like a missing one, is
+ * left out of its changes, search and links, and its change-feed cursors ({@code <id>.<n>}) are refused for another key.
  */
 public final class ArticleReadApi {
 
