@@ -350,6 +350,11 @@ public final class SubscriberService implements WireService {
         return metrics;
     }
 
+    /** Every route its HTTP server answers, the platform's included (tests hold them against the OpenAPI document). */
+    public java.util.Set<io.wirestream.runtime.http.HttpRoute> routes() {
+        return http == null ? java.util.Set.of() : http.routes();
+    }
+
     /** The HTTP port (useful with port 0). */
     public int httpPort() {
         return http == null ? -1 : http.port();

@@ -82,8 +82,12 @@ public final class FanOutLag {
 
     private Figures measure() throws InterruptedException, ExecutionException, TimeoutException {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (PartitionInfo p : reader.partitionsFor(topic, REQUEST_TIMEOUT)) {
+        List<PartitionInfo> infos = reader.partitionsFor(topic, REQUEST_TIMEOUT);
+        for (PartitionInfo p : infos == null ? List.<PartitionInfo>of() : infos) {
             partitions.add(new TopicPartition(topic, p.partition()));
+        }
+        if (partitions.isEmpty()) {
+            throw new IllegalStateException("the topic does not exist or has no partitions");
         }
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
                 .get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
