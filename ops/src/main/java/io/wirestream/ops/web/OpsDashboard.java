@@ -2,6 +2,7 @@ package io.wirestream.ops.web;
 
 import io.wirestream.contracts.topics.Topics;
 import io.wirestream.ops.health.ServiceHealth;
+import io.wirestream.ops.subscribers.SubscribersReport;
 import io.wirestream.runtime.metrics.FreshnessFigures;
 import io.wirestream.runtime.metrics.FreshnessRecorder;
 import io.wirestream.ops.lag.GroupEvaluation;
@@ -41,6 +42,7 @@ public final class OpsDashboard {
     private final Clock clock;
     private final int listSize;
     private final Supplier<List<ServiceHealth>> services;
+    private final Supplier<List<SubscribersReport>> subscribers;
 
     public OpsDashboard(Supplier<LagReport> lag, FreshnessRecorder freshness, LatestStories stories,
                         RecentRejections rejections, Clock clock, int listSize) {
@@ -50,7 +52,18 @@ public final class OpsDashboard {
     /** @param services the latest readiness of the services ops asks; a service that is not ready makes its stage ERR */
     public OpsDashboard(Supplier<LagReport> lag, FreshnessRecorder freshness, LatestStories stories,
                         RecentRejections rejections, Clock clock, int listSize, Supplier<List<ServiceHealth>> services) {
+        this(lag, freshness, stories, rejections, clock, listSize, services, List::of);
+    }
+
+    /**
+     * @param subscribers what each subscriber-service said of its subscribers; a subscriber whose webhook retries makes
+     *                    the overall status at least WARN, one whose webhook gives up or has dead-lettered ERR
+     */
+    public OpsDashboard(Supplier<LagReport> lag, FreshnessRecorder freshness, LatestStories stories,
+                        RecentRejections rejections, Clock clock, int listSize, Supplier<List<ServiceHealth>> services,
+                        Supplier<List<SubscribersReport>> subscribers) {
         this.services = services;
+        this.subscribers = subscribers;
         this.lag = lag;
         this.freshness = freshness;
         this.stories = stories;
@@ -67,9 +80,15 @@ public final class OpsDashboard {
         List<FreshnessFigures> figures = freshness == null ? List.of() : freshness.figures();
         List<ServiceHealth> health = services.get();
         List<StageView> stages = withHealth(stages(report), health);
+        List<SubscribersReport> subscriberReports = subscribers.get();
         LagStatus overall = stages.stream().map(StageView::status).reduce(report.worstStatus(), LagStatus::worse);
+        overall = subscriberReports.stream().map(SubscribersReport::status).reduce(overall, LagStatus::worse);
         return new OpsSnapshot(clock.instant(), overall.name(), stages, report, figures,
-                recentRejections, reasons, stories.latest(listSize), health);
+                recentRejections, reasons, stories.latest(listSize), health, subscriberReports);
+    }
+
+    public List<SubscribersReport> subscribers() {
+        return subscribers.get();
     }
 
     public List<ServiceHealth> services() {
