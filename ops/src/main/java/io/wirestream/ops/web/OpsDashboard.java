@@ -33,6 +33,8 @@ public final class OpsDashboard {
     public static final String INGEST_SERVICE = "ingest-service";
     public static final String ENRICH_SERVICE = "enrich-stream";
     public static final String PUBLISH_SERVICE = "publish-service";
+    public static final String SUBSCRIBER_SERVICE = "subscriber-service";
+    public static final String SUBSCRIBERS_GROUP = "wirestream-subscribers";
     private static final String GROUP_PREFIX = "wirestream-";
 
     private final Supplier<LagReport> lag;
@@ -133,6 +135,10 @@ public final class OpsDashboard {
         }
         if (service.startsWith(PUBLISH_SERVICE)) {
             return stage.group() != null && stage.group().startsWith(GROUP_PREFIX + "publish-");
+        }
+        if (service.startsWith(SUBSCRIBER_SERVICE)) {
+            // the fan-out's group and its webhook dispatcher's (wirestream-subscribers-webhooks)
+            return stage.group() != null && (stage.group().equals(SUBSCRIBERS_GROUP) || stage.group().startsWith(SUBSCRIBERS_GROUP + "-"));
         }
         return false;
     }

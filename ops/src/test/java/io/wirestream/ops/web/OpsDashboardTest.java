@@ -130,4 +130,27 @@ class OpsDashboardTest {
                 AT, null, null, all.subList(0, 1))));
         assertThat(dashboard.snapshot().overallStatus()).isEqualTo("OK");
     }
+
+    @Test
+    void subscriberServiceNotReadyMarksTheFanOutAndWebhookStagesNotAStageOfItsOwn() {
+        LagReport report = new LagReport(AT, List.of(group("wirestream-publish-sqlite", LagStatus.OK, "wire.articles"),
+                group("wirestream-subscribers", LagStatus.OK, "wire.articles"),
+                group("wirestream-subscribers-webhooks", LagStatus.OK, "wire.subscribers.webhooks")), List.of(), List.of(), null);
+        String reason = "subscribers-file: subscribers.yaml is invalid, the previous version (ab12cd34) stays in force";
+        OpsDashboard dashboard = new OpsDashboard(() -> report, null, limit -> List.of(), limit -> List.of(),
+                Clock.fixed(AT, ZoneOffset.UTC), 10,
+                () -> List.of(new ServiceHealth("subscriber-service", "http://s/health/ready", false, reason, AT)));
+
+        OpsSnapshot snapshot = dashboard.snapshot();
+
+        assertThat(snapshot.overallStatus()).isEqualTo("ERR");
+        assertThat(snapshot.stages()).extracting(StageView::name).doesNotContain("subscriber-service");
+        assertThat(snapshot.stages()).filteredOn(s -> s.name().startsWith("subscribers")).hasSize(2)
+                .allSatisfy(s -> {
+                    assertThat(s.status()).isEqualTo(LagStatus.ERR);
+                    assertThat(s.reason()).isEqualTo("subscriber-service not ready: " + reason);
+                });
+        assertThat(snapshot.stages()).filteredOn(s -> "publish-sqlite".equals(s.name()))
+                .singleElement().extracting(StageView::status).isEqualTo(LagStatus.OK);
+    }
 }
