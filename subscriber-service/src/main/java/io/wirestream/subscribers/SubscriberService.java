@@ -1,23 +1,22 @@
 package io.wirestream.subscribers;
 
+import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import io.wirestream.runtime.http.ApiDocs;
-import io.wirestream.subscribers.fanout.FanOutLag;
-import java.util.List;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Settings;
+import io.wirestream.runtime.http.ApiDocs;
+import io.wirestream.runtime.http.HttpRoute;
 import io.wirestream.runtime.http.ServiceHttpServer;
 import io.wirestream.runtime.kafka.KafkaClientConfigs;
 import io.wirestream.runtime.lifecycle.WireService;
 import io.wirestream.subscribers.config.LiveSubscribers;
 import io.wirestream.subscribers.config.SubscribersFile;
 import io.wirestream.subscribers.fanout.CorruptRecordHandler;
+import io.wirestream.subscribers.fanout.FanOutLag;
 import io.wirestream.subscribers.fanout.FanOutMetrics;
 import io.wirestream.subscribers.fanout.FanOutTopology;
 import io.wirestream.subscribers.webhook.DeadLetterReplay;
@@ -29,11 +28,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -184,7 +188,7 @@ public final class SubscriberService implements WireService {
      * Every route of the service's HTTP server besides the platform's: the operator routes and the OpenAPI document
      * with Swagger UI. Tests build the same composition to hold it against the document.
      */
-    static java.util.function.Consumer<io.javalin.config.RoutesConfig> httpRoutes(AdminRoutes admin, ApiDocs docs) {
+    static Consumer<RoutesConfig> httpRoutes(AdminRoutes admin, ApiDocs docs) {
         return app -> {
             admin.register(app);
             docs.register(app);
@@ -351,8 +355,8 @@ public final class SubscriberService implements WireService {
     }
 
     /** Every route its HTTP server answers, the platform's included (tests hold them against the OpenAPI document). */
-    public java.util.Set<io.wirestream.runtime.http.HttpRoute> routes() {
-        return http == null ? java.util.Set.of() : http.routes();
+    public Set<HttpRoute> routes() {
+        return http == null ? Set.of() : http.routes();
     }
 
     /** The HTTP port (useful with port 0). */

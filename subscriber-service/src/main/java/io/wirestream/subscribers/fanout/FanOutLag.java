@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,7 +51,8 @@ public final class FanOutLag {
     private final String group;
     private final String topic;
     private final Clock clock;
-    private final java.util.Set<TopicPartition> drained = new java.util.HashSet<>();
+    /** Partitions of the latest sample read through to the end with only markers found: nothing waits there. */
+    private final Set<TopicPartition> drained = new HashSet<>();
     private volatile Figures latest = Figures.NONE;
 
     /** @param reader a read_committed consumer without a group; this class assigns and seeks it, and owns it */
