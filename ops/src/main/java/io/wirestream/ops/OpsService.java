@@ -6,6 +6,7 @@ import io.wirestream.avro.Rejection;
 import io.wirestream.runtime.metrics.FreshnessRecorder;
 import io.wirestream.ops.health.ServiceHealthMonitor;
 import io.wirestream.ops.health.ServiceHealthProbe;
+import io.wirestream.ops.subscribers.SubscriberStatusMonitor;
 import io.wirestream.ops.lag.LagMonitor;
 import io.wirestream.ops.lag.LagMonitorSettings;
 import io.wirestream.ops.lag.LagReport;
@@ -48,6 +49,7 @@ public final class OpsService implements WireService, AutoCloseable {
     private TopicTail<Rejection> rejections;
     private OpsServer server;
     private ServiceHealthMonitor health;
+    private SubscriberStatusMonitor subscriberStatus;
 
     /**
      * The page listens on {@link OpsSettings#HTTP_HOST}:{@link OpsSettings#HTTP_PORT} once {@link #start() started}.
@@ -86,10 +88,14 @@ public final class OpsService implements WireService, AutoCloseable {
         LagMonitor lag = new LagMonitor(lagSettings, metrics);
         lagMonitor = lag;
         lag.start();
-        health = new ServiceHealthMonitor(
-                ServiceHealthMonitor.parseUrls(settings.get(OpsSettings.HEALTH_URLS)),
+        Map<String, String> readinessUrls = ServiceHealthMonitor.parseUrls(settings.get(OpsSettings.HEALTH_URLS));
+        health = new ServiceHealthMonitor(readinessUrls,
                 new ServiceHealthProbe(Duration.ofSeconds(3), Clock.systemUTC()), lagSettings.sampleInterval(), metrics);
         health.start();
+        // each subscriber-service among them is also asked for its subscribers' delivery figures
+        subscriberStatus = new SubscriberStatusMonitor(SubscriberStatusMonitor.statusUrls(readinessUrls), Duration.ofSeconds(3),
+                lagSettings.sampleInterval(), Clock.systemUTC());
+        subscriberStatus.start();
         // the tail holds twice the list, so stories that killed ones drop out of it still leave a full page
         TopicTail<Article> articleTail = new TopicTail<>(Topics.ARTICLES.name(), clients,
                 Topics.ARTICLES.valueSerde(serdes).deserializer(), 2 * tailSize);
@@ -104,10 +110,11 @@ public final class OpsService implements WireService, AutoCloseable {
         rejections = rejected;
         rejected.start();
         ServiceHealthMonitor services = health;
+        SubscriberStatusMonitor subscribers = subscriberStatus;
         OpsDashboard dashboard = new OpsDashboard(lag::latest, recorder,
                 editorial,
                 limit -> rejected.latest(limit).stream().map(r -> RejectionView.of(r.value())).toList(),
-                Clock.systemUTC(), tailSize, services::latest);
+                Clock.systemUTC(), tailSize, services::latest, subscribers::latest);
         server = new OpsServer(dashboard, metrics)
                 .readiness("kafka", () -> lagProblem(lag.latest()));
         server.start(settings.get(OpsSettings.HTTP_HOST), settings.get(OpsSettings.HTTP_PORT));
@@ -150,6 +157,10 @@ public final class OpsService implements WireService, AutoCloseable {
         if (health != null) {
             health.close();
             health = null;
+        }
+        if (subscriberStatus != null) {
+            subscriberStatus.close();
+            subscriberStatus = null;
         }
         if (articles != null) {
             articles.close();

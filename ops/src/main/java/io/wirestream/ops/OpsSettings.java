@@ -29,7 +29,8 @@ public final class OpsSettings {
     public static final Setting<Duration> LAG_MIN_SPAN = Setting.duration("ops.lag.min.span", "30s",
             "Time the window must span before WARN or STALL is called; keep it above the consumers' commit interval");
     public static final Setting<String> LAG_GROUP_INPUTS = Setting.string("ops.lag.group.inputs",
-            "wirestream-enrich=" + Topics.RAW.name() + ";wirestream-publish-*=" + Topics.ARTICLES.name(),
+            "wirestream-enrich=" + Topics.RAW.name() + ";wirestream-publish-*=" + Topics.ARTICLES.name()
+                    + ";wirestream-subscribers=" + Topics.ARTICLES.name(),
             "Input topics per group (GROUP=TOPIC,TOPIC entries separated by ';', GROUP may end in *): a group that has not "
                     + "committed on them is counted from the log start, so a stage stuck before its first commit shows lag");
     public static final Setting<String> HEALTH_URLS = Setting.string("ops.health.urls", "",

@@ -18,8 +18,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
- * The operator's routes, each behind {@code Authorization: Bearer <subscribers.admin.token>} (401 without it or with a
- * wrong one; 403 while no token is configured):
+ * The operator's routes. {@code GET /health/subscribers} (each subscriber's delivery figures and webhook state,
+ * {@link SubscriberStatus}) is open like {@code /health/ready} and {@code /metrics}, whose figures it repeats, so the
+ * ops page can read it with nothing but the readiness URL it already has. The others are each behind
+ * {@code Authorization: Bearer <subscribers.admin.token>} (401 without it or with a wrong one; 403 while no token is
+ * configured):
  * <ul>
  *   <li>{@code GET /v1/subscribers}: the file in force (version, when applied, why a newer one was refused), each
  *   subscriber's products, format, channels and webhook state (no secrets, no key hashes, the webhook's host only);</li>
@@ -40,6 +43,8 @@ final class AdminRoutes {
     }
 
     void register(RoutesConfig app) {
+        app.get("/health/subscribers", ctx -> ctx.header("Cache-Control", "no-store").contentType("application/json")
+                .result(service.status().json().toString()));
         app.get("/v1/subscribers", ctx -> { if (authorised(ctx)) subscribers(ctx); });
         app.get("/v1/dead-letters", ctx -> { if (authorised(ctx)) deadLetters(ctx); });
         app.post("/v1/dead-letters/replay", ctx -> { if (authorised(ctx)) replay(ctx); });

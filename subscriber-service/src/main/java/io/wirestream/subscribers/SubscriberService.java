@@ -1,16 +1,22 @@
 package io.wirestream.subscribers;
 
+import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Settings;
+import io.wirestream.runtime.http.ApiDocs;
+import io.wirestream.runtime.http.HttpRoute;
 import io.wirestream.runtime.http.ServiceHttpServer;
 import io.wirestream.runtime.kafka.KafkaClientConfigs;
 import io.wirestream.runtime.lifecycle.WireService;
 import io.wirestream.subscriptions.LiveSubscribers;
 import io.wirestream.subscriptions.SubscribersFile;
 import io.wirestream.subscribers.fanout.CorruptRecordHandler;
+import io.wirestream.subscribers.fanout.FanOutLag;
 import io.wirestream.subscribers.fanout.FanOutMetrics;
 import io.wirestream.subscribers.fanout.FanOutTopology;
 import io.wirestream.subscribers.webhook.DeadLetterReplay;
@@ -22,11 +28,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -51,6 +62,10 @@ public final class SubscriberService implements WireService {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriberService.class);
     public static final String SERVICE_NAME = "subscriber-service";
+    /** The operator routes' OpenAPI 3.1 description, served at {@code /openapi.json}, {@code /openapi.yaml} and {@code /docs}. */
+    static final String OPENAPI = "/io/wirestream/subscribers/openapi.yaml";
+    /** How often the fan-out's lag behind wire.articles is measured. */
+    static final Duration LAG_INTERVAL = Duration.ofSeconds(5);
 
     private final Settings settings;
     private final Map<String, String> env;
@@ -65,6 +80,10 @@ public final class SubscriberService implements WireService {
     private KafkaStreamsMetrics streamsMetrics;
     private WebhookDispatcher dispatcher;
     private ServiceHttpServer http;
+    private FanOutMetrics fanOutMetrics;
+    private FanOutLag fanOutLag;
+    private ScheduledExecutorService lagSampler;
+    private SubscriberStatus status;
 
     public SubscriberService(Settings settings) {
         this(settings, System.getenv(), Clock.systemUTC(), null);
@@ -94,7 +113,8 @@ public final class SubscriberService implements WireService {
         Map<String, Object> serde = KafkaSettings.serdeProperties(settings);
 
         FanOutTopology.Options options = FanOutTopology.Options.from(settings);
-        streams = new KafkaStreams(FanOutTopology.build(options, subscribers, serde, clock, new FanOutMetrics(metrics)),
+        fanOutMetrics = new FanOutMetrics(metrics);
+        streams = new KafkaStreams(FanOutTopology.build(options, subscribers, serde, clock, fanOutMetrics),
                 streamsConfig(settings));
         Counter replacements = metrics.counter("wirestream.subscribers.thread.replacements");
         streams.setUncaughtExceptionHandler(e -> {
@@ -113,7 +133,25 @@ public final class SubscriberService implements WireService {
                 new RetryPolicy(settings.get(SubscriberSettings.WEBHOOK_RETRY_INITIAL), settings.get(SubscriberSettings.WEBHOOK_RETRY_MAX)),
                 settings.get(SubscriberSettings.WEBHOOK_GIVE_UP_AFTER), settings.get(SubscriberSettings.WEBHOOK_QUEUE_MAX), 4, clock, metrics);
 
-        http = new ServiceHttpServer(SERVICE_NAME, metrics, app -> new AdminRoutes(this, settings.get(SubscriberSettings.ADMIN_TOKEN)).register(app));
+        fanOutLag = new FanOutLag(Admin.create(clients.admin(Map.of(AdminClientConfig.CLIENT_ID_CONFIG,
+                settings.get(SubscriberSettings.APPLICATION_ID) + "-lag-" + ProcessHandle.current().pid()))), lagReader(clients),
+                settings.get(SubscriberSettings.APPLICATION_ID), settings.get(SubscriberSettings.INPUT_TOPIC), clock);
+        MultiGauge lagRecords = MultiGauge.builder("wirestream.subscribers.fanout.lag.records")
+                .description("Records of wire.articles the fan-out has not yet processed (the same for every subscriber: one pass serves all)")
+                .register(metrics);
+        MultiGauge lagSeconds = MultiGauge.builder("wirestream.subscribers.fanout.lag.seconds")
+                .description("Age (since ingest receipt) of the oldest wire.articles record the fan-out has not yet processed; 0 when none waits")
+                .register(metrics);
+        status = new SubscriberStatus(this::subscribers, id -> topics.topicOf(id), () -> dispatcher.status(), fanOutMetrics,
+                fanOutLag::latest, clock);
+        Runnable sampleLag = () -> {
+            FanOutLag.Figures f = fanOutLag.sample();
+            List<String> ids = subscribers.get().subscribers().stream().map(s -> s.id()).toList();
+            lagRecords.register(ids.stream().<MultiGauge.Row<?>>map(id -> MultiGauge.Row.of(Tags.of("subscriber", id), f.records())).toList(), true);
+            lagSeconds.register(ids.stream().<MultiGauge.Row<?>>map(id -> MultiGauge.Row.of(Tags.of("subscriber", id), f.seconds())).toList(), true);
+        };
+        ApiDocs docs = ApiDocs.fromClasspath(OPENAPI);
+        http = new ServiceHttpServer(SERVICE_NAME, metrics, httpRoutes(new AdminRoutes(this, settings.get(SubscriberSettings.ADMIN_TOKEN)), docs));
         http.readiness("subscribers-file", subscribers::problem);
         http.readiness("fan-out", () -> {
             KafkaStreams.State s = state();
@@ -130,8 +168,40 @@ public final class SubscriberService implements WireService {
         });
         long every = settings.get(SubscriberSettings.RELOAD_INTERVAL).toMillis();
         reloader.scheduleWithFixedDelay(subscribers::check, every, every, TimeUnit.MILLISECONDS);
+        lagSampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fanout-lag-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+        lagSampler.scheduleWithFixedDelay(() -> {
+            try {
+                sampleLag.run();
+            } catch (RuntimeException e) {
+                log.warn("fan-out lag sample failed: {}", e.toString());
+            }
+        }, 0, LAG_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         http.start(settings.get(SubscriberSettings.HTTP_HOST), settings.get(SubscriberSettings.HTTP_PORT));
         log.info("{} started: {} subscriber(s) from {}", SERVICE_NAME, subscribers.get().subscribers().size(), subscribers.file());
+    }
+
+    /**
+     * Every route of the service's HTTP server besides the platform's: the operator routes and the OpenAPI document
+     * with Swagger UI. Tests build the same composition to hold it against the document.
+     */
+    static Consumer<RoutesConfig> httpRoutes(AdminRoutes admin, ApiDocs docs) {
+        return app -> {
+            admin.register(app);
+            docs.register(app);
+        };
+    }
+
+    /** A read_committed consumer without a group: the lag sampler reads the next waiting record with it. */
+    private static KafkaConsumer<byte[], byte[]> lagReader(KafkaClientConfigs clients) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);
+        return new KafkaConsumer<>(clients.consumer(p), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /**
@@ -226,6 +296,19 @@ public final class SubscriberService implements WireService {
                 http.close();
                 http = null;
             }
+            if (lagSampler != null) {
+                lagSampler.shutdownNow();
+                try {
+                    lagSampler.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                lagSampler = null;
+            }
+            if (fanOutLag != null) {
+                fanOutLag.close();
+                fanOutLag = null;
+            }
             if (dispatcher != null) {
                 dispatcher.close(timeout);
                 dispatcher = null;
@@ -262,8 +345,18 @@ public final class SubscriberService implements WireService {
         return topics;
     }
 
+    /** Each subscriber's delivery figures, as {@code GET /health/subscribers} answers them. */
+    SubscriberStatus status() {
+        return status;
+    }
+
     public PrometheusMeterRegistry metrics() {
         return metrics;
+    }
+
+    /** Every route its HTTP server answers, the platform's included (tests hold them against the OpenAPI document). */
+    public Set<HttpRoute> routes() {
+        return http == null ? Set.of() : http.routes();
     }
 
     /** The HTTP port (useful with port 0). */

@@ -26,6 +26,8 @@ import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Settings;
 import io.wirestream.runtime.http.ServiceHttpServer;
 import io.wirestream.runtime.image.Dockerfile;
+import io.wirestream.subscribers.SubscriberServiceMain;
+import io.wirestream.subscribers.config.SubscribersFile;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -47,10 +49,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -97,6 +102,8 @@ class KubernetesManifestsTest {
                 new Wired("ingest-service", "ingest-service", "ingest-service", IngestServiceMain.DECLARED, "WIRE_INGEST_HTTP_PORT"),
                 new Wired("enrich-stream", "enrich-stream", "enrich-stream-1", EnrichServiceMain.DECLARED, "WIRE_ENRICH_HTTP_PORT"),
                 new Wired("publish-service", "publish-service", "publish-service", PublishServiceMain.DECLARED, "WIRE_PUBLISH_HTTP_PORT"),
+                new Wired("subscriber-service", "subscriber-service", "subscriber-service", SubscriberServiceMain.DECLARED,
+                        "WIRE_SUBSCRIBERS_HTTP_PORT"),
                 new Wired("ops", "ops", "ops", OpsMain.DECLARED, "WIRE_OPS_HTTP_PORT"));
     }
 
@@ -225,6 +232,48 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void subscriberServiceReadsAValidSubscribersFileFromAMountedConfigMapFolderAndWebhookSecretsFromASecret(@TempDir Path dir)
+            throws IOException {
+        Wired subscribers = services().filter(s -> s.name().equals("subscriber-service")).findFirst().orElseThrow();
+        Map<String, String> environment = environment(subscribers);
+        String file = environment.get("WIRE_SUBSCRIBERS_FILE");
+        VolumeMount mount = mountOf(subscribers, file);
+        assertThat(mount.getSubPath()).as("a subPath mount is never updated in a running pod, so live reload would not see an edit")
+                .isNullOrEmpty();
+        assertThat(mount.getReadOnly()).isTrue();
+        Volume volume = volume(subscribers, mount.getName());
+        assertThat(volume.getConfigMap()).as("the subscribers file comes from a ConfigMap").isNotNull();
+        Map<String, String> data = find(ConfigMap.class, volume.getConfigMap().getName()).getData();
+        String key = file.substring(mount.getMountPath().length() + 1);
+        assertThat(data).containsKey(key);
+        assertThat(environment).containsKey("WIRE_SUBSCRIBERS_ADMIN_TOKEN");
+
+        // every webhook secret the file names is a key of a mounted Secret; with those files in place, the file is valid
+        String yaml = data.get(key);
+        List<String> secretFiles = new ArrayList<>();
+        Matcher m = Pattern.compile("\\{file: (\\S+?)}").matcher(yaml);
+        while (m.find()) {
+            secretFiles.add(m.group(1));
+        }
+        assertThat(secretFiles).as("the example shows a webhook with its secret").isNotEmpty();
+        String local = yaml;
+        for (String secretFile : secretFiles) {
+            VolumeMount secretMount = mountOf(subscribers, secretFile);
+            Volume secretVolume = volume(subscribers, secretMount.getName());
+            assertThat(secretVolume.getSecret()).as(secretFile + " comes from a Secret").isNotNull();
+            Map<String, String> secrets = secretData(find(Secret.class, secretVolume.getSecret().getSecretName()));
+            String secretKey = secretFile.substring(secretMount.getMountPath().length() + 1);
+            assertThat(secrets).as("Secret " + secretVolume.getSecret().getSecretName()).containsKey(secretKey);
+            Path copy = dir.resolve(secretKey);
+            Files.writeString(copy, secrets.get(secretKey));
+            local = local.replace("{file: " + secretFile + "}", "{file: " + copy + "}");
+        }
+        Path subscribersFile = dir.resolve("subscribers.yaml");
+        Files.writeString(subscribersFile, local);
+        assertThat(SubscribersFile.read(subscribersFile, Map.of()).subscribers()).isNotEmpty();
+    }
+
+    @Test
     void opsAsksEachServiceForItsReadinessThroughItsService() {
         Wired ops = services().filter(s -> s.name().equals("ops")).findFirst().orElseThrow();
         String urls = environment(ops).get("WIRE_OPS_HEALTH_URLS");
@@ -232,7 +281,7 @@ class KubernetesManifestsTest {
         for (String entry : urls.split(",")) {
             byName.put(entry.substring(0, entry.indexOf('=')), entry.substring(entry.indexOf('=') + 1));
         }
-        assertThat(byName).containsOnlyKeys("ingest-service", "enrich-stream", "publish-service");
+        assertThat(byName).containsOnlyKeys("ingest-service", "enrich-stream", "publish-service", "subscriber-service");
         byName.forEach((name, url) -> {
             URI uri = URI.create(url);
             Service svc = find(Service.class, uri.getHost());
@@ -414,6 +463,17 @@ class KubernetesManifestsTest {
             data.putAll(secret.getStringData());
         }
         return data;
+    }
+
+    /** The volume mount of the service's container that holds {@code path}. */
+    private static VolumeMount mountOf(Wired service, String path) {
+        return container(service).getVolumeMounts().stream().filter(m -> path.startsWith(m.getMountPath() + "/"))
+                .findFirst().orElseThrow(() -> new AssertionError(path + " is on no mounted volume of " + service));
+    }
+
+    private static Volume volume(Wired service, String name) {
+        return deployment(service).getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals(name)).findFirst().orElseThrow(() -> new AssertionError("no volume " + name));
     }
 
     private static String httpGet(Wired service, String kind, Probe probe) {

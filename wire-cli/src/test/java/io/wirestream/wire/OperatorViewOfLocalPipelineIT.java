@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What an operator sees of a running local pipeline beyond offsets: enrich-stream answers its own /health/live and
  * /health/ready on the port base, the ops page lists the demo's stories without the one the demo killed (and no
- * related link names it), and once enrich-stream goes away the ops API turns ERR and says why.
+ * related link names it), the Subscribers section lists local mode's subscribers found through subscriber-service's
+ * readiness URL, and once enrich-stream goes away the ops API turns ERR and says why.
  */
 class OperatorViewOfLocalPipelineIT {
 
@@ -55,6 +56,24 @@ class OperatorViewOfLocalPipelineIT {
                 assertThat(overview.path("services")).allSatisfy(s -> assertThat(s.path("ready").asBoolean())
                         .as(s.toString()).isTrue());
                 assertThat(overview.path("stories").size()).isGreaterThanOrEqualTo(3);
+            });
+            // the Subscribers section: ops found subscriber-service through its readiness URL and lists local mode's
+            // three subscribers, each OK, with the fan-out's lag measured
+            await("local mode's subscribers on the ops page").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode reports = overview(pipeline).path("subscribers");
+                assertThat(reports).singleElement().satisfies(r -> {
+                    assertThat(r.path("service").asText()).isEqualTo("subscriber-service");
+                    assertThat(r.path("problem").isNull()).as(r.toString()).isTrue();
+                    List<String> ids = new ArrayList<>();
+                    r.path("subscribers").forEach(s -> ids.add(s.path("id").asText()));
+                    assertThat(ids).containsExactly("nordic-desk", "urgent-wire", "business-desk");
+                    assertThat(r.path("subscribers")).allSatisfy(s -> {
+                        assertThat(s.path("status").asText()).as(s.toString()).isEqualTo("OK");
+                        assertThat(s.path("topic").asText()).startsWith("wire.sub.");
+                    });
+                    assertThat(r.path("subscribers")).anySatisfy(s -> assertThat(s.path("topicLastDeliveryAt").isTextual())
+                            .as("the demo's stories reached some subscriber's topic").isTrue());
+                });
             });
             JsonNode stories = overview(pipeline).path("stories");
             List<String> listed = new ArrayList<>();

@@ -68,7 +68,7 @@ public final class LagCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "GROUP=TOPIC[,TOPIC]",
             description = {"Input topics of a group (repeatable; GROUP may end in * for a prefix). A group that has not",
                     "committed on them is counted from the log start. Default: wirestream-enrich=wire.raw,",
-                    "wirestream-publish-*=wire.articles"})
+                    "wirestream-publish-*=wire.articles; wirestream-subscribers=wire.articles"})
     List<String> inputs = List.of();
 
     @Option(names = "--health", paramLabel = "[NAME=]URL",

@@ -28,9 +28,13 @@ public record LagMonitorSettings(String bootstrapServers, Map<String, String> cl
 
     public static final String DEFAULT_GROUP_PREFIX = "wirestream-";
     public static final List<String> PIPELINE_TOPICS = List.of(Topics.RAW.name(), Topics.ARTICLES.name(), Topics.REJECTED.name());
-    /** What the pipeline's own groups read: enrich-stream reads wire.raw, every publish group reads wire.articles. */
+    /**
+     * What the pipeline's own groups read: enrich-stream reads wire.raw, every publish group and subscriber-service's
+     * fan-out read wire.articles.
+     */
     public static final Map<String, List<String>> PIPELINE_INPUTS = Map.of(
-            "wirestream-enrich", List.of(Topics.RAW.name()), "wirestream-publish-*", List.of(Topics.ARTICLES.name()));
+            "wirestream-enrich", List.of(Topics.RAW.name()), "wirestream-publish-*", List.of(Topics.ARTICLES.name()),
+            "wirestream-subscribers", List.of(Topics.ARTICLES.name()));
 
     public LagMonitorSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");

@@ -2,6 +2,7 @@ package io.wirestream.ops.web;
 
 import io.wirestream.contracts.topics.Topics;
 import io.wirestream.ops.health.ServiceHealth;
+import io.wirestream.ops.subscribers.SubscribersReport;
 import io.wirestream.runtime.metrics.FreshnessFigures;
 import io.wirestream.runtime.metrics.FreshnessRecorder;
 import io.wirestream.ops.lag.GroupEvaluation;
@@ -32,6 +33,8 @@ public final class OpsDashboard {
     public static final String INGEST_SERVICE = "ingest-service";
     public static final String ENRICH_SERVICE = "enrich-stream";
     public static final String PUBLISH_SERVICE = "publish-service";
+    public static final String SUBSCRIBER_SERVICE = "subscriber-service";
+    public static final String SUBSCRIBERS_GROUP = "wirestream-subscribers";
     private static final String GROUP_PREFIX = "wirestream-";
 
     private final Supplier<LagReport> lag;
@@ -41,6 +44,7 @@ public final class OpsDashboard {
     private final Clock clock;
     private final int listSize;
     private final Supplier<List<ServiceHealth>> services;
+    private final Supplier<List<SubscribersReport>> subscribers;
 
     public OpsDashboard(Supplier<LagReport> lag, FreshnessRecorder freshness, LatestStories stories,
                         RecentRejections rejections, Clock clock, int listSize) {
@@ -50,7 +54,18 @@ public final class OpsDashboard {
     /** @param services the latest readiness of the services ops asks; a service that is not ready makes its stage ERR */
     public OpsDashboard(Supplier<LagReport> lag, FreshnessRecorder freshness, LatestStories stories,
                         RecentRejections rejections, Clock clock, int listSize, Supplier<List<ServiceHealth>> services) {
+        this(lag, freshness, stories, rejections, clock, listSize, services, List::of);
+    }
+
+    /**
+     * @param subscribers what each subscriber-service said of its subscribers; a subscriber whose webhook retries makes
+     *                    the overall status at least WARN, one whose webhook gives up or has dead-lettered ERR
+     */
+    public OpsDashboard(Supplier<LagReport> lag, FreshnessRecorder freshness, LatestStories stories,
+                        RecentRejections rejections, Clock clock, int listSize, Supplier<List<ServiceHealth>> services,
+                        Supplier<List<SubscribersReport>> subscribers) {
         this.services = services;
+        this.subscribers = subscribers;
         this.lag = lag;
         this.freshness = freshness;
         this.stories = stories;
@@ -67,9 +82,15 @@ public final class OpsDashboard {
         List<FreshnessFigures> figures = freshness == null ? List.of() : freshness.figures();
         List<ServiceHealth> health = services.get();
         List<StageView> stages = withHealth(stages(report), health);
+        List<SubscribersReport> subscriberReports = subscribers.get();
         LagStatus overall = stages.stream().map(StageView::status).reduce(report.worstStatus(), LagStatus::worse);
+        overall = subscriberReports.stream().map(SubscribersReport::status).reduce(overall, LagStatus::worse);
         return new OpsSnapshot(clock.instant(), overall.name(), stages, report, figures,
-                recentRejections, reasons, stories.latest(listSize), health);
+                recentRejections, reasons, stories.latest(listSize), health, subscriberReports);
+    }
+
+    public List<SubscribersReport> subscribers() {
+        return subscribers.get();
     }
 
     public List<ServiceHealth> services() {
@@ -114,6 +135,10 @@ public final class OpsDashboard {
         }
         if (service.startsWith(PUBLISH_SERVICE)) {
             return stage.group() != null && stage.group().startsWith(GROUP_PREFIX + "publish-");
+        }
+        if (service.startsWith(SUBSCRIBER_SERVICE)) {
+            // the fan-out's group and its webhook dispatcher's (wirestream-subscribers-webhooks)
+            return stage.group() != null && (stage.group().equals(SUBSCRIBERS_GROUP) || stage.group().startsWith(SUBSCRIBERS_GROUP + "-"));
         }
         return false;
     }

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * The ops page and its JSON API, declared on any Javalin app's route config (the standalone {@link OpsServer}, or
  * local mode's):
  * {@code GET /} the page; {@code GET /api/overview} everything at once; {@code /api/lag}, {@code /api/freshness},
- * {@code /api/rejections}, {@code /api/stories}, {@code /api/services} one part each.
+ * {@code /api/rejections}, {@code /api/stories}, {@code /api/services}, {@code /api/subscribers} one part each.
  */
 public final class OpsRoutes {
 
@@ -30,6 +30,7 @@ public final class OpsRoutes {
         app.get("/api/rejections", ctx -> json(ctx, dashboard.rejections()));
         app.get("/api/stories", ctx -> json(ctx, dashboard.stories()));
         app.get("/api/services", ctx -> json(ctx, dashboard.services()));
+        app.get("/api/subscribers", ctx -> json(ctx, dashboard.subscribers()));
     }
 
     private static void json(Context ctx, Object body) {

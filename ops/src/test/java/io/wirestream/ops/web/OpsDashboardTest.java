@@ -2,6 +2,8 @@ package io.wirestream.ops.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirestream.ops.health.ServiceHealth;
 import io.wirestream.ops.lag.GroupEvaluation;
 import io.wirestream.ops.lag.GroupRate;
@@ -9,10 +11,15 @@ import io.wirestream.ops.lag.LagReport;
 import io.wirestream.ops.lag.LagStatus;
 import io.wirestream.ops.lag.PartitionEvaluation;
 import io.wirestream.ops.lag.TopicRate;
+import io.wirestream.ops.subscribers.SubscriberView;
+import io.wirestream.ops.subscribers.SubscribersReport;
+import io.wirestream.ops.testing.SubscriberStatusBodies;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class OpsDashboardTest {
@@ -93,5 +100,57 @@ class OpsDashboardTest {
                 () -> List.of(new ServiceHealth("enrich-stream", "http://e/health/ready", true, null, AT)));
 
         assertThat(dashboard.snapshot().overallStatus()).isEqualTo("OK");
+    }
+
+    @Test
+    void aSubscriberWhoseWebhookRetriesMakesThePageWarnAndOneThatDeadLettersErrThoughEveryStageIsOk() throws Exception {
+        LagReport report = new LagReport(AT, List.of(group("wirestream-subscribers", LagStatus.OK, "wire.articles")),
+                List.of(), List.of(), null);
+        JsonNode body = new ObjectMapper()
+                .readTree(SubscriberStatusBodies.oneOfEach());
+        List<SubscriberView> all = new ArrayList<>();
+        body.path("subscribers").forEach(s -> all.add(SubscriberView.of("subscriber-service", s)));
+        AtomicReference<List<SubscribersReport>> reports =
+                new AtomicReference<>();
+        OpsDashboard dashboard = new OpsDashboard(() -> report, null, limit -> List.of(), limit -> List.of(),
+                Clock.fixed(AT, ZoneOffset.UTC), 10, List::of, reports::get);
+
+        reports.set(List.of(new SubscribersReport("subscriber-service", "http://s/health/subscribers",
+                AT, null, null, all.subList(0, 2))));
+        OpsSnapshot retrying = dashboard.snapshot();
+        assertThat(retrying.overallStatus()).as("harbour-daily OK, quay-news retrying").isEqualTo("WARN");
+        assertThat(retrying.subscribers()).isEqualTo(reports.get());
+        assertThat(retrying.stages()).allSatisfy(s -> assertThat(s.status()).isEqualTo(LagStatus.OK));
+
+        reports.set(List.of(new SubscribersReport("subscriber-service", "http://s/health/subscribers",
+                AT, null, null, all)));
+        assertThat(dashboard.snapshot().overallStatus()).as("pier-wire dead-lettered").isEqualTo("ERR");
+
+        reports.set(List.of(new SubscribersReport("subscriber-service", "http://s/health/subscribers",
+                AT, null, null, all.subList(0, 1))));
+        assertThat(dashboard.snapshot().overallStatus()).isEqualTo("OK");
+    }
+
+    @Test
+    void subscriberServiceNotReadyMarksTheFanOutAndWebhookStagesNotAStageOfItsOwn() {
+        LagReport report = new LagReport(AT, List.of(group("wirestream-publish-sqlite", LagStatus.OK, "wire.articles"),
+                group("wirestream-subscribers", LagStatus.OK, "wire.articles"),
+                group("wirestream-subscribers-webhooks", LagStatus.OK, "wire.subscribers.webhooks")), List.of(), List.of(), null);
+        String reason = "subscribers-file: subscribers.yaml is invalid, the previous version (ab12cd34) stays in force";
+        OpsDashboard dashboard = new OpsDashboard(() -> report, null, limit -> List.of(), limit -> List.of(),
+                Clock.fixed(AT, ZoneOffset.UTC), 10,
+                () -> List.of(new ServiceHealth("subscriber-service", "http://s/health/ready", false, reason, AT)));
+
+        OpsSnapshot snapshot = dashboard.snapshot();
+
+        assertThat(snapshot.overallStatus()).isEqualTo("ERR");
+        assertThat(snapshot.stages()).extracting(StageView::name).doesNotContain("subscriber-service");
+        assertThat(snapshot.stages()).filteredOn(s -> s.name().startsWith("subscribers")).hasSize(2)
+                .allSatisfy(s -> {
+                    assertThat(s.status()).isEqualTo(LagStatus.ERR);
+                    assertThat(s.reason()).isEqualTo("subscriber-service not ready: " + reason);
+                });
+        assertThat(snapshot.stages()).filteredOn(s -> "publish-sqlite".equals(s.name()))
+                .singleElement().extracting(StageView::status).isEqualTo(LagStatus.OK);
     }
 }

@@ -6,18 +6,19 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.avro.Article;
 import io.wirestream.avro.Rejection;
-import io.wirestream.ops.OpsService;
-import io.wirestream.runtime.metrics.FreshnessRecorder;
-import io.wirestream.ops.testing.PausableConsumerGroup;
-import io.wirestream.ops.testing.SteadyProducer;
-import io.wirestream.runtime.config.Settings;
-import io.wirestream.runtime.http.ServiceHttpServer;
+import io.wirestream.contracts.topics.Topics;
 import io.wirestream.localkafka.EmbeddedKafka;
-import io.wirestream.runtime.kafka.TopicProvisioner;
-import io.wirestream.runtime.kafka.TopicSpec;
 import io.wirestream.localkafka.registry.CompatibilityLevel;
 import io.wirestream.localkafka.registry.EmbeddedSchemaRegistry;
-import io.wirestream.contracts.topics.Topics;
+import io.wirestream.ops.OpsService;
+import io.wirestream.ops.testing.PausableConsumerGroup;
+import io.wirestream.ops.testing.SteadyProducer;
+import io.wirestream.ops.testing.SubscriberStatusBodies;
+import io.wirestream.runtime.config.Settings;
+import io.wirestream.runtime.http.ServiceHttpServer;
+import io.wirestream.runtime.kafka.TopicProvisioner;
+import io.wirestream.runtime.kafka.TopicSpec;
+import io.wirestream.runtime.metrics.FreshnessRecorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -94,12 +96,18 @@ class OpsPageBrowserIT {
         Deserializer<Article> articles = articleSerde.deserializer();
         PrometheusMeterRegistry metrics = ServiceHttpServer.newMetrics("ops");
         FreshnessRecorder freshness = new FreshnessRecorder(metrics);
+        // a stand-in subscriber-service: ready, and answering /health/subscribers in its documented shape
+        AtomicReference<String> subscriberStatus = new AtomicReference<>(SubscriberStatusBodies.allWell());
+        ServiceHttpServer subscriberService = new ServiceHttpServer("subscriber-service", ServiceHttpServer.newMetrics("subscriber-service"),
+                app -> app.get("/health/subscribers", ctx -> ctx.contentType("application/json").result(subscriberStatus.get())))
+                .start("127.0.0.1", 0);
         Settings settings = Settings.ofValues(Map.of(
                 "kafka.bootstrap.servers", bootstrap,
                 "registry.url", registry.url(),
                 "ops.http.port", "0",
                 "ops.lag.interval", "500ms",
-                "ops.lag.min.span", "2s"));
+                "ops.lag.min.span", "2s",
+                "ops.health.urls", "subscriber-service=http://127.0.0.1:" + subscriberService.port() + "/health/ready"));
 
         try (KafkaProducer<String, Article> articleOut = new KafkaProducer<>(producerConfig(bootstrap),
                      Topics.ARTICLES.keySerde(serdes).serializer(), articleSerde.serializer());
@@ -123,6 +131,7 @@ class OpsPageBrowserIT {
              PausableConsumerGroup publish = new PausableConsumerGroup(bootstrap, "wirestream-publish-sqlite",
                      Topics.ARTICLES.name(), r -> freshness.record("sqlite",
                              articles.deserialize(r.topic(), r.value()), Instant.now()));
+             ServiceHttpServer subscribers = subscriberService;
              OpsService ops = new OpsService(settings, metrics, freshness)) {
             ops.start();
 
@@ -158,6 +167,27 @@ class OpsPageBrowserIT {
                         .contains("lag");
                 assertThat(browser.findElement(By.id("overall")).getText())
                         .as("a healthy pipeline raises no stall, stop or error").isIn("OK", "WARN");
+                await("every subscriber listed, all well").atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+                    assertThat(browser.findElement(By.cssSelector("#subscribers tr[data-subscriber='harbour-daily']")).getText())
+                            .contains("harbour-daily (Harbour Daily)", "OK", "ago");
+                    assertThat(browser.findElement(By.cssSelector("#subscribers tr[data-subscriber='quay-news']")).getText())
+                            .contains("OK · quay.example");
+                    assertThat(browser.findElement(By.id("subscribers-status")).getText()).isEqualTo("OK");
+                });
+
+                // one webhook starts failing and another gives up: the page must say so, not OK
+                subscriberStatus.set(SubscriberStatusBodies.oneOfEach());
+                await("a retrying and a dead-lettering subscriber on the page").atMost(Duration.ofSeconds(30))
+                        .ignoreExceptions().untilAsserted(() -> {
+                            WebElement quay = browser.findElement(By.cssSelector("#subscribers tr[data-subscriber='quay-news']"));
+                            assertThat(quay.getAttribute("data-status")).isEqualTo("WARN");
+                            assertThat(quay.getText()).contains("RETRYING · quay.example", "webhook retrying since 2026-11-28T03:00:00Z: HTTP 503");
+                            WebElement pier = browser.findElement(By.cssSelector("#subscribers tr[data-subscriber='pier-wire']"));
+                            assertThat(pier.getAttribute("data-status")).isEqualTo("ERR");
+                            assertThat(pier.getText()).contains("DEAD_LETTERED", "dead letters 2", "replay them");
+                            assertThat(browser.findElement(By.id("subscribers-status")).getText()).isEqualTo("ERR");
+                            assertThat(browser.findElement(By.id("overall")).getText()).isEqualTo("ERR");
+                        });
 
                 Path screenshot = Path.of(System.getProperty("ops.artifacts.dir", "target"), "ops-page.png");
                 Files.createDirectories(screenshot.getParent());

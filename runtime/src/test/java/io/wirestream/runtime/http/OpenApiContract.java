@@ -14,6 +14,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +26,8 @@ import java.util.TreeSet;
  * A service's OpenAPI document held against the service, for tests:
  * <ul>
  *   <li>{@link #parserProblems()}: what the reference parser (swagger-parser, in OpenAPI 3.1 mode) finds wrong;</li>
- *   <li>{@link #documentedRoutes()}: every (method, path) the document describes, to compare with the routes the
- *       service's Javalin app really has;</li>
+ *   <li>{@link #documentedRoutes()}: every (method, path) the document describes, and {@link #routeMismatches}: how
+ *       they differ, both ways, from the routes the service's HTTP server really declares;</li>
  *   <li>{@link #responseViolations}: whether one real reply (status, content type, body) is one the document
  *       describes for that route, its JSON body checked against the documented schema with the OpenAPI 3.1 schema
  *       dialect (JSON Schema 2020-12).</li>
@@ -95,6 +96,34 @@ public final class OpenApiContract {
             }
         }));
         return routes;
+    }
+
+    /**
+     * How the routes a service's HTTP server declares ({@code ServiceHttpServer.routes()}) differ from the documented
+     * ones, both ways: a declared route the document leaves out, a documented route the server does not have, and a
+     * missing route of {@link ApiDocs#ROUTES} (those serve the document, so they are declared but not documented).
+     * Empty when they agree. Every service's OpenAPI test asserts this, so an undocumented route fails its build.
+     */
+    public List<String> routeMismatches(Collection<HttpRoute> declared) {
+        List<String> problems = new ArrayList<>();
+        Set<HttpRoute> served = new TreeSet<>(declared);
+        for (HttpRoute own : new TreeSet<>(ApiDocs.ROUTES)) {
+            if (!served.remove(own)) {
+                problems.add(own + " is not declared: the service does not serve its own OpenAPI document and Swagger UI");
+            }
+        }
+        Set<HttpRoute> documented = documentedRoutes();
+        for (HttpRoute route : served) {
+            if (!documented.contains(route)) {
+                problems.add(route + " is declared by the service but not in the document");
+            }
+        }
+        for (HttpRoute route : documented) {
+            if (!served.contains(route)) {
+                problems.add(route + " is in the document but the service does not declare it");
+            }
+        }
+        return problems;
     }
 
     /**

@@ -36,7 +36,10 @@ public final class ScrapedMetrics {
             "wirestream_enrich_failing",                                                // 1 or 0
             "wirestream_subscribers_configured", "wirestream_subscribers_config_valid", // subscribers in force; 1 or 0
             "wirestream_subscribers_webhook_queued", "wirestream_subscribers_webhook_retrying", // per subscriber: waiting; 1 or 0
-            "wirestream_subscribers_webhook_lag_seconds");                              // age of the oldest waiting delivery
+            "wirestream_subscribers_webhook_lag_seconds",                               // age of the oldest waiting delivery
+            "wirestream_subscribers_webhook_state",                                     // per subscriber: 0 OK .. 3 DEAD_LETTERED
+            "wirestream_subscribers_fanout_lag_records", "wirestream_subscribers_fanout_lag_seconds", // behind wire.articles
+            "wirestream_subscribers_last_delivery_timestamp_seconds");                  // per subscriber and channel: a time
 
     private static final Pattern TYPE = Pattern.compile("^# TYPE (\\S+) (\\S+)$");
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)[{ ]");

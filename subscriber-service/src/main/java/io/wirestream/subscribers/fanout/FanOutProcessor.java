@@ -166,14 +166,14 @@ public final class FanOutProcessor implements Processor<String, Article, String,
             headers.add(HEADER_STATE, d.state().configName().getBytes(StandardCharsets.UTF_8));
             headers.add(HEADER_IDEMPOTENCY_KEY, d.idempotencyKey().getBytes(StandardCharsets.UTF_8));
             context.forward(new Record<String, Object>(d.uri(), d, timestamp, headers), FanOutTopology.TOPIC_SINK);
-            metrics.delivered(s.id(), "topic", d.state().configName());
+            metrics.delivered(s.id(), "topic", d.state().configName(), now);
             metrics.delay(s.id(), "topic", sinceReceipt);
         }
         if (s.webhook() != null) {
             WebhookMessage m = new WebhookMessage(s.id(), d.uri(), d.version(), d.state(), d.idempotencyKey(), d.receivedAtMillis(),
                     now.toEpochMilli(), new String(d.body(), StandardCharsets.UTF_8), null);
             context.forward(new Record<String, Object>(s.id(), m, timestamp), FanOutTopology.WEBHOOK_SINK);
-            metrics.delivered(s.id(), "webhook-queue", d.state().configName());
+            metrics.delivered(s.id(), "webhook-queue", d.state().configName(), now);
             metrics.delay(s.id(), "webhook-queue", sinceReceipt);
         }
     }
@@ -247,5 +247,36 @@ public final class FanOutProcessor implements Processor<String, Article, String,
                 .setErrorClass(e.getClass().getName()).setRaw(ref).setRejectedAt(clock.instant()).build();
         context.forward(new Record<String, Object>(ref.getItemId(), rejection, timestamp), FanOutTopology.REJECTION_SINK);
         metrics.failed("fanout-failed");
+        for (String id : dueTo(uri, article)) {
+            metrics.failedFor(id);
+        }
+    }
+
+    /**
+     * The subscribers a version that could not be fanned out was due to, by the same rule as {@link #fanOut} without
+     * writing anything: those that received the story (and not its kill), and those whose products admit a version
+     * that may start a delivery. Best effort: a failure while deciding it counts no one.
+     */
+    private List<String> dueTo(String uri, Article article) {
+        if (article == null) {
+            return List.of();
+        }
+        try {
+            EditorialState state = EditorialState.of(article);
+            Recipients who = recipients.get(uri);
+            List<String> due = new ArrayList<>();
+            for (Subscriber s : subscribers.get().subscribers()) {
+                Recipients.Received before = who == null ? null : who.get(s.id());
+                boolean isDue = before == null ? state.isDeliverableFirst() && s.entitledTo(article)
+                        : !before.killed() && article.getVersion() >= before.version();
+                if (isDue) {
+                    due.add(s.id());
+                }
+            }
+            return due;
+        } catch (RuntimeException e) {
+            log.warn("could not tell which subscribers story {} was due to: {}", uri, e.toString());
+            return List.of();
+        }
     }
 }

@@ -55,7 +55,38 @@ public final class WebhookDispatcher implements AutoCloseable {
 
     /** What an operator sees of one subscriber's webhook. */
     public record LaneStatus(String subscriber, String state, int queued, int failedAttempts, String lastError,
-                             Instant nextAttemptAt, long delivered, long deadLettered, Duration oldestWaiting) {}
+                             Instant nextAttemptAt, long delivered, long deadLettered, Duration oldestWaiting,
+                             Health health) {}
+
+    /**
+     * The webhook's health for an operator, with what it rests on.
+     *
+     * @param state              {@link WebhookState}
+     * @param retryingSince      the first failed attempt at the delivery now waiting (null unless failing)
+     * @param giveUpAt           when that delivery becomes a dead letter if it keeps failing (null unless failing)
+     * @param lastError          the last failed attempt's problem (null unless failing)
+     * @param lastDeliveredAt    the last 2xx answer (null: none since this process started)
+     * @param lastDeadLetterAt   the last delivery set aside as a dead letter (null: none since start)
+     * @param deadLetteredSinceDelivery dead letters since the last 2xx answer
+     * @param attemptsFailed     failed attempts since start
+     */
+    public record Health(WebhookState state, Instant retryingSince, Instant giveUpAt, String lastError, Instant lastDeliveredAt,
+                         Instant lastDeadLetterAt, long deadLetteredSinceDelivery, long attemptsFailed) {}
+
+    /**
+     * A subscriber's webhook as an operator judges it; the gauge {@code wirestream_subscribers_webhook_state} is the
+     * ordinal. The first that applies wins.
+     */
+    public enum WebhookState {
+        /** Nothing failing: the last attempt delivered, or none was needed, and no dead letter since the last 2xx. */
+        OK,
+        /** The delivery at the head has failed and waits for its next attempt (the lane waits behind it). */
+        RETRYING,
+        /** The head's give-up time has passed (or its subscriber has no webhook any more): it is being set aside. */
+        GIVING_UP,
+        /** Deliveries were given up on since the last 2xx answer: the subscriber missed them until a replay. */
+        DEAD_LETTERED
+    }
 
     private record Pending(TopicPartition partition, long offset, WebhookMessage message) {}
 
@@ -239,6 +270,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         if (channel == null) {
             String why = s == null ? "subscriber " + lane.id + " is no longer in the subscribers file"
                     : "subscriber " + lane.id + " has no webhook any more";
+            lane.givingUp = true;
             return deadLetter(lane, head, why, now);
         }
         WebhookSender.Attempt result;
@@ -249,6 +281,8 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
         if (result.delivered()) {
             lane.delivered.increment();
+            lane.lastDeliveredAt = clock.instant();
+            lane.deadLetteredSinceDelivery = 0;
             lane.delay.record(Duration.ofMillis(Math.max(0, clock.millis() - head.message().receivedAtMillis())));
             if (lane.failedAttempts > 0) {
                 log.info("webhook of {} delivers again after {} failed attempt(s)", lane.id, lane.failedAttempts);
@@ -260,7 +294,9 @@ public final class WebhookDispatcher implements AutoCloseable {
         lane.lastError = result.problem();
         lane.attemptsFailed.increment();
         Duration giveUp = channel.giveUpAfter() != null ? channel.giveUpAfter() : defaultGiveUp;
+        lane.giveUpAt = lane.firstAttemptAt.plus(giveUp);
         if (Duration.between(lane.firstAttemptAt, clock.instant()).compareTo(giveUp) >= 0) {
+            lane.givingUp = true;
             return deadLetter(lane, head, "gave up after " + lane.failedAttempts + " attempt(s) over " + giveUp + "; last: " + result.problem(), now);
         }
         if (lane.failedAttempts == 1) {
@@ -285,6 +321,8 @@ public final class WebhookDispatcher implements AutoCloseable {
             return retry.delayAfter(Math.max(1, lane.failedAttempts), ThreadLocalRandom.current());
         }
         lane.deadLettered.increment();
+        lane.lastDeadLetterAt = clock.instant();
+        lane.deadLetteredSinceDelivery++;
         log.error("webhook of {}: story {} v{} is a dead letter: {}", lane.id, m.uri(), m.version(), why);
         complete(lane, head);
         return null;
@@ -304,6 +342,8 @@ public final class WebhookDispatcher implements AutoCloseable {
             lane.firstAttemptAt = null;
             lane.lastError = null;
             lane.nextAttemptAt = null;
+            lane.giveUpAt = null;
+            lane.givingUp = false;
         }
     }
 
@@ -420,6 +460,11 @@ public final class WebhookDispatcher implements AutoCloseable {
         volatile Instant firstAttemptAt;
         volatile Instant nextAttemptAt;
         volatile String lastError;
+        volatile Instant giveUpAt;
+        volatile boolean givingUp;
+        volatile Instant lastDeliveredAt;
+        volatile Instant lastDeadLetterAt;
+        volatile long deadLetteredSinceDelivery;
         final Counter delivered;
         final Counter attemptsFailed;
         final Counter deadLettered;
@@ -441,6 +486,23 @@ public final class WebhookDispatcher implements AutoCloseable {
                     .description("1 while the subscriber's webhook is failing and its lane waits for a retry").tag("subscriber", id).register(metrics);
             Gauge.builder("wirestream.subscribers.webhook.lag.seconds", this, l -> l.oldestWaiting(clock.instant()).toMillis() / 1000.0)
                     .description("How long the oldest waiting delivery has been queued").tag("subscriber", id).register(metrics);
+            Gauge.builder("wirestream.subscribers.webhook.state", this, l -> l.webhookState().ordinal())
+                    .description("The webhook as an operator judges it: 0 OK, 1 RETRYING, 2 GIVING_UP, 3 DEAD_LETTERED (since the last 2xx)")
+                    .tag("subscriber", id).register(metrics);
+            Gauge.builder("wirestream.subscribers.last.delivery.timestamp.seconds", this,
+                            l -> l.lastDeliveredAt == null ? Double.NaN : l.lastDeliveredAt.toEpochMilli() / 1000.0)
+                    .description("When the subscriber last received a story version on the channel (Unix time; NaN: not since start)")
+                    .tags("subscriber", id, "channel", "webhook").register(metrics);
+        }
+
+        WebhookState webhookState() {
+            if (givingUp) {
+                return WebhookState.GIVING_UP;
+            }
+            if (failedAttempts > 0) {
+                return WebhookState.RETRYING;
+            }
+            return deadLetteredSinceDelivery > 0 ? WebhookState.DEAD_LETTERED : WebhookState.OK;
         }
 
         int size() {
@@ -458,8 +520,11 @@ public final class WebhookDispatcher implements AutoCloseable {
 
         LaneStatus status(Instant now) {
             String state = queue.isEmpty() ? "IDLE" : failedAttempts > 0 ? "RETRYING" : "DELIVERING";
+            boolean failing = failedAttempts > 0 || givingUp;
+            Health health = new Health(webhookState(), failing ? firstAttemptAt : null, failing ? giveUpAt : null,
+                    failing ? lastError : null, lastDeliveredAt, lastDeadLetterAt, deadLetteredSinceDelivery, (long) attemptsFailed.count());
             return new LaneStatus(id, state, queue.size(), failedAttempts, lastError, nextAttemptAt, (long) delivered.count(),
-                    (long) deadLettered.count(), oldestWaiting(now));
+                    (long) deadLettered.count(), oldestWaiting(now), health);
         }
     }
 }

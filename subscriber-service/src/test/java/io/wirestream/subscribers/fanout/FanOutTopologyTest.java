@@ -50,6 +50,7 @@ class FanOutTopologyTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final AtomicReference<SubscriberConfig> config = new AtomicReference<>();
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    private final FanOutMetrics fanOutMetrics = new FanOutMetrics(metrics);
     private TopologyTestDriver driver;
     private TestInputTopic<String, Article> articles;
 
@@ -59,7 +60,7 @@ class FanOutTopologyTest {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "fanout-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(FanOutTopology.build(OPTIONS, config::get, serde, clock, new FanOutMetrics(metrics),
+        driver = new TopologyTestDriver(FanOutTopology.build(OPTIONS, config::get, serde, clock, fanOutMetrics,
                 FailingRenderer::new), p, NOW);
         articles = driver.createInputTopic(Topics.ARTICLES.name(), Topics.ARTICLES.keySerde(serde).serializer(),
                 Topics.ARTICLES.valueSerde(serde).serializer());
@@ -275,6 +276,35 @@ class FanOutTopologyTest {
             assertThat(r.getStage()).isEqualTo("subscribers");
             assertThat(r.getRaw().getItemId()).isEqualTo("raw-alpha-sport-1-1");
         });
+    }
+
+    @Test
+    void aVersionThatCannotBeWrittenCountsAsAFailureOfEachSubscriberItWasDueToAndNoOther() {
+        publish(Stories.usable("beta-flash-1", 1, "beta", Stories.POLITICS)); // urgency 5: beta-urgent is not due it
+        publish(Stories.story("beta-flash-2", 1, "beta", Stories.POLITICS).setUrgency(1).setHeadline("UNWRITABLE").build());
+        publish(Stories.story("money-1", 1, "alpha", Stories.ECONOMY).setHeadline("UNWRITABLE too").build());
+
+        assertThat(fanOutMetrics.failures("beta-urgent")).isEqualTo(1);
+        assertThat(fanOutMetrics.failures("money-daily")).isEqualTo(1);
+        assertThat(fanOutMetrics.failures("alpha-sport")).as("due neither version").isZero();
+        assertThat(metrics.get("wirestream.subscribers.fanout.failures").tag("subscriber", "beta-urgent").counter().count()).isEqualTo(1.0);
+        assertThat(metrics.find("wirestream.subscribers.fanout.failures").tag("subscriber", "alpha-sport").counter()).isNull();
+    }
+
+    @Test
+    void eachChannelRemembersWhenItLastReceivedAVersion() {
+        assertThat(fanOutMetrics.lastDelivery("money-daily", "topic")).isEmpty();
+        publish(Stories.usable("money-1", 1, "gamma", Stories.ECONOMY));
+        Instant first = clock.instant();
+        clock.advance(Duration.ofMinutes(3));
+        publish(Stories.usable("alpha-sport-1", 1, "alpha", Stories.SPORT)); // not money-daily's
+
+        assertThat(fanOutMetrics.lastDelivery("money-daily", "topic")).contains(first);
+        assertThat(fanOutMetrics.lastDelivery("money-daily", "webhook-queue")).contains(first);
+        assertThat(fanOutMetrics.lastDelivery("alpha-sport", "topic")).contains(first.plus(Duration.ofMinutes(3)));
+        assertThat(fanOutMetrics.lastDelivery("alpha-sport", "webhook-queue")).as("it has no webhook").isEmpty();
+        assertThat(metrics.get("wirestream.subscribers.last.delivery.timestamp.seconds").tags("subscriber", "money-daily", "channel", "topic")
+                .gauge().value()).isEqualTo(first.toEpochMilli() / 1000.0);
     }
 
     @Test

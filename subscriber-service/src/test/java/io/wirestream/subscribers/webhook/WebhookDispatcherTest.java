@@ -46,12 +46,18 @@ class WebhookDispatcherTest {
     private final AtomicBoolean siteADown = new AtomicBoolean();
     private WebhookDispatcher dispatcher;
 
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+
     private static SubscriberConfig config(String... ids) {
+        return config(Duration.ofHours(1), ids);
+    }
+
+    private static SubscriberConfig config(Duration giveUpAfter, String... ids) {
         List<Subscriber> list = new ArrayList<>();
         for (String id : ids) {
             list.add(new Subscriber(id, id, Set.of(), List.of(new Product("p", Set.of("*"), Set.of(), Set.of(), null, null, Set.of(),
                     Set.of(), Set.of())), OutputFormat.OFFICIAL, false, new WebhookChannel(URI.create("http://127.0.0.1:9/" + id),
-                    new WebhookChannel.Secret("test", "0123456789abcdef0123".getBytes(StandardCharsets.UTF_8)), Duration.ofHours(1))));
+                    new WebhookChannel.Secret("test", "0123456789abcdef0123".getBytes(StandardCharsets.UTF_8)), giveUpAfter)));
         }
         return new SubscriberConfig(list, "test");
     }
@@ -66,7 +72,7 @@ class WebhookDispatcherTest {
         };
         dispatcher = new WebhookDispatcher(consumer, deadLetters, QUEUE, "wire.subscribers.dead-letters", config::get, sender,
                 new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(40)), Duration.ofHours(1), 1000, 2, Clock.systemUTC(),
-                new SimpleMeterRegistry());
+                metrics);
         consumer.schedulePollTask(() -> {
             consumer.rebalance(List.of(P0));
             consumer.updateBeginningOffsets(Map.of(P0, 0L));
@@ -112,6 +118,52 @@ class WebhookDispatcherTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> sent.size() == 4);
         assertThat(sent.stream().filter(s -> s.startsWith("site-a")).toList()).containsExactly("site-a:s1@1", "site-a:s1@2", "site-a:s2@1");
         await().atMost(Duration.ofSeconds(20)).until(() -> committed() == 4);
+    }
+
+    private WebhookDispatcher.Health health(String subscriber) {
+        return dispatcher.status().stream().filter(l -> l.subscriber().equals(subscriber)).findFirst()
+                .map(WebhookDispatcher.LaneStatus::health).orElse(null);
+    }
+
+    private double gauge(String name, String subscriber) {
+        return metrics.get(name).tag("subscriber", subscriber).gauge().value();
+    }
+
+    @Test
+    void theWebhookStateSaysRetryingSinceWhenWithTheErrorThenDeadLetteredUntilTheNextDelivery() {
+        config.set(config(Duration.ofMillis(400), "site-a"));
+        siteADown.set(true);
+        start();
+        queue("site-a", "s1", 1);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> health("site-a") != null
+                && health("site-a").state() == WebhookDispatcher.WebhookState.RETRYING);
+        WebhookDispatcher.Health retrying = health("site-a");
+        assertThat(retrying.lastError()).isEqualTo("HTTP 503");
+        assertThat(retrying.retryingSince()).isNotNull();
+        assertThat(retrying.giveUpAt()).isEqualTo(retrying.retryingSince().plus(Duration.ofMillis(400)));
+        assertThat(retrying.lastDeliveredAt()).isNull();
+        assertThat(gauge("wirestream.subscribers.webhook.state", "site-a")).isEqualTo(1.0);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> health("site-a").state() == WebhookDispatcher.WebhookState.DEAD_LETTERED);
+        WebhookDispatcher.Health dead = health("site-a");
+        assertThat(deadLetters.history()).hasSize(1);
+        assertThat(dead.deadLetteredSinceDelivery()).isEqualTo(1);
+        assertThat(dead.lastDeadLetterAt()).isNotNull();
+        assertThat(dead.retryingSince()).as("nothing is failing now").isNull();
+        assertThat(dead.lastError()).isNull();
+        assertThat(dead.attemptsFailed()).isGreaterThanOrEqualTo(1);
+        assertThat(gauge("wirestream.subscribers.webhook.state", "site-a")).isEqualTo(3.0);
+
+        siteADown.set(false);
+        queue("site-a", "s2", 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> health("site-a").state() == WebhookDispatcher.WebhookState.OK);
+        WebhookDispatcher.Health ok = health("site-a");
+        assertThat(ok.deadLetteredSinceDelivery()).isZero();
+        assertThat(ok.lastDeliveredAt()).isNotNull();
+        assertThat(gauge("wirestream.subscribers.webhook.state", "site-a")).isZero();
+        assertThat(metrics.get("wirestream.subscribers.last.delivery.timestamp.seconds").tags("subscriber", "site-a", "channel", "webhook")
+                .gauge().value()).isEqualTo(ok.lastDeliveredAt().toEpochMilli() / 1000.0);
     }
 
     @Test
