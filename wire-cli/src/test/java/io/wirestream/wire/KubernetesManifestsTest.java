@@ -27,7 +27,7 @@ import io.wirestream.runtime.config.Settings;
 import io.wirestream.runtime.http.ServiceHttpServer;
 import io.wirestream.runtime.image.Dockerfile;
 import io.wirestream.subscribers.SubscriberServiceMain;
-import io.wirestream.subscribers.config.SubscribersFile;
+import io.wirestream.subscriptions.SubscribersFile;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

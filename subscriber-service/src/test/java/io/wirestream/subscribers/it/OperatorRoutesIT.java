@@ -12,7 +12,7 @@ import io.wirestream.runtime.http.OpenApiContract;
 import io.wirestream.runtime.metrics.ScrapedMetrics;
 import io.wirestream.subscribers.SubscriberService;
 import io.wirestream.subscribers.SubscriberSettings;
-import io.wirestream.subscribers.testing.Stories;
+import io.wirestream.subscriptions.testing.Stories;
 import io.wirestream.subscribers.testing.SubscriberCluster;
 import io.wirestream.subscribers.testing.WebhookReceiver;
 import java.net.URI;
