@@ -3,11 +3,13 @@
 follows every item to its fate on the read API (GET /v1/items/{itemId}) and prints the tally.
 
 Usage: scripts/push-reuters.py PORT API_KEY [--read-port P] [--limit N] [--parity odd|even|all] [--batch N]
-                               [--agency NAME] [--wait SECONDS] [--out DIR]
+                               [--agency NAME] [--wait SECONDS] [--out DIR] [--data-dir DIR | --read-key KEY]
 
   PORT           the push API (with `wire up --port-base B`: B); the read API defaults to PORT + 3, as wire up places it
   --parity odd   NEWIDs the dedupe work never tuned on (the held-out half); even is the dev half
   --out DIR      writes receipts.tsv (newid, receipt, headline) and fates.tsv there
+  --data-dir DIR wire up's data dir, to follow fates with its operator read key (the read API takes no agency key
+                 once subscribers are configured, as in local mode); or name an operator key with --read-key
 
 Reads the corpus at run time and copies none of it anywhere but the pipeline under test. Skips plainly (exit 0)
 when the corpus is not there. 429 answers are retried after their Retry-After.
@@ -70,7 +72,24 @@ def main():
     ap.add_argument("--agency", default=None)
     ap.add_argument("--wait", type=float, default=300, help="seconds to wait for every item's fate")
     ap.add_argument("--out", default=None)
+    ap.add_argument("--read-key", default=None,
+                    help="an operator key of the read API (item lineage is for operator keys); default: the agency key")
+    ap.add_argument("--data-dir", default=None,
+                    help="wire up's data dir: take the operator key from <dir>/subscribers/local-read-keys.properties")
     a = ap.parse_args()
+    if a.read_key is None and a.data_dir:
+        keys = os.path.join(a.data_dir, "subscribers", "local-read-keys.properties")
+        try:
+            with open(keys) as f:
+                for line in f:
+                    if line.startswith("operator="):
+                        a.read_key = line.split("=", 1)[1].strip()
+        except OSError as e:
+            print("push-reuters: cannot read %s: %s" % (keys, e), file=sys.stderr)
+            return 2
+        if a.read_key is None:
+            print("push-reuters: no operator key in %s" % keys, file=sys.stderr)
+            return 2
     if not os.path.isdir(CORPUS):
         print("push-reuters: no corpus at %s; nothing to push" % os.path.normpath(CORPUS))
         return 0
@@ -109,7 +128,7 @@ def main():
         for newid, (receipt, _) in receipts.items():
             if newid in fates:
                 continue
-            status, reply, _ = call(read + "/v1/items/" + urllib.request.quote(receipt, safe=""), a.key)
+            status, reply, _ = call(read + "/v1/items/" + urllib.request.quote(receipt, safe=""), a.read_key or a.key)
             if status == 200 and reply.get("fate"):
                 fates[newid] = (reply["fate"], reply)
         if len(fates) == len(receipts):
