@@ -133,6 +133,9 @@ public final class ApMediaJsonParser implements FormatParser {
             d.setLocated(text(dl, "city", "name"));
         }
         d.setCopyrightNotice(text(item, "copyrightnotice"));
+        d.setCopyrightHolder(text(item, "copyrightholder"));
+        // AP sends its usage terms as an array of sentences
+        d.setUsageTerms(SafeJson.joinedText(item, "usageterms"));
         for (JsonNode k : items(item, "keywords")) {
             if (k.isValueNode()) {
                 d.addKeyword(k.asText());

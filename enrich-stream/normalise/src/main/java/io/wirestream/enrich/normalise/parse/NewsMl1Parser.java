@@ -143,6 +143,10 @@ public final class NewsMl1Parser implements FormatParser {
         if (dm != null) {
             readDescriptive(dm, d);
         }
+        Element rights = child(comp, "RightsMetadata");
+        if (rights != null) {
+            readRights(rights, d);
+        }
         Element admin = child(comp, "AdministrativeMetadata");
         if (admin != null) {
             String source = attr(child(child(admin, "Source"), "Party"), "FormalName");
@@ -155,6 +159,21 @@ public final class NewsMl1Parser implements FormatParser {
         }
         for (Element sub : children(comp, "NewsComponent")) {
             readComponent(sub, d, zone, depth + 1, in);
+        }
+    }
+
+    /**
+     * RightsMetadata: the first Copyright's CopyrightHolder, and the first UsageRights in words (UsageType and
+     * Limitations as written, then Geography, StartDate and EndDate). The outermost component that gives them wins.
+     */
+    private static void readRights(Element rights, DraftArticle d) {
+        if (d.copyrightHolder() == null) {
+            d.setCopyrightHolder(text(child(child(rights, "Copyright"), "CopyrightHolder")));
+        }
+        Element usage = child(rights, "UsageRights");
+        if (usage != null && d.usageTerms() == null) {
+            d.setUsageTerms(NitfParser.usageTerms(text(child(usage, "UsageType")), text(child(usage, "Limitations")),
+                    text(child(usage, "Geography")), text(child(usage, "StartDate")), text(child(usage, "EndDate"))));
         }
     }
 

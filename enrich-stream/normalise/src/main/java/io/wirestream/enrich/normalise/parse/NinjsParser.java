@@ -132,10 +132,10 @@ public final class NinjsParser implements FormatParser {
         d.setUrgency(urgency);
         d.setLanguage(text(o, "language"));
         d.setLocated(text(o, "located"));
+        // ninjs 1.x and 2.x write these in lower case, 3.x in camel case
         d.setCopyrightNotice(text(o, "copyrightnotice", "copyrightNotice"));
-        if (d.copyrightNotice() == null && text(o, "copyrightholder", "copyrightHolder") != null) {
-            d.setCopyrightNotice("© " + text(o, "copyrightholder", "copyrightHolder"));
-        }
+        d.setCopyrightHolder(text(o, "copyrightholder", "copyrightHolder"));
+        d.setUsageTerms(SafeJson.joinedText(o, "usageterms", "usageTerms"));
         d.setByline(text(o, "byline", "by"));
         String slug = text(o, "slugline");
         if (slug != null) {
