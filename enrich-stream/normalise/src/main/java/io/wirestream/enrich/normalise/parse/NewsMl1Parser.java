@@ -26,7 +26,8 @@ import org.w3c.dom.Element;
  * NewsML 1.x (AFP, Business Wire): every NewsItem of the envelope becomes a draft. Identification (PublicIdentifier,
  * RevisionId), NewsManagement (FirstCreated, ThisRevisionCreated, Status, Urgency, StatusWillChange for embargoes),
  * NewsLines (HeadLine, SubHeadLine, ByLine, DateLine, SlugLine, CopyrightLine, KeywordLine), DescriptiveMetadata
- * (Language, SubjectCode as IPTC subject codes, Keyword properties, Location) and the text ContentItems: inline NITF,
+ * (Language, SubjectCode as IPTC subject codes, Keyword properties, Location), RightsMetadata (CopyrightHolder,
+ * UsageRights) and the text ContentItems: inline NITF,
  * XHTML or plain text, from components whose role is the body (style sheets, logos, photos and contacts are skipped).
  */
 public final class NewsMl1Parser implements FormatParser {
