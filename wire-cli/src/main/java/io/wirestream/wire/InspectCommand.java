@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
                 "Runs the same normaliser as enrich-stream (format detection, parser, text hygiene), so a new feed",
                 "can be checked before it is switched on. A file that cannot be read as news prints the stage and",
                 "reason it would be rejected with. For each article, standard error also says which provider the",
-                "item names (and the known agency that is) and where its language came from. Exit code 0 when",
+                "item names (and the known agency that is), where its language came from, and which rights it",
+                "carries (copyright holder, notice, usage terms: from the item or a configured default). With",
+                "--pipeline-fields the provider also appears under 'wirestream'. Exit code 0 when",
                 "every file gave an article, 1 otherwise."})
 public final class InspectCommand implements Callable<Integer> {
 
@@ -89,12 +91,36 @@ public final class InspectCommand implements Callable<Integer> {
         return failures == 0 ? 0 : 1;
     }
 
-    /** "provider dpa (IPTC 7901 header, known as dpa); language en (detected)". */
+    /**
+     * "provider dpa (IPTC 7901 header, known as dpa); language en (detected); rights: holder dpa (item), usage terms
+     * (the default configured for agency feed-7)".
+     */
     static String sourceLine(Article article, ArticleDiagnostics d) {
         String provider = d.provider() == null ? "provider not named in the item" : "provider " + d.provider();
         String language = article.getLanguage() == null ? "no language (" + d.languageSource() + ")"
                 : "language " + article.getLanguage() + " (" + languageFrom(d) + ")";
-        return provider + "; " + language;
+        return provider + "; " + language + "; " + rights(article, d);
+    }
+
+    /** Which rights the article carries and whether each came from the item or a configured default. */
+    private static String rights(Article article, ArticleDiagnostics d) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (article.getCopyrightholder() != null) {
+            parts.add("holder " + article.getCopyrightholder() + " (" + rightsFrom(d, "copyright holder") + ")");
+        }
+        if (article.getCopyrightnotice() != null) {
+            parts.add("notice (" + rightsFrom(d, "copyright notice") + ")");
+        }
+        if (article.getUsageterms() != null) {
+            parts.add("usage terms (" + rightsFrom(d, "usage terms") + ")");
+        }
+        return parts.isEmpty() ? "no rights" : "rights: " + String.join(", ", parts);
+    }
+
+    private static String rightsFrom(ArticleDiagnostics d, String field) {
+        // the note the normaliser wrote: "usage terms: the default configured for agency feed-7"
+        return d.notes().stream().filter(n -> n.startsWith(field + ": the default "))
+                .map(n -> n.substring(field.length() + 2)).findFirst().orElse("item");
     }
 
     private static String languageFrom(ArticleDiagnostics d) {

@@ -21,15 +21,21 @@ class InspectCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int inspect(Path... files) {
+        return inspect(false, files);
+    }
+
+    private int inspect(boolean pipelineFields, Path... files) {
         CommandLine cmd = new CommandLine(new WireCommand());
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
-        String[] args = new String[files.length + 1];
-        args[0] = "inspect";
-        for (int i = 0; i < files.length; i++) {
-            args[i + 1] = files[i].toString();
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("inspect"));
+        if (pipelineFields) {
+            args.add("--pipeline-fields");
         }
-        return cmd.execute(args);
+        for (Path file : files) {
+            args.add(file.toString());
+        }
+        return cmd.execute(args.toArray(String[]::new));
     }
 
     @Test
@@ -53,7 +59,23 @@ class InspectCommandTest {
                 iptc + ": provider dpa (IPTC 7901 header, known as dpa); language en (detected)",
                 ninjs + ": provider AAP (ninjs source (Superdesk), known as aap); language en (the default configured"
                         + " for provider aap)",
-                unnamed + ": provider not named in the item; no language (none)");
+                unnamed + ": provider not named in the item; no language (none); no rights");
         assertThat(out.toString()).contains("# " + iptc, "\"language\":\"en\"");
+    }
+
+    @Test
+    void printsTheRightsAndShowsTheProviderAmongThePipelineFields() throws Exception {
+        Path ninjs = Files.writeString(dir.resolve("rights.json"), """
+                {"uri": "urn:test:inspect:3", "type": "text", "versioncreated": "2024-01-15T09:30:00Z",
+                 "language": "en", "copyrightholder": "Example Press", "usageterms": "Online use only, for 30 days.",
+                 "headline": "Ferry", "body_text": "Delayed by fog."}""");
+
+        assertThat(inspect(true, ninjs)).isZero();
+
+        assertThat(err.toString()).contains(ninjs + ": provider Example Press (ninjs copyrightholder, not a known agency);"
+                + " language en (declared); rights: holder Example Press (item), notice (item), usage terms (item)");
+        assertThat(out.toString()).contains("\"copyrightholder\":\"Example Press\"",
+                "\"usageterms\":\"Online use only, for 30 days.\"",
+                "\"provider\":{\"name\":\"Example Press\",\"from\":\"ninjs copyrightholder\"}");
     }
 }

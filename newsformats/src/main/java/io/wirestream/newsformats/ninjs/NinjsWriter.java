@@ -9,6 +9,7 @@ import io.wirestream.avro.Article;
 import io.wirestream.avro.DuplicateCluster;
 import io.wirestream.avro.Entity;
 import io.wirestream.avro.Headline;
+import io.wirestream.avro.Provider;
 import io.wirestream.avro.PubStatus;
 import io.wirestream.avro.RawRef;
 import io.wirestream.avro.RelatedLink;
@@ -28,13 +29,15 @@ import java.util.Objects;
  *
  * <p>Only properties defined by ninjs 2.0 are used for the standard part (2.1 and 2.2 only added properties), so
  * an {@link NinjsProfile#OFFICIAL} document validates against every official 2.x schema. What the story says about
- * its origin goes into ninjs's own fields: the dateline place is {@code located}; the agency that sent the story and
- * the source named in the dateline are {@code infosources} with their role from the IPTC Content Production Party
- * Role NewsCodes ({@value #ROLE_DISTRIBUTOR}, {@value #ROLE_ORIGINATING_SOURCE}); the publisher's tag line is a
- * description with the role {@value #TAGLINE_ROLE}; and keywords, for which ninjs 2.x has no property of its own
+ * its origin goes into ninjs's own fields: the dateline place is {@code located}; the agency that sent the story, the
+ * provider the item names and the source named in the dateline are {@code infosources} with their role from the IPTC
+ * Content Production Party Role NewsCodes ({@value #ROLE_DISTRIBUTOR}, {@value #ROLE_ORIGINATING_CONTENT},
+ * {@value #ROLE_ORIGINATING_SOURCE}); the rights are {@code copyrightholder}, {@code copyrightnotice} and
+ * {@code usageterms}; the publisher's tag line is a description with the role {@value #TAGLINE_ROLE}; and keywords, for which ninjs 2.x has no property of its own
  * (no ninjs version has one), are subjects whose literal is {@value #KEYWORD_PREFIX} and the keyword.
  * Fields that ninjs has no property for (signals, the dateline as written, full entities, related links, the
- * duplicate cluster, raw reference, receipt and processing times) are kept under the single
+ * duplicate cluster, raw reference, receipt and processing times, and the provider with the field it was read from)
+ * are kept under the single
  * {@value #EXTENSION_PROPERTY} property when the {@link NinjsProfile#WITH_PIPELINE_EXTENSION} profile is asked for;
  * the extension also keeps its own copy of the dateline source, tag line and keywords as before.
  *
@@ -51,6 +54,8 @@ public final class NinjsWriter {
     public static final String URN_PREFIX = "urn:wirestream:story:";
     /** IPTC Content Production Party Role NewsCodes: the party that distributed the content (the agency that sent it). */
     public static final String ROLE_DISTRIBUTOR = "http://cv.iptc.org/newscodes/contentprodpartyrole/distributor";
+    /** IPTC Content Production Party Role NewsCodes: the party that originated the content (the provider the item names). */
+    public static final String ROLE_ORIGINATING_CONTENT = "http://cv.iptc.org/newscodes/contentprodpartyrole/origcont";
     /** IPTC Content Production Party Role NewsCodes: the originating source of the information (the dateline's source). */
     public static final String ROLE_ORIGINATING_SOURCE = "http://cv.iptc.org/newscodes/contentprodpartyrole/originfo";
     /** The description role of the publisher's tag line (ninjs description roles are free text). */
@@ -139,7 +144,9 @@ public final class NinjsWriter {
         if (a.getUrgency() != null) {
             doc.put("urgency", a.getUrgency());
         }
+        putIfPresent(doc, "copyrightholder", a.getCopyrightholder());
         putIfPresent(doc, "copyrightnotice", a.getCopyrightnotice());
+        putIfPresent(doc, "usageterms", a.getUsageterms());
         putIfPresent(doc, "language", a.getLanguage());
         putIfPresent(doc, "by", a.getByline());
         putIfPresent(doc, "located", a.getLocated());
@@ -207,16 +214,25 @@ public final class NinjsWriter {
         }
     }
 
-    /** The agency that sent the story, and the source its dateline names ("MOSCOW (Sputnik) -"), each with its role. */
+    /**
+     * The agency that sent the story, the provider the item names as who wrote it, and the source its dateline names
+     * ("MOSCOW (Sputnik) -"), each with its role; the provider's known agency key, when it has one, is its literal.
+     */
     private static void addInfoSources(ObjectNode doc, Article a) {
         boolean agency = a.getAgency() != null && !a.getAgency().isBlank();
+        Provider provider = a.getProvider();
+        boolean named = provider != null && provider.getName() != null && !provider.getName().isBlank();
         boolean datelineSource = a.getDatelineSource() != null && !a.getDatelineSource().isBlank();
-        if (!agency && !datelineSource) {
+        if (!agency && !named && !datelineSource) {
             return;
         }
         ArrayNode infosources = doc.putArray("infosources");
         if (agency) {
             infosources.addObject().put("name", a.getAgency()).put("role", ROLE_DISTRIBUTOR);
+        }
+        if (named) {
+            ObjectNode node = infosources.addObject().put("name", provider.getName()).put("role", ROLE_ORIGINATING_CONTENT);
+            putIfPresent(node, "literal", provider.getKey());
         }
         if (datelineSource) {
             infosources.addObject().put("name", a.getDatelineSource()).put("role", ROLE_ORIGINATING_SOURCE);
@@ -297,6 +313,12 @@ public final class NinjsWriter {
         ext.put("version", a.getVersion());
         ext.put("agency", a.getAgency());
         putIfPresent(ext, "sourceFormat", a.getSourceFormat());
+        Provider provider = a.getProvider();
+        if (provider != null) {
+            ObjectNode node = ext.putObject("provider").put("name", provider.getName());
+            putIfPresent(node, "key", provider.getKey());
+            putIfPresent(node, "from", provider.getFrom());
+        }
         stringArray(ext, "signals", a.getSignals());
         putIfPresent(ext, "dateline", a.getDateline());
         putIfPresent(ext, "datelineSource", a.getDatelineSource());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirestream.avro.Article;
 import io.wirestream.avro.DuplicateCluster;
+import io.wirestream.avro.Provider;
 import io.wirestream.avro.PubStatus;
 import io.wirestream.publish.testing.NinjsSchemas;
 import io.wirestream.publish.testing.TestArticles;
@@ -32,6 +33,9 @@ class NinjsWriterValidationTest {
                 .setUrgency(3)
                 .setEmbargoed(Instant.parse("2026-03-03T00:00:00Z"))
                 .setCopyrightnotice("(c) 2026 Test Wire")
+                .setCopyrightholder("Test Wire Ltd")
+                .setUsageterms("Online use only, for 30 days; no resale.")
+                .setProvider(new Provider("Harbour Press Agency", "hpa", "NewsML-G2 itemMeta/provider"))
                 .setDuplicates(new DuplicateCluster("c-1", "otherwire:1", "otherwire",
                         Instant.parse("2026-03-02T09:00:00Z"), List.of("otherwire"), List.of("otherwire:1")))
                 .setSignals(List.of("update"))
@@ -136,9 +140,10 @@ class NinjsWriterValidationTest {
         JsonNode doc = json.readTree(NinjsWriter.official().toJson(articles().get(0)));
 
         assertThat(doc.get("located").asText()).isEqualTo("Portsmouth");
-        assertThat(doc.get("infosources").findValuesAsText("name")).containsExactly("testwire", "Harbour News");
-        assertThat(doc.get("infosources").findValuesAsText("role"))
-                .containsExactly(NinjsWriter.ROLE_DISTRIBUTOR, NinjsWriter.ROLE_ORIGINATING_SOURCE);
+        assertThat(doc.get("infosources").findValuesAsText("name"))
+                .containsExactly("testwire", "Harbour Press Agency", "Harbour News");
+        assertThat(doc.get("infosources").findValuesAsText("role")).containsExactly(NinjsWriter.ROLE_DISTRIBUTOR,
+                NinjsWriter.ROLE_ORIGINATING_CONTENT, NinjsWriter.ROLE_ORIGINATING_SOURCE);
         assertThat(doc.get("descriptions").findValuesAsText("role")).containsExactly("summary", NinjsWriter.TAGLINE_ROLE);
         assertThat(doc.get("descriptions").get(1).get("value").asText()).isEqualTo("Ferries, Portsmouth, winter timetable");
         assertThat(doc.get("subjects").findValuesAsText("literal"))
@@ -150,6 +155,27 @@ class NinjsWriterValidationTest {
         assertThat(minimal.has("located")).isFalse();
         assertThat(minimal.has("subjects")).isFalse();
         assertThat(minimal.has("descriptions")).isFalse();
+    }
+
+    @Test
+    void rightsAndProviderGoToNinjsOwnPropertiesAndTheProvidersFieldToTheExtension() throws Exception {
+        Article article = articles().get(0);
+        JsonNode doc = json.readTree(NinjsWriter.official().toJson(article));
+        assertThat(doc.get("copyrightholder").asText()).isEqualTo("Test Wire Ltd");
+        assertThat(doc.get("copyrightnotice").asText()).isEqualTo("(c) 2026 Test Wire");
+        assertThat(doc.get("usageterms").asText()).isEqualTo("Online use only, for 30 days; no resale.");
+        JsonNode provider = doc.get("infosources").get(1);
+        assertThat(provider.get("role").asText()).isEqualTo(NinjsWriter.ROLE_ORIGINATING_CONTENT);
+        assertThat(provider.get("literal").asText()).isEqualTo("hpa");
+
+        JsonNode extended = json.readTree(NinjsWriter.withPipelineExtension().toJson(article)).get("wirestream");
+        assertThat(extended.get("provider").get("name").asText()).isEqualTo("Harbour Press Agency");
+        assertThat(extended.get("provider").get("from").asText()).isEqualTo("NewsML-G2 itemMeta/provider");
+
+        JsonNode minimal = json.readTree(NinjsWriter.withPipelineExtension().toJson(articles().get(1)));
+        assertThat(minimal.has("copyrightholder")).isFalse();
+        assertThat(minimal.has("usageterms")).isFalse();
+        assertThat(minimal.get("wirestream").has("provider")).isFalse();
     }
 
     @Test

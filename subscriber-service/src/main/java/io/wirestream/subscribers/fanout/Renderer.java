@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Writes a story version as a subscriber takes it: official ninjs ({@link NinjsWriter#official()}) or extended
- * ninjs ({@link NinjsWriter#withPipelineExtension()}), both carrying the agency's {@code copyrightnotice} and the
- * distributor ({@code infosources}); a kill as the withdrawn marker (uri, version, {@code pubstatus: canceled},
+ * ninjs ({@link NinjsWriter#withPipelineExtension()}), both carrying the story's rights ({@code copyrightholder},
+ * {@code copyrightnotice}, {@code usageterms}), the distributor and the provider ({@code infosources}); a kill as the withdrawn marker (uri, version, {@code pubstatus: canceled},
  * nothing of the withdrawn text). A withheld notice is already without text on {@code wire.articles} and is written
  * as it is ({@code pubstatus: withheld}).
  */

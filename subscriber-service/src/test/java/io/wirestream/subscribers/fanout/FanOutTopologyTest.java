@@ -137,11 +137,16 @@ class FanOutTopologyTest {
 
     @Test
     void theDocumentIsInTheSubscribersFormatAndCarriesTheRights() throws IOException {
-        publish(Stories.usable("alpha-sport-1", 1, "alpha", Stories.SPORT));
-        publish(Stories.usable("gamma-money-1", 1, "gamma", Stories.ECONOMY));
+        publish(Stories.story("alpha-sport-1", 1, "alpha", Stories.SPORT).setCopyrightholder("Alpha Press")
+                .setUsageterms("Online use only, for 30 days; no resale.")
+                .setProvider(new io.wirestream.avro.Provider("Alpha Press", null, "NewsML-G2 itemMeta/provider")).build());
+        publish(Stories.story("gamma-money-1", 1, "gamma", Stories.ECONOMY).setUsageterms("Not for print.").build());
 
         TestRecord<String, byte[]> official = topicOf("alpha-sport").get(0);
         assertThat(doc(official).path("copyrightnotice").asText()).isEqualTo("(c) 2026 alpha, all rights reserved");
+        assertThat(doc(official).path("copyrightholder").asText()).isEqualTo("Alpha Press");
+        assertThat(doc(official).path("usageterms").asText()).isEqualTo("Online use only, for 30 days; no resale.");
+        assertThat(doc(official).path("infosources").get(1).path("name").asText()).isEqualTo("Alpha Press");
         assertThat(doc(official).path("infosources").get(0).path("name").asText()).isEqualTo("alpha");
         assertThat(doc(official).has("wirestream")).as("official ninjs has no pipeline property").isFalse();
         assertThat(header(official, FanOutProcessor.HEADER_VERSION)).isEqualTo("1");
@@ -150,6 +155,7 @@ class FanOutTopologyTest {
         TestRecord<String, byte[]> extended = topicOf("money-daily").get(0);
         assertThat(doc(extended).path("wirestream").path("agency").asText()).isEqualTo("gamma");
         assertThat(doc(extended).path("copyrightnotice").asText()).isEqualTo("(c) 2026 gamma, all rights reserved");
+        assertThat(doc(extended).path("usageterms").asText()).isEqualTo("Not for print.");
         WebhookMessage hook = webhooks().get(0);
         assertThat(hook.body().getBytes(StandardCharsets.UTF_8)).isEqualTo(extended.value());
         assertThat(hook.idempotencyKey()).isEqualTo(header(extended, FanOutProcessor.HEADER_IDEMPOTENCY_KEY));

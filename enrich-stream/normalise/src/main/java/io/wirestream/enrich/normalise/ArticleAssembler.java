@@ -3,6 +3,7 @@ package io.wirestream.enrich.normalise;
 import static io.wirestream.enrich.normalise.StoryBody.clean;
 
 import io.wirestream.avro.Article;
+import io.wirestream.avro.Provider;
 import io.wirestream.avro.RawItem;
 import io.wirestream.avro.RawRef;
 import io.wirestream.enrich.normalise.model.DraftArticle;
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
  * editorial prefixes turned into signals), the zone of times written without one ({@link ZoneChoice}), the text
  * fields, the language ({@link LanguageChoice}: declared, configured default or detected), times and version, the
  * editorial state ({@link EditorialState}), the source's metadata ({@link SourceMetadata}: subjects mapped to Media
- * Topics, keywords, links, ids) and the story uri ({@link StoryUris}).
+ * Topics, keywords, links, ids), the story uri ({@link StoryUris}) and the rights ({@link RightsChoice}: the item's,
+ * else those configured for its provider or agency).
  */
 public final class ArticleAssembler {
 
@@ -67,6 +69,7 @@ public final class ArticleAssembler {
         WireTime versionCreated = versionCreated(d, raw, zone, notes);
         EditorialState state = editorialState(d, signals, body.embargoMarkers(), versionCreated, zone.zone(), notes);
         String uri = StoryUris.of(raw, d, headline.main(), paragraphs);
+        RightsChoice rights = RightsChoice.choose(d, raw.getAgency(), sources, notes);
 
         Article.Builder article = Article.newBuilder()
                 .setUri(uri)
@@ -77,7 +80,10 @@ public final class ArticleAssembler {
                 .setSignals(new ArrayList<>(state.signals()))
                 .setUrgency(d.urgency() == null || d.urgency() < 1 || d.urgency() > 9 ? null : d.urgency())
                 .setEmbargoed(state.embargoed())
-                .setLanguage(language.tag());
+                .setLanguage(language.tag())
+                .setCopyrightholder(rights.copyrightHolder())
+                .setCopyrightnotice(rights.copyrightNotice())
+                .setUsageterms(rights.usageTerms());
         setText(article, d, headline, dateline, body);
         setSourceAndProvenance(article, d, raw, format);
         return new Assembled(article.build(), new ArticleDiagnostics(uri, versionCreated.source(), headline.derived(),
@@ -96,8 +102,7 @@ public final class ArticleAssembler {
                 .setDatelineSource(dateline.source())
                 .setTagline(clean(d.tagline()))
                 .setBodyParagraphs(body.paragraphs())
-                .setBodyHtml(body.html())
-                .setCopyrightnotice(clean(d.copyrightNotice()));
+                .setBodyHtml(body.html());
     }
 
     private static void setSourceAndProvenance(Article.Builder article, DraftArticle d, RawItem raw,
@@ -108,6 +113,8 @@ public final class ArticleAssembler {
                 .setRelated(SourceMetadata.related(d))
                 .setDuplicates(null)
                 .setAgency(raw.getAgency())
+                .setProvider(d.provider() == null ? null : Provider.newBuilder().setName(d.provider())
+                        .setKey(KnownProviders.key(d.provider()).orElse(null)).setFrom(d.providerFrom()).build())
                 .setSourceIds(SourceMetadata.sourceIds(d, raw))
                 .setSourceFormat(format.label())
                 .setRaw(RawRef.newBuilder().setItemId(raw.getItemId()).setAgency(raw.getAgency()).build())

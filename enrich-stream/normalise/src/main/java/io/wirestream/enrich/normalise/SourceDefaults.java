@@ -38,13 +38,16 @@ import java.util.function.Function;
  * @param formatZones     zone by wire format
  * @param providerLanguages BCP-47 language by provider named in the item (lower case)
  * @param agencyLanguages BCP-47 language by pushing agency (lower case)
+ * @param rights          copyright holder, notice and usage terms assumed for copy that carries none
+ *                        ({@link RightsDefaults}: by provider, then by pushing agency; nothing built in)
  */
 public record SourceDefaults(
         Map<String, ZoneId> providerZones,
         Map<String, ZoneId> agencyZones,
         Map<WireFormat, ZoneId> formatZones,
         Map<String, String> providerLanguages,
-        Map<String, String> agencyLanguages) {
+        Map<String, String> agencyLanguages,
+        RightsDefaults rights) {
 
     /** STT, AAP, NTB and Ritzau publish in their home zones and write some times without one. */
     public static final String BUILT_IN_PROVIDER_ZONES =
@@ -73,6 +76,14 @@ public record SourceDefaults(
         formatZones = formatZones == null || formatZones.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(formatZones));
         providerLanguages = lowerCaseKeys(providerLanguages);
         agencyLanguages = lowerCaseKeys(agencyLanguages);
+        rights = rights == null ? RightsDefaults.none() : rights;
+    }
+
+    /** Zones and languages only; no rights assumed. */
+    public SourceDefaults(Map<String, ZoneId> providerZones, Map<String, ZoneId> agencyZones,
+            Map<WireFormat, ZoneId> formatZones, Map<String, String> providerLanguages,
+            Map<String, String> agencyLanguages) {
+        this(providerZones, agencyZones, formatZones, providerLanguages, agencyLanguages, RightsDefaults.none());
     }
 
     /** Nothing assumed: zone-less times are read as UTC, and a story without a declared language is detected. */
@@ -87,23 +98,27 @@ public record SourceDefaults(
     }
 
     public SourceDefaults withProviderZones(Map<String, ZoneId> zones) {
-        return new SourceDefaults(zones, agencyZones, formatZones, providerLanguages, agencyLanguages);
+        return new SourceDefaults(zones, agencyZones, formatZones, providerLanguages, agencyLanguages, rights);
     }
 
     public SourceDefaults withAgencyZones(Map<String, ZoneId> zones) {
-        return new SourceDefaults(providerZones, zones, formatZones, providerLanguages, agencyLanguages);
+        return new SourceDefaults(providerZones, zones, formatZones, providerLanguages, agencyLanguages, rights);
     }
 
     public SourceDefaults withFormatZones(Map<WireFormat, ZoneId> zones) {
-        return new SourceDefaults(providerZones, agencyZones, zones, providerLanguages, agencyLanguages);
+        return new SourceDefaults(providerZones, agencyZones, zones, providerLanguages, agencyLanguages, rights);
     }
 
     public SourceDefaults withProviderLanguages(Map<String, String> languages) {
-        return new SourceDefaults(providerZones, agencyZones, formatZones, languages, agencyLanguages);
+        return new SourceDefaults(providerZones, agencyZones, formatZones, languages, agencyLanguages, rights);
     }
 
     public SourceDefaults withAgencyLanguages(Map<String, String> languages) {
-        return new SourceDefaults(providerZones, agencyZones, formatZones, providerLanguages, languages);
+        return new SourceDefaults(providerZones, agencyZones, formatZones, providerLanguages, languages, rights);
+    }
+
+    public SourceDefaults withRights(RightsDefaults defaults) {
+        return new SourceDefaults(providerZones, agencyZones, formatZones, providerLanguages, agencyLanguages, defaults);
     }
 
     /**
@@ -137,7 +152,7 @@ public record SourceDefaults(
                 : lookUp(agencyLanguages, agency).map(e -> Map.entry(e.getValue(), "agency " + e.getKey()));
     }
 
-    private static <V> Optional<Map.Entry<String, V>> lookUp(Map<String, V> byName, String name) {
+    static <V> Optional<Map.Entry<String, V>> lookUp(Map<String, V> byName, String name) {
         if (name == null || name.isBlank() || byName.isEmpty()) {
             return Optional.empty();
         }

@@ -2,15 +2,22 @@ package io.wirestream.enrich.service;
 
 import io.wirestream.contracts.topics.Topics;
 import io.wirestream.enrich.normalise.NormaliserLimits;
+import io.wirestream.enrich.normalise.RightsDefaults;
 import io.wirestream.enrich.normalise.SourceDefaults;
 import io.wirestream.newsformats.format.WireFormat;
 import io.wirestream.runtime.config.KafkaSettings;
 import io.wirestream.runtime.config.Setting;
 import io.wirestream.runtime.config.Settings;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /** Settings of enrich-stream (plus the shared {@link io.wirestream.runtime.config.KafkaSettings}). */
 public final class EnrichSettings {
@@ -75,12 +82,18 @@ public final class EnrichSettings {
             "enrich.normalise.agency.languages", "", SourceDefaults::languages,
             "Language (BCP-47) of stories that declare none, by the agency that pushed the item, for items whose provider has none in enrich.normalise.provider.languages: agency=fi,...", false);
 
+    // Usage terms are sentences with commas of their own, so rights are not a name=value,... map but a file of
+    // Java properties (one entry a line, any character, read once at start and checked entry by entry).
+    public static final Setting<RightsDefaults> NORMALISE_RIGHTS_FILE = new Setting<>(
+            "enrich.normalise.rights.file", "", EnrichSettings::rightsFile,
+            "A Java properties file of the rights assumed for copy that carries none: provider.<name>.<field> or agency.<name>.<field> = value, where the field is copyrightholder, copyrightnotice or usageterms and the name is matched as in enrich.normalise.provider.zones (provider) or is the pushing agency. Looked up field by field, provider first; what an item says always wins. Empty (the default): nothing is assumed, and copy without rights carries none", false);
+
     public static final List<Setting<?>> ALL = List.of(APPLICATION_ID, STATE_DIR, STREAM_THREADS, COMMIT_INTERVAL,
             CACHE_MAX_BYTES, STANDBY_REPLICAS, KILL_TOMBSTONE_GRACE,
             EMBARGO_CHECK_INTERVAL, EMBARGO_MAX_AHEAD, HTTP_PORT, HTTP_HOST, DEDUPE_WINDOW, DEDUPE_HOLD_BACK, LINKS_WINDOW,
             LINKS_MAX, LINKS_CACHE_POSTINGS, HEALTH_MAX_THREAD_FAILURES, HEALTH_FAILURE_WINDOW, CLOSE_TIMEOUT,
             NORMALISE_PROVIDER_ZONES, NORMALISE_AGENCY_ZONES, NORMALISE_FORMAT_ZONES, NORMALISE_PROVIDER_LANGUAGES,
-            NORMALISE_AGENCY_LANGUAGES);
+            NORMALISE_AGENCY_LANGUAGES, NORMALISE_RIGHTS_FILE);
 
     /** The normaliser's limits (its defaults) with what these settings assume about sources. */
     public static NormaliserLimits normaliserLimits(Settings settings) {
@@ -89,7 +102,26 @@ public final class EnrichSettings {
                 .withAgencyZones(settings.get(NORMALISE_AGENCY_ZONES))
                 .withFormatZones(settings.get(NORMALISE_FORMAT_ZONES))
                 .withProviderLanguages(settings.get(NORMALISE_PROVIDER_LANGUAGES))
-                .withAgencyLanguages(settings.get(NORMALISE_AGENCY_LANGUAGES)));
+                .withAgencyLanguages(settings.get(NORMALISE_AGENCY_LANGUAGES))
+                .withRights(settings.get(NORMALISE_RIGHTS_FILE)));
+    }
+
+    /** The rights file named by {@link #NORMALISE_RIGHTS_FILE}, read as UTF-8 properties; blank is none. */
+    static RightsDefaults rightsFile(String path) {
+        if (path == null || path.isBlank()) {
+            return RightsDefaults.none();
+        }
+        Properties entries = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of(path.trim()), StandardCharsets.UTF_8)) {
+            entries.load(in);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot read the rights file " + path.trim() + ": " + e);
+        }
+        try {
+            return RightsDefaults.fromProperties(entries);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("in " + path.trim() + ": " + e.getMessage());
+        }
     }
 
     /**

@@ -3,13 +3,17 @@ package io.wirestream.enrich.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wirestream.enrich.normalise.RightsDefaults;
 import io.wirestream.enrich.normalise.SourceDefaults;
 import io.wirestream.newsformats.format.WireFormat;
 import io.wirestream.runtime.config.InvalidSettingsException;
 import io.wirestream.runtime.config.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The zones and languages the normaliser assumes for sources come from enrich's settings, checked at start. */
 class NormaliseSettingsTest {
@@ -54,5 +58,29 @@ class NormaliseSettingsTest {
         assertThatThrownBy(() -> EnrichServiceMain.DECLARED.validate(familyKey))
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("unknown setting 'enrich.normalise.zone.agency.stt'");
+    }
+
+    @Test
+    void theRightsFileReachesTheNormaliserAndABadOneStopsTheStart(@TempDir Path dir) throws Exception {
+        assertThat(EnrichSettings.normaliserLimits(Settings.ofValues(Map.of())).sources().rights().isEmpty()).isTrue();
+
+        Path file = dir.resolve("rights.properties");
+        Files.writeString(file, """
+                agency.feed-1.usageterms = Online use only, for 30 days; no resale.
+                provider.ep.copyrightholder = Example Press
+                """);
+        Settings settings = Settings.ofValues(Map.of("enrich.normalise.rights.file", file.toString()));
+        EnrichServiceMain.DECLARED.validate(settings);
+        RightsDefaults rights = EnrichSettings.normaliserLimits(settings).sources().rights();
+        assertThat(rights.agencyRights().get("feed-1").usageTerms()).isEqualTo("Online use only, for 30 days; no resale.");
+        assertThat(rights.providerRights().get("ep").copyrightHolder()).isEqualTo("Example Press");
+
+        Files.writeString(file, "agency.feed-1.licence = all\n");
+        assertThatThrownBy(() -> EnrichServiceMain.DECLARED.validate(settings))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("enrich.normalise.rights.file").hasMessageContaining("agency.feed-1.licence");
+        Settings missing = Settings.ofValues(Map.of("enrich.normalise.rights.file", dir.resolve("none").toString()));
+        assertThatThrownBy(() -> EnrichServiceMain.DECLARED.validate(missing))
+                .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("cannot read the rights file");
     }
 }

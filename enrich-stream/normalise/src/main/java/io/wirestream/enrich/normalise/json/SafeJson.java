@@ -71,6 +71,24 @@ public final class SafeJson {
         return null;
     }
 
+    /**
+     * A text field that some producers send as one string and others as an array of strings (AP's
+     * {@code usageterms}): the string, or the array's non-blank strings joined by a space; {@code null} when none.
+     */
+    public static String joinedText(JsonNode node, String... names) {
+        JsonNode v = field(node, names);
+        if (v == null || !v.isArray()) {
+            return text(node, names);
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonNode part : v) {
+            if (part.isValueNode() && !part.isNull() && !part.asText().isBlank()) {
+                parts.add(part.asText().trim());
+            }
+        }
+        return parts.isEmpty() ? null : String.join(" ", parts);
+    }
+
     public static JsonNode field(JsonNode node, String... names) {
         if (node == null) {
             return null;

@@ -55,6 +55,8 @@ public final class DraftArticle {
     private final List<String> keywords = new ArrayList<>();
     private final List<PublisherLink> related = new ArrayList<>();
     private String copyrightNotice;
+    private String copyrightHolder;
+    private String usageTerms;
 
     private final List<String> notes = new ArrayList<>();
 
@@ -351,7 +353,29 @@ public final class DraftArticle {
     }
 
     public void setCopyrightNotice(String copyrightNotice) {
-        this.copyrightNotice = copyrightNotice;
+        this.copyrightNotice = blankToNull(copyrightNotice);
+    }
+
+    /** The party claiming the intellectual property, as the item names it (ninjs {@code copyrightholder}). */
+    public String copyrightHolder() {
+        return copyrightHolder;
+    }
+
+    public void setCopyrightHolder(String copyrightHolder) {
+        this.copyrightHolder = blankToNull(copyrightHolder);
+    }
+
+    /** The item's terms of use in words (ninjs {@code usageterms}: G2 usageTerms, NITF doc.rights, AP usageterms). */
+    public String usageTerms() {
+        return usageTerms;
+    }
+
+    public void setUsageTerms(String usageTerms) {
+        this.usageTerms = blankToNull(usageTerms);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** Observations worth reporting (assumptions made, fallbacks taken). */

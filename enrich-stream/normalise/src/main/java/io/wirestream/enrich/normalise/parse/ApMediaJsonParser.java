@@ -26,7 +26,7 @@ import org.w3c.dom.Document;
  * list of a feed call, or a bare item. The story id is {@code altids.itemid} (stable across versions; the etag and
  * the signed uri are not). Reads version, times, pubstatus, urgency, editorialpriority, signals, headline,
  * headline_extended, bylines, located/datelinelocation, description_summary, keywords, provider, subject (AP's category
- * letters are kept as {@code ap-category:} codes), copyrightnotice, and the body when the item carries one
+ * letters are kept as {@code ap-category:} codes), copyrightnotice, copyrightholder, usageterms, and the body when the item carries one
  * ({@code body_nitf}); metadata-only items (the body is a rendition link) are read without a body.
  */
 public final class ApMediaJsonParser implements FormatParser {
@@ -133,6 +133,9 @@ public final class ApMediaJsonParser implements FormatParser {
             d.setLocated(text(dl, "city", "name"));
         }
         d.setCopyrightNotice(text(item, "copyrightnotice"));
+        d.setCopyrightHolder(text(item, "copyrightholder"));
+        // AP sends its usage terms as an array of sentences
+        d.setUsageTerms(SafeJson.joinedText(item, "usageterms"));
         for (JsonNode k : items(item, "keywords")) {
             if (k.isValueNode()) {
                 d.addKeyword(k.asText());

@@ -26,7 +26,8 @@ import org.w3c.dom.Element;
  * NewsML 1.x (AFP, Business Wire): every NewsItem of the envelope becomes a draft. Identification (PublicIdentifier,
  * RevisionId), NewsManagement (FirstCreated, ThisRevisionCreated, Status, Urgency, StatusWillChange for embargoes),
  * NewsLines (HeadLine, SubHeadLine, ByLine, DateLine, SlugLine, CopyrightLine, KeywordLine), DescriptiveMetadata
- * (Language, SubjectCode as IPTC subject codes, Keyword properties, Location) and the text ContentItems: inline NITF,
+ * (Language, SubjectCode as IPTC subject codes, Keyword properties, Location), RightsMetadata (CopyrightHolder,
+ * UsageRights) and the text ContentItems: inline NITF,
  * XHTML or plain text, from components whose role is the body (style sheets, logos, photos and contacts are skipped).
  */
 public final class NewsMl1Parser implements FormatParser {
@@ -143,6 +144,10 @@ public final class NewsMl1Parser implements FormatParser {
         if (dm != null) {
             readDescriptive(dm, d);
         }
+        Element rights = child(comp, "RightsMetadata");
+        if (rights != null) {
+            readRights(rights, d);
+        }
         Element admin = child(comp, "AdministrativeMetadata");
         if (admin != null) {
             String source = attr(child(child(admin, "Source"), "Party"), "FormalName");
@@ -155,6 +160,21 @@ public final class NewsMl1Parser implements FormatParser {
         }
         for (Element sub : children(comp, "NewsComponent")) {
             readComponent(sub, d, zone, depth + 1, in);
+        }
+    }
+
+    /**
+     * RightsMetadata: the first Copyright's CopyrightHolder, and the first UsageRights in words (UsageType and
+     * Limitations as written, then Geography, StartDate and EndDate). The outermost component that gives them wins.
+     */
+    private static void readRights(Element rights, DraftArticle d) {
+        if (d.copyrightHolder() == null) {
+            d.setCopyrightHolder(text(child(child(rights, "Copyright"), "CopyrightHolder")));
+        }
+        Element usage = child(rights, "UsageRights");
+        if (usage != null && d.usageTerms() == null) {
+            d.setUsageTerms(NitfParser.usageTerms(text(child(usage, "UsageType")), text(child(usage, "Limitations")),
+                    text(child(usage, "Geography")), text(child(usage, "StartDate")), text(child(usage, "EndDate"))));
         }
     }
 

@@ -100,9 +100,11 @@ public final class NewsMlG2Parser implements FormatParser {
             d.addSourceId("g2:guid", d.formatId());
         }
 
-        readRights(child(item, "rightsInfo"), d);
         readItemMeta(itemMeta, d, zone);
         readContentMeta(child(item, "contentMeta"), d, zone);
+        // after contentMeta, which gives the language a notice in several languages is chosen by; before the
+        // content, so an embedded NITF's doc.copyright does not replace what the G2 item says
+        readRights(children(item, "rightsInfo"), d);
         if (kind.equals("packageItem")) {
             readPackage(item, d, in.agency());
         } else {
@@ -115,30 +117,49 @@ public final class NewsMlG2Parser implements FormatParser {
         return d;
     }
 
-    private static void readRights(Element rights, DraftArticle d) {
-        if (rights == null) {
-            return;
-        }
-        List<Element> notices = children(rights, "copyrightNotice");
-        String chosen = null;
-        for (Element n : notices) {
-            String lang = Dom.lang(n);
-            if (chosen == null || (lang != null && d.language() != null
-                    && lang.toLowerCase(Locale.ROOT).startsWith(d.language().toLowerCase(Locale.ROOT).split("-")[0]))) {
-                chosen = text(n) == null ? chosen : text(n);
+    /**
+     * The item's rights: {@code copyrightHolder} (its name, else its literal, else its qcode's code), {@code copyrightNotice}
+     * and {@code usageTerms}, each in the item's language when given in several, else the first given. An item may
+     * carry several {@code rightsInfo} blocks (one per part or scope); the first that gives a value wins. Without a
+     * notice, the holder stands in for it ("© holder"), as before the holder had a field of its own.
+     */
+    private static void readRights(List<Element> rightsInfos, DraftArticle d) {
+        String holder = null;
+        String notice = null;
+        String terms = null;
+        for (Element rights : rightsInfos) {
+            if (holder == null) {
+                Element h = child(rights, "copyrightHolder");
+                holder = text(child(h, "name"));
+                holder = holder != null ? holder : attr(h, "literal");
+                String qcode = attr(h, "qcode");
+                // a qcode is scheme:code; the code ("dpa" of nprov:dpa) is the name a reader recognises
+                holder = holder != null || qcode == null ? holder : qcode.substring(qcode.indexOf(':') + 1);
             }
+            notice = notice != null ? notice : inItemLanguage(children(rights, "copyrightNotice"), d.language());
+            terms = terms != null ? terms : inItemLanguage(children(rights, "usageTerms"), d.language());
         }
-        if (chosen == null) {
-            Element holder = child(rights, "copyrightHolder");
-            String name = holder == null ? null : text(child(holder, "name"));
-            if (name == null) {
-                name = attr(holder, "literal");
+        d.setCopyrightHolder(holder);
+        d.setUsageTerms(terms);
+        d.setCopyrightNotice(notice != null ? notice : holder == null ? null : "© " + holder);
+    }
+
+    /** The text of the element in the item's language (by primary subtag), else of the first that has text. */
+    private static String inItemLanguage(List<Element> texts, String language) {
+        String first = null;
+        String primary = language == null ? null : language.toLowerCase(Locale.ROOT).split("-")[0];
+        for (Element e : texts) {
+            String value = text(e);
+            if (value == null) {
+                continue;
             }
-            if (name != null) {
-                chosen = "© " + name;
+            String lang = Dom.lang(e);
+            if (primary != null && lang != null && lang.toLowerCase(Locale.ROOT).split("-")[0].equals(primary)) {
+                return value;
             }
+            first = first == null ? value : first;
         }
-        d.setCopyrightNotice(chosen);
+        return first;
     }
 
     private static void readItemMeta(Element meta, DraftArticle d, ZoneId zone) {

@@ -29,7 +29,8 @@ import java.util.Set;
  * ninjs 1.x, 2.x and 3.x (lower-case and camelCase property names), one object or an array of them. 1.x: headline,
  * body_html/body_xhtml/body_text, description_*, byline, subject[code,name]; 2.x/3.x: headlines[], bodies[],
  * descriptions[], by, subjects[uri, literal, name], altids. Common: uri (or Superdesk's guid), version,
- * versioncreated, firstcreated, embargoed, pubstatus, urgency, language, located, copyrightnotice, slugline, keywords.
+ * versioncreated, firstcreated, embargoed, pubstatus, urgency, language, located, copyrightnotice, copyrightholder,
+ * usageterms, slugline, keywords.
  * Pictures, video, audio, graphics and events are returned as non-text items. A list wrapper
  * ({@code {"total":..,"limit":..,"offset":..,"item":[...]}}, as the BBC's feed pages its ninjs) gives one draft per
  * item; its {@code story} and {@code advisory} types are text, and its {@code embargotime} is the embargo.
@@ -132,10 +133,10 @@ public final class NinjsParser implements FormatParser {
         d.setUrgency(urgency);
         d.setLanguage(text(o, "language"));
         d.setLocated(text(o, "located"));
+        // ninjs 1.x and 2.x write these in lower case, 3.x in camel case
         d.setCopyrightNotice(text(o, "copyrightnotice", "copyrightNotice"));
-        if (d.copyrightNotice() == null && text(o, "copyrightholder", "copyrightHolder") != null) {
-            d.setCopyrightNotice("© " + text(o, "copyrightholder", "copyrightHolder"));
-        }
+        d.setCopyrightHolder(text(o, "copyrightholder", "copyrightHolder"));
+        d.setUsageTerms(SafeJson.joinedText(o, "usageterms", "usageTerms"));
         d.setByline(text(o, "byline", "by"));
         String slug = text(o, "slugline");
         if (slug != null) {

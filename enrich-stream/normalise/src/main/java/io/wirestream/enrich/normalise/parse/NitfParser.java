@@ -17,6 +17,7 @@ import io.wirestream.enrich.normalise.text.WireDates;
 import io.wirestream.enrich.normalise.xml.Dom;
 import io.wirestream.newsformats.format.WireFormat;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.w3c.dom.Element;
@@ -142,6 +143,7 @@ public final class NitfParser implements FormatParser {
             // a release time was set but cannot be read: an embargo of unknown end
             d.addEmbargoMarker("embargoed until date.release " + releaseNorm);
         }
+        readRights(docdata, d);
         Element copyright = child(docdata, "doc.copyright");
         if (copyright != null && d.copyrightNotice() == null) {
             String holder = attr(copyright, "holder");
@@ -272,5 +274,49 @@ public final class NitfParser implements FormatParser {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code doc.copyright/@holder} (else {@code doc.rights/@owner}) is the copyright holder; {@code doc.rights} in
+     * words is the usage terms: its {@code type} and {@code limitations} as written, then where ({@code geography})
+     * and when ({@code startdate}, {@code enddate}) they apply. Values the carrying format gave win.
+     */
+    private static void readRights(Element docdata, DraftArticle d) {
+        Element rights = child(docdata, "doc.rights");
+        if (d.copyrightHolder() == null) {
+            String holder = attr(child(docdata, "doc.copyright"), "holder");
+            d.setCopyrightHolder(holder != null ? holder : attr(rights, "owner"));
+        }
+        if (rights == null || d.usageTerms() != null) {
+            return;
+        }
+        d.setUsageTerms(usageTerms(attr(rights, "type"), attr(rights, "limitations"), attr(rights, "geography"),
+                attr(rights, "startdate"), attr(rights, "enddate")));
+    }
+
+    /**
+     * Usage rights given field by field (NITF {@code doc.rights}, NewsML 1 {@code UsageRights}) in words: the kind of
+     * use and its limitations as written, then where and when they apply; {@code null} when none is given.
+     */
+    static String usageTerms(String type, String limitations, String geography, String start, String end) {
+        List<String> terms = new ArrayList<>();
+        addSentence(terms, type);
+        addSentence(terms, limitations);
+        if (geography != null && !geography.isBlank()) {
+            terms.add("Territory: " + geography.trim() + ".");
+        }
+        boolean from = start != null && !start.isBlank();
+        boolean until = end != null && !end.isBlank();
+        if (from || until) {
+            terms.add("Valid" + (from ? " from " + start.trim() : "") + (until ? " until " + end.trim() : "") + ".");
+        }
+        return terms.isEmpty() ? null : String.join(" ", terms);
+    }
+
+    private static void addSentence(List<String> sentences, String text) {
+        if (text != null && !text.isBlank()) {
+            String t = text.trim();
+            sentences.add(t.matches(".*[.!?]$") ? t : t + ".");
+        }
     }
 }

@@ -7,7 +7,8 @@ import org.apache.kafka.common.serialization.Serde;
 /** The serdes the stage gives its stores and internal topics, for the golden-bytes test and its generator. */
 final class StateV1Codecs {
 
-    private static final Serde<Article> ARTICLES = new AvroBinarySerde<>(Article.class);
+    /** Articles nested in the state were written in release 1's schema, which a reader learns from the registry. */
+    private static final Serde<Article> ARTICLES = new ReleaseOneArticleSerde();
     private static final DedupeBinary BINARY = new DedupeBinary(ARTICLES, "wire.articles");
 
     private StateV1Codecs() {
