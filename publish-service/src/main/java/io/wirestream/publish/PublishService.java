@@ -185,7 +185,7 @@ public final class PublishService implements WireService {
         ArticleReadApi api = new ArticleReadApi(apiKind == null ? null : stores.get(apiKind), clock, access);
         http = new ServiceHttpServer(SERVICE_NAME, metrics, httpRoutes(api));
         if (subscribers != null) {
-            http.readiness("subscribers-file", subscribers::problem);
+            http.warning("subscribers-file", subscribers::problem);
         }
         for (StoreConsumer consumer : consumers) {
             String store = consumer.store().name();

@@ -152,7 +152,7 @@ public final class SubscriberService implements WireService {
         };
         ApiDocs docs = ApiDocs.fromClasspath(OPENAPI);
         http = new ServiceHttpServer(SERVICE_NAME, metrics, httpRoutes(new AdminRoutes(this, settings.get(SubscriberSettings.ADMIN_TOKEN)), docs));
-        http.readiness("subscribers-file", subscribers::problem);
+        http.warning("subscribers-file", subscribers::problem);
         http.readiness("fan-out", () -> {
             KafkaStreams.State s = state();
             return s == KafkaStreams.State.RUNNING || s == KafkaStreams.State.REBALANCING ? null : "Kafka Streams is " + s;

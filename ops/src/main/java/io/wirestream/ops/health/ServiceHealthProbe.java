@@ -16,7 +16,8 @@ import java.util.List;
  * Asks one service's readiness URL. Reads the platform's format ({@code {"service","status","checks":{name: "OK" or
  * problem}}}, HTTP 503 when a check fails) and keeps each failing check's problem as the reason; a top-level
  * {@code reason} or {@code lastError} field, if a service adds one, is taken too. Anything else non-200 is reported
- * with its status and the start of its body, so an unknown format still shows why.
+ * with its status and the start of its body, so an unknown format still shows why. A ready service's {@code warnings}
+ * ({@code {name: problem}}, problems it works around) are kept beside its readiness.
  */
 public final class ServiceHealthProbe {
 
@@ -38,7 +39,7 @@ public final class ServiceHealthProbe {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
-                return new ServiceHealth(service, url, true, null, clock.instant());
+                return new ServiceHealth(service, url, true, null, clock.instant(), warningsOf(response.body()));
             }
             return new ServiceHealth(service, url, false, reasonOf(response.statusCode(), response.body()), clock.instant());
         } catch (InterruptedException e) {
@@ -74,6 +75,18 @@ public final class ServiceHealthProbe {
             return "HTTP " + status + (shown.isEmpty() ? "" : ": " + shorten(shown));
         }
         return String.join("; ", problems);
+    }
+
+    /** The {@code warnings} a ready service names ({@code check: problem; ...}), or null when it names none. */
+    static String warningsOf(String body) {
+        List<String> warnings = new ArrayList<>();
+        try {
+            JsonNode w = JSON.readTree(body).path("warnings");
+            w.fieldNames().forEachRemaining(name -> warnings.add(name + ": " + w.get(name).asText()));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return warnings.isEmpty() ? null : String.join("; ", warnings);
     }
 
     private static String shorten(String s) {

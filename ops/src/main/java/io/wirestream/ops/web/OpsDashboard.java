@@ -106,6 +106,9 @@ public final class OpsDashboard {
         List<StageView> result = new ArrayList<>(stages);
         for (ServiceHealth h : health) {
             if (h.ready()) {
+                if (h.warning() != null) {
+                    warn(result, h);
+                }
                 continue;
             }
             String reason = h.service() + " not ready: " + h.reason();
@@ -123,6 +126,21 @@ public final class OpsDashboard {
             }
         }
         return result;
+    }
+
+    /**
+     * A ready service that names a warning (it works around a problem, e.g. it refused a reloaded file and the previous
+     * one stays in force) turns its OK stages WARN with that warning; a worse status a stage already has stays.
+     */
+    private static void warn(List<StageView> result, ServiceHealth h) {
+        String reason = h.service() + ": " + h.warning();
+        for (int i = 0; i < result.size(); i++) {
+            StageView s = result.get(i);
+            if (belongsTo(s, h.service()) && s.status() == LagStatus.OK) {
+                result.set(i, new StageView(s.name(), s.group(), s.reads(), s.writes(), s.recordsPerSecond(),
+                        s.records(), s.lagRecords(), s.lagSeconds(), LagStatus.WARN, reason));
+            }
+        }
     }
 
     /** By name prefix, so the instances of a scaled-out service (enrich-stream-2) mark the same stage. */

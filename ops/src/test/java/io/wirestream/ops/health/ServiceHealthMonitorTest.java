@@ -28,10 +28,13 @@ class ServiceHealthMonitorTest {
     private final AtomicReference<String> problem = new AtomicReference<>();
     private ServiceHttpServer enrich;
 
+    final AtomicReference<String> warning = new AtomicReference<>();
+
     @BeforeEach
     void startService() {
         enrich = new ServiceHttpServer("enrich-stream", ServiceHttpServer.newMetrics("enrich-stream"), app -> { })
                 .readiness("kafka-streams", problem::get)
+                .warning("config-file", warning::get)
                 .start("127.0.0.1", 0);
     }
 
@@ -57,6 +60,20 @@ class ServiceHealthMonitorTest {
         assertThat(recovered.ready()).isTrue();
         assertThat(recovered.reason()).isNull();
         assertThat(metrics.get("wirestream.service.ready").tag("service", "enrich-stream").gauge().value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aReadyServiceWithAWarningStaysReadyAndTheWarningIsKept() {
+        ServiceHealthMonitor monitor = new ServiceHealthMonitor(Map.of("enrich-stream", readyUrl()),
+                new ServiceHealthProbe(Duration.ofSeconds(2), Clock.systemUTC()), Duration.ofSeconds(1), new SimpleMeterRegistry());
+
+        warning.set("the file is invalid, the previous version stays in force");
+        ServiceHealth warned = monitor.checkNow().get(0);
+        assertThat(warned.ready()).isTrue();
+        assertThat(warned.warning()).isEqualTo("config-file: the file is invalid, the previous version stays in force");
+
+        warning.set(null);
+        assertThat(monitor.checkNow().get(0).warning()).isNull();
     }
 
     @Test

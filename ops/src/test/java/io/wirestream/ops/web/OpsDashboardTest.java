@@ -153,4 +153,24 @@ class OpsDashboardTest {
         assertThat(snapshot.stages()).filteredOn(s -> "publish-sqlite".equals(s.name()))
                 .singleElement().extracting(StageView::status).isEqualTo(LagStatus.OK);
     }
+
+    @Test
+    void aReadyServiceWithAWarningMarksItsStagesWarnWithTheWarningNotErr() {
+        LagReport report = new LagReport(AT, List.of(group("wirestream-publish-sqlite", LagStatus.OK, "wire.articles"),
+                group("wirestream-subscribers", LagStatus.OK, "wire.articles")), List.of(), List.of(), null);
+        String warning = "subscribers-file: subscribers.yaml is invalid, the previous version (ab12cd34) stays in force";
+        OpsDashboard dashboard = new OpsDashboard(() -> report, null, limit -> List.of(), limit -> List.of(),
+                Clock.fixed(AT, ZoneOffset.UTC), 10,
+                () -> List.of(new ServiceHealth("publish-service", "http://p/health/ready", true, null, AT, warning)));
+
+        OpsSnapshot snapshot = dashboard.snapshot();
+
+        assertThat(snapshot.overallStatus()).isEqualTo("WARN");
+        assertThat(snapshot.stages()).filteredOn(s -> "publish-sqlite".equals(s.name())).singleElement().satisfies(s -> {
+            assertThat(s.status()).isEqualTo(LagStatus.WARN);
+            assertThat(s.reason()).isEqualTo("publish-service: " + warning);
+        });
+        assertThat(snapshot.stages()).filteredOn(s -> "subscribers".equals(s.name()))
+                .singleElement().extracting(StageView::status).isEqualTo(LagStatus.OK);
+    }
 }

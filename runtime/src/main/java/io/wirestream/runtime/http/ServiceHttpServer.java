@@ -45,6 +45,7 @@ public final class ServiceHttpServer implements AutoCloseable {
     private final String service;
     private final PrometheusMeterRegistry metrics;
     private final Map<String, ReadinessCheck> checks = new LinkedHashMap<>();
+    private final Map<String, ReadinessCheck> warningChecks = new LinkedHashMap<>();
     private final Javalin app;
     private final HttpLimits limits;
     private final JvmProcessMetrics jvmMetrics;
@@ -115,6 +116,11 @@ public final class ServiceHttpServer implements AutoCloseable {
                 ObjectNode body = JSON.createObjectNode().put("service", service).put("status", problems.isEmpty() ? "UP" : "DOWN");
                 ObjectNode detail = body.putObject("checks");
                 checks.keySet().forEach(name -> detail.put(name, problems.getOrDefault(name, "OK")));
+                Map<String, String> warned = warnings();
+                if (!warned.isEmpty()) {
+                    ObjectNode w = body.putObject("warnings");
+                    warned.forEach(w::put);
+                }
                 ctx.status(problems.isEmpty() ? 200 : 503).contentType("application/json").result(body.toString());
             });
             r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
@@ -142,6 +148,16 @@ public final class ServiceHttpServer implements AutoCloseable {
 
     public ServiceHttpServer readiness(String name, ReadinessCheck check) {
         checks.put(name, check);
+        return this;
+    }
+
+    /**
+     * A problem the service works around, such as a reloaded file refused while the previous one stays in force: named
+     * under {@code warnings} in {@code /health/ready} (and so on the ops page) but never turning readiness DOWN, which
+     * would take a working service out of an orchestrator's rotation.
+     */
+    public ServiceHttpServer warning(String name, ReadinessCheck check) {
+        warningChecks.put(name, check);
         return this;
     }
 
@@ -176,6 +192,15 @@ public final class ServiceHttpServer implements AutoCloseable {
     }
 
     public Map<String, String> readinessProblems() {
+        return problemsOf(checks);
+    }
+
+    /** The warnings' current problems (name -> problem), empty when none has one. */
+    public Map<String, String> warnings() {
+        return problemsOf(warningChecks);
+    }
+
+    private static Map<String, String> problemsOf(Map<String, ReadinessCheck> checks) {
         Map<String, String> problems = new LinkedHashMap<>();
         checks.forEach((name, check) -> {
             try {
