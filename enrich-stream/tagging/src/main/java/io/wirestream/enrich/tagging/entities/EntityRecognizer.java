@@ -196,7 +196,8 @@ public final class EntityRecognizer {
         List<KnownAlias> candidates = kb.aliases(KnowledgeBase.key(span));
         KnownAlias best = null;
         for (KnownAlias alias : candidates) {
-            if (caseCompatible(alias, span) && (best == null || alias.primary() && !best.primary())) {
+            if (alias.language() == null && caseCompatible(alias, span)
+                    && (best == null || alias.primary() && !best.primary())) {
                 best = alias;
             }
         }
