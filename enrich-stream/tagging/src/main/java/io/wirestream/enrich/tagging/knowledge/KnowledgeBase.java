@@ -37,6 +37,7 @@ public final class KnowledgeBase {
     private final Set<String> titles = new HashSet<>();
     private final Set<String> organisationWords = new HashSet<>();
     private final Set<String> organisationHeads = new HashSet<>();
+    private final Set<String> eventWords = new HashSet<>();
     private final Set<String> commonWords = new HashSet<>();
     private final Set<String> placeLastWords = new HashSet<>();
     private final Set<String> lowerCaseAliasStarts = new HashSet<>();
@@ -92,6 +93,7 @@ public final class KnowledgeBase {
         words(resourceDir + "/given-names.txt", givenNames, false);
         words(resourceDir + "/organisation-words.txt", organisationWords, false);
         words(resourceDir + "/organisation-heads.txt", organisationHeads, false);
+        words(resourceDir + "/event-words.txt", eventWords, false);
         words(resourceDir + "/common-words.txt", commonWords, true);
         for (String line : lines(resourceDir + "/place-words.txt")) {
             Set<String> into = line.startsWith("last:") ? placeLastWords : placeFirstWords;
@@ -204,6 +206,11 @@ public final class KnowledgeBase {
 
     public boolean isOrganisationWord(String word) {
         return organisationWords.contains(word);
+    }
+
+    /** "Act" in "Alcohol Act", "Cup" in "Davis Cup": the last word of a law's, treaty's, prize's or event's name. */
+    public boolean isEventWord(String word) {
+        return eventWords.contains(word);
     }
 
     public boolean isOrganisationHead(String word) {

@@ -30,7 +30,7 @@ public final class KnowledgeResourceGenerator {
 
     /** Files copied as they are: they are already in the runtime format. */
     static final List<String> VERBATIM = List.of("given-names.txt", "titles.txt", "organisation-words.txt",
-            "organisation-heads.txt", "common-words.txt", "media-topics.tsv", "place-words.txt");
+            "organisation-heads.txt", "event-words.txt", "common-words.txt", "media-topics.tsv", "place-words.txt");
 
     public static void main(String[] args) throws IOException {
         Path module = Path.of(args.length > 0 ? args[0] : ".");
