@@ -463,10 +463,25 @@ public final class EntityRecognizer {
             }
             return new Mention(from, end, first.start(), last.end(), surface, EntityType.PERSON, null, 0.35, false);
         }
+        if (endsInKnownTown(last) && !first.text().matches("\\p{Lu}\\.")) {
+            // "Hansa Rostock", "Vitesse Arnhem": a club or company named after its town, not a person
+            return new Mention(from, end, first.start(), last.end(), surface, EntityType.ORGANISATION, null, 0.6, false);
+        }
         if (personShaped(tokens, from, end)) {
             return person(tokens, from, end, surface, 0.5);
         }
         return new Mention(from, end, first.start(), last.end(), surface, EntityType.ORGANISATION, null, 0.45, false);
+    }
+
+    /** The word is the name of a known city or region (a person's surname rarely is, and "London" is no given name). */
+    private boolean endsInKnownTown(Token last) {
+        for (KnownAlias alias : kb.aliases(last.lower())) {
+            if (alias.language() == null && alias.entity().type() == EntityType.PLACE && isCityOrRegion(alias.entity())
+                    && caseCompatible(alias, List.of(last))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Rios ( Chile )", "Moin Khan (Pakistan)": a name followed by a country in brackets. */

@@ -166,4 +166,12 @@ class EntityRecognitionTest {
         });
         assertThat(mentionsOfType(text, EntityType.ORGANISATION)).contains("Desportivo Aves", "Primeira Liga");
     }
+
+    @Test
+    void aNameEndingInAKnownTownIsAClubNotAPerson() {
+        String text = "Dutch league results\nOn Saturday the home side Quintus Rotterdam drew 1-1 with Orvelt Amsterdam, "
+                + "while the Grand Slam winner stayed at home.\n";
+        assertThat(mentionsOfType(text, EntityType.ORGANISATION)).contains("Quintus Rotterdam", "Orvelt Amsterdam");
+        assertThat(mentionsOfType(text, EntityType.PERSON)).isEmpty();
+    }
 }
