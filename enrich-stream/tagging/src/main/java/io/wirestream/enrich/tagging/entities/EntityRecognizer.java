@@ -35,7 +35,7 @@ public final class EntityRecognizer {
      */
     static final Set<String> LEGAL_SUFFIXES = Set.of("Co", "Co.", "Cos", "Cos.", "Ltd", "Ltd.", "Limited", "Inc", "Inc.",
             "Corp", "Corp.", "Plc", "PLC", "plc", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "ASA", "Oyj", "Oy", "AB",
-            "SpA", "S.p.A.", "BV", "B.V.", "LLC", "L.L.C.", "KK", "Bhd", "Pty", "A/S");
+            "SpA", "S.p.A.", "BV", "B.V.", "LLC", "L.L.C.", "KK", "Bhd", "Pty");
     /** Longest run of words between a known name and its legal suffix ("Toyota Motor Corp", "Vodafone Group Plc"). */
     private static final int MAX_WORDS_BEFORE_SUFFIX = 3;
     /**
