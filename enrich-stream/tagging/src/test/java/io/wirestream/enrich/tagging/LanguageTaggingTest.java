@@ -131,4 +131,14 @@ class LanguageTaggingTest {
         assertThat(names(a)).contains("Tomas Varenko");
         assertThat(a.getSubjects()).isNotEmpty();
     }
+
+    @Test
+    void citiesGoByTheirNameInTheCopysLanguage() {
+        Article italian = story("it", "Maltempo a Napoli e Torino", "La pioggia ha colpito Napoli e Firenze.");
+        assertThat(withUri(italian, "wirestream:place:naples")).get()
+                .satisfies(e -> assertThat(e.getMentionCount()).isEqualTo(2));
+        assertThat(withUri(italian, "wirestream:org:napoli")).isEmpty();
+        Article finnish = story("fi", "Kokous Moskovassa", "Ministerit tapasivat Helsingissä ja Tukholmassa.");
+        assertThat(names(finnish)).containsExactlyInAnyOrder("Moscow", "Helsinki", "Stockholm");
+    }
 }

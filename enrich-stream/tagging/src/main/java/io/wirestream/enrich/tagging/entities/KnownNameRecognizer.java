@@ -105,7 +105,7 @@ public final class KnownNameRecognizer {
             KnownAlias best = null;
             for (KnownAlias alias : kb.aliases(key)) {
                 if (alias.usableIn(language.code()) && caseCompatible(alias, forms, head)
-                        && (best == null || alias.primary() && !best.primary())) {
+                        && (best == null || rank(alias) > rank(best))) {
                     best = alias;
                 }
             }
@@ -118,6 +118,14 @@ public final class KnownNameRecognizer {
             }
         }
         return null;
+    }
+
+    /**
+     * Which of two entities a name means: the copy's own language's name first (in Italian "Napoli" is the city, in
+     * English copy the club), then a canonical name over an alias.
+     */
+    private static int rank(KnownAlias alias) {
+        return (alias.language() != null ? 2 : 0) + (alias.primary() ? 1 : 0);
     }
 
     private boolean caseCompatible(KnownAlias alias, List<String> forms, Token head) {
