@@ -7,13 +7,14 @@ import java.util.Map;
  * when its corpus is absent.
  *
  * @param knowledgeVersion version of the knowledge resources measured
- * @param conll per type (PER, ORG, LOC) on CoNLL-2003 eng.testa
+ * @param conll per CoNLL-2003 file present (eng.testa: the rules were tuned looking at it; eng.train: looked at
+ *              since knowledge 2026.12-1; eng.testb: never looked at), per type (PER, ORG, LOC)
  * @param reuters per label kind (PLACES, PEOPLE, ORGS) on Reuters-21578 TRAIN
  * @param bbc Media Topic accuracy on the BBC folders
  * @param ecbPlus related links on ECB+
  * @param basil related links on BASIL
  */
-public record QualityNumbers(String knowledgeVersion, Map<String, PrecisionRecall> conll,
+public record QualityNumbers(String knowledgeVersion, Map<String, Map<String, PrecisionRecall>> conll,
                              Map<String, PrecisionRecall> reuters, BbcTopicEvaluation.Result bbc,
                              RelatedLinkEvaluation.Result ecbPlus, RelatedLinkEvaluation.Result basil) {
 }

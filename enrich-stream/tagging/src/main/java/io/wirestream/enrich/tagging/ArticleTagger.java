@@ -5,6 +5,7 @@ import io.wirestream.avro.Entity;
 import io.wirestream.avro.Subject;
 import io.wirestream.enrich.tagging.entities.EntityRecognizer;
 import io.wirestream.enrich.tagging.entities.EntityResolver;
+import io.wirestream.enrich.tagging.entities.KnownNameRecognizer;
 import io.wirestream.enrich.tagging.entities.Mention;
 import io.wirestream.enrich.tagging.entities.ResolvedEntity;
 import io.wirestream.enrich.tagging.keywords.KeywordExtractor;
@@ -12,6 +13,7 @@ import io.wirestream.enrich.tagging.knowledge.KnowledgeBase;
 import io.wirestream.enrich.tagging.subjects.MediaTopicClassifier;
 import io.wirestream.enrich.tagging.subjects.ScoredTopic;
 import io.wirestream.enrich.tagging.subjects.SourceSubjectMapper;
+import io.wirestream.enrich.tagging.text.TextLanguage;
 import io.wirestream.enrich.tagging.text.TextTokenizer;
 import io.wirestream.enrich.tagging.text.Token;
 
@@ -26,6 +28,10 @@ import java.util.Set;
 /**
  * Tags an article with entities (people, organisations, places), IPTC Media Topics and keywords. Pure and
  * thread-safe: one instance can serve every stream thread.
+ *
+ * <p>What is tagged depends on the article's language ({@link TextLanguage}): English copy (and copy without a
+ * language) gets every rule; copy in any other language gets only the entities the knowledge base knows, and no
+ * inferred Media Topics or keywords, whose cue words and stop words are English.
  */
 public final class ArticleTagger {
 
@@ -33,6 +39,7 @@ public final class ArticleTagger {
     private final TaggerSettings settings;
     private final TextTokenizer tokenizer = new TextTokenizer();
     private final EntityRecognizer recognizer;
+    private final KnownNameRecognizer knownNames;
     private final EntityResolver resolver = new EntityResolver();
     private final MediaTopicClassifier topics;
     private final SourceSubjectMapper sourceSubjects = new SourceSubjectMapper();
@@ -42,6 +49,7 @@ public final class ArticleTagger {
         this.kb = kb;
         this.settings = settings;
         this.recognizer = new EntityRecognizer(kb);
+        this.knownNames = new KnownNameRecognizer(kb);
         this.topics = new MediaTopicClassifier(kb);
         this.keywords = new KeywordExtractor(kb, settings.maxKeywords());
     }
@@ -58,7 +66,7 @@ public final class ArticleTagger {
      * A copy of the article with entities, subjects and keywords. Subjects the source sent (origin source or mapped)
      * are kept, source subject codes are mapped to Media Topics (origin mapped), and topics inferred from the text are
      * added (origin inferred) unless already present. Entities are replaced (tagging is a function of the text);
-     * keywords the source sent are kept first.
+     * keywords the source sent are kept first. The article's language decides which rules run (see the class note).
      */
     public Article tag(Article article) {
         List<String> paragraphs = new ArrayList<>();
@@ -66,7 +74,7 @@ public final class ArticleTagger {
             paragraphs.add(article.getDescription());
         }
         paragraphs.addAll(article.getBodyParagraphs());
-        TaggingResult result = analyse(article.getHeadline(), paragraphs);
+        TaggingResult result = analyse(article.getHeadline(), paragraphs, TextLanguage.of(article.getLanguage()));
 
         List<Entity> entities = new ArrayList<>();
         for (ResolvedEntity e : result.entities()) {
@@ -80,8 +88,13 @@ public final class ArticleTagger {
                 .build();
     }
 
-    /** Tags a headline and paragraphs; the lower-level entry point the quality report and benchmarks use. */
+    /** Tags an English headline and paragraphs; the lower-level entry point the quality report and benchmarks use. */
     public TaggingResult analyse(String headline, List<String> paragraphs) {
+        return analyse(headline, paragraphs, TextLanguage.ENGLISH);
+    }
+
+    /** Tags a headline and paragraphs written in the given language. */
+    public TaggingResult analyse(String headline, List<String> paragraphs, TextLanguage language) {
         StringBuilder text = new StringBuilder(headline == null ? "" : headline).append('\n');
         int leadEnd = -1;
         for (String p : paragraphs) {
@@ -90,13 +103,19 @@ public final class ArticleTagger {
                 leadEnd = text.length();
             }
         }
-        return analyse(text.toString(), leadEnd < 0 ? text.length() : leadEnd);
+        return analyse(text.toString(), leadEnd < 0 ? text.length() : leadEnd, language);
     }
 
-    /** Tags free text; {@code leadEnd} is the offset where the headline and first paragraph end. */
+    /** Tags free English text; {@code leadEnd} is the offset where the headline and first paragraph end. */
     public TaggingResult analyse(String text, int leadEnd) {
+        return analyse(text, leadEnd, TextLanguage.ENGLISH);
+    }
+
+    /** Tags free text written in the given language. */
+    public TaggingResult analyse(String text, int leadEnd, TextLanguage language) {
         List<Token> tokens = tokenizer.tokenize(text);
-        List<Mention> mentions = recognizer.recognise(tokens);
+        boolean english = language.english();
+        List<Mention> mentions = english ? recognizer.recognise(tokens) : knownNames.recognise(tokens, language);
         List<ResolvedEntity> all = resolver.resolve(tokens, mentions);
         List<ResolvedEntity> kept = new ArrayList<>();
         for (ResolvedEntity e : all) {
@@ -110,8 +129,9 @@ public final class ArticleTagger {
             kept = new ArrayList<>(kept.subList(0, settings.maxEntities()));
             kept.sort(Comparator.comparingInt(ResolvedEntity::firstOffset));
         }
-        List<ScoredTopic> scored = topics.classify(tokens, kept, kb);
-        List<String> terms = keywords.extract(tokens, mentions, leadEnd);
+        // Media Topic cue words and keyword stop words are English: other languages keep only their source's subjects
+        List<ScoredTopic> scored = english ? topics.classify(tokens, kept, kb) : List.of();
+        List<String> terms = english ? keywords.extract(tokens, mentions, leadEnd) : List.of();
         return new TaggingResult(tokens, mentions, List.copyOf(kept), scored, terms);
     }
 

@@ -29,6 +29,21 @@ public final class EntityRecognizer {
     private static final Set<String> SPEECH_VERBS = Set.of("said", "says", "told", "added", "noted", "stated",
             "warned", "wrote", "argued", "explained");
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "from", "to", "across", "outside");
+    /**
+     * Legal forms that end a company's name ("Co Ltd", "Inc", "AG", "Oyj"): part of the name, in any case, and never
+     * followed by more of it.
+     */
+    static final Set<String> LEGAL_SUFFIXES = Set.of("Co", "Co.", "Cos", "Cos.", "Ltd", "Ltd.", "Limited", "Inc", "Inc.",
+            "Corp", "Corp.", "Plc", "PLC", "plc", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "ASA", "Oyj", "Oy", "AB",
+            "SpA", "S.p.A.", "BV", "B.V.", "LLC", "L.L.C.", "KK", "Bhd", "Pty");
+    /** Longest run of words between a known name and its legal suffix ("Toyota Motor Corp", "Vodafone Group Plc"). */
+    private static final int MAX_WORDS_BEFORE_SUFFIX = 3;
+    /**
+     * Endings of adjectives and participles ("Confident", "Unofficial", "Beleaguered") that open a headline or a
+     * sentence before a name: such a word is never the start of the name.
+     */
+    private static final List<String> ADJECTIVE_ENDINGS = List.of("able", "ible", "ful", "ous", "ive", "less", "ical",
+            "ial", "ent", "ant", "ered", "ated", "ened", "tled");
 
     private final KnowledgeBase kb;
 
@@ -60,6 +75,15 @@ public final class EntityRecognizer {
                     mentions.add(new Mention(i, orgEnd, t.start(), tokens.get(orgEnd - 1).end(), surface(tokens, i, orgEnd),
                             EntityType.ORGANISATION, null, 0.75, false));
                     i = orgEnd;
+                    continue;
+                }
+                int companyEnd = legalSuffixEnd(tokens, i + aliasLength);
+                if (companyEnd > 0) { // "Siemens AG", "Vodafone Group Plc", "Toyota Motor Corp"
+                    KnownEntity company = alias.entity().type() == EntityType.ORGANISATION ? alias.entity() : null;
+                    mentions.add(new Mention(i, companyEnd, t.start(), tokens.get(companyEnd - 1).end(),
+                            surface(tokens, i, companyEnd), EntityType.ORGANISATION, company,
+                            company == null ? 0.8 : 0.95, false));
+                    i = companyEnd;
                     continue;
                 }
                 mentions.add(knownMention(tokens, i, aliasLength, alias));
@@ -196,7 +220,8 @@ public final class EntityRecognizer {
         List<KnownAlias> candidates = kb.aliases(KnowledgeBase.key(span));
         KnownAlias best = null;
         for (KnownAlias alias : candidates) {
-            if (caseCompatible(alias, span) && (best == null || alias.primary() && !best.primary())) {
+            if (alias.language() == null && caseCompatible(alias, span)
+                    && (best == null || alias.primary() && !best.primary())) {
                 best = alias;
             }
         }
@@ -296,13 +321,31 @@ public final class EntityRecognizer {
         if (kb.isCommonWord(first.text()) && !kb.isGivenName(first.text())) {
             return from;
         }
+        if ((first.sentenceStart() || first.caseUninformative()) && adjectival(first.text())
+                && !kb.isGivenName(first.text())) {
+            return from; // "Confident Assad", "Unofficial Japanese": a headline's adjective, not a name
+        }
         int end = from + 1;
         while (end < tokens.size()) {
             Token t = tokens.get(end);
-            if (t.sentenceStart()) {
+            if (LEGAL_SUFFIXES.contains(tokens.get(end - 1).text()) && end - 1 > from) {
+                // a legal form ends the name: only another legal form may follow ("Co Ltd")
+                if (!t.sentenceStart() && LEGAL_SUFFIXES.contains(t.text())) {
+                    end++;
+                    continue;
+                }
                 break;
             }
-            if (t.isWord() && t.isCapitalised() && !kb.isCommonWord(t.text())) {
+            if (t.sentenceStart()) {
+                int companyEnd = softLineBreak(tokens, end) ? legalSuffixEnd(tokens, end) : -1;
+                if (companyEnd > 0) { // "Matsushita Electric / Industrial Co Ltd": a name wrapped onto the next line
+                    end = companyEnd;
+                }
+                break;
+            }
+            if (t.isWord() && LEGAL_SUFFIXES.contains(t.text())) {
+                end++;
+            } else if (t.isWord() && t.isCapitalised() && !kb.isCommonWord(t.text())) {
                 end++;
             } else if (CONNECTORS.contains(t.text()) && end + 1 < tokens.size()
                     && tokens.get(end + 1).isCapitalised() && tokens.get(end + 1).isWord()
@@ -328,13 +371,68 @@ public final class EntityRecognizer {
         return end;
     }
 
+    /**
+     * End of "[up to three capitalised words] legal suffix [legal suffix]" starting at {@code from} on the same line
+     * or sentence, or -1: what makes the name before it a company's.
+     */
+    private int legalSuffixEnd(List<Token> tokens, int from) {
+        if (from >= tokens.size() || from > 0 && tokens.get(from).sentenceStart() && !softLineBreak(tokens, from)) {
+            return -1;
+        }
+        int k = from;
+        while (k < tokens.size() && k - from <= MAX_WORDS_BEFORE_SUFFIX) {
+            Token t = tokens.get(k);
+            if (k > from && t.sentenceStart() || !t.isWord() && !t.text().equals("&")) {
+                return -1;
+            }
+            if (LEGAL_SUFFIXES.contains(t.text())) {
+                int end = k + 1;
+                while (end < tokens.size() && !tokens.get(end).sentenceStart()
+                        && LEGAL_SUFFIXES.contains(tokens.get(end).text())) {
+                    end++;
+                }
+                return end;
+            }
+            if (!t.isCapitalised() || kb.isCommonWord(t.text()) && !kb.isOrganisationWord(t.text()) || t.allCapsLine()) {
+                return -1;
+            }
+            k++;
+        }
+        return -1;
+    }
+
+    /** The token opens a line that continues the previous one mid-sentence (hard-wrapped copy), not a new sentence. */
+    private static boolean softLineBreak(List<Token> tokens, int at) {
+        Token prev = tokens.get(at - 1);
+        return prev.isWord() && !prev.text().endsWith(".") && !tokens.get(at).allCapsLine()
+                && !prev.allCapsLine() && !prev.titleCaseLine();
+    }
+
+    /** "Confident", "Unofficial", "Beleaguered": a capitalised adjective or participle (seven letters or more). */
+    private static boolean adjectival(String word) {
+        if (word.length() < 7 || !Character.isLowerCase(word.charAt(word.length() - 1))) {
+            return false;
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        for (String ending : ADJECTIVE_ENDINGS) {
+            if (lower.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Mention classifyRun(List<Token> tokens, int from, int end, boolean titled) {
         // a run may contain known names ("Bank of Tokyo" has Tokyo): only a run that is one unknown name is kept whole
         Token first = tokens.get(from);
         Token last = tokens.get(end - 1);
         int len = end - from;
         String surface = surface(tokens, from, end);
-        boolean orgShape = len > 1 && (kb.isOrganisationWord(last.text()) || kb.isOrganisationHead(first.text()));
+        if (len > 1 && kb.isEventWord(last.text())) {
+            return null; // "Alcohol Act", "Davis Cup": a law, treaty, prize or event, none of our three kinds
+        }
+        boolean orgShape = len > 1 && (kb.isOrganisationWord(last.text()) || LEGAL_SUFFIXES.contains(last.text())
+                || kb.isOrganisationHead(first.text()));
         if (orgShape) {
             return new Mention(from, end, first.start(), last.end(), surface, EntityType.ORGANISATION, null, 0.75, false);
         }
@@ -365,10 +463,25 @@ public final class EntityRecognizer {
             }
             return new Mention(from, end, first.start(), last.end(), surface, EntityType.PERSON, null, 0.35, false);
         }
+        if (endsInKnownTown(last) && !first.text().matches("\\p{Lu}\\.")) {
+            // "Hansa Rostock", "Vitesse Arnhem": a club or company named after its town, not a person
+            return new Mention(from, end, first.start(), last.end(), surface, EntityType.ORGANISATION, null, 0.6, false);
+        }
         if (personShaped(tokens, from, end)) {
             return person(tokens, from, end, surface, 0.5);
         }
         return new Mention(from, end, first.start(), last.end(), surface, EntityType.ORGANISATION, null, 0.45, false);
+    }
+
+    /** The word is the name of a known city or region (a person's surname rarely is, and "London" is no given name). */
+    private boolean endsInKnownTown(Token last) {
+        for (KnownAlias alias : kb.aliases(last.lower())) {
+            if (alias.language() == null && alias.entity().type() == EntityType.PLACE && isCityOrRegion(alias.entity())
+                    && caseCompatible(alias, List.of(last))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Rios ( Chile )", "Moin Khan (Pakistan)": a name followed by a country in brackets. */

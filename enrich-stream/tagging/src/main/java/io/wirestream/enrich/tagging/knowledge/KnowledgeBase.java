@@ -37,6 +37,7 @@ public final class KnowledgeBase {
     private final Set<String> titles = new HashSet<>();
     private final Set<String> organisationWords = new HashSet<>();
     private final Set<String> organisationHeads = new HashSet<>();
+    private final Set<String> eventWords = new HashSet<>();
     private final Set<String> commonWords = new HashSet<>();
     private final Set<String> placeLastWords = new HashSet<>();
     private final Set<String> lowerCaseAliasStarts = new HashSet<>();
@@ -51,8 +52,16 @@ public final class KnowledgeBase {
      * @param tokens the alias's tokens as written (case matters for acronyms)
      * @param entity what it names
      * @param primary true for the canonical name itself
+     * @param language null for a name used in every language (and the only kind English copy matches), else the
+     *                 language code ({@link io.wirestream.enrich.tagging.text.TextLanguage#code()}) of copy in which
+     *                 the name stands for the entity ("Norge" for Norway in Norwegian, "YK" for the UN in Finnish)
      */
-    public record KnownAlias(List<String> tokens, KnownEntity entity, boolean primary) {
+    public record KnownAlias(List<String> tokens, KnownEntity entity, boolean primary, String language) {
+
+        /** Whether copy in the given language may read this alias as the entity. */
+        public boolean usableIn(String languageCode) {
+            return language == null || language.equals(languageCode);
+        }
     }
 
     private KnowledgeBase(String resourceDir) {
@@ -62,12 +71,20 @@ public final class KnowledgeBase {
             String[] c = line.split("\t", -1);
             KnownEntity entity = new KnownEntity(c[1], c[3], EntityType.valueOf(c[0]), c[2]);
             byId.put(entity.id(), entity);
-            addAlias(tokenizer, c[3], entity, true);
+            addAlias(tokenizer, c[3], entity, true, null);
             if (!c[4].isEmpty()) {
                 for (String alias : c[4].split("\\|")) {
-                    addAlias(tokenizer, alias, entity, false);
+                    addAlias(tokenizer, alias, entity, false, null);
                 }
             }
+        }
+        for (String line : lines(resourceDir + "/names-by-language.tsv")) {
+            String[] c = line.split("\t");
+            KnownEntity entity = byId.get(c[1]);
+            if (entity == null) {
+                throw new IllegalStateException("names-by-language.tsv names an unknown entity " + c[1]);
+            }
+            addAlias(tokenizer, c[2], entity, false, c[0]);
         }
         for (String line : lines(resourceDir + "/demonyms.tsv")) {
             String[] c = line.split("\t");
@@ -76,6 +93,7 @@ public final class KnowledgeBase {
         words(resourceDir + "/given-names.txt", givenNames, false);
         words(resourceDir + "/organisation-words.txt", organisationWords, false);
         words(resourceDir + "/organisation-heads.txt", organisationHeads, false);
+        words(resourceDir + "/event-words.txt", eventWords, false);
         words(resourceDir + "/common-words.txt", commonWords, true);
         for (String line : lines(resourceDir + "/place-words.txt")) {
             Set<String> into = line.startsWith("last:") ? placeLastWords : placeFirstWords;
@@ -104,7 +122,7 @@ public final class KnowledgeBase {
         return kb;
     }
 
-    private void addAlias(TextTokenizer tokenizer, String alias, KnownEntity entity, boolean primary) {
+    private void addAlias(TextTokenizer tokenizer, String alias, KnownEntity entity, boolean primary, String language) {
         List<String> tokens = new ArrayList<>();
         for (Token t : tokenizer.tokenize(alias)) {
             tokens.add(t.text());
@@ -115,11 +133,16 @@ public final class KnowledgeBase {
         String key = keyOf(tokens);
         List<KnownAlias> list = aliasesByKey.computeIfAbsent(key, k -> new ArrayList<>(1));
         for (KnownAlias existing : list) {
-            if (existing.entity().equals(entity) && existing.tokens().equals(tokens)) {
+            if (existing.entity().equals(entity) && existing.tokens().equals(tokens)
+                    && (existing.language() == null || existing.language().equals(language))) {
                 return;
             }
         }
-        list.add(new KnownAlias(List.copyOf(tokens), entity, primary));
+        list.add(new KnownAlias(List.copyOf(tokens), entity, primary, language));
+        longestAlias = Math.max(longestAlias, tokens.size());
+        if (language != null) {
+            return; // a name in one language only: English matching never sees it
+        }
         if (Character.isLowerCase(tokens.get(0).charAt(0))) {
             lowerCaseAliasStarts.add(tokens.get(0)); // "al Qaeda", "bin Laden", "eBay"
         }
@@ -136,7 +159,7 @@ public final class KnowledgeBase {
         return aliasesByKey.getOrDefault(key, Collections.emptyList());
     }
 
-    /** Every name the entity is known by, its canonical name first. */
+    /** Every name the entity is known by in every language, its canonical name first. */
     public List<String> aliasesOf(String id) {
         return aliasesById.getOrDefault(id, Collections.emptyList());
     }
@@ -183,6 +206,11 @@ public final class KnowledgeBase {
 
     public boolean isOrganisationWord(String word) {
         return organisationWords.contains(word);
+    }
+
+    /** "Act" in "Alcohol Act", "Cup" in "Davis Cup": the last word of a law's, treaty's, prize's or event's name. */
+    public boolean isEventWord(String word) {
+        return eventWords.contains(word);
     }
 
     public boolean isOrganisationHead(String word) {

@@ -26,11 +26,11 @@ import java.util.TreeMap;
 public final class KnowledgeResourceGenerator {
 
     /** Bump when the meaning of the generated files changes; printed into every generated file. */
-    public static final String KNOWLEDGE_VERSION = "2026.11-2";
+    public static final String KNOWLEDGE_VERSION = "2026.12-1";
 
     /** Files copied as they are: they are already in the runtime format. */
     static final List<String> VERBATIM = List.of("given-names.txt", "titles.txt", "organisation-words.txt",
-            "organisation-heads.txt", "common-words.txt", "media-topics.tsv", "place-words.txt");
+            "organisation-heads.txt", "event-words.txt", "common-words.txt", "media-topics.tsv", "place-words.txt");
 
     public static void main(String[] args) throws IOException {
         Path module = Path.of(args.length > 0 ? args[0] : ".");
@@ -77,11 +77,49 @@ public final class KnowledgeResourceGenerator {
         files.put("entities.tsv", header("type <TAB> id <TAB> kind <TAB> canonical name <TAB> aliases separated by |")
                 + table.render());
         files.put("demonyms.tsv", demonyms.toString());
+        files.put("names-by-language.tsv", namesByLanguage(factsDir, table));
         for (String name : VERBATIM) {
             files.put(name, Files.readString(factsDir.resolve(name), StandardCharsets.UTF_8));
         }
         files.put("VERSION", KNOWLEDGE_VERSION + "\n");
         return files;
+    }
+
+    /** Languages other than English whose copy the agencies send: their names of entities are generated. */
+    static final List<String> OTHER_LANGUAGES = List.of("da", "de", "es", "fi", "fr", "it", "nb", "sv");
+
+    /**
+     * Names of entities in other languages, used only on copy in that language: the JDK's (CLDR) name of every
+     * country with curated facts in each of {@link #OTHER_LANGUAGES} ("Norge", "Saksa", "Allemagne"), then the
+     * curated rows of {@code names-by-language.tsv} ("FN", "YK", "ONU"; Finnish forms too irregular to strip).
+     */
+    private static String namesByLanguage(Path factsDir, EntityTable table) throws IOException {
+        Set<String> lines = new LinkedHashSet<>();
+        for (String language : OTHER_LANGUAGES) {
+            Locale locale = Locale.forLanguageTag(language);
+            for (String[] row : rows(factsDir.resolve("country-facts.tsv"))) {
+                String id = "wirestream:place:" + row[0].toLowerCase(Locale.ROOT);
+                String name = new Locale("", row[0]).getDisplayCountry(locale);
+                // short names ("Man", "Oman") may be words; CLDR's descriptive forms ("SAR", brackets) are not used in copy
+                if (name.length() >= 4 && name.matches("[\\p{L}' -]+") && !name.contains(" - ")
+                        && !table.knows(id, name)) {
+                    lines.add(language + "\t" + id + "\t" + name);
+                }
+            }
+        }
+        for (String[] row : rows(factsDir.resolve("names-by-language.tsv"))) {
+            String id = row[1].trim();
+            if (!table.has(id)) {
+                throw new IllegalArgumentException("names-by-language.tsv: unknown id " + id);
+            }
+            for (String language : splitList(row[0])) {
+                for (String name : splitList(col(row, 2))) {
+                    lines.add(language + "\t" + id + "\t" + name);
+                }
+            }
+        }
+        return header("language <TAB> id <TAB> name used for the entity in copy in that language") + String.join("\n", lines)
+                + "\n";
     }
 
     private static void addCountry(String[] row, EntityTable table, StringBuilder demonyms) {
@@ -136,7 +174,10 @@ public final class KnowledgeResourceGenerator {
     }
 
     static String slug(String name) {
-        return fold(name).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        // letters NFD does not take apart ("Støre" -> "store", not "st-re")
+        String letters = fold(name).toLowerCase(Locale.ROOT).replace("ø", "o").replace("æ", "ae").replace("ß", "ss")
+                .replace("ł", "l").replace("đ", "d");
+        return letters.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     /** Strips accents so that "Côte d’Ivoire" is also found as "Cote d'Ivoire". */
@@ -175,6 +216,12 @@ public final class KnowledgeResourceGenerator {
 
         boolean has(String id) {
             return heads.containsKey(id);
+        }
+
+        /** The entity's canonical name or one of its aliases, ignoring case. */
+        boolean knows(String id, String name) {
+            return heads.containsKey(id) && (heads.get(id)[2].equalsIgnoreCase(name)
+                    || aliases.get(id).stream().anyMatch(name::equalsIgnoreCase));
         }
 
         void add(String id, String type, String kind, String canonical, List<String> extra) {

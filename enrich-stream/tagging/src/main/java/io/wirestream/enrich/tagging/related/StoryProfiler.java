@@ -6,6 +6,7 @@ import io.wirestream.avro.Entity;
 import io.wirestream.avro.EntityType;
 import io.wirestream.enrich.tagging.keywords.KeywordExtractor;
 import io.wirestream.enrich.tagging.knowledge.KnowledgeBase;
+import io.wirestream.enrich.tagging.text.TextLanguage;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +20,11 @@ import java.util.Set;
 /**
  * Turns a tagged article into its linking profile: its most salient entities (people and organisations weigh more
  * than places, which many unrelated stories share), its keywords and the content words of its headline.
+ *
+ * <p>Headline words are content words only by English rules (lower case, not a common English word), so copy in
+ * other languages gives none: its keys are its known entities, whose ids are the same in every language, and the
+ * keywords its source sent. A story in Finnish about Trump and one in German about him share the key of Trump; two
+ * Finnish stories that share only "mukaan" (according to) share nothing.
  */
 public final class StoryProfiler {
 
@@ -52,7 +58,8 @@ public final class StoryProfiler {
             addTerm(keys, keyword, termWeight);
             termWeight = Math.max(0.5, termWeight - 0.05);
         }
-        for (String word : headline.split("[^\\p{L}\\p{N}'-]+")) {
+        boolean english = TextLanguage.of(article.getLanguage()).english();
+        for (String word : english ? headline.split("[^\\p{L}\\p{N}'-]+") : new String[0]) {
             if (word.length() >= 4 && !kb.isCommonWord(word) && Character.isLowerCase(word.charAt(0))) {
                 addTerm(keys, word, 0.8);
             }

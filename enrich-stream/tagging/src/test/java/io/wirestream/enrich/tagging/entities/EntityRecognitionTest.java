@@ -128,4 +128,50 @@ class EntityRecognitionTest {
                 "Speaking on Monday, officials said prices were steady. However, traders were cautious.");
         assertThat(found).extracting(ResolvedEntity::name).doesNotContain("Speaking", "However", "Markets", "Monday");
     }
+
+    static List<String> mentionsOfType(String text, EntityType type) {
+        return TAGGER.analyse(text, text.indexOf('\n')).mentions().stream()
+                .filter(m -> m.type() == type && m.confidence() >= 0.5).map(Mention::surface).toList();
+    }
+
+    @Test
+    void companyNamesAreOneOrganisationWithTheirLegalSuffixEvenAcrossAWrappedLine() {
+        String text = "Electronics makers report\n"
+                + "Profits rose at the electronics group Kaneda Denki\n"
+                + "Industrial Co Ltd in the year to March, while Siemens AG and Nokia Oyj\n"
+                + "gave warnings. Vodafone Group Plc and Brunnholt Maschinen GmbH both gained, as did\n"
+                + "the shipping group Orskaug Marine ASA, which said demand from the lines had picked up again.\n"
+                + "Orders at Lindqvist Verkstad AB and at the pulp maker Vantaa Paper Oyj were said to be strong, and\n"
+                + "the trucking firm Calder Freight Corp said it would buy the builder Velden Bouw NV for cash.\n";
+        assertThat(mentionsOfType(text, EntityType.ORGANISATION)).contains("Kaneda Denki Industrial Co Ltd",
+                "Siemens AG", "Nokia Oyj", "Vodafone Group Plc", "Brunnholt Maschinen GmbH", "Orskaug Marine ASA",
+                "Lindqvist Verkstad AB", "Vantaa Paper Oyj", "Calder Freight Corp", "Velden Bouw NV");
+        assertThat(mentionsOfType(text, EntityType.PERSON)).isEmpty();
+    }
+
+    @Test
+    void adjectivesTitlesLawsAndLeaguesNeverBecomePeople() {
+        String text = "Confident Assad says the war is nearly won\n"
+                + "Unacceptable Catalan vote, says Madrid.\n"
+                + "Unofficial Japanese figures showed exports rose. Beleaguered Navalny allies met on Monday.\n"
+                + "The Alcohol Act was passed on Tuesday. The Water Resources Act came later.\n"
+                + "Primeira Liga side Desportivo Aves beat Porto 2-1 on Sunday, a week after Deportivo Alaves lost.\n";
+        List<String> people = mentionsOfType(text, EntityType.PERSON);
+        assertThat(people).noneMatch(n -> n.contains("Confident") || n.contains("Unacceptable") || n.contains("Unofficial")
+                || n.contains("Beleaguered") || n.contains("Act") || n.contains("Liga") || n.contains("Aves")
+                || n.contains("Alaves"));
+        assertThat(TAGGER.analyse(text, text.indexOf('\n')).entities()).anySatisfy(e -> {
+            assertThat(e.uri()).isEqualTo("wirestream:person:bashar-al-assad");
+            assertThat(e.mentions()).containsExactly("Assad");
+        });
+        assertThat(mentionsOfType(text, EntityType.ORGANISATION)).contains("Desportivo Aves", "Primeira Liga");
+    }
+
+    @Test
+    void aNameEndingInAKnownTownIsAClubNotAPerson() {
+        String text = "Dutch league results\nOn Saturday the home side Quintus Rotterdam drew 1-1 with Orvelt Amsterdam, "
+                + "while the Grand Slam winner stayed at home.\n";
+        assertThat(mentionsOfType(text, EntityType.ORGANISATION)).contains("Quintus Rotterdam", "Orvelt Amsterdam");
+        assertThat(mentionsOfType(text, EntityType.PERSON)).isEmpty();
+    }
 }
