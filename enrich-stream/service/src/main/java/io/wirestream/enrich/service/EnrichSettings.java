@@ -75,12 +75,17 @@ public final class EnrichSettings {
             "enrich.normalise.agency.languages", "", SourceDefaults::languages,
             "Language (BCP-47) of stories that declare none, by the agency that pushed the item, for items whose provider has none in enrich.normalise.provider.languages: agency=fi,...", false);
 
+    public static final Setting<Integer> NORMALISE_INLINE_MAX_BYTES = new Setting<>(
+            "enrich.normalise.inline.max.bytes", String.valueOf(NormaliserLimits.DEFAULT_INLINE_MAX_BYTES),
+            EnrichSettings::nonNegativeInt,
+            "Raw items up to this many bytes are normalised on the stream thread, within the per-item time budget that the parsers check as they go; larger ones on the normaliser's worker pool, whose budget also cuts off a parser that stops checking. Handing a small item to a worker and waiting for it cost more than its parse on a busy machine. 0 sends every item to the pool", false);
+
     public static final List<Setting<?>> ALL = List.of(APPLICATION_ID, STATE_DIR, STREAM_THREADS, COMMIT_INTERVAL,
             CACHE_MAX_BYTES, STANDBY_REPLICAS, KILL_TOMBSTONE_GRACE,
             EMBARGO_CHECK_INTERVAL, EMBARGO_MAX_AHEAD, HTTP_PORT, HTTP_HOST, DEDUPE_WINDOW, DEDUPE_HOLD_BACK, LINKS_WINDOW,
             LINKS_MAX, LINKS_CACHE_POSTINGS, HEALTH_MAX_THREAD_FAILURES, HEALTH_FAILURE_WINDOW, CLOSE_TIMEOUT,
             NORMALISE_PROVIDER_ZONES, NORMALISE_AGENCY_ZONES, NORMALISE_FORMAT_ZONES, NORMALISE_PROVIDER_LANGUAGES,
-            NORMALISE_AGENCY_LANGUAGES);
+            NORMALISE_AGENCY_LANGUAGES, NORMALISE_INLINE_MAX_BYTES);
 
     /** The normaliser's limits (its defaults) with what these settings assume about sources. */
     public static NormaliserLimits normaliserLimits(Settings settings) {
@@ -89,7 +94,16 @@ public final class EnrichSettings {
                 .withAgencyZones(settings.get(NORMALISE_AGENCY_ZONES))
                 .withFormatZones(settings.get(NORMALISE_FORMAT_ZONES))
                 .withProviderLanguages(settings.get(NORMALISE_PROVIDER_LANGUAGES))
-                .withAgencyLanguages(settings.get(NORMALISE_AGENCY_LANGUAGES)));
+                .withAgencyLanguages(settings.get(NORMALISE_AGENCY_LANGUAGES)))
+                .withInlineMaxBytes(settings.get(NORMALISE_INLINE_MAX_BYTES));
+    }
+
+    private static int nonNegativeInt(String text) {
+        int value = Integer.parseInt(text.trim());
+        if (value < 0) {
+            throw new IllegalArgumentException("must be 0 or more, not " + value);
+        }
+        return value;
     }
 
     /**
