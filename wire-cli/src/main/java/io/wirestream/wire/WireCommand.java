@@ -26,6 +26,11 @@ public final class WireCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
+            // Avro 1.12 refuses to build classes outside trusted packages; ./wire passes it, `java -cp ...` may not,
+            // and then every cluster record of the local pipeline fails with a SecurityException (as ServiceMain)
+            System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.wirestream.avro");
+        }
         configureLogging();
         int code = 1;
         try {
