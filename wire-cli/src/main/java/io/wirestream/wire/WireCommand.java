@@ -25,7 +25,21 @@ public final class WireCommand implements Runnable {
         CliLogging.configure(System.getenv());
     }
 
+    static final String AVRO_TRUSTED_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
+
+    /**
+     * Avro 1.12 refuses to build classes outside trusted packages. {@code ./wire} passes the property, a plain
+     * {@code java -cp ...} may not, and then every cluster record of the local pipeline failed with a
+     * SecurityException. As ServiceMain does: trust the contracts' package unless the JVM was told otherwise.
+     */
+    static void trustAvroPackage() {
+        if (System.getProperty(AVRO_TRUSTED_PACKAGES) == null) {
+            System.setProperty(AVRO_TRUSTED_PACKAGES, "io.wirestream.avro");
+        }
+    }
+
     public static void main(String[] args) {
+        trustAvroPackage();
         configureLogging();
         int code = 1;
         try {

@@ -43,6 +43,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The normaliser: detects the format from the bytes, runs that format's parser within a time budget, and assembles
  * canonical articles. Pure apart from the worker threads that enforce the budget: no Kafka, no I/O, and no clock
  * other than the one given. Thread-safe; one instance serves all stream threads.
+ *
+ * <p>Small payloads (up to {@link NormaliserLimits#inlineMaxBytes()}) are parsed on the calling thread: the budget is
+ * then enforced by the parsers' deadline checks (in their loops and between stories), which is what cuts off
+ * hostile input, and the hand-off to a worker and back, which cost more than a small parse on a busy machine, is
+ * saved. Larger payloads go to a bounded worker pool, which also stops waiting for a parser that ignores its
+ * deadline and its interrupt.
  */
 public final class WireItemNormaliser implements ItemNormaliser, AutoCloseable {
 
@@ -144,6 +150,13 @@ public final class WireItemNormaliser implements ItemNormaliser, AutoCloseable {
         if (parser == null) {
             throw new NormalisationException("detect", "unknown-format", "no parser for " + detection.format().label());
         }
+        if (payload.length <= limits.inlineMaxBytes()) {
+            try {
+                return run(parser, raw, payload, detection);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                throw refusal(e, detection);
+            }
+        }
         long budgetMillis = limits.timePerItem().toMillis();
         try {
             if (!permits.tryAcquire(budgetMillis, TimeUnit.MILLISECONDS)) {
@@ -192,18 +205,23 @@ public final class WireItemNormaliser implements ItemNormaliser, AutoCloseable {
             if (c instanceof NormalisationException ne) {
                 throw ne;
             }
-            if (c instanceof Deadline.Exceeded) {
-                throw new NormalisationException("parse", "timeout", c.getMessage(), c);
-            }
-            if (c instanceof StackOverflowError) {
-                throw new NormalisationException("parse", "too-complex", "the item nests too deeply to read", c);
-            }
-            if (c instanceof OutOfMemoryError) {
-                throw new NormalisationException("parse", "too-large", "the item does not fit in memory", c);
-            }
-            throw new NormalisationException("parse", "parser-error",
-                    detection.format().label() + " parser failed: " + c, c);
+            throw refusal(c, detection);
         }
+    }
+
+    /** What a parser's failure tells the sender. */
+    private static NormalisationException refusal(Throwable c, Detection detection) {
+        if (c instanceof Deadline.Exceeded) {
+            return new NormalisationException("parse", "timeout", c.getMessage(), c);
+        }
+        if (c instanceof StackOverflowError) {
+            return new NormalisationException("parse", "too-complex", "the item nests too deeply to read", c);
+        }
+        if (c instanceof OutOfMemoryError) {
+            return new NormalisationException("parse", "too-large", "the item does not fit in memory", c);
+        }
+        return new NormalisationException("parse", "parser-error",
+                detection.format().label() + " parser failed: " + c, c);
     }
 
     private static void cancel(Future<?> f, AtomicBoolean started, Runnable releasePermit) {

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 13: the normaliser's worker pool is bounded. A worker that is stuck past its budget and ignores interrupts
  * keeps its thread; the next items wait for a free worker within their budget and are refused ("overloaded") when
- * none frees up, instead of each getting a new thread without limit.
+ * none frees up, instead of each getting a new thread without limit. The item is small, so these tests turn off
+ * parsing on the caller ({@link NormaliserLimits#inlineMaxBytes()}) to put it on the pool; {@link InlineNormalisationTest}
+ * holds the same stuck parser above the inline bound with the default limits.
  */
 class WorkerPoolBoundTest {
 
@@ -88,7 +90,7 @@ class WorkerPoolBoundTest {
 
     @Test
     void noMoreItemsRunAtOnceThanThereAreWorkers() throws Exception {
-        NormaliserLimits limits = NormaliserLimits.defaults().withTimePerItem(Duration.ofMillis(1500));
+        NormaliserLimits limits = NormaliserLimits.defaults().withTimePerItem(Duration.ofMillis(1500)).withInlineMaxBytes(0);
         try (WireItemNormaliser n = new WireItemNormaliser(clock, limits, 2)) {
             List<Future<String>> results = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
@@ -108,7 +110,7 @@ class WorkerPoolBoundTest {
 
     @Test
     void aWorkerFreedInTimeServesTheWaitingItem() throws Exception {
-        NormaliserLimits limits = NormaliserLimits.defaults().withTimePerItem(Duration.ofSeconds(20));
+        NormaliserLimits limits = NormaliserLimits.defaults().withTimePerItem(Duration.ofSeconds(20)).withInlineMaxBytes(0);
         try (WireItemNormaliser n = new WireItemNormaliser(clock, limits, 1)) {
             Future<String> first = callers.submit(() -> outcome(n));
             await().atMost(Duration.ofSeconds(10)).until(() -> clock.inside.get() == 1);

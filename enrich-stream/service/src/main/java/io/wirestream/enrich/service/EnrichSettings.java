@@ -88,12 +88,17 @@ public final class EnrichSettings {
             "enrich.normalise.rights.file", "", EnrichSettings::rightsFile,
             "A Java properties file of the rights assumed for copy that carries none: provider.<name>.<field> or agency.<name>.<field> = value, where the field is copyrightholder, copyrightnotice or usageterms and the name is matched as in enrich.normalise.provider.zones (provider) or is the pushing agency. Looked up field by field, provider first; what an item says always wins. Empty (the default): nothing is assumed, and copy without rights carries none", false);
 
+    public static final Setting<Integer> NORMALISE_INLINE_MAX_BYTES = new Setting<>(
+            "enrich.normalise.inline.max.bytes", String.valueOf(NormaliserLimits.DEFAULT_INLINE_MAX_BYTES),
+            EnrichSettings::nonNegativeInt,
+            "Raw items up to this many bytes are normalised on the stream thread, within the per-item time budget that the parsers check as they go; larger ones on the normaliser's worker pool, whose budget also cuts off a parser that stops checking. Handing a small item to a worker and waiting for it cost more than its parse on a busy machine. 0 sends every item to the pool", false);
+
     public static final List<Setting<?>> ALL = List.of(APPLICATION_ID, STATE_DIR, STREAM_THREADS, COMMIT_INTERVAL,
             CACHE_MAX_BYTES, STANDBY_REPLICAS, KILL_TOMBSTONE_GRACE,
             EMBARGO_CHECK_INTERVAL, EMBARGO_MAX_AHEAD, HTTP_PORT, HTTP_HOST, DEDUPE_WINDOW, DEDUPE_HOLD_BACK, LINKS_WINDOW,
             LINKS_MAX, LINKS_CACHE_POSTINGS, HEALTH_MAX_THREAD_FAILURES, HEALTH_FAILURE_WINDOW, CLOSE_TIMEOUT,
             NORMALISE_PROVIDER_ZONES, NORMALISE_AGENCY_ZONES, NORMALISE_FORMAT_ZONES, NORMALISE_PROVIDER_LANGUAGES,
-            NORMALISE_AGENCY_LANGUAGES, NORMALISE_RIGHTS_FILE);
+            NORMALISE_AGENCY_LANGUAGES, NORMALISE_RIGHTS_FILE, NORMALISE_INLINE_MAX_BYTES);
 
     /** The normaliser's limits (its defaults) with what these settings assume about sources. */
     public static NormaliserLimits normaliserLimits(Settings settings) {
@@ -103,7 +108,8 @@ public final class EnrichSettings {
                 .withFormatZones(settings.get(NORMALISE_FORMAT_ZONES))
                 .withProviderLanguages(settings.get(NORMALISE_PROVIDER_LANGUAGES))
                 .withAgencyLanguages(settings.get(NORMALISE_AGENCY_LANGUAGES))
-                .withRights(settings.get(NORMALISE_RIGHTS_FILE)));
+                .withRights(settings.get(NORMALISE_RIGHTS_FILE)))
+                .withInlineMaxBytes(settings.get(NORMALISE_INLINE_MAX_BYTES));
     }
 
     /** The rights file named by {@link #NORMALISE_RIGHTS_FILE}, read as UTF-8 properties; blank is none. */
@@ -122,6 +128,14 @@ public final class EnrichSettings {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("in " + path.trim() + ": " + e.getMessage());
         }
+    }
+
+    private static int nonNegativeInt(String text) {
+        int value = Integer.parseInt(text.trim());
+        if (value < 0) {
+            throw new IllegalArgumentException("must be 0 or more, not " + value);
+        }
+        return value;
     }
 
     /**

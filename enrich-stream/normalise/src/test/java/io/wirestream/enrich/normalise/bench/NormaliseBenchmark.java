@@ -26,7 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Per-item cost of normalisation (detect, parse, assemble, language) for each wire format, on the demo items the
- * project wrote itself (wire-cli/src/main/resources/demo, one per format). Run from the repository root:
+ * project wrote itself (wire-cli/src/main/resources/demo, one per format), parsed on the calling thread (the default
+ * for items up to 64 KiB, {@code inlineMaxBytes=65536}) or handed to the worker pool ({@code inlineMaxBytes=0}).
+ * Run from the repository root:
  * <pre>
  * mvn -B -o -q -pl enrich-stream/normalise -am test-compile
  * mvn -B -o -q -pl enrich-stream/normalise dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
@@ -58,6 +60,10 @@ public class NormaliseBenchmark {
                 "05-condor-anpa1312.txt", "06-fieldnotes-rss.xml", "07-webcopy.txt"})
         public String file;
 
+        /** {@link io.wirestream.enrich.normalise.NormaliserLimits#inlineMaxBytes()}: 0 hands every item to a worker. */
+        @Param({"65536", "0"})
+        public int inlineMaxBytes;
+
         WireItemNormaliser normaliser;
         RawItem raw;
 
@@ -68,7 +74,8 @@ public class NormaliseBenchmark {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            normaliser = new WireItemNormaliser(TestItems.CLOCK, io.wirestream.enrich.normalise.NormaliserLimits.defaults());
+            normaliser = new WireItemNormaliser(TestItems.CLOCK, io.wirestream.enrich.normalise.NormaliserLimits.defaults()
+                    .withInlineMaxBytes(inlineMaxBytes));
         }
 
         @TearDown
