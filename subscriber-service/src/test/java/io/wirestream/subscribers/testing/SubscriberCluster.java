@@ -1,5 +1,6 @@
 package io.wirestream.subscribers.testing;
 
+import io.wirestream.runtime.kafka.GroupProgress;
 import io.wirestream.avro.Article;
 import io.wirestream.contracts.topics.Topics;
 import io.wirestream.runtime.config.KafkaSettings;
@@ -15,14 +16,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -127,23 +124,7 @@ public final class SubscriberCluster implements AutoCloseable {
     /** Whether the group has committed every record now on the topic (the fan-out is caught up). */
     public boolean caughtUp(String group, String topic) {
         try (Admin admin = infrastructure.admin()) {
-            Set<String> names = admin.listTopics().names().get();
-            if (!names.contains(topic)) {
-                return false;
-            }
-            var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-            Map<TopicPartition, OffsetSpec> latest = description.partitions().stream()
-                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest).all().get();
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-            for (var e : ends.entrySet()) {
-                OffsetAndMetadata c = committed.get(e.getKey());
-                // under exactly-once the last committed offset may sit one past a transaction marker
-                if (e.getValue().offset() > 0 && (c == null || c.offset() < e.getValue().offset())) {
-                    return false;
-                }
-            }
-            return true;
+            return GroupProgress.caughtUp(admin, group, topic);
         } catch (Exception e) {
             return false;
         }
