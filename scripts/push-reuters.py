@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """Pushes Reuters-21578 stories from ../shared/corpora as ninjs through a running push API, as an agency would, then
-follows every item to its fate on the read API (GET /v1/items/{itemId}) and prints the tally.
+follows every item to its fate on the read API (GET /v1/items/{itemId}), or with --via-receipts as the agency itself
+would (its receipts on the push API, with its own key), and prints the tally.
 
 Usage: scripts/push-reuters.py PORT API_KEY [--read-port P] [--limit N] [--parity odd|even|all] [--batch N]
-                               [--agency NAME] [--wait SECONDS] [--out DIR] [--data-dir DIR | --read-key KEY]
+                               [--agency NAME] [--wait SECONDS] [--out DIR] [--data-dir DIR | --read-key KEY | --via-receipts]
 
   PORT           the push API (with `wire up --port-base B`: B); the read API defaults to PORT + 3, as wire up places it
   --parity odd   NEWIDs the dedupe work never tuned on (the held-out half); even is the dev half
   --out DIR      writes receipts.tsv (newid, receipt, headline) and fates.tsv there
   --data-dir DIR wire up's data dir, to follow fates with its operator read key (the read API takes no agency key
                  once subscribers are configured, as in local mode); or name an operator key with --read-key
+  --via-receipts follow each receipt on the push API (GET /v1/items/{receipt}) with the agency key: no operator key
 
 Reads the corpus at run time and copies none of it anywhere but the pipeline under test. Skips plainly (exit 0)
 when the corpus is not there. 429 answers are retried after their Retry-After.
@@ -76,6 +78,8 @@ def main():
                     help="an operator key of the read API (item lineage is for operator keys); default: the agency key")
     ap.add_argument("--data-dir", default=None,
                     help="wire up's data dir: take the operator key from <dir>/subscribers/local-read-keys.properties")
+    ap.add_argument("--via-receipts", action="store_true",
+                    help="follow fates through the push API's receipt look-up, with the agency key")
     a = ap.parse_args()
     if a.read_key is None and a.data_dir:
         keys = os.path.join(a.data_dir, "subscribers", "local-read-keys.properties")
@@ -117,7 +121,7 @@ def main():
             return 1
         for (newid, it), r in zip(chunk, results):
             if r.get("itemId") and r.get("receipt"):
-                receipts[newid] = (r["itemId"], it["headline"])
+                receipts[newid] = (r["itemId"], it["headline"], r["receipt"])
             else:
                 refused[newid] = r.get("error") or r.get("status")
         print("push-reuters: %d/%d pushed, %d accepted, %d refused (%.0f s)" % (
@@ -125,8 +129,14 @@ def main():
     read = "http://127.0.0.1:%d" % (a.read_port or a.port + 3)
     fates, deadline = {}, time.time() + a.wait
     while time.time() < deadline:
-        for newid, (receipt, _) in receipts.items():
+        for newid, (receipt, _, token) in receipts.items():
             if newid in fates:
+                continue
+            if a.via_receipts:
+                status, reply, _ = call(base + "/v1/items/" + urllib.request.quote(token, safe=""), a.key)
+                fate = reply.get("fate") if status == 200 else None
+                if fate and fate.get("fate") not in ("pending", "unknown"):
+                    fates[newid] = (fate["fate"], fate)
                 continue
             status, reply, _ = call(read + "/v1/items/" + urllib.request.quote(receipt, safe=""), a.read_key or a.key)
             if status == 200 and reply.get("fate"):
@@ -143,7 +153,7 @@ def main():
     if a.out:
         os.makedirs(a.out, exist_ok=True)
         with open(os.path.join(a.out, "receipts.tsv"), "w") as f:
-            for newid, (receipt, headline) in sorted(receipts.items()):
+            for newid, (receipt, headline, _) in sorted(receipts.items()):
                 f.write("%d\t%s\t%s\n" % (newid, receipt, headline))  # receipt: the item id
         with open(os.path.join(a.out, "fates.tsv"), "w") as f:
             for newid, (fate, reply) in sorted(fates.items()):

@@ -7,6 +7,7 @@ import io.wirestream.avro.RawItem;
 import io.wirestream.contracts.topics.Topics;
 import io.wirestream.ingest.auth.CredentialStore;
 import io.wirestream.ingest.classify.NewsPayloadClassifier;
+import io.wirestream.ingest.fate.FateLookup;
 import io.wirestream.ingest.limit.AgencyRateLimiter;
 import io.wirestream.ingest.metrics.IngestMetrics;
 import io.wirestream.ingest.publish.ItemIntake;
@@ -90,6 +91,9 @@ public final class IngestService implements WireService, AutoCloseable {
         // before anything starts: an item accepted now must fit every record it becomes later
         SizeBudget.check(settings);
         long maxRecord = SizeBudget.maxRawRecordBytes(settings);
+        // a malformed publish-service URL is a setting error: found before Kafka is asked anything
+        FateLookup fates = FateLookup.of(settings.get(IngestSettings.FATE_URL), settings.get(IngestSettings.FATE_KEY),
+                settings.get(IngestSettings.FATE_TIMEOUT));
 
         Admin admin = Admin.create(clients.admin(Map.of()));
         // a bounded close: an unanswered request (Kafka down at start) would otherwise hold close() for a minute
@@ -126,7 +130,7 @@ public final class IngestService implements WireService, AutoCloseable {
                 AgencyRateLimiter.parseOverrides(settings.get(IngestSettings.RATE_OVERRIDES), defaultRate), System::nanoTime);
         int batchMaxItems = settings.get(IngestSettings.BATCH_MAX_ITEMS);
         long batchMaxBytes = settings.get(IngestSettings.BATCH_MAX_BYTES);
-        PushApi api = new PushApi(credentials, limiter, intake, lookup, batchMaxItems, batchMaxBytes);
+        PushApi api = new PushApi(credentials, limiter, intake, lookup, fates, batchMaxItems, batchMaxBytes);
 
         startPullSources(intake);
 

@@ -58,11 +58,18 @@ public final class IngestSettings {
             "Largest feed document in bytes; reading stops there and the poll is skipped");
     public static final Setting<Duration> DROP_SCAN_INTERVAL = Setting.duration("ingest.dropfolder.scan.interval", "2s",
             "How often drop folders are scanned; a file is taken once its size and time stayed the same for one interval");
+    public static final Setting<String> FATE_URL = Setting.string("ingest.fate.url", "",
+            "publish-service's read API (e.g. http://publish-service:8083), asked what became of an item when its agency looks up a receipt; empty: receipts say only that Kafka holds the item");
+    public static final Setting<String> FATE_KEY = Setting.secret("ingest.fate.key",
+            "A key publish-service's read API takes for item lineage, i.e. one of its operator keys (secret; also from WIRE_INGEST_FATE_KEY_FILE); empty when that API is open");
+    public static final Setting<Duration> FATE_TIMEOUT = Setting.duration("ingest.fate.timeout", "2s",
+            "Longest wait for publish-service's answer to a fate lookup; beyond it the receipt's fate is 'unknown' (publish-service unreachable)");
 
     public static final List<Setting<?>> ALL = List.of(HTTP_HOST, HTTP_PORT, CREDENTIALS_FILE, CREDENTIALS_RECHECK,
             MAX_BODY_BYTES, BATCH_MAX_ITEMS, BATCH_MAX_BYTES, MAX_ID_BYTES, HTTP_MAX_HEADER_BYTES, HTTP_HEADER_TIMEOUT, HTTP_IDLE_TIMEOUT,
             HTTP_MIN_DATA_RATE, RATE_PER_SECOND, RATE_BURST, RATE_OVERRIDES, KAFKA_TIMEOUT, STARTUP_TIMEOUT, RETRY_AFTER,
-            STATE_DIR, SOURCES_FILE, FEED_DEFAULT_INTERVAL, FEED_HTTP_TIMEOUT, FEED_MAX_BYTES, DROP_SCAN_INTERVAL);
+            STATE_DIR, SOURCES_FILE, FEED_DEFAULT_INTERVAL, FEED_HTTP_TIMEOUT, FEED_MAX_BYTES, DROP_SCAN_INTERVAL,
+            FATE_URL, FATE_KEY, FATE_TIMEOUT);
 
     private IngestSettings() {}
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirestream.avro.IngestChannel;
 import io.wirestream.avro.RawItem;
+import io.wirestream.ingest.fate.PublishReadApiStub;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,21 +37,27 @@ abstract class PushApiCases {
     static final String BETA = "key-beta-0123456789";
     static final String SLOW = "key-slow-0123456789";
     static final Map<String, String> KEYS = new LinkedHashMap<>(Map.of(ALPHA, "alpha", BETA, "beta", SLOW, "slow"));
+    static final String FATE_KEY = "publish-operator-key";
     IngestHarness harness;
+    PublishReadApiStub publish;
 
     /** The broker and registry this suite runs on; the harness closes it. */
     abstract TestInfrastructure startInfrastructure();
 
     @BeforeAll
     void start() throws Exception {
+        publish = new PublishReadApiStub();
         harness = new IngestHarness(startInfrastructure(), Map.of("ingest.max.body.bytes", "65536", "ingest.rate.overrides", "slow=0.1/3",
-                "kafka.topic.partitions", "6"), KEYS);
+                "kafka.topic.partitions", "6", "ingest.fate.url", publish.url(), "ingest.fate.key", FATE_KEY), KEYS);
     }
 
     @AfterAll
     void stop() {
         if (harness != null) {
             harness.close();
+        }
+        if (publish != null) {
+            publish.close();
         }
     }
 
@@ -136,7 +143,11 @@ abstract class PushApiCases {
         assertThat(ownPath.statusCode()).as(ownPath.body()).isEqualTo(202);
 
         String receipt = json(ownPath).get("receipt").asText();
-        assertThat(harness.get("/v1/items/" + receipt, BETA).statusCode()).isEqualTo(403);
+        HttpResponse<String> othersReceipt = harness.get("/v1/items/" + receipt, BETA);
+        HttpResponse<String> forged = harness.get("/v1/items/" + json(ownPath).get("partition").asInt() + "-"
+                + json(ownPath).get("offset").asLong() + "-00000000-0000-0000-0000-000000000000", BETA);
+        assertThat(othersReceipt.statusCode()).as("another agency's receipt is not found, so receipts cannot be probed").isEqualTo(404);
+        assertThat(othersReceipt.body()).as("answered exactly as a receipt that names nothing").isEqualTo(forged.body());
         HttpResponse<String> lookup = harness.get("/v1/items/" + receipt, ALPHA);
         assertThat(lookup.statusCode()).as(lookup.body()).isEqualTo(200);
         assertThat(json(lookup).get("status").asText()).isEqualTo("stored");
@@ -154,6 +165,32 @@ abstract class PushApiCases {
         assertThat(harness.get("/v1/items/999-0-" + receipt.get("itemId").asText(), ALPHA).statusCode()).isEqualTo(404);
         assertThat(harness.get("/v1/items/not-a-receipt", ALPHA).statusCode()).isEqualTo(404);
         assertThat(harness.get("/v1/items/" + receipt.get("receipt").asText(), null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aReceiptLookUpSaysWhatBecameOfTheItemAskingPublishServiceWithItsOwnKey() throws Exception {
+        JsonNode merged = json(push(ALPHA, "fate-1", nitf("Fate one")));
+        JsonNode inFlight = json(push(ALPHA, "fate-2", nitf("Fate two")));
+        String mergedId = merged.get("itemId").asText();
+        publish.answer(mergedId, 200, "{\"itemId\":\"" + mergedId + "\",\"fate\":\"merged\",\"storyUri\":\"urn:alpha:fate-1\","
+                + "\"version\":1,\"mergedInto\":{\"storyUri\":\"urn:beta:first\",\"clusterId\":\"c-9\"},\"stage\":\"dedupe\","
+                + "\"reason\":\"near-duplicate\",\"decidedAt\":\"2026-12-07T10:00:00Z\"}");
+
+        HttpResponse<String> known = harness.get("/v1/items/" + merged.get("receipt").asText(), ALPHA);
+        assertThat(known.statusCode()).as(known.body()).isEqualTo(200);
+        assertThat(json(known).get("status").asText()).as("Kafka still holds it").isEqualTo("stored");
+        JsonNode fate = json(known).get("fate");
+        assertThat(fate.get("fate").asText()).isEqualTo("merged");
+        assertThat(fate.get("mergedInto").get("storyUri").asText()).isEqualTo("urn:beta:first");
+        assertThat(publish.asked()).contains(new PublishReadApiStub.Asked("/v1/items/" + mergedId, "Bearer " + FATE_KEY));
+
+        HttpResponse<String> pending = harness.get("/v1/items/" + inFlight.get("receipt").asText(), ALPHA);
+        assertThat(pending.statusCode()).isEqualTo(200);
+        assertThat(json(pending).get("fate").get("fate").asText()).isEqualTo("pending");
+
+        int askedBefore = publish.asked().size();
+        assertThat(harness.get("/v1/items/" + merged.get("receipt").asText(), BETA).statusCode()).isEqualTo(404);
+        assertThat(publish.asked()).as("another agency's look-up asks publish-service nothing").hasSize(askedBefore);
     }
 
     @Test

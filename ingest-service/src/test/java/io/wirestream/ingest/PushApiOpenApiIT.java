@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirestream.runtime.http.ApiDocs;
 import io.wirestream.runtime.http.HttpRoute;
 import io.wirestream.runtime.http.OpenApiContract;
+import io.wirestream.ingest.fate.PublishReadApiStub;
 import io.wirestream.testsupport.TestInfrastructure;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -39,17 +40,23 @@ class PushApiOpenApiIT {
     static final HttpRoute RECEIPT = HttpRoute.get("/v1/items/{receipt}");
 
     IngestHarness harness;
+    PublishReadApiStub publish;
 
     @BeforeAll
     void start() throws Exception {
+        publish = new PublishReadApiStub();
         harness = new IngestHarness(TestInfrastructure.embedded(), Map.of("ingest.max.body.bytes", "65536",
-                "ingest.rate.overrides", "slow=0.1/1", "ingest.batch.max.items", "3"), Map.of(ALPHA, "alpha", SLOW, "slow"));
+                "ingest.rate.overrides", "slow=0.1/1", "ingest.batch.max.items", "3", "ingest.fate.url", publish.url()),
+                Map.of(ALPHA, "alpha", SLOW, "slow"));
     }
 
     @AfterAll
     void stop() {
         if (harness != null) {
             harness.close();
+        }
+        if (publish != null) {
+            publish.close();
         }
     }
 
@@ -113,7 +120,12 @@ class PushApiOpenApiIT {
                 malformed.substring(malformed.indexOf("\r\n\r\n") + 4)));
 
         String receipt = JSON.readTree(accepted.body()).get("receipt").asText();
-        check(violations, seen, RECEIPT, harness.get("/v1/items/" + receipt, ALPHA));
+        String itemId = JSON.readTree(accepted.body()).get("itemId").asText();
+        check(violations, seen, RECEIPT, harness.get("/v1/items/" + receipt, ALPHA)); // fate pending
+        publish.answer(itemId, 200, "{\"itemId\":\"" + itemId + "\",\"fate\":\"rejected\",\"stage\":\"normalise\","
+                + "\"reason\":\"unparseable\",\"detail\":\"no body\",\"decidedAt\":\"2026-12-07T10:00:00Z\"}");
+        check(violations, seen, RECEIPT, harness.get("/v1/items/" + receipt, ALPHA)); // fate known
+        check(violations, seen, RECEIPT, harness.get("/v1/items/" + receipt, SLOW)); // another agency's: 404
         check(violations, seen, RECEIPT, harness.get("/v1/items/not-a-receipt", ALPHA));
         check(violations, seen, RECEIPT, harness.get("/v1/items/" + receipt, null));
 

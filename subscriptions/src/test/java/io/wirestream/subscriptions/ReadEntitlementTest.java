@@ -75,6 +75,9 @@ class ReadEntitlementTest {
         assertThat(config.byApiKey(SubscriberConfig.keyHash("b-key"))).as("the hash itself is not a key").isNull();
         assertThat(config.byApiKey("")).isNull();
         assertThat(config.byApiKey(null)).isNull();
+        assertThat(config.byKeyHash(SubscriberConfig.keyHash("a-key")).id()).as("by the hash, for a caller that hashed once").isEqualTo("a");
+        assertThat(config.byKeyHash("b-key")).isNull();
+        assertThat(config.byKeyHash(null)).isNull();
         assertThat(SubscriberConfig.keyHash("password"))
                 .isEqualTo("sha256:5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8");
     }

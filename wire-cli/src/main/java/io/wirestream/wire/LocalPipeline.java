@@ -108,6 +108,9 @@ public final class LocalPipeline implements AutoCloseable {
                 .set(IngestSettings.HTTP_PORT, ports.ingest())
                 .set(IngestSettings.CREDENTIALS_FILE, agencies.credentialsFile().toString())
                 .set(IngestSettings.STATE_DIR, dataDir.resolve("ingest/state").toString())
+                // an agency's receipt look-up tells the item's fate, asked of the read API with the operator key
+                .set(IngestSettings.FATE_URL, "http://" + LOOPBACK + ":" + ports.readApi())
+                .setText(IngestSettings.FATE_KEY, readKeys.operatorKey())
                 .set(EnrichSettings.HTTP_HOST, LOOPBACK)
                 .set(EnrichSettings.HTTP_PORT, ports.enrich())
                 .set(EnrichSettings.STATE_DIR, dataDir.resolve("enrich-state").toString())

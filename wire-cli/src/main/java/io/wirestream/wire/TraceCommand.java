@@ -11,21 +11,32 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** What became of an ingested item: asks publish-service's read API ({@code GET /v1/items/{itemId}}) and says it plainly. */
+/**
+ * What became of an ingested item, said plainly. With an operator key it asks publish-service's read API
+ * ({@code GET /v1/items/{itemId}}); with an agency's own key it asks ingest-service's receipt look-up
+ * ({@code GET /v1/items/{receipt}}), which answers for that agency's receipts only and asks publish-service itself.
+ */
 @Command(name = "trace", mixinStandardHelpOptions = true,
-        description = {"Say what became of an ingested item, by the item id on its push receipt:",
-                "published (story and version), held (embargo or withheld), merged into a story,",
-                "dropped (stale version, after a kill), rejected (stage and reason), or not seen yet.",
-                "Exit status: 0 found, 1 not seen yet, 2 the read API could not be asked."})
+        description = {"Say what became of an ingested item: published (story and version), held (embargo or withheld),",
+                "merged into a story, dropped (stale version, after a kill), rejected (stage and reason), or not seen yet.",
+                "An operator gives the item id (or the whole receipt); an agency gives its receipt and --agency-key.",
+                "Exit status: 0 found, 1 not seen yet (or no such receipt for this agency), 2 could not be asked."})
 public final class TraceCommand implements Callable<Integer> {
 
     static final String LOCAL_READ_API = "http://127.0.0.1:18083";
+    static final String LOCAL_PUSH_API = "http://127.0.0.1:18080";
+    /** A push receipt, {@code <partition>-<offset>-<itemId>}, where ingest's item ids are UUIDs. */
+    static final Pattern RECEIPT = Pattern.compile("\\d+-\\d+-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
 
-    @Parameters(index = "0", paramLabel = "ITEM_ID", description = "The item id from the push receipt")
+    @Parameters(index = "0", paramLabel = "ITEM_ID|RECEIPT",
+            description = {"The item id from the push receipt, or the receipt itself (<partition>-<offset>-<itemId>);",
+                    "with --agency-key, the receipt"})
     String itemId;
 
     @Option(names = "--read-api", paramLabel = "URL", defaultValue = LOCAL_READ_API,
@@ -38,39 +49,39 @@ public final class TraceCommand implements Callable<Integer> {
                     "--data-dir's subscribers/" + DemoReadKeys.FILE})
     String key;
 
+    @Option(names = "--agency-key", paramLabel = "KEY", defaultValue = "${env:WIRE_AGENCY_KEY}",
+            description = {"An agency's push API key (default: $WIRE_AGENCY_KEY): ask ingest-service about that agency's",
+                    "own receipt instead of the read API; no operator key is needed"})
+    String agencyKey;
+
+    @Option(names = "--push-api", paramLabel = "URL", defaultValue = LOCAL_PUSH_API,
+            description = "ingest-service push API, asked with --agency-key (default: ${DEFAULT-VALUE}, the local pipeline)")
+    String pushApi;
+
     @Option(names = "--data-dir", defaultValue = "wire-data", paramLabel = "DIR",
             description = "The local pipeline's data folder, where its operator read key is kept (default: ${DEFAULT-VALUE})")
     java.nio.file.Path dataDir;
 
     @Override
     public Integer call() {
-        String base = readApi.endsWith("/") ? readApi.substring(0, readApi.length() - 1) : readApi;
-        URI uri = URI.create(base + "/v1/items/" + URLEncoder.encode(itemId, StandardCharsets.UTF_8).replace("+", "%20"));
-        HttpResponse<String> response;
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
-            String operatorKey = key != null && !key.isBlank() ? key.strip() : localOperatorKey();
-            if (operatorKey != null) {
-                request.header("Authorization", "Bearer " + operatorKey);
-            }
-            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(request.build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            System.err.println("wire trace: cannot reach the read API at " + base + ": " + e.getMessage());
-            return 2;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (agencyKey != null && !agencyKey.isBlank()) {
+            return asAgency();
+        }
+        String base = withoutSlash(readApi);
+        Matcher receipt = RECEIPT.matcher(itemId.strip());
+        String id = receipt.matches() ? receipt.group(1) : itemId.strip();
+        String operatorKey = key != null && !key.isBlank() ? key.strip() : localOperatorKey();
+        HttpResponse<String> response = get(base + "/v1/items/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"),
+                operatorKey, "the read API");
+        if (response == null) {
             return 2;
         }
-        JsonNode body;
-        try {
-            body = new ObjectMapper().readTree(response.body());
-        } catch (IOException e) {
-            System.err.println("wire trace: " + base + " answered " + response.statusCode() + " without JSON");
+        JsonNode body = json(response, base);
+        if (body == null) {
             return 2;
         }
         if (response.statusCode() == 404) {
-            System.out.println(itemId + ": not seen by publish-service yet (still in flight or held upstream), "
+            System.out.println(id + ": not seen by publish-service yet (still in flight or held upstream), "
                     + "or not a receipt id");
             return 1;
         }
@@ -80,6 +91,79 @@ public final class TraceCommand implements Callable<Integer> {
         }
         System.out.println(describe(body));
         return 0;
+    }
+
+    /** The agency's way: its receipt, its own key, ingest-service's answer (which carries the fate). */
+    private int asAgency() {
+        String base = withoutSlash(pushApi);
+        String token = itemId.strip();
+        HttpResponse<String> response = get(base + "/v1/items/" + URLEncoder.encode(token, StandardCharsets.UTF_8).replace("+", "%20"),
+                agencyKey.strip(), "the push API");
+        if (response == null) {
+            return 2;
+        }
+        JsonNode body = json(response, base);
+        if (body == null) {
+            return 2;
+        }
+        if (response.statusCode() == 404) {
+            System.out.println(token + ": no item of this agency's with this receipt (never taken, another agency's, "
+                    + "or past retention)");
+            return 1;
+        }
+        if (response.statusCode() != 200) {
+            System.err.println("wire trace: " + base + " answered " + response.statusCode() + ": " + body.path("message").asText());
+            return 2;
+        }
+        JsonNode fate = body.path("fate");
+        String id = body.path("itemId").asText(token);
+        switch (fate.path("fate").asText("unknown")) {
+            case "pending" -> {
+                System.out.println(id + ": taken (on " + body.path("topic").asText() + " at " + body.path("partition").asText()
+                        + "/" + body.path("offset").asText() + "), not seen by publish-service yet (still in flight)");
+                return 1;
+            }
+            case "unknown" -> {
+                System.out.println(id + ": taken (on " + body.path("topic").asText() + "); "
+                        + fate.path("message").asText("fate unknown"));
+                return 2;
+            }
+            default -> {
+                System.out.println(describe(fate));
+                return 0;
+            }
+        }
+    }
+
+    /** The answer, or null (said on stderr) when the service could not be asked. */
+    private static HttpResponse<String> get(String url, String bearer, String what) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(request.build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            System.err.println("wire trace: cannot reach " + what + " at " + URI.create(url).resolve("/") + ": " + e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response, String base) {
+        try {
+            return new ObjectMapper().readTree(response.body());
+        } catch (IOException e) {
+            System.err.println("wire trace: " + base + " answered " + response.statusCode() + " without JSON");
+            return null;
+        }
+    }
+
+    private static String withoutSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** The local pipeline's operator read key, when its data folder holds one. */

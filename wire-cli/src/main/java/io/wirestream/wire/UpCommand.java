@@ -118,6 +118,12 @@ public final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The banner's line of API documentation: every running service that serves Swagger UI (subscribers: null when left out). */
+    static String apiDocsLine(String ingestUrl, String readApiUrl, String subscribersUrl, String opsUrl) {
+        return "  API docs       " + ingestUrl + "/docs   " + readApiUrl + "/docs   "
+                + (subscribersUrl == null ? "" : subscribersUrl + "/docs   ") + opsUrl + "/docs   (OpenAPI 3.1 at /openapi.json on each)";
+    }
+
     static void printWhere(LocalPipeline p) {
         String key = p.apiKey("demo");
         System.out.println();
@@ -141,8 +147,7 @@ public final class UpCommand implements Callable<Integer> {
                     + "/health/ready; read keys in " + p.subscribersFile().resolveSibling(DemoReadKeys.FILE) + ")");
         }
         System.out.println("  Ops page       " + p.opsUrl() + "/   (API: " + p.opsUrl() + "/api/overview)");
-        System.out.println("  API docs       " + p.ingestUrl() + "/docs   " + p.readApiUrl() + "/docs   " + p.opsUrl()
-                + "/docs   (OpenAPI 3.1 at /openapi.json on each)");
+        System.out.println(apiDocsLine(p.ingestUrl(), p.readApiUrl(), p.subscribers() == null ? null : p.subscribersUrl(), p.opsUrl()));
         System.out.println("  Enrich health  " + p.enrichUrl() + "/health/ready   " + p.enrichUrl() + "/health/live   "
                 + p.enrichUrl() + "/metrics");
         System.out.println("  Kafka          " + p.bootstrapServers() + "   (topics wire.raw, wire.articles, wire.rejected)");

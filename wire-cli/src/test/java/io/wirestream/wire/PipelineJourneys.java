@@ -108,12 +108,15 @@ abstract class PipelineJourneys {
                  "bodies":[{"role":"main","contenttype":"text/html","value":"<p>GDANSK - A harbour crane collapsed on Monday, injuring two workers, port officials said.</p>"}]}
                 """;
         Map<String, String> expectedHeadlines = new HashMap<>();
+        Map<String, String[]> receipts = new HashMap<>(); // receipt -> agency, story uri
         for (String[] item : List.of(new String[] {"acme", "application/xml", nitf}, new String[] {"globe", "application/json", ninjs})) {
             HttpResponse<String> r = push(item[0], item[1], item[2].getBytes(StandardCharsets.UTF_8));
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
             assertThat(r.body()).contains("\"offset\"").contains(Topics.RAW.name());
             Article expected = normalise(item[0], item[2].getBytes(StandardCharsets.UTF_8));
             expectedHeadlines.put(expected.getUri(), expected.getHeadline());
+            receipts.put(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("receipt").asText(),
+                    new String[] {item[0], expected.getUri()});
         }
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             for (Map.Entry<String, String> e : expectedHeadlines.entrySet()) {
@@ -122,6 +125,18 @@ abstract class PipelineJourneys {
                         .GET().build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).as("article %s in the store", e.getKey()).isEqualTo(200);
                 assertThat(r.body()).contains(e.getValue());
+            }
+        });
+        // each agency follows its own receipt to the end with its own key; the other agency's key learns nothing
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            for (Map.Entry<String, String[]> e : receipts.entrySet()) {
+                HttpResponse<String> own = getWithKey(pipeline.ingestUrl() + "/v1/items/" + e.getKey(), pipeline.apiKey(e.getValue()[0]));
+                assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+                com.fasterxml.jackson.databind.JsonNode fate = new com.fasterxml.jackson.databind.ObjectMapper().readTree(own.body()).get("fate");
+                assertThat(fate.get("fate").asText()).as(own.body()).isEqualTo("published");
+                assertThat(fate.get("storyUri").asText()).isEqualTo(e.getValue()[1]);
+                String other = e.getValue()[0].equals("acme") ? "globe" : "acme";
+                assertThat(getWithKey(pipeline.ingestUrl() + "/v1/items/" + e.getKey(), pipeline.apiKey(other)).statusCode()).isEqualTo(404);
             }
         });
         assertThat(Files.walk(dataDir.resolve("publish")).anyMatch(p -> p.toString().endsWith(".db") || p.toString().endsWith(".sqlite")))
@@ -355,6 +370,11 @@ abstract class PipelineJourneys {
         return HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.ingestUrl() + "/v1/items"))
                 .header("Authorization", "Bearer " + pipeline.apiKey(agency)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> getWithKey(String url, String key) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + key).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String url) throws Exception {

@@ -22,4 +22,13 @@ class UpCommandOptionsTest {
         new CommandLine(plain).parseArgs();
         assertThat(plain.extraSettings()).isEmpty();
     }
+
+    @Test
+    void theBannerNamesTheDocsOfEveryServiceThatServesThemSubscriberServiceIncluded() {
+        String line = UpCommand.apiDocsLine("http://127.0.0.1:18080", "http://127.0.0.1:18083", "http://127.0.0.1:18084", "http://127.0.0.1:18090");
+        assertThat(line).contains("http://127.0.0.1:18080/docs", "http://127.0.0.1:18083/docs", "http://127.0.0.1:18084/docs",
+                "http://127.0.0.1:18090/docs");
+        assertThat(UpCommand.apiDocsLine("http://127.0.0.1:18080", "http://127.0.0.1:18083", null, "http://127.0.0.1:18090"))
+                .as("without subscriber-service (the bench), no address of it").doesNotContain("null").doesNotContain("18084");
+    }
 }

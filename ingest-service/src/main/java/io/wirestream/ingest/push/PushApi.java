@@ -9,6 +9,7 @@ import io.javalin.http.HttpResponseException;
 import io.wirestream.avro.IngestChannel;
 import io.wirestream.avro.RawItem;
 import io.wirestream.ingest.auth.CredentialStore;
+import io.wirestream.ingest.fate.FateLookup;
 import io.wirestream.ingest.limit.AgencyRateLimiter;
 import io.wirestream.ingest.publish.IncomingItem;
 import io.wirestream.ingest.publish.IntakeResult;
@@ -31,7 +32,9 @@ import java.util.Optional;
  *   <li>{@code POST /v1/items} (or {@code /v1/agencies/{agency}/items}): the body is one item, as is.
  *       Headers: {@code X-Item-Id}, {@code X-Item-Version}, {@code X-Format-Hint}, {@code Content-Type}.</li>
  *   <li>{@code POST /v1/items/batch} (or {@code /v1/agencies/{agency}/items/batch}): several items, one result each.</li>
- *   <li>{@code GET /v1/items/{receipt}}: whether Kafka holds the item the receipt names.</li>
+ *   <li>{@code GET /v1/items/{receipt}}: whether Kafka holds the item the receipt names, and what became of it
+ *       downstream (asked of publish-service, see {@link FateLookup}). Only the receipt's own agency learns
+ *       anything: for any other key it is a 404 like a receipt that names nothing, so receipts cannot be probed.</li>
  * </ul>
  */
 public final class PushApi {
@@ -48,15 +51,17 @@ public final class PushApi {
     private final AgencyRateLimiter rateLimiter;
     private final ItemIntake intake;
     private final ReceiptLookup lookup;
+    private final FateLookup fates;
     private final int batchMaxItems;
     private final long batchMaxBytes;
 
     public PushApi(CredentialStore credentials, AgencyRateLimiter rateLimiter, ItemIntake intake, ReceiptLookup lookup,
-            int batchMaxItems, long batchMaxBytes) {
+            FateLookup fates, int batchMaxItems, long batchMaxBytes) {
         this.authenticator = new PushAuthenticator(credentials);
         this.rateLimiter = rateLimiter;
         this.intake = intake;
         this.lookup = lookup;
+        this.fates = fates;
         this.batchMaxItems = batchMaxItems;
         this.batchMaxBytes = batchMaxBytes;
     }
@@ -205,15 +210,13 @@ public final class PushApi {
             ApiReply.error(ctx, 503, "kafka_unavailable", e.getMessage(), intake.retryAfter());
             return;
         }
-        if (found.isEmpty()) {
-            ApiReply.error(ctx, 404, "not_found", "no item with this receipt is on the raw topic (never taken, or past retention)", null);
+        // another agency's receipt answers exactly as one that names nothing: a key cannot learn what others pushed
+        if (found.isEmpty() || !found.get().item().getAgency().equals(auth.agency())) {
+            ApiReply.error(ctx, 404, "not_found", "no item of yours with this receipt is on the raw topic (never taken, "
+                    + "another agency's, or past retention)", null);
             return;
         }
         RawItem item = found.get().item();
-        if (!item.getAgency().equals(auth.agency())) {
-            ApiReply.error(ctx, 403, "forbidden", "this receipt belongs to another agency", null);
-            return;
-        }
         ObjectNode body = ApiReply.JSON.createObjectNode().put("status", "stored")
                 .put("receipt", ctx.pathParam("receipt"))
                 .put("itemId", item.getItemId())
@@ -225,6 +228,7 @@ public final class PushApi {
                 .put("offset", found.get().offset())
                 .put("receivedAt", item.getReceivedAt().toString())
                 .put("bytes", item.getPayload().remaining());
+        body.set("fate", fates.fateOf(item.getItemId()));
         ApiReply.send(ctx, 200, body);
     }
 

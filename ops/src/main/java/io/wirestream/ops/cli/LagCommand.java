@@ -24,7 +24,12 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import io.wirestream.runtime.config.DeclaredSettings;
+import io.wirestream.runtime.config.InvalidSettingsException;
 import io.wirestream.runtime.config.KafkaClientPassthrough;
+import io.wirestream.runtime.config.KafkaSettings;
+import io.wirestream.runtime.config.Settings;
+import io.wirestream.runtime.kafka.KafkaClientConfigs;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
@@ -55,7 +60,8 @@ public final class LagCommand implements Callable<Integer> {
             description = {"Kafka client properties for TLS/SASL (security.protocol, sasl.jaas.config, ssl.*) or any other",
                     "Kafka client property, as Kafka's own tools take them; each of the command's clients takes the ones its kind",
                     "declares. A name Kafka does not declare, or one Wirestream's reading rests on (isolation.level, group.id, ...),",
-                    "is refused"})
+                    "is refused. Over the environment's Kafka settings, which are read as the services read them:",
+                    "WIRE_KAFKA_SECURITY_PROTOCOL, WIRE_KAFKA_SASL_*, WIRE_KAFKA_SSL_*, and WIRE_KAFKA_CLIENT_<PROPERTY>"})
     Path commandConfig;
 
     @Option(names = {"-g", "--group"}, paramLabel = "GROUP", description = "A group to watch (repeatable); default: every group with the prefix")
@@ -100,14 +106,26 @@ public final class LagCommand implements Callable<Integer> {
             description = "With --watch: stop after this many refreshes (0: never); for tests")
     int iterations;
 
+    /** The environment variables of Kafka's settings: the connection, and the kafka.client.* passthrough. */
+    private static final String KAFKA_ENV_PREFIX = "WIRE_KAFKA_";
+    private static final DeclaredSettings ENVIRONMENT_SETTINGS = DeclaredSettings.of(KafkaSettings.ALL)
+            .withPassthrough(KafkaClientPassthrough.CLIENTS);
+
     private final Function<LagMonitorSettings, ClusterSampler> samplerFactory;
+    private final Map<String, String> env;
 
     public LagCommand() {
-        this(settings -> new KafkaClusterSampler(settings, Clock.systemUTC()));
+        this(settings -> new KafkaClusterSampler(settings, Clock.systemUTC()), System.getenv());
     }
 
     LagCommand(Function<LagMonitorSettings, ClusterSampler> samplerFactory) {
+        this(samplerFactory, Map.of());
+    }
+
+    /** @param env stands for the process environment */
+    LagCommand(Function<LagMonitorSettings, ClusterSampler> samplerFactory, Map<String, String> env) {
         this.samplerFactory = samplerFactory;
+        this.env = Map.copyOf(env);
     }
 
     @Override
@@ -182,7 +200,42 @@ public final class LagCommand implements Callable<Integer> {
                         Math.min(3, windowSize), Duration.ofMillis(Math.round(minSpanSeconds * 1000)));
     }
 
+    /** Kafka's own settings as the services read theirs, ({@code WIRE_KAFKA_*}), then {@code --command-config} over them. */
     private Map<String, String> clientProperties() {
+        Map<String, String> properties = environmentClientProperties();
+        properties.putAll(commandConfigProperties());
+        return properties;
+    }
+
+    /**
+     * The connection ({@code WIRE_KAFKA_SECURITY_PROTOCOL}, {@code WIRE_KAFKA_SASL_*}, ...) and the
+     * {@code WIRE_KAFKA_CLIENT_*} passthrough of the environment, through the services' own path ({@link Settings},
+     * {@link DeclaredSettings#validate}, {@link KafkaClientConfigs#from}): what a service would refuse at start is a
+     * usage error here. The cluster itself is {@code --bootstrap-server}'s (its default is
+     * {@code WIRE_KAFKA_BOOTSTRAP_SERVERS}).
+     */
+    private Map<String, String> environmentClientProperties() {
+        Map<String, String> kafkaEnv = new HashMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith(KAFKA_ENV_PREFIX)) {
+                kafkaEnv.put(name, value);
+            }
+        });
+        Settings settings = Settings.of(Map.of(), kafkaEnv, Map.of());
+        Map<String, String> properties;
+        try {
+            ENVIRONMENT_SETTINGS.validate(settings);
+            properties = new HashMap<>(KafkaClientConfigs.from(settings).asProperties());
+        } catch (InvalidSettingsException e) {
+            throw new ParameterException(spec.commandLine(), "the environment's Kafka settings: " + String.join("; ", e.problems()));
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new ParameterException(spec.commandLine(), "the environment's Kafka settings: " + e.getMessage());
+        }
+        properties.remove("bootstrap.servers");
+        return properties;
+    }
+
+    private Map<String, String> commandConfigProperties() {
         Map<String, String> properties = new HashMap<>();
         if (commandConfig == null) {
             return properties;

@@ -109,6 +109,47 @@ class LagCommandTest {
     }
 
     @Test
+    void takesKafkaClientSettingsFromTheEnvironmentAsTheServicesDoWithTheCommandConfigOverThem(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("client.properties");
+        Files.writeString(config, "request.timeout.ms=60000\n");
+        sampler.next(0, 1, 1, 1, 0);
+        java.util.Map<String, String> env = java.util.Map.of("WIRE_KAFKA_CLIENT_CLIENT_DNS_LOOKUP", "use_all_dns_ips",
+                "WIRE_KAFKA_CLIENT_REQUEST_TIMEOUT_MS", "45000", "WIRE_KAFKA_CLIENT_RECONNECT_BACKOFF_MS", "250",
+                "WIRE_KAFKA_SECURITY_PROTOCOL", "SSL", "WIRE_INGEST_HTTP_PORT", "8080");
+
+        int exit = runWithEnv(env, "--bootstrap-server", "kafka:9093", "--command-config", config.toString());
+
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(used.get().clientProperties())
+                .containsEntry("client.dns.lookup", "use_all_dns_ips").containsEntry("reconnect.backoff.ms", "250")
+                .containsEntry("security.protocol", "SSL")
+                .as("--command-config over the environment").containsEntry("request.timeout.ms", "60000")
+                .as("--bootstrap-server decides the cluster").doesNotContainKey("bootstrap.servers");
+        assertThat(used.get().bootstrapServers()).isEqualTo("kafka:9093");
+    }
+
+    @Test
+    void aRefusedOrUnknownKafkaClientVariableIsAUsageErrorAsItStopsAService() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new LagCommand(settings -> sampler, java.util.Map.of(
+                "WIRE_KAFKA_CLIENT_ISOLATION_LEVEL", "read_uncommitted", "WIRE_KAFKA_CLIENT_FETCH_MAX_WAIT", "50")));
+        cli.setErr(new PrintWriter(err));
+
+        assertThat(cli.execute()).isEqualTo(2);
+        assertThat(err.toString()).contains("WIRE_KAFKA_CLIENT_ISOLATION_LEVEL (kafka.client.isolation.level) is refused")
+                .contains("unknown Kafka client property in WIRE_KAFKA_CLIENT_FETCH_MAX_WAIT");
+    }
+
+    private int runWithEnv(java.util.Map<String, String> env, String... args) {
+        CommandLine cli = new CommandLine(new LagCommand(settings -> {
+            used.set(settings);
+            return sampler;
+        }, env));
+        cli.setOut(new PrintWriter(out));
+        return cli.execute(args);
+    }
+
+    @Test
     void helpDescribesTheOptions() {
         int exit = run("--help");
 

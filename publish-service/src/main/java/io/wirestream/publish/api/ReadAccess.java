@@ -64,16 +64,18 @@ public final class ReadAccess {
         if (h.length() < 7 || !h.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ") || h.substring(7).isBlank()) {
             throw new Unauthorized(true, "the Authorization header must be: Bearer <your key>");
         }
-        String key = h.substring(7).strip();
-        byte[] presented = SubscriberConfig.keyHash(key).getBytes(StandardCharsets.US_ASCII);
+        // hashed once: the operator hashes are compared in constant time, every one of them; the subscribers file
+        // in force indexes its key hashes, so the subscriber is one look-up (SubscriberConfig.byKeyHash)
+        String hash = SubscriberConfig.keyHash(h.substring(7).strip());
+        byte[] presented = hash.getBytes(StandardCharsets.US_ASCII);
         boolean operator = false;
-        for (byte[] hash : operatorKeyHashes) {
-            operator |= MessageDigest.isEqual(presented, hash);
+        for (byte[] operatorHash : operatorKeyHashes) {
+            operator |= MessageDigest.isEqual(presented, operatorHash);
         }
-        Subscriber subscriber = subscribers.get().byApiKey(key);
         if (operator) {
             return OPERATOR;
         }
+        Subscriber subscriber = subscribers.get().byKeyHash(hash);
         if (subscriber == null) {
             throw new Unauthorized(true, "the API key is not valid");
         }
