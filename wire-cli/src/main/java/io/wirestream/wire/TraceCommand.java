@@ -39,9 +39,14 @@ public final class TraceCommand implements Callable<Integer> {
                     "with --agency-key, the receipt"})
     String itemId;
 
-    @Option(names = "--read-api", paramLabel = "URL", defaultValue = LOCAL_READ_API,
-            description = "publish-service read API (default: ${DEFAULT-VALUE}, the local pipeline)")
+    @Option(names = "--read-api", paramLabel = "URL",
+            description = "publish-service read API (default: the local pipeline's, " + LOCAL_READ_API + " at the default --port-base)")
     String readApi;
+
+    @Option(names = "--port-base", paramLabel = "PORT", defaultValue = "18080",
+            description = {"The --port-base the local pipeline was started with (default: ${DEFAULT-VALUE}); the read API",
+                    "and push API defaults are derived from it as `wire up` derives them"})
+    int portBase;
 
     @Option(names = "--key", paramLabel = "KEY", defaultValue = "${env:WIRE_READ_API_KEY}",
             description = {"An operator key of the read API (item lineage is for operators when publish-service has a",
@@ -54,8 +59,9 @@ public final class TraceCommand implements Callable<Integer> {
                     "own receipt instead of the read API; no operator key is needed"})
     String agencyKey;
 
-    @Option(names = "--push-api", paramLabel = "URL", defaultValue = LOCAL_PUSH_API,
-            description = "ingest-service push API, asked with --agency-key (default: ${DEFAULT-VALUE}, the local pipeline)")
+    @Option(names = "--push-api", paramLabel = "URL",
+            description = "ingest-service push API, asked with --agency-key (default: the local pipeline's, " + LOCAL_PUSH_API
+                    + " at the default --port-base)")
     String pushApi;
 
     @Option(names = "--data-dir", defaultValue = "wire-data", paramLabel = "DIR",
@@ -67,7 +73,7 @@ public final class TraceCommand implements Callable<Integer> {
         if (agencyKey != null && !agencyKey.isBlank()) {
             return asAgency();
         }
-        String base = withoutSlash(readApi);
+        String base = withoutSlash(readApi != null ? readApi : "http://127.0.0.1:" + new LocalPorts(portBase).readApi());
         Matcher receipt = RECEIPT.matcher(itemId.strip());
         String id = receipt.matches() ? receipt.group(1) : itemId.strip();
         String operatorKey = key != null && !key.isBlank() ? key.strip() : localOperatorKey();
@@ -95,7 +101,7 @@ public final class TraceCommand implements Callable<Integer> {
 
     /** The agency's way: its receipt, its own key, ingest-service's answer (which carries the fate). */
     private int asAgency() {
-        String base = withoutSlash(pushApi);
+        String base = withoutSlash(pushApi != null ? pushApi : "http://127.0.0.1:" + new LocalPorts(portBase).ingest());
         String token = itemId.strip();
         HttpResponse<String> response = get(base + "/v1/items/" + URLEncoder.encode(token, StandardCharsets.UTF_8).replace("+", "%20"),
                 agencyKey.strip(), "the push API");

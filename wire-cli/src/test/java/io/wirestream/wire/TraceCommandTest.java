@@ -72,6 +72,18 @@ class TraceCommandTest {
     }
 
     @Test
+    void portBaseFindsTheServicesOfALocalPipelineStartedWithOne() {
+        int port = server.getAddress().getPort();
+        // the read API is local mode's base + 3, the push API its base
+        assertThat(new CommandLine(new WireCommand()).execute("trace", "r-merged", "--key", "op",
+                "--port-base", String.valueOf(port - 3))).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("a:story");
+        assertThat(new CommandLine(new WireCommand()).execute("trace", "2-40-" + PUBLISHED, "--agency-key", AGENCY_KEY,
+                "--port-base", String.valueOf(port))).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("urn:acme:tram");
+    }
+
+    @Test
     void anAgencyFollowsItsOwnReceiptToThePublishedStoryWithItsOwnKey() {
         assertThat(traceAsAgency("2-40-" + PUBLISHED, AGENCY_KEY)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(PUBLISHED + ": published as urn:acme:tram version 2");
