@@ -65,6 +65,8 @@ public final class FormatDetector {
                     + "|\\b\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}");
     private static final Pattern TEASER = Pattern.compile("(?im)^\\s*(?:READ MORE|READ ALSO|ALSO READ|SEE ALSO|RELATED)\\s*:");
     private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
+    /** Words a plain text under an agency dateline needs to be a story (a brief); 40 without a dateline. */
+    static final int BRIEF_WORDS = 12;
 
     /**
      * Detects the format of a payload.
@@ -308,8 +310,13 @@ public final class FormatDetector {
             }
             return Detection.unknown(0.8, "empty JSON object");
         }
-        if (top.contains("$schema") || top.contains("$defs") || (top.contains("properties") && top.contains("type")
-                && !top.contains("uri"))) {
+        // "$schema" alone is also how an instance names the schema it follows (a ninjs 3 item may): an object with a
+        // uri and item fields is an item; the structure words of a schema are not item fields
+        boolean instance = (top.contains("uri") || top.contains("guid"))
+                && top.stream().filter(NINJS_KEYS::contains).count() >= 2;
+        if (top.contains("$defs") || top.contains("definitions") && top.contains("$schema")
+                || top.contains("$schema") && !instance
+                || (top.contains("properties") && top.contains("type") && !top.contains("uri"))) {
             return Detection.unknown(0.95, "a JSON Schema document, not a news item");
         }
         boolean apEnvelope = top.contains("api_version") || (data.contains("item") && top.contains("data"));
@@ -476,9 +483,10 @@ public final class FormatDetector {
             return new Detection(WireFormat.WEB_HTML, 0.7, "HTML fragment (" + htmlTags + "+ HTML elements)");
         }
         int words = count(WORD, t, 60);
-        boolean prose = words >= 40;
         String window = firstLines(t, 40);
         boolean dateline = DATELINE.matcher(window).find();
+        // an agency brief is one sentence under its dateline ("Berlin (dpa) - ..."): the dateline is the marker
+        boolean prose = words >= (dateline ? BRIEF_WORDS : 40);
         boolean timestamp = TIMESTAMP.matcher(firstLines(t, 12)).find();
         boolean teaser = TEASER.matcher(t).find();
         if (dateline && prose) {

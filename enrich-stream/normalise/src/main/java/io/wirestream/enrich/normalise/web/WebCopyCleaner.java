@@ -243,6 +243,10 @@ public final class WebCopyCleaner {
         int headerEnd = firstStory < 0 ? 0 : firstStory;
         List<Line> header = new ArrayList<>(lines.subList(0, headerEnd));
         lines.subList(0, headerEnd).clear();
+        // agency copy under a dateline: its first line above the story is the headline also in sentence case
+        // ("Ministers agree on new rules for drones"), where a page's title-case test would drop it
+        boolean agencyCopy = !lines.isEmpty() && Datelines.find(lines.get(0).text) != null;
+        boolean firstHeaderLine = true;
         for (Line l : header) {
             if (d.headline() != null && l.text.equalsIgnoreCase(d.headline())) {
                 continue;
@@ -254,7 +258,9 @@ public final class WebCopyCleaner {
                 d.addNote("editors' note above the story read: " + TextHygiene.shorten(l.text, 60));
                 continue;
             }
-            if (d.headline() == null && isHeadlineLike(l.text)) {
+            boolean first = firstHeaderLine;
+            firstHeaderLine = false;
+            if (d.headline() == null && (isHeadlineLike(l.text) || first && agencyCopy && isSentenceCaseHeadline(l.text))) {
                 d.setHeadline(l.text);
             } else if (d.description() == null && l.text.split("\\s+").length >= 8) {
                 d.setDescription(l.text);
@@ -435,6 +441,14 @@ public final class WebCopyCleaner {
             }
         }
         return content > 0 && capital >= content * 0.6;
+    }
+
+    /** A headline in sentence case: 2-20 words, starting with a capital or a figure, no sentence punctuation at the end. */
+    static boolean isSentenceCaseHeadline(String t) {
+        String[] words = t.split("\\s+");
+        return words.length >= 2 && words.length <= 20 && t.length() <= 160
+                && (Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))
+                && !t.matches("(?s).*[.,;:]$");
     }
 
     /** The story's own footnotes: "* Daesh is banned in Russia", "¹ ...", "Note: ...". */
