@@ -239,9 +239,15 @@ public final class HtmlBlocks {
             }
         }
         buffer.clear();
-        String clean = kind == Kind.PRE
-                ? TextHygiene.clean(text.toString().replace('\n', ' '))
-                : TextHygiene.reflow(Arrays.asList(text.toString().split("\n")));
+        if (kind == Kind.PRE) {
+            // preformatted copy keeps its lines (results, listings); its text is rendered as written
+            String lines = TextHygiene.cleanLines(preText(text.toString()));
+            if (!lines.isEmpty()) {
+                out.add(new BodyBlock(Kind.PRE, lines, null));
+            }
+            return;
+        }
+        String clean = TextHygiene.reflow(Arrays.asList(text.toString().split("\n")));
         if (clean.isEmpty() || TextHygiene.isRule(clean)) {
             return;
         }
@@ -258,9 +264,16 @@ public final class HtmlBlocks {
         return TextHygiene.clean(a).replace(" ", "").equals(b.replace(" ", ""));
     }
 
+    /** The text of a pre block: its text nodes' line breaks are kept (as U+2028 until here, see appendText). */
+    private static String preText(String text) {
+        return text.replace('\u2028', '\n');
+    }
+
     private static void appendText(Node n, StringBuilder sb) {
         if (n instanceof TextNode t) {
-            sb.append(t.getWholeText().replace('\n', ' ').replace('\r', ' '));
+            Element parent = t.parent();
+            boolean pre = parent != null && parent.closest("pre") != null;
+            sb.append(t.getWholeText().replace("\r\n", "\n").replace('\r', '\n').replace('\n', pre ? '\u2028' : ' '));
         } else if (n instanceof Element e) {
             String tag = e.normalName();
             if (tag.equals("br")) {

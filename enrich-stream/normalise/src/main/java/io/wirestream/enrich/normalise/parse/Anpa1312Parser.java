@@ -177,7 +177,11 @@ public final class Anpa1312Parser implements FormatParser {
             if (!storyLines.isEmpty()) {
                 d.setHeadline(storyLines.get(0));
             }
-            if (storyLines.size() > 1) {
+            if (paragraphs.stream().allMatch(List::isEmpty) && storyLines.size() > 1) {
+                // no TAB paragraph at all: a feed that marks every line with '^' sends its story as such lines
+                storyLines.subList(1, storyLines.size()).forEach(l -> d.addBodyBlock(BodyBlock.paragraph(l)));
+                d.addNote("no TAB paragraphs: the '^' lines under the headline read as the text");
+            } else if (storyLines.size() > 1) {
                 d.setDescription(storyLines.get(1));
             }
         } else {

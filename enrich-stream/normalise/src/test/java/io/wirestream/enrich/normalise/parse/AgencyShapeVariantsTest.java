@@ -67,6 +67,41 @@ class AgencyShapeVariantsTest {
         assertThat(a.getHeadline()).doesNotContain("sending");
     }
 
+    @Test
+    void anpaAgateWhoseTabsWereExpandedToSpacesIsATable() throws NormalisationException {
+        Article a = TestItems.one("ap", ctl("""
+                <SYN><SYN><SOH>s0501<US>
+                r s<DC3><DC1> BC-BBO--Standings      07-03 0120
+                <STX>^BC-BBO--Standings<
+                ^Baseball Standings<
+                ^AMERICAN LEAGUE<
+                ^                 W   L   Pct  GB<
+                ^New York         56  30  .651  _<
+                ^Tampa Bay        49  39  .557  8<
+                ^Boston           45  41  .523  11<
+                <ETX>AP-NY-07-03-19 2359EDT<
+                <EOT>"""));
+        assertThat(a.getHeadline()).isEqualTo("Baseball Standings");
+        assertThat(a.getBodyHtml()).contains("<th>Pct</th>").contains("<td>Tampa Bay</td>").contains("<td>.557</td>");
+        assertThat(a.getVersioncreated()).isEqualTo(Instant.parse("2019-07-04T03:59:00Z"));
+    }
+
+    @Test
+    void anpaStorySentAsCaretLinesKeepsItsText() throws NormalisationException {
+        Article a = TestItems.one("ap", ctl("""
+                <SOH>a0502<US>
+                r a<DC3><DC1> BC-Library      07-03 0120
+                <STX>^Town library reopens after flood<
+                ^The town library reopened on Wednesday, six months after a flood ruined most of its books.<
+                ^Volunteers raised money to replace about 20,000 volumes, the librarian said.<
+                <ETX>AP-NY-07-03-19 1300GMT<
+                <EOT>"""));
+        assertThat(a.getHeadline()).isEqualTo("Town library reopens after flood");
+        assertThat(a.getBodyParagraphs()).containsExactly(
+                "The town library reopened on Wednesday, six months after a flood ruined most of its books.",
+                "Volunteers raised money to replace about 20,000 volumes, the librarian said.");
+    }
+
     // ------------------------------------------------------------------ IPTC 7901
 
     @Test
@@ -163,6 +198,42 @@ class AgencyShapeVariantsTest {
         assertThat(a.getBodyParagraphs()).containsExactly(
                 "The mayor resigned on Wednesday after an inquiry criticised the handling of council contracts.",
                 "A by-election will be held in the autumn.");
+    }
+
+    @Test
+    void aCopyrightLineEndingTheTextIsTheNoticeNotStory() throws NormalisationException {
+        Article a = TestItems.one("wire", """
+                <nitf><head><title>Cyber attack hits hospital network</title>
+                <docdata><date.issue norm="20190703T111500+1000"/></docdata></head>
+                <body><body.content>
+                <p>A cyber attack has forced a hospital network to switch to paper records, health officials say.</p>
+                <p>(c) 2019 Example Press</p>
+                </body.content></body></nitf>""");
+        assertThat(a.getBodyParagraphs()).containsExactly(
+                "A cyber attack has forced a hospital network to switch to paper records, health officials say.");
+        assertThat(a.getCopyrightnotice()).isEqualTo("(c) 2019 Example Press");
+    }
+
+    @Test
+    void aCopyrightLineAloneNeverBecomesTheHeadline() throws NormalisationException {
+        Article a = TestItems.one("wire", """
+                {"uri":"urn:example:c","type":"text","versioncreated":"2019-07-03T04:05:00Z","slugline":"harbour-fares",
+                 "body_text":"Ferry fares in the harbour city rise by ten cents from next month, the operator said.\\n\\n© 2019 Example Press"}""");
+        assertThat(a.getHeadline()).isEqualTo("harbour-fares");
+        assertThat(a.getBodyParagraphs()).noneMatch(p -> p.startsWith("©"));
+    }
+
+    @Test
+    void nitfPreformattedResultsKeepTheirLines() throws NormalisationException {
+        Article a = TestItems.one("wire", """
+                <nitf><head><title>Premier League results</title><docdata><date.issue norm="2019-07-03T20:00:00Z"/></docdata></head>
+                <body><body.content><pre>
+                Arsenal        2  Chelsea       1
+                Everton        0  Liverpool     3
+                </pre></body.content></body></nitf>""");
+        assertThat(a.getBodyParagraphs()).containsExactly(
+                "Arsenal        2  Chelsea       1\nEverton        0  Liverpool     3");
+        assertThat(a.getBodyHtml()).contains("<pre>").contains("Chelsea       1\nEverton");
     }
 
     // ------------------------------------------------------------------ NITF times
