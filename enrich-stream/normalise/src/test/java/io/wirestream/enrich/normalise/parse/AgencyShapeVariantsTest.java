@@ -248,6 +248,54 @@ class AgencyShapeVariantsTest {
         assertThat(a.getVersioncreated()).isEqualTo(Instant.parse("2019-07-02T18:05:12Z"));
     }
 
+    // ------------------------------------------------------------------ e-mail
+
+    @Test
+    void aForwardedSubmissionStartsAfterTheForwardedHeaderBlock() throws NormalisationException {
+        Article a = TestItems.one("desk", """
+                From: Desk <desk@example.org>
+                Subject: Fwd: Museum gets record gift
+                Date: Wed, 03 Jul 2019 04:05:00 GMT
+                Message-ID: <m7@example.org>
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=utf-8
+
+                ---------- Forwarded message ---------
+                From: Museum Press <press@museum.example>
+                Date: Tue, 2 Jul 2019 at 16:00
+                Subject: Museum gets record gift
+                To: <desk@example.org>
+
+                The city museum has received the largest donation in its history, a collection of 300 paintings, its
+                director said on Tuesday.
+
+                The donor asked not to be named.
+
+                On Tue, 2 Jul 2019 at 15:00, Desk <desk@example.org> wrote:
+                > Could you send us the release?
+                > Thanks
+                """);
+        assertThat(a.getHeadline()).isEqualTo("Museum gets record gift");
+        assertThat(a.getBodyParagraphs()).containsExactly(
+                "The city museum has received the largest donation in its history, a collection of 300 paintings, its"
+                        + " director said on Tuesday.",
+                "The donor asked not to be named.");
+    }
+
+    @Test
+    void aMailThatIsOnlyAQuoteKeepsIt() throws NormalisationException {
+        Article a = TestItems.one("desk", """
+                From: Desk <desk@example.org>
+                Subject: Statement from the council
+                Date: Wed, 03 Jul 2019 04:05:00 GMT
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=utf-8
+
+                > The council will meet again on Friday to decide on the budget, the mayor said.
+                """);
+        assertThat(a.getBodyParagraphs()).hasSize(1);
+    }
+
     // ------------------------------------------------------------------ ninjs
 
     @Test
