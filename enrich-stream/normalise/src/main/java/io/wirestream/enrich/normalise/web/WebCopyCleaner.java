@@ -87,6 +87,8 @@ public final class WebCopyCleaner {
             "(?i)^(?:read more|read also|also read|see also|related|more|lesen sie auch|mehr zum thema|lire aussi|"
                     + "à lire aussi|leer más|lee también)\\s*[:>»|–—-]+\\s*(.{3,300})$");
     private static final Pattern BYLINE = Pattern.compile("^(?:By|BY|Von|Par|Por|Door) (\\p{Lu}[\\p{L}.'’ -]{1,60}(?:,? (?:and|und|et|y) \\p{Lu}[\\p{L}.'’ -]{1,60})?)$");
+    /** dpa's headline mark: " =" at the end of the headline line. */
+    private static final Pattern HEADLINE_MARK = Pattern.compile("\\s+=$");
     private static final Pattern COPYRIGHT = Pattern.compile("(?i)^(?:©|\\(c\\)|copyright\\b).{0,200}$");
     private static final Pattern TAG_PREFIX = Pattern.compile("(?i)^(?:tags?|topics?|themen|schlagworte|keywords|mots-clés)\\s*:\\s*");
     private static final Pattern TIME_LABEL_UPDATED = Pattern.compile("(?i)\\b(updated|last updated|modified|aktualisiert|mis à jour)\\b");
@@ -243,10 +245,10 @@ public final class WebCopyCleaner {
         int headerEnd = firstStory < 0 ? 0 : firstStory;
         List<Line> header = new ArrayList<>(lines.subList(0, headerEnd));
         lines.subList(0, headerEnd).clear();
-        // agency copy under a dateline: its first line above the story is the headline also in sentence case
-        // ("Ministers agree on new rules for drones"), where a page's title-case test would drop it
+        // agency copy under a dateline: a line above the story is the headline also in sentence case
+        // ("Ministers agree on new rules for drones"), where a page's title-case test would drop it; dpa ends it
+        // with " =" (the 7901 headline mark, kept where the envelope was stripped)
         boolean agencyCopy = !lines.isEmpty() && Datelines.find(lines.get(0).text) != null;
-        boolean firstHeaderLine = true;
         for (Line l : header) {
             if (d.headline() != null && l.text.equalsIgnoreCase(d.headline())) {
                 continue;
@@ -258,10 +260,9 @@ public final class WebCopyCleaner {
                 d.addNote("editors' note above the story read: " + TextHygiene.shorten(l.text, 60));
                 continue;
             }
-            boolean first = firstHeaderLine;
-            firstHeaderLine = false;
-            if (d.headline() == null && (isHeadlineLike(l.text) || first && agencyCopy && isSentenceCaseHeadline(l.text))) {
-                d.setHeadline(l.text);
+            String text = agencyCopy ? HEADLINE_MARK.matcher(l.text).replaceFirst("") : l.text;
+            if (d.headline() == null && (isHeadlineLike(text) || agencyCopy && isSentenceCaseHeadline(text))) {
+                d.setHeadline(text);
             } else if (d.description() == null && l.text.split("\\s+").length >= 8) {
                 d.setDescription(l.text);
             } else {

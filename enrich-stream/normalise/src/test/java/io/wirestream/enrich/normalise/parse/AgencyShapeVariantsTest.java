@@ -156,6 +156,28 @@ class AgencyShapeVariantsTest {
     }
 
     @Test
+    void dpaCopyWhoseEnvelopeWasStrippedKeepsItsMarkedHeadline() throws NormalisationException {
+        Article a = TestItems.one("dpa", """
+                eca062 4 i 211 ccccb   dpa 061
+
+                Business/Energy/
+                Power prices fall for third month =
+
+                   Berlin (dpa) - Wholesale power prices in Germany fell for a third month
+                in June as wind output rose, the network agency said on Wednesday.
+
+                   Households are unlikely to see lower bills before autumn.
+
+                © dpa
+                """);
+        assertThat(a.getHeadline()).isEqualTo("Power prices fall for third month");
+        assertThat(a.getBodyParagraphs()).containsExactly(
+                "Wholesale power prices in Germany fell for a third month in June as wind output rose, the network"
+                        + " agency said on Wednesday.",
+                "Households are unlikely to see lower bills before autumn.");
+    }
+
+    @Test
     void aShortAgencyBriefWithADatelineIsAStory() throws NormalisationException {
         byte[] latin1 = """
                 Schwere Unwetter in Bayern
@@ -307,6 +329,24 @@ class AgencyShapeVariantsTest {
                  "bodies":[{"role":"main","contentType":"text/html","value":"<p>Dock workers returned to work on Wednesday after their union accepted a new pay offer.</p>"}]}""");
         assertThat(a.getHeadline()).isEqualTo("Port strike ends after deal");
         assertThat(a.getBodyParagraphs()).hasSize(1);
+    }
+
+    @Test
+    void htmlSentAsNinjsBodyTextIsReadAsHtml() throws NormalisationException {
+        Article a = TestItems.one("wire", """
+                {"guid":"urn:example:10","type":"text","versioncreated":"2019-07-03T04:05:00Z","headline":"Markup in text",
+                 "body_text":"<p>Some exports put HTML into body_text by mistake.</p><p>The second paragraph.</p>"}""");
+        assertThat(a.getBodyParagraphs()).containsExactly("Some exports put HTML into body_text by mistake.",
+                "The second paragraph.");
+    }
+
+    @Test
+    void plainBodyTextThatMentionsATagStaysText() throws NormalisationException {
+        Article a = TestItems.one("wire", """
+                {"guid":"urn:example:11","type":"text","versioncreated":"2019-07-03T04:05:00Z","headline":"Web standards",
+                 "body_text":"Developers were told to stop using the <blink> tag on government sites, the agency said."}""");
+        assertThat(a.getBodyParagraphs()).containsExactly(
+                "Developers were told to stop using the <blink> tag on government sites, the agency said.");
     }
 
     @Test
