@@ -48,6 +48,10 @@ public final class FormatDetector {
             "organisations", "representationtype", "representationType", "embargoed", "ednote", "edNote");
 
     private static final Pattern ANPA_HEAD = Pattern.compile("^\\x16*\\x01[A-Za-z]\\d{4}\\x1f");
+    /** SOH, service letter and sequence alone on the line: an ANPA envelope whose US was stripped on the way. */
+    private static final Pattern ANPA_WITHOUT_US = Pattern.compile("^\\x16*\\x01[A-Za-z]\\d{4}[ \\t]*\\r?\\n");
+    /** ANPA text: STX then a '^' header line, or a keyword line ("BC-", "AM-", "PM-"). */
+    private static final Pattern ANPA_TEXT = Pattern.compile("\\x02\\^|(?m)^[^\\r\\n]{0,12}\\b(?:BC|AM|PM)-\\S");
     private static final Pattern IPTC7901_HEAD = Pattern.compile("^\\x16*\\x01[A-Za-z]{0,10}\\d{1,6} +\\d +[A-Za-z]{1,3} +\\d");
     private static final Pattern START_TAG = Pattern.compile("<([A-Za-z_][\\w.:-]*)([^>]*)>");
     private static final Pattern XMLNS = Pattern.compile("xmlns(?::([\\w.-]+))?\\s*=\\s*[\"']([^\"']*)[\"']");
@@ -128,6 +132,10 @@ public final class FormatDetector {
         if (head.startsWith("\u0016") || head.startsWith("\u0001")) {
             if (head.indexOf('\u001f') >= 0 && head.indexOf('\u001f') < 40) {
                 return new Detection(WireFormat.ANPA_1312, 0.8, "SOH envelope with a US separator in its first line");
+            }
+            if (ANPA_WITHOUT_US.matcher(head).find() && ANPA_TEXT.matcher(head).find()) {
+                return new Detection(WireFormat.ANPA_1312, 0.75, "SOH envelope with an ANPA sequence and '^' header"
+                        + " lines or a BC- keyword line, without its US separator");
             }
             if (hasStx) {
                 return new Detection(WireFormat.IPTC_7901, 0.75, "SOH ... STX envelope without an ANPA selector");

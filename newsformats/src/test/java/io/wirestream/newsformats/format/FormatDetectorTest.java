@@ -65,6 +65,9 @@ class FormatDetectorTest {
     void anpaAnd7901EnvelopesByControlCharacters() {
         String anpa = "\u0016\u0016\u0001a1234\u001fnews\nr s\u0013\u0011 BC-Slug   01-02 0300\n\u0002body\u0003";
         assertThat(detect(anpa).format()).isEqualTo(WireFormat.ANPA_1312);
+        // the US stripped on the way: the sequence ends its line, the text has '^' header lines
+        String noUs = "\u0001a1234\r\nr s\u0013\u0011 BC-Slug   01-02 0300\r\n\u0002^Headline<\r\n\tBody.\r\n\u0003";
+        assertThat(detect(noUs).format()).isEqualTo(WireFormat.ANPA_1312);
         String iptc = "\u0001abc123 3 i 120  xyz 001\r\n\r\nslug/\r\n\u0002Headline =\r\n\r\n   Body.\r\n\u0003101010 GMT Jan 20\r\n";
         assertThat(detect(iptc).format()).isEqualTo(WireFormat.IPTC_7901);
     }

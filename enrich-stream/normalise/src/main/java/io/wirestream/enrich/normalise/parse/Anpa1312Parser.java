@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * '^' (keyword line, headline, editors' notes, summary; bylines end with '='), paragraphs begin with a TAB (or, where
  * a feed expanded the tabs, two or more spaces), and ETX ends it, followed by a trailer with the filing time
  * ("AP-WF-11-13-13 1509GMT", "AP-NY-07-03-19 1405EDT"; a zone-less one is read in the source's zone). Some senders
- * put spaces before the US. Several messages in one file are
+ * put spaces before the US, some strip it (the sequence then ends its line). Several messages in one file are
  * read in order and continuation takes ("2nd Take", "Add") are appended to the story they continue.
  *
  * <p>TTS conventions are turned into text: `` and '' become curly double quotes, a lone ` an opening single quote,
@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  */
 public final class Anpa1312Parser implements FormatParser {
 
-    private static final Pattern ENVELOPE = Pattern.compile("\\x16*\\x01([A-Za-z])(\\d{4})[ \\t]*\\x1f([^\\r\\n]*)");
+    private static final Pattern ENVELOPE = Pattern.compile(
+            "\\x16*\\x01([A-Za-z])(\\d{4})[ \\t]*(?:\\x1f([^\\r\\n]*)|(?=\\r?\\n))");
     private static final Pattern HEADER2 = Pattern.compile(
             "^([A-Za-z]) ([A-Za-z])?[\\x13\\x14]?[\\x11\\x12]? ?(.*?)(?:\\s+(\\d{1,2})-(\\d{1,2})\\s+(\\d{0,5}))?\\s*$");
     private static final Pattern KEYWORD = Pattern.compile(
@@ -107,7 +108,7 @@ public final class Anpa1312Parser implements FormatParser {
         }
         d.addSourceId("anpa:service", env.group(1));
         d.addSourceId("anpa:sequence", env.group(2));
-        String selector = env.group(3).trim();
+        String selector = env.group(3) == null ? "" : env.group(3).trim();
         if (!selector.isEmpty() && !selector.matches("-+")) {
             d.addSourceId("anpa:selector", selector);
         }

@@ -36,6 +36,24 @@ class AgencyShapeVariantsTest {
     }
 
     @Test
+    void anpaWhoseUnitSeparatorWasStrippedIsStillAnpa() throws NormalisationException {
+        Article a = TestItems.one("ap", ctl("""
+                <SOH>a0601
+                r i<DC3><DC1> BC-Flood      07-03 0200
+                <STX>^BC-Flood<
+                ^Flash floods hit mountain towns<
+                <TAB>DENVER (AP) _ Flash floods swept through two mountain towns on Wednesday.
+                <TAB>Rescuers reached stranded drivers by boat.
+                <ETX>AP-NY-07-03-19 1405EDT<
+                <EOT>"""));
+        assertThat(a.getSourceFormat()).isEqualTo("anpa-1312");
+        assertThat(a.getHeadline()).isEqualTo("Flash floods hit mountain towns");
+        assertThat(a.getBodyParagraphs()).containsExactly("Flash floods swept through two mountain towns on Wednesday.",
+                "Rescuers reached stranded drivers by boat.");
+        assertThat(a.getVersioncreated()).isEqualTo(Instant.parse("2019-07-03T18:05:00Z"));
+    }
+
+    @Test
     void anpaTrailerInAmericanZonesIsRead() throws NormalisationException {
         Article a = TestItems.one("ap", ctl("""
                 <SOH>a0413<US>
