@@ -276,6 +276,27 @@ class AgencyShapeVariantsTest {
         assertThat(a.getBodyHtml()).contains("<pre>").contains("Chelsea       1\nEverton");
     }
 
+    // ------------------------------------------------------------------ NewsML 1.2
+
+    @Test
+    void newsMl1LanguageDeclaredOnTheNewsComponentIsTheItemsLanguage() throws NormalisationException {
+        // too short for detection: only the declaration can give the language
+        Article a = TestItems.one("stt", """
+                <NewsML><NewsItem>
+                 <Identification><NewsIdentifier><ProviderId>stt.fi</ProviderId><DateId>20190703</DateId>
+                  <NewsItemId>123456</NewsItemId><RevisionId>1</RevisionId></NewsIdentifier></Identification>
+                 <NewsManagement><NewsItemType FormalName="News"/><ThisRevisionCreated>2019-07-03T08:30:00</ThisRevisionCreated></NewsManagement>
+                 <NewsComponent xml:lang="sv">
+                  <NewsLines><HeadLine>Strejk</HeadLine></NewsLines>
+                  <ContentItem><MediaType FormalName="Text"/><MimeType FormalName="text/plain"/>
+                   <DataContent>Hamnen stängd.</DataContent></ContentItem>
+                 </NewsComponent>
+                </NewsItem></NewsML>""");
+        assertThat(a.getLanguage()).isEqualTo("sv");
+        // STT's zone is built in: 08:30 in Helsinki in July is 05:30 UTC
+        assertThat(a.getVersioncreated()).isEqualTo(Instant.parse("2019-07-03T05:30:00Z"));
+    }
+
     // ------------------------------------------------------------------ NITF times
 
     @Test
