@@ -87,6 +87,8 @@ public final class WebCopyCleaner {
             "(?i)^(?:read more|read also|also read|see also|related|more|lesen sie auch|mehr zum thema|lire aussi|"
                     + "à lire aussi|leer más|lee también)\\s*[:>»|–—-]+\\s*(.{3,300})$");
     private static final Pattern BYLINE = Pattern.compile("^(?:By|BY|Von|Par|Por|Door) (\\p{Lu}[\\p{L}.'’ -]{1,60}(?:,? (?:and|und|et|y) \\p{Lu}[\\p{L}.'’ -]{1,60})?)$");
+    /** A line that is only an IPTC 7901 date-time group: DDHHMM, an optional zone, month, year. */
+    private static final Pattern DTG_LINE = Pattern.compile("^\\d{6}\\s*(?:\\p{Lu}{1,5}\\s+)?\\p{L}{3}\\p{L}*\\.?\\s+\\d{2,4}$");
     /** dpa's headline mark: " =" at the end of the headline line. */
     private static final Pattern HEADLINE_MARK = Pattern.compile("\\s+=$");
     private static final Pattern COPYRIGHT = Pattern.compile("(?i)^(?:©|\\(c\\)|copyright\\b).{0,200}$");
@@ -143,6 +145,10 @@ public final class WebCopyCleaner {
                 continue;
             }
             WireTime t = WireDates.parseLoose(l.text, zone, reference);
+            if (t == null && DTG_LINE.matcher(l.text).matches()) {
+                // the 7901 filing time of dpa copy saved without its envelope ("031205 GMT Jul 19")
+                t = WireDates.parse7901Trailer(l.text, zone, reference);
+            }
             if (t == null) {
                 continue;
             }

@@ -187,8 +187,10 @@ class AgencyShapeVariantsTest {
                    Households are unlikely to see lower bills before autumn.
 
                 © dpa
+                031205 GMT Jul 19
                 """);
         assertThat(a.getHeadline()).isEqualTo("Power prices fall for third month");
+        assertThat(a.getVersioncreated()).isEqualTo(Instant.parse("2019-07-03T12:05:00Z"));
         assertThat(a.getBodyParagraphs()).containsExactly(
                 "Wholesale power prices in Germany fell for a third month in June as wind output rose, the network"
                         + " agency said on Wednesday.",
