@@ -130,6 +130,11 @@ public final class HtmlBlocks {
                     if (table != null) {
                         brRun = 0;
                         flush(kind);
+                        Element caption = e.selectFirst("caption");
+                        String title = caption == null ? "" : TextHygiene.clean(caption.text());
+                        if (!title.isEmpty()) {
+                            out.add(BodyBlock.heading(title)); // the table's caption heads it
+                        }
                         out.add(table);
                         continue;
                     }

@@ -223,11 +223,12 @@ class AgencyShapeVariantsTest {
                 <docdata><date.issue norm="20190703T040512+1000"/></docdata></head>
                 <body><body.content><block>
                 <p>Ferry passengers in the harbour city will pay more from next month, the operator said.</p>
-                <table><tr><th>Route</th><th>Old</th><th>New</th></tr><tr><td>Manly</td><td>7.50</td><td>7.60</td></tr></table>
+                <table><caption>Fares from August</caption><tr><th>Route</th><th>Old</th><th>New</th></tr><tr><td>Manly</td><td>7.50</td><td>7.60</td></tr></table>
                 <p>Commuter groups said they would complain.</p>
                 </block></body.content></body></nitf>""");
         assertThat(a.getBodyParagraphs()).noneMatch(p -> p.contains("RouteOld") || p.contains("Manly7"));
         assertThat(a.getBodyHtml()).contains("<td>Manly</td>").contains("<td>7.60</td>");
+        assertThat(a.getBodyParagraphs()).contains("Fares from August");
         assertThat(a.getBodyParagraphs()).contains("Commuter groups said they would complain.");
     }
 
