@@ -255,6 +255,14 @@ public final class WebCopyCleaner {
         // ("Ministers agree on new rules for drones"), where a page's title-case test would drop it; dpa ends it
         // with " =" (the 7901 headline mark, kept where the envelope was stripped)
         boolean agencyCopy = !lines.isEmpty() && Datelines.find(lines.get(0).text) != null;
+        // a title-like line wins; only without one is a sentence-case line taken
+        Line sentenceCase = null;
+        if (agencyCopy && header.stream().noneMatch(l -> !DESK_LINE.matcher(l.text).find() && isHeadlineLike(l.text))) {
+            sentenceCase = header.stream()
+                    .filter(l -> !DESK_LINE.matcher(l.text).find())
+                    .filter(l -> isSentenceCaseHeadline(HEADLINE_MARK.matcher(l.text).replaceFirst("")))
+                    .findFirst().orElse(null);
+        }
         for (Line l : header) {
             if (d.headline() != null && l.text.equalsIgnoreCase(d.headline())) {
                 continue;
@@ -267,7 +275,7 @@ public final class WebCopyCleaner {
                 continue;
             }
             String text = agencyCopy ? HEADLINE_MARK.matcher(l.text).replaceFirst("") : l.text;
-            if (d.headline() == null && (isHeadlineLike(text) || agencyCopy && isSentenceCaseHeadline(text))) {
+            if (d.headline() == null && (isHeadlineLike(text) || l == sentenceCase)) {
                 d.setHeadline(text);
             } else if (d.description() == null && l.text.split("\\s+").length >= 8) {
                 d.setDescription(l.text);

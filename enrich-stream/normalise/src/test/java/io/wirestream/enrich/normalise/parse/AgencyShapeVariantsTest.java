@@ -198,6 +198,21 @@ class AgencyShapeVariantsTest {
     }
 
     @Test
+    void aTitleCaseHeadlineWinsOverASentenceCaseLineAboveIt() throws NormalisationException {
+        Article a = TestItems.one("web", """
+                Listen to this story now
+
+                Storm Closes Northern Schools
+
+                LEEDS (Example News) - Schools across the north were closed on Wednesday as a storm brought snow
+                and high winds, education officials said.
+
+                They are expected to reopen on Friday, the officials added.
+                """);
+        assertThat(a.getHeadline()).isEqualTo("Storm Closes Northern Schools");
+    }
+
+    @Test
     void aShortAgencyBriefWithADatelineIsAStory() throws NormalisationException {
         byte[] latin1 = """
                 Schwere Unwetter in Bayern
