@@ -36,9 +36,11 @@ final class StoryBody {
                     + "|(?:EMBARGO|EMBARGOED|SPERRFRIST|Sperrfrist|HOLD FOR RELEASE|ATTENTION|ACHTUNG)\\b)");
     /**
      * A copyright line at the end of the text ("(c) dpa", "© 2019 AAP", "Copyright 2019 Example News. All rights
-     * reserved."): the item's notice, not story. Short, so a story's last sentence that opens with the word stays.
+     * reserved."): the item's notice, not story. The word needs a year, a sign or "by" after it, and the line is
+     * short, so a story's last sentence that opens with the word ("Copyright lawyers said ...") stays.
      */
-    private static final Pattern COPYRIGHT_LINE = Pattern.compile("(?i)^(?:©|\\(c\\)|copyright\\b)\\s*\\S.{0,118}$");
+    private static final Pattern COPYRIGHT_LINE = Pattern.compile(
+            "(?i)^(?:©|\\(c\\)|copyright\\s*(?:©|\\(c\\)|\\d{4}\\b|by\\b))\\s*\\S.{0,110}$");
     /** Advice lines longer than this are story text, whatever they start with. */
     private static final int ADVICE_MAX = 300;
 

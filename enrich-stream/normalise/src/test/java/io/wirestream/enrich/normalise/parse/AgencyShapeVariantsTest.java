@@ -282,6 +282,16 @@ class AgencyShapeVariantsTest {
     }
 
     @Test
+    void aLastSentenceAboutCopyrightStaysStory() throws NormalisationException {
+        Article a = TestItems.one("wire", """
+                {"uri":"urn:example:cl","type":"text","versioncreated":"2019-07-03T04:05:00Z","headline":"Court rules on song",
+                 "body_text":"A court ruled on Wednesday that the song did not copy an older hit.\\n\\nCopyright lawyers said the ruling would be appealed."}""");
+        assertThat(a.getBodyParagraphs()).containsExactly("A court ruled on Wednesday that the song did not copy an older hit.",
+                "Copyright lawyers said the ruling would be appealed.");
+        assertThat(a.getCopyrightnotice()).isNull();
+    }
+
+    @Test
     void nitfPreformattedResultsKeepTheirLines() throws NormalisationException {
         Article a = TestItems.one("wire", """
                 <nitf><head><title>Premier League results</title><docdata><date.issue norm="2019-07-03T20:00:00Z"/></docdata></head>
