@@ -48,6 +48,10 @@ public final class FormatDetector {
             "organisations", "representationtype", "representationType", "embargoed", "ednote", "edNote");
 
     private static final Pattern ANPA_HEAD = Pattern.compile("^\\x16*\\x01[A-Za-z]\\d{4}\\x1f");
+    /** SOH, service letter and sequence alone on the line: an ANPA envelope whose US was stripped on the way. */
+    private static final Pattern ANPA_WITHOUT_US = Pattern.compile("^\\x16*\\x01[A-Za-z]\\d{4}[ \\t]*\\r?\\n");
+    /** ANPA text: STX then a '^' header line, or a keyword line ("BC-", "AM-", "PM-"). */
+    private static final Pattern ANPA_TEXT = Pattern.compile("\\x02\\^|(?m)^[^\\r\\n]{0,12}\\b(?:BC|AM|PM)-\\S");
     private static final Pattern IPTC7901_HEAD = Pattern.compile("^\\x16*\\x01[A-Za-z]{0,10}\\d{1,6} +\\d +[A-Za-z]{1,3} +\\d");
     private static final Pattern START_TAG = Pattern.compile("<([A-Za-z_][\\w.:-]*)([^>]*)>");
     private static final Pattern XMLNS = Pattern.compile("xmlns(?::([\\w.-]+))?\\s*=\\s*[\"']([^\"']*)[\"']");
@@ -65,6 +69,8 @@ public final class FormatDetector {
                     + "|\\b\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}");
     private static final Pattern TEASER = Pattern.compile("(?im)^\\s*(?:READ MORE|READ ALSO|ALSO READ|SEE ALSO|RELATED)\\s*:");
     private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
+    /** Words a plain text under an agency dateline needs to be a story (a brief); 40 without a dateline. */
+    static final int BRIEF_WORDS = 12;
 
     /**
      * Detects the format of a payload.
@@ -126,6 +132,10 @@ public final class FormatDetector {
         if (head.startsWith("\u0016") || head.startsWith("\u0001")) {
             if (head.indexOf('\u001f') >= 0 && head.indexOf('\u001f') < 40) {
                 return new Detection(WireFormat.ANPA_1312, 0.8, "SOH envelope with a US separator in its first line");
+            }
+            if (ANPA_WITHOUT_US.matcher(head).find() && ANPA_TEXT.matcher(head).find()) {
+                return new Detection(WireFormat.ANPA_1312, 0.75, "SOH envelope with an ANPA sequence and '^' header"
+                        + " lines or a BC- keyword line, without its US separator");
             }
             if (hasStx) {
                 return new Detection(WireFormat.IPTC_7901, 0.75, "SOH ... STX envelope without an ANPA selector");
@@ -308,8 +318,13 @@ public final class FormatDetector {
             }
             return Detection.unknown(0.8, "empty JSON object");
         }
-        if (top.contains("$schema") || top.contains("$defs") || (top.contains("properties") && top.contains("type")
-                && !top.contains("uri"))) {
+        // "$schema" alone is also how an instance names the schema it follows (a ninjs 3 item may): an object with a
+        // uri and item fields is an item; the structure words of a schema are not item fields
+        boolean instance = (top.contains("uri") || top.contains("guid"))
+                && top.stream().filter(NINJS_KEYS::contains).count() >= 2;
+        if (top.contains("$defs") || top.contains("definitions") && top.contains("$schema")
+                || top.contains("$schema") && !instance
+                || (top.contains("properties") && top.contains("type") && !top.contains("uri"))) {
             return Detection.unknown(0.95, "a JSON Schema document, not a news item");
         }
         boolean apEnvelope = top.contains("api_version") || (data.contains("item") && top.contains("data"));
@@ -476,9 +491,10 @@ public final class FormatDetector {
             return new Detection(WireFormat.WEB_HTML, 0.7, "HTML fragment (" + htmlTags + "+ HTML elements)");
         }
         int words = count(WORD, t, 60);
-        boolean prose = words >= 40;
         String window = firstLines(t, 40);
         boolean dateline = DATELINE.matcher(window).find();
+        // an agency brief is one sentence under its dateline ("Berlin (dpa) - ..."): the dateline is the marker
+        boolean prose = words >= (dateline ? BRIEF_WORDS : 40);
         boolean timestamp = TIMESTAMP.matcher(firstLines(t, 12)).find();
         boolean teaser = TEASER.matcher(t).find();
         if (dateline && prose) {

@@ -65,6 +65,9 @@ class FormatDetectorTest {
     void anpaAnd7901EnvelopesByControlCharacters() {
         String anpa = "\u0016\u0016\u0001a1234\u001fnews\nr s\u0013\u0011 BC-Slug   01-02 0300\n\u0002body\u0003";
         assertThat(detect(anpa).format()).isEqualTo(WireFormat.ANPA_1312);
+        // the US stripped on the way: the sequence ends its line, the text has '^' header lines
+        String noUs = "\u0001a1234\r\nr s\u0013\u0011 BC-Slug   01-02 0300\r\n\u0002^Headline<\r\n\tBody.\r\n\u0003";
+        assertThat(detect(noUs).format()).isEqualTo(WireFormat.ANPA_1312);
         String iptc = "\u0001abc123 3 i 120  xyz 001\r\n\r\nslug/\r\n\u0002Headline =\r\n\r\n   Body.\r\n\u0003101010 GMT Jan 20\r\n";
         assertThat(detect(iptc).format()).isEqualTo(WireFormat.IPTC_7901);
     }
@@ -88,12 +91,31 @@ class FormatDetectorTest {
         assertThat(schema.format()).isEqualTo(WireFormat.UNKNOWN);
         assertThat(schema.reason()).contains("JSON Schema");
         assertThat(detect("{\"temperature\": 21}").format()).isEqualTo(WireFormat.UNKNOWN);
+        // a schema that describes ninjs items is a schema (its uri, headline... are under properties)
+        assertThat(detect("{\"$schema\":\"http://json-schema.org/draft-04/schema#\",\"id\":\"x\",\"type\":\"object\","
+                + "\"title\":\"News in JSON\",\"properties\":{\"uri\":{\"type\":\"string\"}}}").format())
+                .isEqualTo(WireFormat.UNKNOWN);
+        assertThat(detect("{\"$schema\":\"x\",\"uri\":\"u\",\"type\":\"object\",\"definitions\":{},\"headline\":{}}").format())
+                .isEqualTo(WireFormat.UNKNOWN);
+        // an item may name the schema it follows: with a uri and item fields it is an item
+        assertThat(detect("{\"$schema\":\"https://www.iptc.org/std/ninjs/ninjs-schema_3.0.json\",\"uri\":\"urn:x\","
+                + "\"headlines\":[{\"value\":\"h\"}],\"versionCreated\":\"2019-07-03T04:05:00Z\"}").format())
+                .isEqualTo(WireFormat.NINJS);
         // a ninjs document that carries AP-style altids is still ninjs
         assertThat(detect("{\"$standard\":{\"name\":\"ninjs\"},\"uri\":\"u\",\"headline\":\"h\",\"altids\":{\"itemid\":\"i\"}}")
                 .format()).isEqualTo(WireFormat.NINJS);
         assertThat(detect("{\"altids\":{\"itemid\":\"i\"},\"editorialpriority\":\"r\",\"headline\":\"h\"}").format())
                 .isEqualTo(WireFormat.AP_JSON);
         assertThat(detect("{\"uri\":\"urn:e\",\"title\":\"Summit\",\"eventDetails\":{}}").format()).isEqualTo(WireFormat.NINJS);
+    }
+
+    @Test
+    void aShortBriefNeedsADateline() {
+        String brief = "Berlin (dpa) - Der Bundestag hat das Gesetz am Donnerstag mit breiter Mehrheit beschlossen.";
+        assertThat(detect(brief).format()).isEqualTo(WireFormat.WEB_TEXT);
+        String note = "The build needs Java 17 and Maven; run the tests before you push a change.";
+        assertThat(detect(note).format()).isEqualTo(WireFormat.UNKNOWN);
+        assertThat(detect("Berlin (dpa) - Gesetz beschlossen.").format()).isEqualTo(WireFormat.UNKNOWN);
     }
 
     @Test

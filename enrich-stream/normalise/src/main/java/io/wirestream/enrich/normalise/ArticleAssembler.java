@@ -69,7 +69,7 @@ public final class ArticleAssembler {
         WireTime versionCreated = versionCreated(d, raw, zone, notes);
         EditorialState state = editorialState(d, signals, body.embargoMarkers(), versionCreated, zone.zone(), notes);
         String uri = StoryUris.of(raw, d, headline.main(), paragraphs);
-        RightsChoice rights = RightsChoice.choose(d, raw.getAgency(), sources, notes);
+        RightsChoice rights = RightsChoice.choose(d, body.copyrightLine(), raw.getAgency(), sources, notes);
 
         Article.Builder article = Article.newBuilder()
                 .setUri(uri)

@@ -1,6 +1,5 @@
 package io.wirestream.enrich.normalise;
 
-import static io.wirestream.enrich.normalise.StoryBody.clean;
 
 import io.wirestream.avro.Headline;
 import io.wirestream.enrich.normalise.model.DraftArticle;
@@ -21,6 +20,12 @@ import java.util.regex.Pattern;
 record HeadlineChoice(String main, List<Headline> headlines, boolean derived) {
 
     private static final int DERIVED_HEADLINE_MAX = 200;
+    /**
+     * Inline HTML some producers leave in a headline ("&lt;b&gt;Mayor&lt;/b&gt; resigns"): only these tag names, so a
+     * ticker in angle brackets ("Example Corp &lt;EXMP.O&gt;") stays.
+     */
+    private static final Pattern INLINE_TAG = Pattern.compile(
+            "(?i)</?(?:b|strong|i|em|u|s|span|font|a|sup|sub|small|mark|br)(?:\\s[^<>]*)?/?>");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])[\"”’»)]*\\s+(?=[\"“‘«(]?\\p{Lu})");
 
     /**
@@ -81,6 +86,11 @@ record HeadlineChoice(String main, List<Headline> headlines, boolean derived) {
                 out.add(new Headline(h.role() == null ? "other" : h.role(), v));
             }
         }
+    }
+
+    /** A headline's text: inline HTML tags taken out, then the text hygiene of every field. */
+    static String clean(String s) {
+        return s == null ? null : StoryBody.clean(INLINE_TAG.matcher(s).replaceAll(""));
     }
 
     /** First sentence of a paragraph, without its full stop; shortened at a word boundary when very long. */

@@ -13,9 +13,15 @@ import java.util.List;
  */
 record RightsChoice(String copyrightHolder, String copyrightNotice, String usageTerms) {
 
-    static RightsChoice choose(DraftArticle d, String agency, SourceDefaults sources, List<String> notes) {
+    /**
+     * @param copyrightLine a copyright line taken off the end of the story text, or {@code null}: the item's notice
+     *                      when its format has no notice field or left it empty
+     */
+    static RightsChoice choose(DraftArticle d, String copyrightLine, String agency, SourceDefaults sources,
+            List<String> notes) {
         String holder = clean(d.copyrightHolder());
         String notice = clean(d.copyrightNotice());
+        notice = notice != null ? notice : clean(copyrightLine);
         String terms = clean(d.usageTerms());
         if (holder == null || notice == null || terms == null) {
             RightsDefaults.Assumed assumed = sources.rights().assumedFor(d.provider(), agency);

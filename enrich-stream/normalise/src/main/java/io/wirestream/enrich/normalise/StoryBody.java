@@ -34,6 +34,13 @@ final class StoryBody {
     private static final Pattern ADVICE = Pattern.compile(
             "^(?:(?i:eds?|editors?|editor's note|note to editors|attention editors|hinweis an die redaktion)\\s*:"
                     + "|(?:EMBARGO|EMBARGOED|SPERRFRIST|Sperrfrist|HOLD FOR RELEASE|ATTENTION|ACHTUNG)\\b)");
+    /**
+     * A copyright line at the end of the text ("(c) dpa", "© 2019 AAP", "Copyright 2019 Example News. All rights
+     * reserved."): the item's notice, not story. The word needs a year, a sign or "by" after it, and the line is
+     * short, so a story's last sentence that opens with the word ("Copyright lawyers said ...") stays.
+     */
+    private static final Pattern COPYRIGHT_LINE = Pattern.compile(
+            "(?i)^(?:©|\\(c\\)|copyright\\s*(?:©|\\(c\\)|\\d{4}\\b|by\\b))\\s*\\S.{0,110}$");
     /** Advice lines longer than this are story text, whatever they start with. */
     private static final int ADVICE_MAX = 300;
 
@@ -44,6 +51,7 @@ final class StoryBody {
     private final List<String> notes;
     private final Set<String> adviceSignals = new LinkedHashSet<>();
     private final List<String> embargoMarkers;
+    private String copyrightLine;
     /** Where the lead was when the dateline was read off it (the headline may be derived from that position). */
     private int lead = -1;
 
@@ -58,7 +66,22 @@ final class StoryBody {
         StoryBody body = new StoryBody(hygienicBlocks(d), new ArrayList<>(d.embargoMarkers()), notes);
         body.takeDeskAdvice();
         body.dropSignOffs();
+        body.takeCopyrightLine();
         return body;
+    }
+
+    /** A copyright line that ends the text is taken off (at most one, with sign-offs around it). */
+    private void takeCopyrightLine() {
+        if (!blocks.isEmpty() && COPYRIGHT_LINE.matcher(blocks.get(blocks.size() - 1).text()).matches()) {
+            copyrightLine = blocks.remove(blocks.size() - 1).text();
+            notes.add("copyright line taken off the end of the text: " + copyrightLine);
+            dropSignOffs();
+        }
+    }
+
+    /** The copyright line that ended the text, or {@code null}. */
+    String copyrightLine() {
+        return copyrightLine;
     }
 
     private static List<BodyBlock> hygienicBlocks(DraftArticle d) {
@@ -70,6 +93,14 @@ final class StoryBody {
         for (BodyBlock b : source) {
             if (b.kind() == BodyBlock.Kind.TABLE) {
                 blocks.add(b); // cleaned cell by cell by its parser; cleaning it as one run would join its rows
+                continue;
+            }
+            if (b.kind() == BodyBlock.Kind.PRE) {
+                // preformatted copy (results, listings) keeps its lines; each is cleaned on its own
+                String t = TextHygiene.cleanLines(b.text());
+                if (!t.isEmpty()) {
+                    blocks.add(new BodyBlock(b.kind(), t, null));
+                }
                 continue;
             }
             String t = TextHygiene.clean(b.text());

@@ -18,8 +18,9 @@ import org.jsoup.safety.Safelist;
 /**
  * Splits an HTML (or XHTML, or NITF body) fragment into body blocks: one per paragraph, heading, list item, quote,
  * with each block's inline markup kept as sanitised HTML (links, emphasis) and its text cleaned and re-flowed.
- * {@code <br>} inside a block is a soft wrap; two or more in a row separate paragraphs. Scripts, styles, forms,
- * media, headers and footers never become text.
+ * {@code <br>} inside a block is a soft wrap; two or more in a row separate paragraphs. A table of data becomes one
+ * table block (cells kept apart); a layout table gives its paragraphs. Scripts, styles, forms, media, headers and
+ * footers never become text.
  */
 public final class HtmlBlocks {
 
@@ -46,6 +47,8 @@ public final class HtmlBlocks {
             "tr", "pre", "address", "center", "body", "html", "block", "body.content", "body.head", "body.end",
             "hedline", "abstract", "tagline", "fieldset", "details", "summary", "hr", "figcaption", "caption");
     private static final Pattern SPACE_RUN = Pattern.compile("\\s+");
+    /** Longest cell of a data table; longer text is prose in a layout table. */
+    private static final int MAX_CELL = 120;
 
     private final List<BodyBlock> out = new ArrayList<>();
     private final List<Node> buffer = new ArrayList<>();
@@ -122,6 +125,20 @@ public final class HtmlBlocks {
                     }
                     continue;
                 }
+                if (e.normalName().equals("table")) {
+                    BodyBlock table = dataTable(e);
+                    if (table != null) {
+                        brRun = 0;
+                        flush(kind);
+                        Element caption = e.selectFirst("caption");
+                        String title = caption == null ? "" : TextHygiene.clean(caption.text());
+                        if (!title.isEmpty()) {
+                            out.add(BodyBlock.heading(title)); // the table's caption heads it
+                        }
+                        out.add(table);
+                        continue;
+                    }
+                }
                 if (isBlock(e) || hasBlockDescendant(e)) {
                     brRun = 0;
                     flush(kind);
@@ -139,6 +156,68 @@ public final class HtmlBlocks {
                 buffer.add(t);
             }
         }
+    }
+
+    /**
+     * A table of data (results, fares, figures: every cell short text, no block or table inside a cell) as a table
+     * block: its rows as lines of tab-separated cells, and clean {@code <table>} markup with a header row where the
+     * source marked one ({@code th} cells). A table used for layout (prose in its cells) is {@code null}: its
+     * paragraphs are read as paragraphs.
+     */
+    static BodyBlock dataTable(Element table) {
+        List<List<String>> rows = new ArrayList<>();
+        List<Boolean> headerRows = new ArrayList<>();
+        for (Element tr : table.select("tr")) {
+            if (tr.closest("table") != table) {
+                return null; // a table inside a cell: layout
+            }
+            List<String> cells = new ArrayList<>();
+            boolean allHeader = true;
+            for (Element cell : tr.children()) {
+                String tag = cell.normalName();
+                if (!tag.equals("td") && !tag.equals("th")) {
+                    continue;
+                }
+                for (Element inner : cell.getAllElements()) {
+                    if (inner != cell && isBlock(inner) && !inner.normalName().equals("p")) {
+                        return null;
+                    }
+                }
+                String text = TextHygiene.clean(cell.text());
+                if (text.length() > MAX_CELL || cell.select("p").size() > 1) {
+                    return null;
+                }
+                allHeader &= tag.equals("th");
+                cells.add(text);
+            }
+            if (cells.stream().anyMatch(c -> !c.isEmpty())) {
+                rows.add(cells);
+                headerRows.add(allHeader);
+            }
+        }
+        if (rows.isEmpty()) {
+            return null;
+        }
+        int columns = rows.stream().mapToInt(List::size).max().orElse(0);
+        StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder("<table>");
+        boolean inBody = false;
+        for (int r = 0; r < rows.size(); r++) {
+            boolean th = headerRows.get(r) && !inBody;
+            if (!th && !inBody) {
+                html.append("<tbody>");
+                inBody = true;
+            }
+            html.append(th ? "<thead><tr>" : "<tr>");
+            for (int c = 0; c < columns; c++) {
+                String cell = c < rows.get(r).size() ? escape(rows.get(r).get(c)) : "";
+                html.append(th ? "<th>" : "<td>").append(cell).append(th ? "</th>" : "</td>");
+            }
+            html.append(th ? "</tr></thead>" : "</tr>");
+            text.append(text.isEmpty() ? "" : "\n").append(String.join("\t", rows.get(r)));
+        }
+        html.append(inBody ? "</tbody></table>" : "</table>");
+        return new BodyBlock(Kind.TABLE, text.toString(), html.toString());
     }
 
     private boolean hasBlockDescendant(Element e) {
@@ -165,9 +244,15 @@ public final class HtmlBlocks {
             }
         }
         buffer.clear();
-        String clean = kind == Kind.PRE
-                ? TextHygiene.clean(text.toString().replace('\n', ' '))
-                : TextHygiene.reflow(Arrays.asList(text.toString().split("\n")));
+        if (kind == Kind.PRE) {
+            // preformatted copy keeps its lines (results, listings); its text is rendered as written
+            String lines = TextHygiene.cleanLines(preText(text.toString()));
+            if (!lines.isEmpty()) {
+                out.add(new BodyBlock(Kind.PRE, lines, null));
+            }
+            return;
+        }
+        String clean = TextHygiene.reflow(Arrays.asList(text.toString().split("\n")));
         if (clean.isEmpty() || TextHygiene.isRule(clean)) {
             return;
         }
@@ -184,9 +269,16 @@ public final class HtmlBlocks {
         return TextHygiene.clean(a).replace(" ", "").equals(b.replace(" ", ""));
     }
 
+    /** The text of a pre block: its text nodes' line breaks are kept (as U+2028 until here, see appendText). */
+    private static String preText(String text) {
+        return text.replace('\u2028', '\n');
+    }
+
     private static void appendText(Node n, StringBuilder sb) {
         if (n instanceof TextNode t) {
-            sb.append(t.getWholeText().replace('\n', ' ').replace('\r', ' '));
+            Element parent = t.parent();
+            boolean pre = parent != null && parent.closest("pre") != null;
+            sb.append(t.getWholeText().replace("\r\n", "\n").replace('\r', '\n').replace('\n', pre ? '\u2028' : ' '));
         } else if (n instanceof Element e) {
             String tag = e.normalName();
             if (tag.equals("br")) {

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Agate: the tabular small print of wire copy (standings, box scores, results, market tables). A row is one line
- * whose columns are separated by tabs or, where the tabs were flattened on the way, by semicolons; it has at least
+ * whose columns are separated by tabs or, where the tabs were flattened on the way, by semicolons or runs of two or
+ * more spaces; it has at least
  * {@value #MIN_CELLS} cells, no cell long enough to be prose, and at least half of its cells short (figures,
  * abbreviations: {@code 52}, {@code .584}, {@code W-3}), which clauses of a sentence split at semicolons are not. Rows that follow each other form one table; a single
  * row-like line is not a table. The table keeps its rows as lines and its cells tab-separated in the block's text,
@@ -21,6 +22,8 @@ final class AgateTable {
     static final int MIN_ROWS = 2;
     private static final int MAX_CELL = 60;
     private static final int SHORT_CELL = 6;
+    /** Two column gaps of two or more spaces: a row whose tabs were expanded. */
+    private static final Pattern SPACE_COLUMNS = Pattern.compile("\\S {2,}\\S.* {2,}\\S");
     private static final Pattern FIGURE = Pattern.compile("^[-+]?(?:\\d+(?:[.,:-]\\d+)*|[.,]\\d+)%?$");
 
     private AgateTable() {}
@@ -31,11 +34,23 @@ final class AgateTable {
             return null;
         }
         String l = line.strip();
-        String separator = l.indexOf('\t') >= 0 ? "\t" : l.indexOf(';') >= 0 ? ";" : null;
-        if (separator == null) {
+        String[] raw;
+        if (l.indexOf('\t') >= 0 || l.indexOf(';') >= 0) {
+            String separator = l.indexOf('\t') >= 0 ? "\t" : ";";
+            raw = line.replaceAll("^[\\s&&[^\\t]]+|\\s+$", "").split(separator, -1);
+        } else if (SPACE_COLUMNS.matcher(l).find()) {
+            // tabs expanded to spaces on the way: columns apart by two or more spaces; an indented first column is
+            // an empty cell (the column header row above the team names)
+            raw = l.split(" {2,}", -1);
+            if (line.stripTrailing().startsWith("  ")) {
+                String[] shifted = new String[raw.length + 1];
+                shifted[0] = "";
+                System.arraycopy(raw, 0, shifted, 1, raw.length);
+                raw = shifted;
+            }
+        } else {
             return null;
         }
-        String[] raw = line.replaceAll("^[\\s&&[^\\t]]+|\\s+$", "").split(separator, -1);
         if (raw.length < MIN_CELLS) {
             return null;
         }

@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
  * ANPA-1312, as AP and others transmit it. The binary envelope: SYN SYN SOH, a service letter and 4-digit sequence,
  * US and a selector; then the priority letter, category letter, format bytes (DC3/DC4 + DC1/DC2) and the keyword line
  * (cycle, desk, slug, take/version, filing date, word count); STX starts the text, whose header lines begin with
- * '^' (keyword line, headline, editors' notes, summary; bylines end with '='), paragraphs begin with a TAB, and ETX
- * ends it, followed by a trailer with the filing time ("AP-WF-11-13-13 1509GMT"). Several messages in one file are
+ * '^' (keyword line, headline, editors' notes, summary; bylines end with '='), paragraphs begin with a TAB (or, where
+ * a feed expanded the tabs, two or more spaces), and ETX ends it, followed by a trailer with the filing time
+ * ("AP-WF-11-13-13 1509GMT", "AP-NY-07-03-19 1405EDT"; a zone-less one is read in the source's zone). Some senders
+ * put spaces before the US, some strip it (the sequence then ends its line). Several messages in one file are
  * read in order and continuation takes ("2nd Take", "Add") are appended to the story they continue.
  *
  * <p>TTS conventions are turned into text: `` and '' become curly double quotes, a lone ` an opening single quote,
@@ -31,12 +33,15 @@ import java.util.regex.Pattern;
  */
 public final class Anpa1312Parser implements FormatParser {
 
-    private static final Pattern ENVELOPE = Pattern.compile("\\x16*\\x01([A-Za-z])(\\d{4})\\x1f([^\\r\\n]*)");
+    private static final Pattern ENVELOPE = Pattern.compile(
+            "\\x16*\\x01([A-Za-z])(\\d{4})[ \\t]*(?:\\x1f([^\\r\\n]*)|(?=\\r?\\n))");
     private static final Pattern HEADER2 = Pattern.compile(
-            "^([A-Za-z]) ([A-Za-z])?[\\x13\\x14]?[\\x11\\x12]? ?(.*?)\\s+(\\d{1,2})-(\\d{1,2})\\s+(\\d{0,5})\\s*$");
+            "^([A-Za-z]) ([A-Za-z])?[\\x13\\x14]?[\\x11\\x12]? ?(.*?)(?:\\s+(\\d{1,2})-(\\d{1,2})\\s+(\\d{0,5}))?\\s*$");
     private static final Pattern KEYWORD = Pattern.compile(
             "^(?:(AM|PM|BC|AP)-)?(?:([A-Za-z]{1,4})--)?([^,]+?)(?:,\\s*(.*?))?(?:,\\s*(\\d+))?\\s*$");
     private static final Pattern TAKE = Pattern.compile("(?i)\\b(\\d+(st|nd|rd|th)\\s?Take|Take\\s?\\d+|Add(\\s?\\d+)?)\\b");
+    /** A paragraph indented with spaces instead of a TAB, as feeds that expand tabs send it. */
+    private static final Pattern SPACE_INDENT = Pattern.compile(" {2,}\\S");
     private static final Pattern DASH = Pattern.compile("(?<=\\S) _ (?=\\S)");
 
     @Override
@@ -103,7 +108,7 @@ public final class Anpa1312Parser implements FormatParser {
         }
         d.addSourceId("anpa:service", env.group(1));
         d.addSourceId("anpa:sequence", env.group(2));
-        String selector = env.group(3).trim();
+        String selector = env.group(3) == null ? "" : env.group(3).trim();
         if (!selector.isEmpty() && !selector.matches("-+")) {
             d.addSourceId("anpa:selector", selector);
         }
@@ -128,7 +133,7 @@ public final class Anpa1312Parser implements FormatParser {
                 slug = k.slug;
                 take = k.take;
             }
-            if (!h2.group(6).isEmpty()) {
+            if (h2.group(6) != null && !h2.group(6).isEmpty()) {
                 d.addSourceId("anpa:word-count", h2.group(6));
             }
         }
@@ -136,7 +141,8 @@ public final class Anpa1312Parser implements FormatParser {
         String text = msg.substring(stx + 1, etx < 0 ? msg.length() : etx);
         String trailer = etx < 0 ? "" : msg.substring(etx + 1);
         // the trailer may start on the line after ETX: take its first non-blank line
-        WireTime filed = WireDates.parseAnpaTrailer(trailer.lines().filter(l -> !l.isBlank()).findFirst().orElse(""), in.reference());
+        WireTime filed = WireDates.parseAnpaTrailer(trailer.lines().filter(l -> !l.isBlank()).findFirst().orElse(""), in.zone(),
+                in.reference());
         if (filed != null) {
             d.setVersionCreated(filed);
         }
@@ -152,7 +158,7 @@ public final class Anpa1312Parser implements FormatParser {
                 headerLines.add(line.substring(1));
                 continue;
             }
-            if (raw.startsWith("\t") || raw.startsWith("\u0009")) {
+            if (raw.startsWith("\t") || SPACE_INDENT.matcher(raw).lookingAt()) {
                 current = new ArrayList<>();
                 paragraphs.add(current);
                 current.add(line.trim());
@@ -172,7 +178,11 @@ public final class Anpa1312Parser implements FormatParser {
             if (!storyLines.isEmpty()) {
                 d.setHeadline(storyLines.get(0));
             }
-            if (storyLines.size() > 1) {
+            if (paragraphs.stream().allMatch(List::isEmpty) && storyLines.size() > 1) {
+                // no TAB paragraph at all: a feed that marks every line with '^' sends its story as such lines
+                storyLines.subList(1, storyLines.size()).forEach(l -> d.addBodyBlock(BodyBlock.paragraph(l)));
+                d.addNote("no TAB paragraphs: the '^' lines under the headline read as the text");
+            } else if (storyLines.size() > 1) {
                 d.setDescription(storyLines.get(1));
             }
         } else {

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * other than JSON are not story text. The message header fills what the story does not say itself: Subject is the
  * headline (without "Re:"/"Fwd:"), Date the version time, Message-ID the story id, the From display name the
  * byline (the address is kept as a source id), Keywords and Content-Language as sent. A signature after the
- * "-- " line is not story text.
+ * "-- " line, the header block of a forwarded message at the top and a quoted earlier message at the end are not
+ * story text.
  */
 public final class EmailParser implements FormatParser {
 
@@ -29,6 +30,12 @@ public final class EmailParser implements FormatParser {
     private static final Pattern ADDRESS = Pattern.compile("<([^<>\\s]+@[^<>\\s]+)>|([^\\s<>\"(),;]+@[^\\s<>\"(),;]+)");
     private static final Pattern COMMENT = Pattern.compile("\\s*\\([^()]*\\)\\s*$");
     private static final Pattern SIGNATURE = Pattern.compile("(?m)^-- ?\\r?$");
+    /** The line a mail program puts above a forwarded message's header block. */
+    private static final Pattern FORWARD_MARKER = Pattern.compile("(?i)^\\s*(?:-{2,}\\s*(?:forwarded message|original message"
+            + "|weitergeleitete nachricht|urspr\u00fcngliche nachricht|message transf\u00e9r\u00e9|videresendt melding"
+            + "|vidarebefordrat meddelande)\\s*-{2,}|begin forwarded message:)\\s*$");
+    private static final Pattern HEADER_FIELD = Pattern.compile("^\\s*\\*?[\\p{L}-]{2,20}\\*?:\\s.*$");
+    private static final Pattern QUOTE_INTRO = Pattern.compile("(?i)^(?:on .{5,200} wrote:|am .{5,200} schrieb .{1,100}:)\\s*$");
 
     @Override
     public WireFormat format() {
@@ -100,7 +107,7 @@ public final class EmailParser implements FormatParser {
             case "application/x-www-form-urlencoded" -> FormSubmission.read(trimmed, type.charset(), d);
             case "text/html" -> d.setBodyHtml(text);
             default -> {
-                for (String p : PlainTextParagraphs.of(withoutSignature(text))) {
+                for (String p : PlainTextParagraphs.of(withoutQuotedReply(withoutForwardHeader(withoutSignature(text))))) {
                     d.addBodyBlock(BodyBlock.paragraph(p));
                 }
             }
@@ -192,6 +199,64 @@ public final class EmailParser implements FormatParser {
         }
         name = name.trim().replaceAll("^\"|\"$", "").replace("\\\"", "\"").trim();
         return name.isEmpty() || name.contains("@") ? null : name;
+    }
+
+    /**
+     * The text without the header block of a forwarded message at its top ("---------- Forwarded message ---------",
+     * then From:, Date:, Subject:, To: lines up to a blank line): a story forwarded to the desk starts after it.
+     */
+    static String withoutForwardHeader(String text) {
+        List<String> lines = text.lines().toList();
+        int i = 0;
+        while (i < lines.size() && lines.get(i).isBlank()) {
+            i++;
+        }
+        if (i >= lines.size() || !FORWARD_MARKER.matcher(lines.get(i)).matches()) {
+            return text;
+        }
+        i++;
+        while (i < lines.size() && lines.get(i).isBlank()) {
+            i++; // Apple Mail leaves a blank line under "Begin forwarded message:"
+        }
+        int fields = 0;
+        while (i < lines.size() && HEADER_FIELD.matcher(lines.get(i)).matches()) {
+            i++;
+            fields++;
+        }
+        if (fields == 0 || i >= lines.size() || !lines.get(i).isBlank()) {
+            return text;
+        }
+        String rest = String.join("\n", lines.subList(i, lines.size()));
+        return rest.isBlank() ? text : rest;
+    }
+
+    /** The text without a quoted earlier message at its end ("On ... wrote:" and its "&gt; " lines). */
+    static String withoutQuotedReply(String text) {
+        List<String> lines = new ArrayList<>(text.lines().toList());
+        int end = lines.size();
+        while (end > 0 && lines.get(end - 1).isBlank()) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && (lines.get(start - 1).startsWith(">") || lines.get(start - 1).isBlank() && start < end)) {
+            start--;
+        }
+        if (start == end) {
+            return text;
+        }
+        while (start < end && lines.get(start).isBlank()) {
+            start++;
+        }
+        int cut = start;
+        int intro = start - 1;
+        while (intro >= 0 && lines.get(intro).isBlank()) {
+            intro--;
+        }
+        if (intro >= 0 && QUOTE_INTRO.matcher(lines.get(intro).strip()).matches()) {
+            cut = intro;
+        }
+        String kept = String.join("\n", lines.subList(0, cut));
+        return kept.isBlank() ? text : kept;
     }
 
     /** The text above a "-- " signature line (only when something is left above it). */

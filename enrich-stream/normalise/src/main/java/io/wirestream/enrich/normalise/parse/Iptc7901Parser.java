@@ -117,7 +117,7 @@ public final class Iptc7901Parser implements FormatParser {
         int etx = msg.indexOf('\u0003', stx);
         String text = msg.substring(stx + 1, etx < 0 ? msg.length() : etx);
         if (etx >= 0) {
-            d.setVersionCreated(WireDates.parse7901Trailer(msg.substring(etx + 1), in.reference()));
+            d.setVersionCreated(WireDates.parse7901Trailer(msg.substring(etx + 1), in.zone(), in.reference()));
         }
         List<String> lines = TextHygiene.lines(text);
 

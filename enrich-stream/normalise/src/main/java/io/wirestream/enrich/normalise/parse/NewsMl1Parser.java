@@ -136,6 +136,10 @@ public final class NewsMl1Parser implements FormatParser {
         if (SKIP_ROLES.contains(r)) {
             return;
         }
+        if (d.language() == null) {
+            // the DTD allows xml:lang on each NewsComponent; the first text component that declares one says it
+            d.setLanguage(Dom.lang(comp));
+        }
         Element lines = child(comp, "NewsLines");
         if (lines != null) {
             readNewsLines(lines, d);

@@ -24,6 +24,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * ninjs 1.x, 2.x and 3.x (lower-case and camelCase property names), one object or an array of them. 1.x: headline,
@@ -36,6 +37,10 @@ import java.util.Set;
  * item; its {@code story} and {@code advisory} types are text, and its {@code embargotime} is the embargo.
  */
 public final class NinjsParser implements FormatParser {
+
+    /** A plain-text body that opens with an HTML block element. */
+    private static final Pattern MARKUP_AS_TEXT = Pattern.compile(
+            "(?i)\\s*<(?:p|div|h[1-6]|ul|ol|table|section|article|blockquote)(?:\\s[^<>]*)?>");
 
     private static final Set<String> TEXT_TYPES = Set.of("text", "composite", "story", "advisory");
 
@@ -226,6 +231,10 @@ public final class NinjsParser implements FormatParser {
             // read from the NITF body
         } else if (html != null && !html.isBlank()) {
             d.setBodyHtml(html);
+        } else if (plain != null && MARKUP_AS_TEXT.matcher(plain).lookingAt() && plain.contains("</")) {
+            // HTML sent as body_text by mistake (a CMS export): its tags are markup, not words
+            d.setBodyHtml(plain);
+            d.addNote("body_text holds HTML: read as HTML");
         } else if (plain != null) {
             for (String p : PlainTextParagraphs.of(plain)) {
                 d.addBodyBlock(BodyBlock.paragraph(p));

@@ -25,8 +25,8 @@ import org.w3c.dom.Node;
 
 /**
  * NITF 3.x and the 2006 namespace (elements are matched by local name, so both read the same): head metadata
- * (doc-id, du-key, urgency, issue/release dates, copyright, management status, tobject subjects, key-list, ANPA meta
- * as AAP sends it), body.head (hedline, byline without its title, dateline location, abstract), body.content as
+ * (doc-id, du-key, urgency, issue/release dates, else pubdata's publication date, copyright, management status,
+ * tobject subjects, key-list, ANPA meta as AAP sends it), body.head (hedline, byline without its title, dateline location, abstract), body.content as
  * blocks, body.end tagline. The provider is doc-id/@regsrc, else the body.head distributor, else the doc.copyright
  * holder (as AAP's and PA's NITF name themselves). Also used for NITF carried inside NewsML 1, NewsML-G2 and ninjs.
  */
@@ -109,6 +109,7 @@ public final class NitfParser implements FormatParser {
         }
         Element docdata = child(head, "docdata");
         if (docdata == null) {
+            readPublicationDate(head, d, zone);
             return;
         }
         Element docId = child(docdata, "doc-id");
@@ -143,6 +144,7 @@ public final class NitfParser implements FormatParser {
             // a release time was set but cannot be read: an embargo of unknown end
             d.addEmbargoMarker("embargoed until date.release " + releaseNorm);
         }
+        readPublicationDate(head, d, zone);
         readRights(docdata, d);
         Element copyright = child(docdata, "doc.copyright");
         if (copyright != null && d.copyrightNotice() == null) {
@@ -170,6 +172,20 @@ public final class NitfParser implements FormatParser {
         if (edMsg != null) {
             // free text: read against the item's own time by the assembler ("EMBARGOED until 0001 GMT Thursday")
             EditorialSignals.readAdvisory(d, edMsg);
+        }
+    }
+
+    /** Without {@code date.issue}, the time the story was published: {@code pubdata/@date.publication}. */
+    private static void readPublicationDate(Element head, DraftArticle d, ZoneId zone) {
+        if (d.versionCreated() != null) {
+            return;
+        }
+        for (Element pubdata : children(head, "pubdata")) {
+            WireTime published = WireDates.parse(attr(pubdata, "date.publication"), zone);
+            if (published != null) {
+                d.setVersionCreated(published);
+                return;
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.wirestream.enrich.normalise.text;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 public final class TextHygiene {
 
     private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0\\u2000-\\u200A\\u2007\\u3000]+");
+    private static final Pattern COLUMN_GAP = Pattern.compile(" {2,}|\\t+");
     private static final Pattern ONLY_RULE = Pattern.compile("^[\\s_\\-=*#~.·•–—]*$");
 
     private TextHygiene() {}
@@ -39,6 +41,35 @@ public final class TextHygiene {
             current = next;
         }
         return current;
+    }
+
+    /**
+     * Preformatted text (results, listings) cleaned line by line: each run of text between column gaps (two or more
+     * spaces, or tabs) as {@link #clean}, the gaps kept so columns stay aligned; blank lines at either end dropped.
+     */
+    public static String cleanLines(String s) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : s.split("\r?\n|\r", -1)) {
+            StringBuilder out = new StringBuilder();
+            Matcher gap = COLUMN_GAP.matcher(line);
+            int at = 0;
+            while (gap.find()) {
+                out.append(clean(line.substring(at, gap.start()))).append(gap.group());
+                at = gap.end();
+            }
+            out.append(clean(line.substring(at)));
+            lines.add(out.toString().stripTrailing());
+        }
+        while (!lines.isEmpty() && lines.get(0).isBlank()) {
+            lines.remove(0);
+        }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        return String.join("\n", lines);
     }
 
     private static String cleanOnce(String s) {

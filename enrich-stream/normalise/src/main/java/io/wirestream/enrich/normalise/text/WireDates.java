@@ -93,9 +93,9 @@ public final class WireDates {
     private static final Pattern NUMERIC_DMY = Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?!\\d)");
     private static final Pattern NUMERIC_YMD = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
     private static final Pattern DTG_7901 = Pattern.compile(
-            "(\\d{2})(\\d{2})(\\d{2})\\s*(GMT|UTC|Z)\\s+(\\p{L}{3})\\p{L}*\\.?\\s+(\\d{2,4})");
+            "(\\d{2})(\\d{2})(\\d{2})\\s*(?:(\\p{Lu}{1,5})\\s+)?(\\p{L}{3})\\p{L}*\\.?\\s+(\\d{2,4})");
     private static final Pattern ANPA_TRAILER = Pattern.compile(
-            "(\\d{1,2})-(\\d{1,2})-(\\d{2,4})\\s+(\\d{2})(\\d{2})\\s*(GMT|UTC|Z)");
+            "(\\d{1,2})-(\\d{1,2})-(\\d{2,4})\\s+(\\d{2})(\\d{2})(?:\\s*(\\p{Lu}{1,5})\\b)?");
 
     private WireDates() {}
 
@@ -287,9 +287,17 @@ public final class WireDates {
 
     /**
      * IPTC 7901 trailer as dpa writes it after ETX: "131137 GMT Nov 13" is day 13, 11:37 GMT, November 2013
-     * (DDHHMM, zone, month, year).
+     * (DDHHMM, zone, month, year), read as UTC when the zone is missing or not one of the fixed abbreviations.
      */
     public static WireTime parse7901Trailer(String trailer, Instant reference) {
+        return parse7901Trailer(trailer, ZoneOffset.UTC, reference);
+    }
+
+    /**
+     * IPTC 7901 trailer: "131137 GMT Nov 13", "031205 MESZ Jul 19"; one without a zone ("031205 Jul 19") or with an
+     * abbreviation of no fixed meaning is read in {@code assumedZone} and marked {@link TimeSource#ITEM_NO_ZONE}.
+     */
+    public static WireTime parse7901Trailer(String trailer, ZoneId assumedZone, Instant reference) {
         if (trailer == null) {
             return null;
         }
@@ -308,11 +316,20 @@ public final class WireDates {
         if (d == null || h > 23 || min > 59) {
             return null;
         }
-        return WireTime.item(LocalDateTime.of(d, LocalTime.of(h, min)).toInstant(ZoneOffset.UTC));
+        return trailerTime(LocalDateTime.of(d, LocalTime.of(h, min)), m.group(4), assumedZone);
     }
 
     /** ANPA-1312 trailer after ETX: "AP-WF-11-13-13 1509GMT" is 13 November 2013 15:09 GMT (MM-DD-YY HHMM). */
     public static WireTime parseAnpaTrailer(String trailer, Instant reference) {
+        return parseAnpaTrailer(trailer, ZoneOffset.UTC, reference);
+    }
+
+    /**
+     * ANPA-1312 trailer: "AP-WF-11-13-13 1509GMT", "AP-NY-07-03-19 1405EDT" (US desks file in their own zone); one
+     * without a zone, or with an abbreviation of no fixed meaning, is read in {@code assumedZone} and marked
+     * {@link TimeSource#ITEM_NO_ZONE}.
+     */
+    public static WireTime parseAnpaTrailer(String trailer, ZoneId assumedZone, Instant reference) {
         if (trailer == null) {
             return null;
         }
@@ -326,7 +343,16 @@ public final class WireDates {
         if (d == null || h > 23 || min > 59) {
             return null;
         }
-        return WireTime.item(LocalDateTime.of(d, LocalTime.of(h, min)).toInstant(ZoneOffset.UTC));
+        return trailerTime(LocalDateTime.of(d, LocalTime.of(h, min)), m.group(6), assumedZone);
+    }
+
+    /** A trailer's wall-clock time in its written zone when that has a fixed meaning, else in the assumed zone. */
+    private static WireTime trailerTime(LocalDateTime local, String zone, ZoneId assumedZone) {
+        ZoneOffset offset = zone == null ? null : ABBREVIATIONS.get(zone);
+        if (offset != null) {
+            return WireTime.item(local.toInstant(offset));
+        }
+        return new WireTime(local.atZone(assumedZone).toInstant(), TimeSource.ITEM_NO_ZONE);
     }
 
     /** A four-digit year as is; a two-digit one in the century that puts it at most one year after the reference. */

@@ -87,6 +87,10 @@ public final class WebCopyCleaner {
             "(?i)^(?:read more|read also|also read|see also|related|more|lesen sie auch|mehr zum thema|lire aussi|"
                     + "à lire aussi|leer más|lee también)\\s*[:>»|–—-]+\\s*(.{3,300})$");
     private static final Pattern BYLINE = Pattern.compile("^(?:By|BY|Von|Par|Por|Door) (\\p{Lu}[\\p{L}.'’ -]{1,60}(?:,? (?:and|und|et|y) \\p{Lu}[\\p{L}.'’ -]{1,60})?)$");
+    /** A line that is only an IPTC 7901 date-time group: DDHHMM, an optional zone, month, year. */
+    private static final Pattern DTG_LINE = Pattern.compile("^\\d{6}\\s*(?:\\p{Lu}{1,5}\\s+)?\\p{L}{3}\\p{L}*\\.?\\s+\\d{2,4}$");
+    /** dpa's headline mark: " =" at the end of the headline line. */
+    private static final Pattern HEADLINE_MARK = Pattern.compile("\\s+=$");
     private static final Pattern COPYRIGHT = Pattern.compile("(?i)^(?:©|\\(c\\)|copyright\\b).{0,200}$");
     private static final Pattern TAG_PREFIX = Pattern.compile("(?i)^(?:tags?|topics?|themen|schlagworte|keywords|mots-clés)\\s*:\\s*");
     private static final Pattern TIME_LABEL_UPDATED = Pattern.compile("(?i)\\b(updated|last updated|modified|aktualisiert|mis à jour)\\b");
@@ -141,6 +145,10 @@ public final class WebCopyCleaner {
                 continue;
             }
             WireTime t = WireDates.parseLoose(l.text, zone, reference);
+            if (t == null && DTG_LINE.matcher(l.text).matches()) {
+                // the 7901 filing time of dpa copy saved without its envelope ("031205 GMT Jul 19")
+                t = WireDates.parse7901Trailer(l.text, zone, reference);
+            }
             if (t == null) {
                 continue;
             }
@@ -243,6 +251,18 @@ public final class WebCopyCleaner {
         int headerEnd = firstStory < 0 ? 0 : firstStory;
         List<Line> header = new ArrayList<>(lines.subList(0, headerEnd));
         lines.subList(0, headerEnd).clear();
+        // agency copy under a dateline: a line above the story is the headline also in sentence case
+        // ("Ministers agree on new rules for drones"), where a page's title-case test would drop it; dpa ends it
+        // with " =" (the 7901 headline mark, kept where the envelope was stripped)
+        boolean agencyCopy = !lines.isEmpty() && Datelines.find(lines.get(0).text) != null;
+        // a title-like line wins; only without one is a sentence-case line taken
+        Line sentenceCase = null;
+        if (agencyCopy && header.stream().noneMatch(l -> !DESK_LINE.matcher(l.text).find() && isHeadlineLike(l.text))) {
+            sentenceCase = header.stream()
+                    .filter(l -> !DESK_LINE.matcher(l.text).find())
+                    .filter(l -> isSentenceCaseHeadline(HEADLINE_MARK.matcher(l.text).replaceFirst("")))
+                    .findFirst().orElse(null);
+        }
         for (Line l : header) {
             if (d.headline() != null && l.text.equalsIgnoreCase(d.headline())) {
                 continue;
@@ -254,8 +274,9 @@ public final class WebCopyCleaner {
                 d.addNote("editors' note above the story read: " + TextHygiene.shorten(l.text, 60));
                 continue;
             }
-            if (d.headline() == null && isHeadlineLike(l.text)) {
-                d.setHeadline(l.text);
+            String text = agencyCopy ? HEADLINE_MARK.matcher(l.text).replaceFirst("") : l.text;
+            if (d.headline() == null && (isHeadlineLike(text) || l == sentenceCase)) {
+                d.setHeadline(text);
             } else if (d.description() == null && l.text.split("\\s+").length >= 8) {
                 d.setDescription(l.text);
             } else {
@@ -435,6 +456,14 @@ public final class WebCopyCleaner {
             }
         }
         return content > 0 && capital >= content * 0.6;
+    }
+
+    /** A headline in sentence case: 2-20 words, starting with a capital or a figure, no sentence punctuation at the end. */
+    static boolean isSentenceCaseHeadline(String t) {
+        String[] words = t.split("\\s+");
+        return words.length >= 2 && words.length <= 20 && t.length() <= 160
+                && (Character.isUpperCase(t.codePointAt(0)) || Character.isDigit(t.codePointAt(0)))
+                && !t.matches("(?s).*[.,;:]$");
     }
 
     /** The story's own footnotes: "* Daesh is banned in Russia", "¹ ...", "Note: ...". */
