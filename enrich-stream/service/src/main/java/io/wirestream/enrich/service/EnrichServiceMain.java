@@ -6,6 +6,8 @@ import io.wirestream.enrich.service.dedupe.DedupeSettings;
 import io.wirestream.enrich.service.dedupe.StoryDedupeStage;
 import io.wirestream.enrich.service.links.RelatedLinkStage;
 import io.wirestream.enrich.tagging.ArticleTagger;
+import io.wirestream.enrich.tagging.TaggerSettings;
+import io.wirestream.enrich.tagging.knowledge.KnowledgeBase;
 import io.wirestream.enrich.tagging.related.LinkSettings;
 import io.wirestream.runtime.config.DeclaredSettings;
 import io.wirestream.runtime.config.Settings;
@@ -41,7 +43,8 @@ public final class EnrichServiceMain {
     public static List<ArticleStage> stages(Settings settings, EnrichSerdes serdes) {
         LinkSettings links = LinkSettings.defaults().withWindow(settings.get(EnrichSettings.LINKS_WINDOW))
                 .withMaxLinks(settings.get(EnrichSettings.LINKS_MAX));
-        ArticleTagger tagger = ArticleTagger.withBundledKnowledge();
+        ArticleTagger tagger = new ArticleTagger(KnowledgeBase.bundled(),
+                TaggerSettings.defaults().withNerModel(settings.get(EnrichSettings.TAGGING_NER_MODEL)));
         Serde<DedupeAudit> audit = Topics.DEDUPE_AUDIT.valueSerde(serdes.config());
         return List.of(
                 StoryDedupeStage.stage(DedupeSettings.from(settings), serdes.article(), audit, serdes.key()),
