@@ -176,7 +176,8 @@ public final class NerModelEvaluation {
             NerModel model = evaluation.train(train, testa);
             if (modelOut != null) {
                 model.write(modelOut);
-                out.println("model written to " + modelOut.toAbsolutePath() + ": " + model.describe());
+                // read back, as the tagger will: the file round-trips and says what it is
+                out.println("model written: " + NerModel.load(modelOut).describe());
                 out.println("use it with enrich.tagging.ner.model=" + modelOut.toAbsolutePath()
                         + " (trained from your licensed copy of CoNLL-2003: do not distribute it)");
             }

@@ -16,6 +16,8 @@ import io.wirestream.contracts.topics.Topics;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs enrich-stream on its own: {@code EnrichServiceMain [config.properties]}, settings also from WIRE_* environment
@@ -29,6 +31,8 @@ public final class EnrichServiceMain {
      */
     public static final DeclaredSettings DECLARED = DeclaredSettings.of(EnrichSettings.ALL)
             .withPassthrough(EnrichStreamsPassthrough.STREAMS);
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichServiceMain.class);
 
     private EnrichServiceMain() {}
 
@@ -45,6 +49,8 @@ public final class EnrichServiceMain {
                 .withMaxLinks(settings.get(EnrichSettings.LINKS_MAX));
         ArticleTagger tagger = new ArticleTagger(KnowledgeBase.bundled(),
                 TaggerSettings.defaults().withNerModel(settings.get(EnrichSettings.TAGGING_NER_MODEL)));
+        LOG.info("English entities: {}", tagger.nerModel().map(m -> "trained model " + m.describe())
+                .orElse("rules (no enrich.tagging.ner.model)"));
         Serde<DedupeAudit> audit = Topics.DEDUPE_AUDIT.valueSerde(serdes.config());
         return List.of(
                 StoryDedupeStage.stage(DedupeSettings.from(settings), serdes.article(), audit, serdes.key()),

@@ -3,7 +3,6 @@ package io.wirestream.enrich.tagging.ner;
 import io.wirestream.enrich.tagging.entities.EntityRecognizer;
 import io.wirestream.enrich.tagging.knowledge.KnowledgeBase;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
-import opennlp.tools.util.featuregen.AggregatedFeatureGenerator;
 import opennlp.tools.util.featuregen.BigramNameFeatureGenerator;
 import opennlp.tools.util.featuregen.CachedFeatureGenerator;
 import opennlp.tools.util.featuregen.OutcomePriorFeatureGenerator;
@@ -38,17 +37,21 @@ public final class NerFeatureSet {
     private NerFeatureSet() {
     }
 
-    /** A fresh generator (it holds per-document state): one per name finder. */
+    /**
+     * A fresh generator (it holds per-document state): one per name finder. None of these features depends on the
+     * outcomes of the sentence being decoded, so all are cached per token: the beam asks for each token once per
+     * sequence it keeps. (The previous-map feature changes only between sentences, when the cache is cleared.)
+     */
     public static AdaptiveFeatureGenerator create(KnowledgeBase kb) {
-        return new AggregatedFeatureGenerator(
-                new CachedFeatureGenerator(
-                        new WindowFeatureGenerator(new TokenFeatureGenerator(true), 2, 2),
-                        new WindowFeatureGenerator(new TokenClassFeatureGenerator(true), 2, 2),
-                        new PrefixFeatureGenerator(4),
-                        new SuffixFeatureGenerator(4),
-                        new BigramNameFeatureGenerator(),
-                        new SentenceFeatureGenerator(true, false),
-                        new ShapeFeatures()),
+        return new CachedFeatureGenerator(
+                // each token's word and class once, not once per window position
+                new WindowFeatureGenerator(new CachedFeatureGenerator(new TokenFeatureGenerator(true)), 2, 2),
+                new WindowFeatureGenerator(new CachedFeatureGenerator(new TokenClassFeatureGenerator(true)), 2, 2),
+                new PrefixFeatureGenerator(4),
+                new SuffixFeatureGenerator(4),
+                new BigramNameFeatureGenerator(),
+                new SentenceFeatureGenerator(true, false),
+                new ShapeFeatures(),
                 new OutcomePriorFeatureGenerator(),
                 new PreviousMapFeatureGenerator(),
                 new KnowledgeFeatures(kb));

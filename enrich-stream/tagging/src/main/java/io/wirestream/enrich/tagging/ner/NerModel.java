@@ -40,6 +40,8 @@ public final class NerModel {
 
     /** OpenNLP's artifact name of the name finder's classifier. */
     static final String CLASSIFIER_ENTRY = "nameFinder.model";
+    /** OpenNLP's manifest entry of the beam size. */
+    private static final String BEAM_SIZE = "BeamSize";
 
     private final TokenNameFinderModel model;
     private final String origin;
@@ -92,6 +94,21 @@ public final class NerModel {
 
     /** The same classifier with more manifest facts (the scores, known only once the model has been measured). */
     public NerModel with(Map<String, String> extra) {
+        return rebuild(extra, beam());
+    }
+
+    /** Sequences the decoder keeps per token, as trained. */
+    public int beam() {
+        String beam = property(BEAM_SIZE);
+        return beam == null ? NameFinderME.DEFAULT_BEAM_SIZE : Integer.parseInt(beam);
+    }
+
+    /** The same model decoding with another beam size (a decoding choice; the classifier is unchanged). */
+    public NerModel withBeam(int beam) {
+        return rebuild(Map.of(), beam);
+    }
+
+    private NerModel rebuild(Map<String, String> extra, int beam) {
         Map<String, String> entries = new LinkedHashMap<>();
         for (String key : List.of(FEATURES, TRAINING_SHA256, TRAINING_DATA, TRAINING_PARAMETERS, KNOWLEDGE, SCORES,
                 TRAINED_AT)) {
@@ -102,8 +119,8 @@ public final class NerModel {
         }
         entries.putAll(extra);
         MaxentModel classifier = model.getArtifact(CLASSIFIER_ENTRY);
-        return new NerModel(new TokenNameFinderModel("en", classifier, NameFinderME.DEFAULT_BEAM_SIZE, null, Map.of(),
-                entries, new BioCodec(), new WireNameFinderFactory()), origin);
+        return new NerModel(new TokenNameFinderModel("en", classifier, beam, null, Map.of(), entries, new BioCodec(),
+                new WireNameFinderFactory()), origin);
     }
 
     /** A name finder for one thread (it keeps per-document state). */

@@ -43,7 +43,7 @@ class NerModelTest {
         try (InputStream in = Objects.requireNonNull(NerModelTest.class.getResourceAsStream("/ner/invented-conll.txt"))) {
             documents = ConllDocument.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
         }
-        model = NerTrainer.train(documents, new NerTrainer.Parameters("MAXENT", 40, 0, 1),
+        model = NerTrainer.train(documents, new NerTrainer.Parameters("MAXENT", 40, 0, 1, 3),
                 Map.of(NerModel.TRAINING_SHA256, "00ff", NerModel.TRAINING_DATA, "invented-conll.txt"));
     }
 
