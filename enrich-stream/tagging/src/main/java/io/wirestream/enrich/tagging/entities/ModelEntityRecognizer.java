@@ -16,8 +16,10 @@ import java.util.List;
  * Finds person, organisation and place names in English text with a trained name finder ({@link NerModel}); the
  * curated knowledge then links what it found to ids and applies the project's judgements the model may miss: a title
  * or role is never a person (it is stripped, and a name that is only a title is dropped), a company name keeps its
- * legal form ("Matsushita Electric Industrial Co Ltd") and is an organisation, and demonyms ("Iraqi") count as
- * mentions of their country but are not names. A name is linked to a knowledge-base entity only when the model's type
+ * legal form ("Matsushita Electric Industrial Co Ltd") and is an organisation (linked to a known company opening it:
+ * "Vodafone Group Plc" is Vodafone), a name the knowledge base does not know that ends in a law, prize or event word
+ * ("Alcohol Act", "Davis Cup") is none of the three kinds and is dropped, and demonyms ("Iraqi") count as mentions of
+ * their country but are not names. A name is linked to a knowledge-base entity only when the model's type
  * agrees with the entity's ("Chicago" the team is not the city).
  *
  * <p>Sentences are the tokenizer's: a new one starts at each sentence-start token. Thread-safe: each thread has its
@@ -27,6 +29,9 @@ public final class ModelEntityRecognizer {
 
     /** Longest sentence handed to the model; longer runs (tables, lists) are cut into pieces of this size. */
     private static final int MAX_SENTENCE_TOKENS = 200;
+
+    /** Most words between a known company and its legal form ("Toyota Motor Corp"), as the rules allow. */
+    private static final int MAX_WORDS_BEFORE_LEGAL_FORM = 3;
 
     private final KnowledgeBase kb;
     private final ThreadLocal<NameFinderME> finders;
@@ -89,6 +94,9 @@ public final class ModelEntityRecognizer {
                 named[i - from] = true;
             }
             KnownEntity known = link(tokens, first, last, type);
+            if (known == null && last - first > 1 && kb.isEventWord(tokens.get(last - 1).text())) {
+                continue; // "Alcohol Act", "Davis Cup": a law, treaty, prize or event, none of our three kinds
+            }
             double confidence = known != null ? 0.95 : 0.5 + 0.45 * probs[s];
             out.add(new Mention(first, last, tokens.get(first).start(), tokens.get(last - 1).end(),
                     EntityRecognizer.surface(tokens, first, last), type, known, confidence, false));
@@ -152,7 +160,14 @@ public final class ModelEntityRecognizer {
             while (base > first + 1 && EntityRecognizer.LEGAL_SUFFIXES.contains(tokens.get(base - 1).text())) {
                 base--;
             }
-            return link(tokens, first, base, type); // "Siemens AG" is Siemens
+            // "Siemens AG" is Siemens, "Vodafone Group Plc" Vodafone: the longest known company opening the name
+            for (int end = base; end > first && end >= base - MAX_WORDS_BEFORE_LEGAL_FORM; end--) {
+                KnownEntity company = link(tokens, first, end, type);
+                if (company != null) {
+                    return company;
+                }
+            }
+            return null;
         }
         return best == null ? null : best.entity();
     }

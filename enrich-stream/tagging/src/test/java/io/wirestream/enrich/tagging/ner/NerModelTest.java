@@ -49,8 +49,8 @@ class NerModelTest {
 
     @Test
     void readsDocumentsSentencesAndIobSpans() {
-        assertThat(documents).hasSize(6);
-        assertThat(documents).allSatisfy(d -> assertThat(d.sentences()).hasSize(7));
+        assertThat(documents).hasSize(7);
+        assertThat(documents.subList(0, 6)).allSatisfy(d -> assertThat(d.sentences()).hasSize(7));
         ConllDocument.Sentence first = documents.get(0).sentences().get(0);
         assertThat(first.names()).containsExactly(new Span(0, 2, "PER"), new Span(6, 7, "ORG"), new Span(12, 13, "LOC"));
         // IOB1: I- continues a name of the same type, B- starts a new one next to it, a type change starts one too
@@ -109,6 +109,21 @@ class NerModelTest {
 
         assertThat(names).contains("ORGANISATION Zorblax Ltd").doesNotContain("PERSON President Velmiro Astrund");
         assertThat(names).noneMatch(n -> n.startsWith("PERSON President"));
+    }
+
+    @Test
+    void aLawIsNoPersonAndAKnownCompanyIsLinkedThroughItsLegalForm() {
+        ArticleTagger withModel = new ArticleTagger(KnowledgeBase.bundled(), TaggerSettings.defaults(), model);
+        // the fixture teaches the model the wrong thing on purpose: "Quorin Act" as a person
+        String text = "Lawmakers said Quorin Act would pass , and Vodafone Group Plc said it would wait .";
+
+        TaggingResult result = withModel.analyse(text, text.length(), TextLanguage.ENGLISH);
+
+        assertThat(result.mentions()).noneMatch(m -> m.surface().contains("Act"));
+        assertThat(result.entities()).anySatisfy(e -> {
+            assertThat(e.uri()).isEqualTo("wirestream:org:vodafone");
+            assertThat(e.mentions()).contains("Vodafone Group Plc");
+        });
     }
 
     @Test
