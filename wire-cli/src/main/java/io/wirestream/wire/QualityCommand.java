@@ -85,11 +85,54 @@ public final class QualityCommand implements Runnable {
     }
 
     @Command(name = "tagging", mixinStandardHelpOptions = true,
-            description = "Entity P/R/F1 (CoNLL-2003, Reuters labels), Media Topic accuracy (BBC), related-link precision@3 (ECB+, BASIL)")
+            description = {"Entity P/R/F1 (CoNLL-2003, Reuters labels), Media Topic accuracy (BBC), related-link precision@3 (ECB+, BASIL).",
+                    "With --cross-validate or --train-model: the optional statistical English name finder (OpenNLP), "
+                            + "trained from your own licensed copy of CoNLL-2003 eng.train; the model is yours, not the "
+                            + "project's: do not distribute it. Training takes a minute or more per model on two cores; "
+                            + "progress is printed."})
     static final class Tagging extends Report {
+        // with no FILE: under the default data dir, which git ignores
+        @Option(names = "--train-model", arity = "0..1", paramLabel = "FILE", fallbackValue = "wire-data/ner/en-ner.bin",
+                description = "Train the name finder on all of <corpora>/conll2003/eng.train, score it on eng.testa (the "
+                        + "selection set) and write it to FILE (default: ${FALLBACK-VALUE}), with the training data's "
+                        + "SHA-256, feature version, parameters and scores in its manifest. Use it with enrich.tagging.ner.model.")
+        Path trainModel;
+
+        @Option(names = "--cross-validate",
+                description = "k-fold cross-validation on eng.train split by document, model and rules on the same folds")
+        boolean crossValidate;
+
+        @Option(names = "--folds", defaultValue = "5", paramLabel = "K", description = "Folds for --cross-validate (default: ${DEFAULT-VALUE})")
+        int folds;
+
+        @Option(names = "--iterations", defaultValue = "300", paramLabel = "N", description = "Training iterations (default: ${DEFAULT-VALUE})")
+        int iterations;
+
+        @Option(names = "--cutoff", defaultValue = "2", paramLabel = "N",
+                description = "Drop features seen fewer times (default: ${DEFAULT-VALUE})")
+        int cutoff;
+
+        @Option(names = "--beam", defaultValue = "3", paramLabel = "N",
+                description = "Sequences the decoder keeps per token; 1 is greedy and cheapest (default: ${DEFAULT-VALUE})")
+        int beam;
+
+        @Option(names = "--algorithm", defaultValue = "PERCEPTRON", paramLabel = "NAME",
+                description = "OpenNLP trainer: MAXENT or PERCEPTRON (default: ${DEFAULT-VALUE})")
+        String algorithm;
+
+        @Option(names = "--ner-model", paramLabel = "FILE",
+                description = "Measure the whole report with English names from this trained model instead of the rules")
+        Path nerModel;
+
         @Override
         void run(Path corpora) throws Exception {
-            io.wirestream.quality.tagging.TaggingQualityReport.main(new String[] {corpora.toString()});
+            if (trainModel == null && !crossValidate) {
+                io.wirestream.quality.tagging.TaggingQualityReport.main(nerModel == null ? new String[] {corpora.toString()}
+                        : new String[] {corpora.toString(), nerModel.toString()});
+                return;
+            }
+            io.wirestream.quality.tagging.NerModelEvaluation.run(corpora, crossValidate, folds, trainModel,
+                    new io.wirestream.enrich.tagging.ner.NerTrainer.Parameters(algorithm, iterations, cutoff, 2, beam), System.out);
         }
     }
 }

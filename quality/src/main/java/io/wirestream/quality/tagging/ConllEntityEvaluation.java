@@ -4,10 +4,9 @@ import io.wirestream.avro.EntityType;
 import io.wirestream.enrich.tagging.ArticleTagger;
 import io.wirestream.enrich.tagging.TaggingResult;
 import io.wirestream.enrich.tagging.entities.Mention;
+import io.wirestream.enrich.tagging.ner.ConllDocument;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,61 +34,41 @@ public final class ConllEntityEvaluation {
     }
 
     public Map<String, PrecisionRecall> evaluate(Path file) throws IOException {
+        return evaluate(ConllDocument.read(file));
+    }
+
+    /** Scores the tagger on documents: each is one text, a sentence per line, its words joined by spaces. */
+    public Map<String, PrecisionRecall> evaluate(List<ConllDocument> documents) {
         Map<String, PrecisionRecall> byType = new LinkedHashMap<>();
         for (String type : List.of("PER", "ORG", "LOC")) {
             byType.put(type, PrecisionRecall.ZERO);
         }
         StringBuilder text = new StringBuilder();
         Set<Span> gold = new HashSet<>();
-        String openType = null;
-        int openStart = -1;
-        int lastEnd = -1;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.startsWith("-DOCSTART-")) {
-                if (openType != null) {
-                    gold.add(new Span(openStart, lastEnd, openType));
-                    openType = null;
+        for (ConllDocument document : documents) {
+            text.setLength(0);
+            gold.clear();
+            for (ConllDocument.Sentence sentence : document.sentences()) {
+                String[] words = sentence.words();
+                int[] starts = new int[words.length];
+                int[] ends = new int[words.length];
+                for (int i = 0; i < words.length; i++) {
+                    if (i > 0) {
+                        text.append(' ');
+                    }
+                    starts[i] = text.length();
+                    text.append(words[i]);
+                    ends[i] = text.length();
                 }
-                score(text.toString(), gold, byType);
-                text.setLength(0);
-                gold.clear();
-                continue;
-            }
-            if (line.isBlank()) {
-                if (openType != null) {
-                    gold.add(new Span(openStart, lastEnd, openType));
-                    openType = null;
+                text.append('\n');
+                for (opennlp.tools.util.Span name : sentence.names()) {
+                    if (byType.containsKey(name.getType())) {
+                        gold.add(new Span(starts[name.getStart()], ends[name.getEnd() - 1], name.getType()));
+                    }
                 }
-                if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
-                    text.append('\n');
-                }
-                continue;
             }
-            String[] cols = line.split(" ");
-            String word = cols[0];
-            String tag = cols[cols.length - 1];
-            if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
-                text.append(' ');
-            }
-            int start = text.length();
-            text.append(word);
-            int end = text.length();
-            String type = tag.equals("O") ? null : tag.substring(2);
-            boolean begins = tag.startsWith("B-") || type != null && !type.equals(openType);
-            if (openType != null && (type == null || begins)) {
-                gold.add(new Span(openStart, lastEnd, openType));
-                openType = null;
-            }
-            if (type != null && openType == null) {
-                openType = type;
-                openStart = start;
-            }
-            lastEnd = end;
+            score(text.toString(), gold, byType);
         }
-        if (openType != null) {
-            gold.add(new Span(openStart, lastEnd, openType));
-        }
-        score(text.toString(), gold, byType);
         return byType;
     }
 

@@ -6,6 +6,8 @@ import io.wirestream.enrich.service.dedupe.DedupeSettings;
 import io.wirestream.enrich.service.dedupe.StoryDedupeStage;
 import io.wirestream.enrich.service.links.RelatedLinkStage;
 import io.wirestream.enrich.tagging.ArticleTagger;
+import io.wirestream.enrich.tagging.TaggerSettings;
+import io.wirestream.enrich.tagging.knowledge.KnowledgeBase;
 import io.wirestream.enrich.tagging.related.LinkSettings;
 import io.wirestream.runtime.config.DeclaredSettings;
 import io.wirestream.runtime.config.Settings;
@@ -14,6 +16,8 @@ import io.wirestream.contracts.topics.Topics;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs enrich-stream on its own: {@code EnrichServiceMain [config.properties]}, settings also from WIRE_* environment
@@ -28,6 +32,8 @@ public final class EnrichServiceMain {
     public static final DeclaredSettings DECLARED = DeclaredSettings.of(EnrichSettings.ALL)
             .withPassthrough(EnrichStreamsPassthrough.STREAMS);
 
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichServiceMain.class);
+
     private EnrichServiceMain() {}
 
     /** The production composition: normaliser, then story versions and dedupe, then tags and related links. */
@@ -41,7 +47,10 @@ public final class EnrichServiceMain {
     public static List<ArticleStage> stages(Settings settings, EnrichSerdes serdes) {
         LinkSettings links = LinkSettings.defaults().withWindow(settings.get(EnrichSettings.LINKS_WINDOW))
                 .withMaxLinks(settings.get(EnrichSettings.LINKS_MAX));
-        ArticleTagger tagger = ArticleTagger.withBundledKnowledge();
+        ArticleTagger tagger = new ArticleTagger(KnowledgeBase.bundled(),
+                TaggerSettings.defaults().withNerModel(settings.get(EnrichSettings.TAGGING_NER_MODEL)));
+        LOG.info("English entities: {}", tagger.nerModel().map(m -> "trained model " + m.describe())
+                .orElse("rules (no enrich.tagging.ner.model)"));
         Serde<DedupeAudit> audit = Topics.DEDUPE_AUDIT.valueSerde(serdes.config());
         return List.of(
                 StoryDedupeStage.stage(DedupeSettings.from(settings), serdes.article(), audit, serdes.key()),

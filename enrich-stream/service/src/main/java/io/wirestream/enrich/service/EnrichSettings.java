@@ -54,6 +54,10 @@ public final class EnrichSettings {
     public static final Setting<Integer> LINKS_CACHE_POSTINGS = Setting.integer("enrich.links.cache.postings", 20_000,
             "Decoded postings each related-links index task keeps in memory in front of its store (about 250 bytes each), so a hot key is not read and decoded from RocksDB for every story; 0 reads the store every time");
 
+    public static final Setting<String> TAGGING_NER_MODEL = new Setting<>("enrich.tagging.ner.model", "",
+            EnrichSettings::nerModelFile,
+            "A trained English name-finder model file (made with 'wire quality tagging --train-model' from your own licensed copy of CoNLL-2003; none ships with Wirestream) that finds people, organisations and places in English copy instead of the rules; the curated knowledge still links the names to ids and applies titles, legal forms and demonyms. Copy in other languages never uses it. Checked at start: an unreadable file or a model trained with other features is refused. Empty (the default): a model on the classpath at /io/wirestream/enrich/tagging/ner/en-ner.bin if a deployment put one there, else the rules", false);
+
     public static final Setting<Integer> HEALTH_MAX_THREAD_FAILURES = Setting.integer("enrich.health.max.thread.failures", 3,
             "Readiness fails (FAILING, with the last exception's reason) once this many stream threads failed within enrich.health.failure.window");
     public static final Setting<Duration> HEALTH_FAILURE_WINDOW = Setting.duration("enrich.health.failure.window", "5m",
@@ -98,7 +102,7 @@ public final class EnrichSettings {
             EMBARGO_CHECK_INTERVAL, EMBARGO_MAX_AHEAD, HTTP_PORT, HTTP_HOST, DEDUPE_WINDOW, DEDUPE_HOLD_BACK, LINKS_WINDOW,
             LINKS_MAX, LINKS_CACHE_POSTINGS, HEALTH_MAX_THREAD_FAILURES, HEALTH_FAILURE_WINDOW, CLOSE_TIMEOUT,
             NORMALISE_PROVIDER_ZONES, NORMALISE_AGENCY_ZONES, NORMALISE_FORMAT_ZONES, NORMALISE_PROVIDER_LANGUAGES,
-            NORMALISE_AGENCY_LANGUAGES, NORMALISE_RIGHTS_FILE, NORMALISE_INLINE_MAX_BYTES);
+            NORMALISE_AGENCY_LANGUAGES, NORMALISE_RIGHTS_FILE, NORMALISE_INLINE_MAX_BYTES, TAGGING_NER_MODEL);
 
     /** The normaliser's limits (its defaults) with what these settings assume about sources. */
     public static NormaliserLimits normaliserLimits(Settings settings) {
@@ -128,6 +132,15 @@ public final class EnrichSettings {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("in " + path.trim() + ": " + e.getMessage());
         }
+    }
+
+    /** The model path, trimmed; a named file must be readable (its features are checked when the tagger loads it). */
+    static String nerModelFile(String path) {
+        String trimmed = path == null ? "" : path.trim();
+        if (!trimmed.isEmpty() && !Files.isReadable(Path.of(trimmed))) {
+            throw new IllegalArgumentException("the NER model " + trimmed + " is not a readable file");
+        }
+        return trimmed;
     }
 
     private static int nonNegativeInt(String text) {

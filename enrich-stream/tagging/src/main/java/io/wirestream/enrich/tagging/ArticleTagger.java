@@ -7,9 +7,11 @@ import io.wirestream.enrich.tagging.entities.EntityRecognizer;
 import io.wirestream.enrich.tagging.entities.EntityResolver;
 import io.wirestream.enrich.tagging.entities.KnownNameRecognizer;
 import io.wirestream.enrich.tagging.entities.Mention;
+import io.wirestream.enrich.tagging.entities.ModelEntityRecognizer;
 import io.wirestream.enrich.tagging.entities.ResolvedEntity;
 import io.wirestream.enrich.tagging.keywords.KeywordExtractor;
 import io.wirestream.enrich.tagging.knowledge.KnowledgeBase;
+import io.wirestream.enrich.tagging.ner.NerModel;
 import io.wirestream.enrich.tagging.subjects.MediaTopicClassifier;
 import io.wirestream.enrich.tagging.subjects.ScoredTopic;
 import io.wirestream.enrich.tagging.subjects.SourceSubjectMapper;
@@ -17,12 +19,14 @@ import io.wirestream.enrich.tagging.text.TextLanguage;
 import io.wirestream.enrich.tagging.text.TextTokenizer;
 import io.wirestream.enrich.tagging.text.Token;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,7 +35,8 @@ import java.util.Set;
  *
  * <p>What is tagged depends on the article's language ({@link TextLanguage}): English copy (and copy without a
  * language) gets every rule; copy in any other language gets only the entities the knowledge base knows, and no
- * inferred Media Topics or keywords, whose cue words and stop words are English.
+ * inferred Media Topics or keywords, whose cue words and stop words are English. English names come from the rules,
+ * or from a trained model ({@link NerModel}) when one is configured; the knowledge base links either's names to ids.
  */
 public final class ArticleTagger {
 
@@ -45,9 +50,26 @@ public final class ArticleTagger {
     private final SourceSubjectMapper sourceSubjects = new SourceSubjectMapper();
     private final KeywordExtractor keywords;
 
+    private final ModelEntityRecognizer modelRecognizer;
+    private final NerModel nerModel;
+
+    /**
+     * A tagger with the English recogniser the settings name: the model file {@link TaggerSettings#nerModel()}, else a
+     * model on the classpath at {@link NerModel#CLASSPATH_RESOURCE}, else the rules.
+     *
+     * @throws IllegalArgumentException when the configured model cannot be read or was trained with other features
+     */
     public ArticleTagger(KnowledgeBase kb, TaggerSettings settings) {
+        this(kb, settings, settings.nerModel().isEmpty() ? NerModel.fromClasspath().orElse(null)
+                : NerModel.load(Path.of(settings.nerModel())));
+    }
+
+    /** A tagger whose English names come from the given model, or from the rules when it is null. */
+    public ArticleTagger(KnowledgeBase kb, TaggerSettings settings, NerModel nerModel) {
         this.kb = kb;
         this.settings = settings;
+        this.nerModel = nerModel;
+        this.modelRecognizer = nerModel == null ? null : new ModelEntityRecognizer(kb, nerModel);
         this.recognizer = new EntityRecognizer(kb);
         this.knownNames = new KnownNameRecognizer(kb);
         this.topics = new MediaTopicClassifier(kb);
@@ -60,6 +82,11 @@ public final class ArticleTagger {
 
     public KnowledgeBase knowledge() {
         return kb;
+    }
+
+    /** The trained model English names come from, if any (else the rules). */
+    public Optional<NerModel> nerModel() {
+        return Optional.ofNullable(nerModel);
     }
 
     /**
@@ -115,7 +142,9 @@ public final class ArticleTagger {
     public TaggingResult analyse(String text, int leadEnd, TextLanguage language) {
         List<Token> tokens = tokenizer.tokenize(text);
         boolean english = language.english();
-        List<Mention> mentions = english ? recognizer.recognise(tokens) : knownNames.recognise(tokens, language);
+        // non-English copy never goes through the English model or rules: only names the knowledge base knows
+        List<Mention> mentions = !english ? knownNames.recognise(tokens, language)
+                : modelRecognizer != null ? modelRecognizer.recognise(tokens) : recognizer.recognise(tokens);
         List<ResolvedEntity> all = resolver.resolve(tokens, mentions);
         List<ResolvedEntity> kept = new ArrayList<>();
         for (ResolvedEntity e : all) {

@@ -33,7 +33,7 @@ public final class EntityRecognizer {
      * Legal forms that end a company's name ("Co Ltd", "Inc", "AG", "Oyj"): part of the name, in any case, and never
      * followed by more of it.
      */
-    static final Set<String> LEGAL_SUFFIXES = Set.of("Co", "Co.", "Cos", "Cos.", "Ltd", "Ltd.", "Limited", "Inc", "Inc.",
+    public static final Set<String> LEGAL_SUFFIXES = Set.of("Co", "Co.", "Cos", "Cos.", "Ltd", "Ltd.", "Limited", "Inc", "Inc.",
             "Corp", "Corp.", "Plc", "PLC", "plc", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "ASA", "Oyj", "Oy", "AB",
             "SpA", "S.p.A.", "BV", "B.V.", "LLC", "L.L.C.", "KK", "Bhd", "Pty");
     /** Longest run of words between a known name and its legal suffix ("Toyota Motor Corp", "Vodafone Group Plc"). */

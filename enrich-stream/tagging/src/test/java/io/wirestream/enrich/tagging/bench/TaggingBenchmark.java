@@ -2,6 +2,8 @@ package io.wirestream.enrich.tagging.bench;
 
 import io.wirestream.avro.Article;
 import io.wirestream.enrich.tagging.ArticleTagger;
+import io.wirestream.enrich.tagging.TaggerSettings;
+import io.wirestream.enrich.tagging.knowledge.KnowledgeBase;
 import io.wirestream.enrich.tagging.related.LinkSettings;
 import io.wirestream.enrich.tagging.related.RelatedStoryLinker;
 import io.wirestream.enrich.tagging.related.StoryProfile;
@@ -31,6 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *     -Dwirestream.corpora=../../../shared/corpora \
  *     -cp target-tagging/test-classes:target-tagging/classes:$(cat target-tagging/bench.cp) org.openjdk.jmh.Main TaggingBenchmark
  * </pre>
+ * With a trained name finder instead of the rules: {@code ... org.openjdk.jmh.Main TaggingBenchmark.tagOneArticle -p
+ * nerModel=/path/en-ner.bin}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -41,12 +45,17 @@ public class TaggingBenchmark {
 
     @State(Scope.Thread)
     public static class Tagging {
-        final ArticleTagger tagger = ArticleTagger.withBundledKnowledge();
+        /** A trained name-finder model file ({@code -p nerModel=/path/en-ner.bin}); empty: the rules. */
+        @Param({""})
+        public String nerModel;
+
+        ArticleTagger tagger;
         List<Article> stories;
         int next;
 
         @Setup
         public void load() {
+            tagger = new ArticleTagger(KnowledgeBase.bundled(), TaggerSettings.defaults().withNerModel(nerModel));
             stories = BenchmarkStories.load(1000);
         }
 

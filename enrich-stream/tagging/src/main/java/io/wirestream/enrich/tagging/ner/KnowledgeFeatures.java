@@ -1,0 +1,146 @@
+package io.wirestream.enrich.tagging.ner;
+
+import io.wirestream.enrich.tagging.knowledge.KnowledgeBase;
+import io.wirestream.enrich.tagging.knowledge.KnowledgeBase.KnownAlias;
+import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The project's curated knowledge as features of a token: whether it starts or continues a known person's,
+ * organisation's or place's name (longest alias first, as the rules match them), is a given name, a title, a legal
+ * form, a demonym, an organisation word, a law/prize/event word or a common word; each for the token and its
+ * neighbours (two either side for the name labels, one for the word lists). The labels are computed once per sentence:
+ * the beam search asks for every token many times with the same array.
+ */
+final class KnowledgeFeatures implements AdaptiveFeatureGenerator {
+
+    private final KnowledgeBase kb;
+    private String[] labelledSentence;
+    private String[] nameLabels;
+    private String[][] wordLabels;
+
+    KnowledgeFeatures(KnowledgeBase kb) {
+        this.kb = kb;
+    }
+
+    @Override
+    public void createFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
+        if (tokens != labelledSentence) {
+            label(tokens);
+        }
+        for (int d = -2; d <= 2; d++) {
+            int j = index + d;
+            String label = j < 0 || j >= tokens.length ? "edge" : nameLabels[j];
+            if (label != null) {
+                features.add("kb" + d + "=" + label);
+            }
+        }
+        if (nameLabels[index] != null && index + 1 < tokens.length) {
+            features.add("kb0+w1=" + nameLabels[index] + "," + tokens[index + 1].toLowerCase(Locale.ROOT));
+        }
+        for (int d = -1; d <= 1; d++) {
+            int j = index + d;
+            if (j >= 0 && j < tokens.length) {
+                for (String w : wordLabels[j]) {
+                    features.add("kw" + d + "=" + w);
+                }
+            }
+        }
+    }
+
+    private void label(String[] tokens) {
+        int n = tokens.length;
+        nameLabels = new String[n];
+        wordLabels = new String[n][];
+        int i = 0;
+        while (i < n) {
+            int matched = 0;
+            String type = null;
+            if (isNameStart(tokens[i])) {
+                for (int len = Math.min(kb.longestAliasTokens(), n - i); len >= 1 && matched == 0; len--) {
+                    type = aliasType(tokens, i, len);
+                    matched = type == null ? 0 : len;
+                }
+            }
+            if (matched > 0) {
+                nameLabels[i] = type + "-B";
+                for (int k = i + 1; k < i + matched; k++) {
+                    nameLabels[k] = type + "-I";
+                }
+                i += matched;
+            } else {
+                i++;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            wordLabels[k] = wordLabels(tokens, k);
+        }
+        labelledSentence = tokens;
+    }
+
+    private boolean isNameStart(String token) {
+        return Character.isUpperCase(token.charAt(0)) || kb.startsLowerCaseAlias(token);
+    }
+
+    /** PER, ORG, LOC or AMB (several kinds) for a known alias spanning tokens[from, from+len), or null. */
+    private String aliasType(String[] tokens, int from, int len) {
+        StringBuilder key = new StringBuilder();
+        for (int k = from; k < from + len; k++) {
+            if (key.length() > 0) {
+                key.append(' ');
+            }
+            key.append(tokens[k].toLowerCase(Locale.ROOT));
+        }
+        String type = null;
+        for (KnownAlias alias : kb.aliases(key.toString())) {
+            if (alias.language() != null) {
+                continue;
+            }
+            String t = switch (alias.entity().type()) {
+                case PERSON -> "PER";
+                case ORGANISATION -> "ORG";
+                case PLACE -> "LOC";
+                default -> null;
+            };
+            if (t != null) {
+                type = type == null || type.equals(t) ? t : "AMB";
+            }
+        }
+        return type;
+    }
+
+    private String[] wordLabels(String[] tokens, int k) {
+        String word = tokens[k];
+        String lower = word.toLowerCase(Locale.ROOT);
+        String stripped = lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+        java.util.ArrayList<String> out = new java.util.ArrayList<>(2);
+        if (kb.isGivenName(word)) {
+            out.add("given");
+        }
+        if (kb.isTitle(lower) || kb.isTitle(stripped)
+                || k + 1 < tokens.length && kb.isTitle(lower + " " + tokens[k + 1].toLowerCase(Locale.ROOT))) {
+            out.add("title");
+        }
+        if (NerFeatureSet.LEGAL_FORMS.contains(word)) {
+            out.add("legal");
+        }
+        if (kb.demonym(word) != null) {
+            out.add("demonym");
+        }
+        if (kb.isOrganisationWord(word)) {
+            out.add("orgword");
+        }
+        if (kb.isEventWord(word)) {
+            out.add("event");
+        }
+        if (kb.isPlaceLastWord(word) || kb.isPlaceFirstWord(word)) {
+            out.add("placeword");
+        }
+        if (Character.isUpperCase(word.charAt(0)) && kb.isCommonWord(word)) {
+            out.add("common");
+        }
+        return out.toArray(String[]::new);
+    }
+}

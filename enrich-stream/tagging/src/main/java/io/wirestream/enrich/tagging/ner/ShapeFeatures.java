@@ -1,0 +1,64 @@
+package io.wirestream.enrich.tagging.ner;
+
+import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The shape of a word with runs collapsed ("McDonald" -> "AaAa", "U.S." -> "A.A.", "1996-08-30" -> "0-0-0"), for the
+ * token and its neighbours, and whether the sentence is written in capitals (a headline or slug, where case says
+ * nothing): capitals lines are frequent in wire copy and change what every other case feature means.
+ */
+final class ShapeFeatures implements AdaptiveFeatureGenerator {
+
+    private String[] seen;
+    private boolean capitalsLine;
+
+    @Override
+    public void createFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
+        if (tokens != seen) {
+            capitalsLine = capitalsLine(tokens);
+            seen = tokens;
+        }
+        for (int d = -1; d <= 1; d++) {
+            int j = index + d;
+            features.add("sh" + d + "=" + (j < 0 || j >= tokens.length ? "edge" : shape(tokens[j])));
+        }
+        if (capitalsLine) {
+            features.add("capsline");
+            features.add("capsline,w=" + tokens[index].toLowerCase(Locale.ROOT));
+        }
+    }
+
+    static String shape(String word) {
+        StringBuilder sb = new StringBuilder(8);
+        char last = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            char k = Character.isUpperCase(c) ? 'A' : Character.isLowerCase(c) ? 'a' : Character.isDigit(c) ? '0' : c;
+            if (k != last) {
+                sb.append(k);
+                last = k;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean capitalsLine(String[] tokens) {
+        int letters = 0;
+        int upper = 0;
+        for (String t : tokens) {
+            for (int i = 0; i < t.length(); i++) {
+                char c = t.charAt(i);
+                if (Character.isLetter(c)) {
+                    letters++;
+                    if (Character.isUpperCase(c)) {
+                        upper++;
+                    }
+                }
+            }
+        }
+        return letters >= 6 && upper * 10 >= letters * 9;
+    }
+}
