@@ -29,7 +29,10 @@ final class StoryBody {
 
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(?i)^(?:-*\\s*ends?\\s*-*|\\(?end\\)?|-0-|xxx+|#\\s?#\\s?#|-\\s*more\\s*-|more|[a-z]{1,4}(?:/[a-z]{1,4}){1,8}"
-                    + "|(?:AAP|AP|dpa|AFP|PA|RTV|ANP|APA|SDA|TT|NTB|STT|ANSA|EFE)(?: [A-Za-z0-9]{1,5}){1,6})$");
+                    + "|(?:AAP|AP|dpa|AFP|PA|RTV|ANP|APA|SDA|TT|NTB|STT|ANSA|EFE)(?: [A-Za-z0-9]{1,5}){1,6}"
+                    // the agency's name alone on the last line ("Reuter", "(AFP)", "-- AP"): a sign-off, and left in,
+                    // a paragraph a name finder takes for a person
+                    + "|(?:-{1,2}\\s*)?\\(?(?:Reuters?|REUTERS?|AAP|AP|dpa|DPA|AFP|PA|ANP|APA|SDA|TT|NTB|STT|ANSA|EFE|Ritzau)\\)?)$");
     /** Lines that address the desk: "Eds: ...", "EDITORS: ...", "EMBARGOED until ...", "Sperrfrist ...". */
     private static final Pattern ADVICE = Pattern.compile(
             "^(?:(?i:eds?|editors?|editor's note|note to editors|attention editors|hinweis an die redaktion)\\s*:"

@@ -408,6 +408,33 @@ class AgencyShapeVariantsTest {
     }
 
     @Test
+    void aBareAgencySignOffClosingTheTextIsNotStory() throws NormalisationException {
+        // older wire copy closes with the agency's name on a line of its own; left in, a reader sees "Reuter" as the
+        // last paragraph and a name finder takes it for a person
+        Article a = TestItems.one("wire", """
+                {"guid":"urn:example:12","type":"text","versioncreated":"2019-07-03T04:05:00Z","headline":"Harbour dues rise",
+                 "body_text":"The port authority raised its harbour dues by four percent from April.\\n\\nShipping lines said they would pass the cost on.\\n\\nReuter"}""");
+        assertThat(a.getBodyParagraphs()).containsExactly("The port authority raised its harbour dues by four percent from April.",
+                "Shipping lines said they would pass the cost on.");
+        for (String signOff : new String[] {"AP", "dpa", "(AFP)", "-- Reuters"}) {
+            Article b = TestItems.one("wire", """
+                    {"guid":"urn:example:13","type":"text","versioncreated":"2019-07-03T04:05:00Z","headline":"Harbour dues rise",
+                     "body_text":"The port authority raised its harbour dues by four percent from April.\\n\\n%s"}""".formatted(signOff));
+            assertThat(b.getBodyParagraphs()).as(signOff)
+                    .containsExactly("The port authority raised its harbour dues by four percent from April.");
+        }
+    }
+
+    @Test
+    void aLastParagraphThatOnlyStartsWithAnAgencyNameStaysStory() throws NormalisationException {
+        Article a = TestItems.one("wire", """
+                {"guid":"urn:example:14","type":"text","versioncreated":"2019-07-03T04:05:00Z","headline":"Agency sold",
+                 "body_text":"The sale was agreed on Monday.\\n\\nReuters declined to comment on the sale."}""");
+        assertThat(a.getBodyParagraphs()).containsExactly("The sale was agreed on Monday.",
+                "Reuters declined to comment on the sale.");
+    }
+
+    @Test
     void plainBodyTextThatMentionsATagStaysText() throws NormalisationException {
         Article a = TestItems.one("wire", """
                 {"guid":"urn:example:11","type":"text","versioncreated":"2019-07-03T04:05:00Z","headline":"Web standards",
