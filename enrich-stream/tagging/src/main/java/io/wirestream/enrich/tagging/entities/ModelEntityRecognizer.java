@@ -77,8 +77,11 @@ public final class ModelEntityRecognizer {
             if (type == null) {
                 continue;
             }
-            int first = from + span.getStart();
-            int last = from + span.getEnd();
+            int first = wordsFrom(tokens, from + span.getStart(), from + span.getEnd());
+            int last = wordsTo(tokens, first, from + span.getEnd());
+            if (first >= last) {
+                continue;
+            }
             if (type == EntityType.PERSON) {
                 first += titleLength(tokens, first, last);
                 if (first >= last) {
@@ -115,6 +118,26 @@ public final class ModelEntityRecognizer {
             }
         }
         out.sort(java.util.Comparator.comparingInt(Mention::firstToken));
+    }
+
+    /** Punctuation that can sit at the edge of a span but is never part of a name ("Health Test," -> "Health Test"). */
+    private static final java.util.Set<String> EDGE_PUNCTUATION = java.util.Set.of(",", ";", ":", "\"", "'", "(", ")",
+            "[", "]", "-", "--", "\u201c", "\u201d", "\u2018", "\u2019", "\u2013", "\u2014");
+
+    /** The first token of the span {@code [first, last)} that is not edge punctuation. */
+    static int wordsFrom(List<Token> tokens, int first, int last) {
+        while (first < last && EDGE_PUNCTUATION.contains(tokens.get(first).text())) {
+            first++;
+        }
+        return first;
+    }
+
+    /** The end of the span {@code [first, last)} without edge punctuation at its end. */
+    static int wordsTo(List<Token> tokens, int first, int last) {
+        while (last > first && EDGE_PUNCTUATION.contains(tokens.get(last - 1).text())) {
+            last--;
+        }
+        return last;
     }
 
     /** Tokens of a title ("Foreign Minister", "Sen.", "Mr") opening a span, with a dot after it. */
