@@ -25,12 +25,14 @@ final class CliLogging {
             format = LogFormat.PLAIN;
         }
         LogConfig.use(CONFIG, "wire", format);
+        RetriedFirstBatchFilter.install();
     }
 
     /** {@code log.format} given in a properties file or with {@code --set} applies to the command's own log lines too. */
     static void apply(Settings settings) {
         if (settings.isSet(LogSettings.FORMAT)) {
             LogConfig.use(CONFIG, "wire", settings.get(LogSettings.FORMAT));
+            RetriedFirstBatchFilter.install();
         }
     }
 }
