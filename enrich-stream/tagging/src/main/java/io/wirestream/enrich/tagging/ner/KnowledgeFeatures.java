@@ -25,6 +25,17 @@ final class KnowledgeFeatures implements AdaptiveFeatureGenerator {
         this.kb = kb;
     }
 
+    /** A sentence's knowledge labels: per token its name label ("PER-B", "ORG-I", ... or null) and word labels. */
+    record Labels(String[] nameLabels, String[][] wordLabels) {
+    }
+
+    /** The labels the features are made of, for a decoder that builds the same features without this generator. */
+    static Labels labels(KnowledgeBase kb, String[] tokens) {
+        KnowledgeFeatures f = new KnowledgeFeatures(kb);
+        f.label(tokens);
+        return new Labels(f.nameLabels, f.wordLabels);
+    }
+
     @Override
     public void createFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
         if (tokens != labelledSentence) {
