@@ -70,7 +70,7 @@ final class KnowledgeFeatures implements AdaptiveFeatureGenerator {
             int matched = 0;
             String type = null;
             if (isNameStart(tokens[i])) {
-                for (int len = Math.min(kb.longestAliasTokens(), n - i); len >= 1 && matched == 0; len--) {
+                for (int len = longestPossibleAlias(tokens, i); len >= 1 && matched == 0; len--) {
                     type = aliasType(tokens, i, len);
                     matched = type == null ? 0 : len;
                 }
@@ -89,6 +89,25 @@ final class KnowledgeFeatures implements AdaptiveFeatureGenerator {
             wordLabels[k] = wordLabels(tokens, k);
         }
         labelledSentence = tokens;
+    }
+
+    /**
+     * The most tokens from {@code from} that may still be a known alias: beyond the first run of tokens whose key is
+     * no alias key's beginning there is none, so longer ones need not be looked up (the labels are the same).
+     */
+    private int longestPossibleAlias(String[] tokens, int from) {
+        int limit = Math.min(kb.longestAliasTokens(), tokens.length - from);
+        StringBuilder key = new StringBuilder();
+        for (int len = 1; len <= limit; len++) {
+            if (len > 1) {
+                key.append(' ');
+            }
+            key.append(tokens[from + len - 1].toLowerCase(Locale.ROOT));
+            if (!kb.isAliasKeyPrefix(key.toString())) {
+                return len - 1;
+            }
+        }
+        return limit;
     }
 
     private boolean isNameStart(String token) {

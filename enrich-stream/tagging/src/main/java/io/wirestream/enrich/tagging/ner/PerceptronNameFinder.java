@@ -68,9 +68,7 @@ public final class PerceptronNameFinder implements TokenNameFinder {
                 int last = top.outcome;
                 int beforeLast = top.parent == null ? -1 : top.parent.outcome;
                 evaluate(i, last, beforeLast);
-                System.arraycopy(probs, 0, sorted, 0, k);
-                java.util.Arrays.sort(sorted);
-                double min = sorted[Math.max(0, k - beam)];
+                double min = lowestOfBest(beam);
                 boolean[] valid = model.valid[last + 1];
                 for (int o = 0; o < k; o++) {
                     if (probs[o] >= min && valid[o]) {
@@ -111,6 +109,32 @@ public final class PerceptronNameFinder implements TokenNameFinder {
         return spans(best, bestProbs);
     }
 
+    /** The beam-th largest probability (the smallest if there are fewer outcomes): OpenNLP sorts them for it. */
+    private double lowestOfBest(int b) {
+        if (b >= k) {
+            double min = probs[0];
+            for (int o = 1; o < k; o++) {
+                min = Math.min(min, probs[o]);
+            }
+            return min;
+        }
+        System.arraycopy(probs, 0, sorted, 0, k);
+        // b rounds of selection: after round r, sorted[k-1-r] holds the (r+1)-th largest
+        for (int r = 0; r < b; r++) {
+            int last = k - 1 - r;
+            int best = last;
+            for (int o = 0; o < last; o++) {
+                if (sorted[o] > sorted[best]) {
+                    best = o;
+                }
+            }
+            double t = sorted[best];
+            sorted[best] = sorted[last];
+            sorted[last] = t;
+        }
+        return sorted[k - b];
+    }
+
     /** A sequence of outcomes, by its last one and the sequence before it; ordered best (highest score) first. */
     private static final class Candidate implements Comparable<Candidate> {
         final Candidate parent;
@@ -136,7 +160,6 @@ public final class PerceptronNameFinder implements TokenNameFinder {
         if (tokenScores.length < n * k) {
             tokenScores = new double[Math.max(n * k, 2 * tokenScores.length)];
         }
-        double[] w = model.weights;
         for (int j = 0; j < n; j++) {
             int at = j * k;
             for (int o = 0; o < k; o++) {
@@ -144,13 +167,21 @@ public final class PerceptronNameFinder implements TokenNameFinder {
             }
             featureBuffer = features.tokenFeatures(j, featureBuffer, count);
             for (int f = 0; f < count[0]; f++) {
-                int row = model.row(featureBuffer[f]);
-                if (row >= 0) {
-                    int r = row * k;
-                    for (int o = 0; o < k; o++) {
-                        tokenScores[at + o] += w[r + o];
-                    }
-                }
+                add(featureBuffer[f], tokenScores, at);
+            }
+        }
+    }
+
+    /** Adds a feature's weights (if the model knows it) to the scores at {@code at}, as OpenNLP's sumFeatures. */
+    private void add(long feature, double[] scores, int at) {
+        long where = model.weightsOf(feature);
+        if (where >= 0) {
+            int start = (int) (where >>> 8);
+            int end = start + (int) (where & 0xff);
+            int[] outcomes = model.weightOutcomes;
+            double[] w = model.weights;
+            for (int t = start; t < end; t++) {
+                scores[at + outcomes[t]] += w[t];
             }
         }
     }
@@ -159,15 +190,8 @@ public final class PerceptronNameFinder implements TokenNameFinder {
     private void evaluate(int j, int prev, int prevPrev) {
         System.arraycopy(tokenScores, j * k, probs, 0, k);
         features.outcomeFeatures(j, prev, prevPrev, outcomeFeatures);
-        double[] w = model.weights;
         for (long f : outcomeFeatures) {
-            int row = model.row(f);
-            if (row >= 0) {
-                int r = row * k;
-                for (int o = 0; o < k; o++) {
-                    probs[o] += w[r + o];
-                }
-            }
+            add(f, probs, 0);
         }
         double max = 1;
         for (int o = 0; o < k; o++) {

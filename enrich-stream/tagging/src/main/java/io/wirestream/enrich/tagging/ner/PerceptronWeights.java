@@ -30,14 +30,21 @@ final class PerceptronWeights {
     final boolean[][] valid;
     final boolean[] starts;
     final boolean[] continues;
-    /** Dense weights: row r, outcome o at {@code r * outcomes + o}. */
+    /** A feature's weights, as OpenNLP keeps them: the outcomes it has a weight for and the weights, feature after feature. */
+    final int[] weightOutcomes;
     final double[] weights;
-    /** Open addressing, linear probing: slot s holds a key at 2s and its row at 2s+1; key 0 is never stored. */
+    /**
+     * Open addressing, linear probing: slot s holds a key at 2s and at 2s+1 where its weights start (times 256) plus how
+     * many there are; key 0 is never stored.
+     */
     private final long[] table;
     private final int mask;
     final int features;
 
     private PerceptronWeights(Map<String, Context> predicates, String[] outcomeNames) {
+        if (outcomeNames.length > 255) {
+            throw new IllegalStateException("more outcomes than a weight row can count: " + outcomeNames.length);
+        }
         this.outcomes = outcomeNames.length;
         this.outcomeNames = outcomeNames.clone();
         this.types = new String[outcomes];
@@ -61,8 +68,13 @@ final class PerceptronWeights {
         int capacity = Integer.highestOneBit(Math.max(4, features) * 2 - 1) * 2; // load factor <= 0.5
         this.table = new long[capacity * 2];
         this.mask = capacity - 1;
-        this.weights = new double[features * outcomes];
-        int row = 0;
+        int total = 0;
+        for (Context c : predicates.values()) {
+            total += c.getOutcomes().length;
+        }
+        this.weightOutcomes = new int[total];
+        this.weights = new double[total];
+        int at = 0;
         for (Map.Entry<String, Context> e : predicates.entrySet()) {
             long key = FeatureHash.key(FeatureHash.of(e.getKey()));
             if (key == 0) {
@@ -75,15 +87,14 @@ final class PerceptronWeights {
                 }
                 slot = (slot + 1) & mask;
             }
-            table[2 * slot] = key;
-            table[2 * slot + 1] = row;
             Context c = e.getValue();
             int[] os = c.getOutcomes();
             double[] ps = c.getParameters();
-            for (int i = 0; i < os.length; i++) {
-                weights[row * outcomes + os[i]] = ps[i];
-            }
-            row++;
+            table[2 * slot] = key;
+            table[2 * slot + 1] = (long) at << 8 | os.length;
+            System.arraycopy(os, 0, weightOutcomes, at, os.length);
+            System.arraycopy(ps, 0, weights, at, os.length);
+            at += os.length;
         }
     }
 
@@ -123,14 +134,14 @@ final class PerceptronWeights {
         }
     }
 
-    /** The row of a feature's weights, or -1 when the model does not know it. */
-    int row(long hash) {
+    /** Where a feature's weights are ({@code start << 8 | count}), or -1 when the model does not know the feature. */
+    long weightsOf(long hash) {
         long key = FeatureHash.key(hash);
         int slot = (int) key & mask;
         long k;
         while ((k = table[2 * slot]) != 0) {
             if (k == key) {
-                return (int) table[2 * slot + 1];
+                return table[2 * slot + 1];
             }
             slot = (slot + 1) & mask;
         }
