@@ -18,6 +18,8 @@ final class KnowledgeFeatures implements AdaptiveFeatureGenerator {
 
     private final KnowledgeBase kb;
     private String[] labelledSentence;
+    /** The sentence's tokens in lower case (Locale.ROOT), once: every key and word list below reads them. */
+    private String[] lower;
     private String[] nameLabels;
     private String[][] wordLabels;
 
@@ -65,6 +67,10 @@ final class KnowledgeFeatures implements AdaptiveFeatureGenerator {
         int n = tokens.length;
         nameLabels = new String[n];
         wordLabels = new String[n][];
+        lower = new String[n];
+        for (int k = 0; k < n; k++) {
+            lower[k] = tokens[k].toLowerCase(Locale.ROOT);
+        }
         int i = 0;
         while (i < n) {
             int matched = 0;
@@ -102,8 +108,8 @@ final class KnowledgeFeatures implements AdaptiveFeatureGenerator {
             if (len > 1) {
                 key.append(' ');
             }
-            key.append(tokens[from + len - 1].toLowerCase(Locale.ROOT));
-            if (!kb.isAliasKeyPrefix(key.toString())) {
+            key.append(lower[from + len - 1]);
+            if (!kb.isAliasKeyPrefix(len == 1 ? lower[from] : key.toString())) {
                 return len - 1;
             }
         }
@@ -116,15 +122,22 @@ final class KnowledgeFeatures implements AdaptiveFeatureGenerator {
 
     /** PER, ORG, LOC or AMB (several kinds) for a known alias spanning tokens[from, from+len), or null. */
     private String aliasType(String[] tokens, int from, int len) {
+        if (len == 1) {
+            return aliasType(lower[from]);
+        }
         StringBuilder key = new StringBuilder();
         for (int k = from; k < from + len; k++) {
             if (key.length() > 0) {
                 key.append(' ');
             }
-            key.append(tokens[k].toLowerCase(Locale.ROOT));
+            key.append(lower[k]);
         }
+        return aliasType(key.toString());
+    }
+
+    private String aliasType(String key) {
         String type = null;
-        for (KnownAlias alias : kb.aliases(key.toString())) {
+        for (KnownAlias alias : kb.aliases(key)) {
             if (alias.language() != null) {
                 continue;
             }
@@ -143,14 +156,14 @@ final class KnowledgeFeatures implements AdaptiveFeatureGenerator {
 
     private String[] wordLabels(String[] tokens, int k) {
         String word = tokens[k];
-        String lower = word.toLowerCase(Locale.ROOT);
+        String lower = this.lower[k];
         String stripped = lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
         java.util.ArrayList<String> out = new java.util.ArrayList<>(2);
         if (kb.isGivenName(word)) {
             out.add("given");
         }
-        if (kb.isTitle(lower) || kb.isTitle(stripped)
-                || k + 1 < tokens.length && kb.isTitle(lower + " " + tokens[k + 1].toLowerCase(Locale.ROOT))) {
+        if (kb.isTitle(lower) || stripped != lower && kb.isTitle(stripped)
+                || k + 1 < tokens.length && kb.isTitle(lower + " " + this.lower[k + 1])) {
             out.add("title");
         }
         if (NerFeatureSet.LEGAL_FORMS.contains(word)) {

@@ -167,21 +167,7 @@ public final class PerceptronNameFinder implements TokenNameFinder {
             }
             featureBuffer = features.tokenFeatures(j, featureBuffer, count);
             for (int f = 0; f < count[0]; f++) {
-                add(featureBuffer[f], tokenScores, at);
-            }
-        }
-    }
-
-    /** Adds a feature's weights (if the model knows it) to the scores at {@code at}, as OpenNLP's sumFeatures. */
-    private void add(long feature, double[] scores, int at) {
-        long where = model.weightsOf(feature);
-        if (where >= 0) {
-            int start = (int) (where >>> 8);
-            int end = start + (int) (where & 0xff);
-            int[] outcomes = model.weightOutcomes;
-            double[] w = model.weights;
-            for (int t = start; t < end; t++) {
-                scores[at + outcomes[t]] += w[t];
+                model.add(featureBuffer[f], tokenScores, at);
             }
         }
     }
@@ -191,7 +177,7 @@ public final class PerceptronNameFinder implements TokenNameFinder {
         System.arraycopy(tokenScores, j * k, probs, 0, k);
         features.outcomeFeatures(j, prev, prevPrev, outcomeFeatures);
         for (long f : outcomeFeatures) {
-            add(f, probs, 0);
+            model.add(f, probs, 0);
         }
         double max = 1;
         for (int o = 0; o < k; o++) {

@@ -30,20 +30,20 @@ final class PerceptronWeights {
     final boolean[][] valid;
     final boolean[] starts;
     final boolean[] continues;
-    /** A feature's weights, as OpenNLP keeps them: the outcomes it has a weight for and the weights, feature after feature. */
-    final int[] weightOutcomes;
-    final double[] weights;
     /**
-     * Open addressing, linear probing: slot s holds a key at 2s and at 2s+1 where its weights start (times 256) plus how
-     * many there are; key 0 is never stored.
+     * Each feature the model knows, one after the other: its key, a header (how many weights it has, in the low four
+     * bits, then each weight's outcome in four bits) and its weights (as raw long bits), so that finding a feature and
+     * reading its weights touches one place in memory, not two.
      */
-    private final long[] table;
+    private final long[] entries;
+    /** Open addressing, linear probing over the keys: slot s holds 1 + where its feature's entry starts, 0 if none. */
+    private final int[] index;
     private final int mask;
     final int features;
 
     private PerceptronWeights(Map<String, Context> predicates, String[] outcomeNames) {
-        if (outcomeNames.length > 255) {
-            throw new IllegalStateException("more outcomes than a weight row can count: " + outcomeNames.length);
+        if (outcomeNames.length > 15) {
+            throw new IllegalStateException("more outcomes than an entry's header holds: " + outcomeNames.length);
         }
         this.outcomes = outcomeNames.length;
         this.outcomeNames = outcomeNames.clone();
@@ -65,36 +65,37 @@ final class PerceptronWeights {
             }
         }
         this.features = predicates.size();
-        int capacity = Integer.highestOneBit(Math.max(4, features) * 2 - 1) * 2; // load factor <= 0.5
-        this.table = new long[capacity * 2];
-        this.mask = capacity - 1;
         int total = 0;
         for (Context c : predicates.values()) {
-            total += c.getOutcomes().length;
+            total += 2 + c.getOutcomes().length;
         }
-        this.weightOutcomes = new int[total];
-        this.weights = new double[total];
+        this.entries = new long[total];
+        int capacity = Integer.highestOneBit(Math.max(4, features) * 2 - 1) * 2; // load factor <= 0.5
+        this.index = new int[capacity];
+        this.mask = capacity - 1;
         int at = 0;
         for (Map.Entry<String, Context> e : predicates.entrySet()) {
             long key = FeatureHash.key(FeatureHash.of(e.getKey()));
-            if (key == 0) {
-                throw new IllegalStateException("feature hash 0: " + e.getKey());
-            }
             int slot = (int) key & mask;
-            while (table[2 * slot] != 0) {
-                if (table[2 * slot] == key) {
+            while (index[slot] != 0) {
+                if (entries[index[slot] - 1] == key) {
                     throw new IllegalStateException("two features share a hash: " + e.getKey());
                 }
                 slot = (slot + 1) & mask;
             }
-            Context c = e.getValue();
-            int[] os = c.getOutcomes();
-            double[] ps = c.getParameters();
-            table[2 * slot] = key;
-            table[2 * slot + 1] = (long) at << 8 | os.length;
-            System.arraycopy(os, 0, weightOutcomes, at, os.length);
-            System.arraycopy(ps, 0, weights, at, os.length);
-            at += os.length;
+            index[slot] = at + 1;
+            int[] os = e.getValue().getOutcomes();
+            double[] ps = e.getValue().getParameters();
+            long header = os.length;
+            for (int i = 0; i < os.length; i++) {
+                header |= (long) os[i] << (4 + 4 * i);
+            }
+            entries[at] = key;
+            entries[at + 1] = header;
+            for (int i = 0; i < os.length; i++) {
+                entries[at + 2 + i] = Double.doubleToRawLongBits(ps[i]);
+            }
+            at += 2 + os.length;
         }
     }
 
@@ -116,7 +117,8 @@ final class PerceptronWeights {
 
     /**
      * The weights of an OpenNLP perceptron model; empty for any other kind (a MAXENT model normalises its scores
-     * differently and is decoded by OpenNLP), or when two of its features collide in the 64-bit hash.
+     * differently and is decoded by OpenNLP), when two of its features collide in the 64-bit hash, or when it has more
+     * than 15 outcomes (seven name types).
      */
     @SuppressWarnings("unchecked")
     static Optional<PerceptronWeights> of(MaxentModel model) {
@@ -134,17 +136,25 @@ final class PerceptronWeights {
         }
     }
 
-    /** Where a feature's weights are ({@code start << 8 | count}), or -1 when the model does not know the feature. */
-    long weightsOf(long hash) {
+    /**
+     * Adds the weights of a feature (by its {@link FeatureHash}) to {@code scores[at + outcome]}, as OpenNLP's
+     * sumFeatures does; nothing if the model does not know the feature.
+     */
+    void add(long hash, double[] scores, int at) {
         long key = FeatureHash.key(hash);
         int slot = (int) key & mask;
-        long k;
-        while ((k = table[2 * slot]) != 0) {
-            if (k == key) {
-                return table[2 * slot + 1];
+        int entry;
+        while ((entry = index[slot]) != 0) {
+            if (entries[entry - 1] == key) {
+                long header = entries[entry];
+                int count = (int) (header & 15);
+                for (int i = 0; i < count; i++) {
+                    int outcome = (int) (header >>> (4 + 4 * i)) & 15;
+                    scores[at + outcome] += Double.longBitsToDouble(entries[entry + 1 + i]);
+                }
+                return;
             }
             slot = (slot + 1) & mask;
         }
-        return -1;
     }
 }
