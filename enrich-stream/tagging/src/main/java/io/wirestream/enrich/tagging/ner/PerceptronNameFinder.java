@@ -118,6 +118,25 @@ public final class PerceptronNameFinder implements TokenNameFinder {
             }
             return min;
         }
+        if (b == 3) { // the default beam: one pass keeping the three largest (duplicates count, as in a sort)
+            double first = Double.NEGATIVE_INFINITY;
+            double second = Double.NEGATIVE_INFINITY;
+            double third = Double.NEGATIVE_INFINITY;
+            for (int o = 0; o < k; o++) {
+                double p = probs[o];
+                if (p > first) {
+                    third = second;
+                    second = first;
+                    first = p;
+                } else if (p > second) {
+                    third = second;
+                    second = p;
+                } else if (p > third) {
+                    third = p;
+                }
+            }
+            return third;
+        }
         System.arraycopy(probs, 0, sorted, 0, k);
         // b rounds of selection: after round r, sorted[k-1-r] holds the (r+1)-th largest
         for (int r = 0; r < b; r++) {
