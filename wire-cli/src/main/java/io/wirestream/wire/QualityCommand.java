@@ -124,8 +124,17 @@ public final class QualityCommand implements Runnable {
                 description = "Measure the whole report with English names from this trained model instead of the rules")
         Path nerModel;
 
+        @Option(names = "--compare-decoders",
+                description = "With --ner-model: the project's decoder of the model against OpenNLP's on eng.testa (spans, "
+                        + "CPU time, F1), instead of the report")
+        boolean compareDecoders;
+
         @Override
         void run(Path corpora) throws Exception {
+            if (compareDecoders && nerModel != null) {
+                io.wirestream.quality.tagging.NerModelEvaluation.compareDecoders(corpora, nerModel, System.out);
+                return;
+            }
             if (trainModel == null && !crossValidate) {
                 io.wirestream.quality.tagging.TaggingQualityReport.main(nerModel == null ? new String[] {corpora.toString()}
                         : new String[] {corpora.toString(), nerModel.toString()});

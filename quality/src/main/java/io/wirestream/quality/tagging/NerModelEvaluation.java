@@ -184,6 +184,73 @@ public final class NerModelEvaluation {
         }
     }
 
+    /**
+     * What {@code wire quality tagging --ner-model FILE --compare-decoders} runs: the model's own decoder
+     * ({@code PerceptronNameFinder}) against OpenNLP's NameFinderME on eng.testa, sentence by sentence on the CoNLL
+     * tokens (same spans? same probabilities?), with each one's decoding CPU time, and the whole tagger's exact-span F1
+     * with each.
+     */
+    public static void compareDecoders(Path corpora, Path modelFile, PrintStream out) throws IOException {
+        Path testa = corpora.resolve("conll2003").resolve("eng.testa");
+        if (!Files.exists(testa)) {
+            out.println("CoNLL-2003 eng.testa not found under " + corpora + ": no decoders compared");
+            return;
+        }
+        NerModel model = NerModel.load(modelFile);
+        List<ConllDocument> documents = ConllDocument.read(testa);
+        out.println("decoders of " + model.describe() + " on " + testa.getFileName());
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int round = 0; round < 2; round++) { // the first round warms both up
+            opennlp.tools.namefind.TokenNameFinder ours = model.newFinder();
+            opennlp.tools.namefind.NameFinderME theirs = model.newOpenNlpFinder();
+            int sentences = 0;
+            int tokens = 0;
+            int names = 0;
+            int differentSpans = 0;
+            int differentProbabilities = 0;
+            long oursNanos = 0;
+            long theirsNanos = 0;
+            for (ConllDocument d : documents) {
+                ours.clearAdaptiveData();
+                theirs.clearAdaptiveData();
+                for (ConllDocument.Sentence s : d.sentences()) {
+                    long t0 = cpu.getCurrentThreadCpuTime();
+                    opennlp.tools.util.Span[] a = ours.find(s.words());
+                    long t1 = cpu.getCurrentThreadCpuTime();
+                    opennlp.tools.util.Span[] b = theirs.find(s.words());
+                    long t2 = cpu.getCurrentThreadCpuTime();
+                    oursNanos += t1 - t0;
+                    theirsNanos += t2 - t1;
+                    sentences++;
+                    tokens += s.words().length;
+                    names += b.length;
+                    if (!java.util.Arrays.equals(a, b)) {
+                        differentSpans++;
+                    } else {
+                        for (int i = 0; i < a.length; i++) {
+                            if (a[i].getProb() != b[i].getProb()) {
+                                differentProbabilities++;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            if (round == 1) {
+                out.printf(Locale.ROOT, "  %d sentences, %d tokens, %d names (OpenNLP): %d sentences with other spans, "
+                                + "%d with the same spans but other probabilities%n",
+                        sentences, tokens, names, differentSpans, differentProbabilities);
+                out.printf(Locale.ROOT, "  decoding CPU time per token: %s %.2f us, OpenNLP NameFinderME %.2f us%n",
+                        model.decoder(), oursNanos / 1e3 / tokens, theirsNanos / 1e3 / tokens);
+            }
+        }
+        Map<String, PrecisionRecall> ours = score(model, documents);
+        Map<String, PrecisionRecall> theirs = score(model.withOpenNlpDecoder(), documents);
+        for (String type : TYPES) {
+            out.printf(Locale.ROOT, "  %-4s %s: %s%n       opennlp: %s%n", type, model.decoder(), ours.get(type), theirs.get(type));
+        }
+    }
+
     /** Prints cross-validation figures with the rules' on the same folds. */
     public static void print(CrossValidation cv, PrintStream out) {
         out.printf(Locale.ROOT, "CoNLL-2003 eng.train, %d-fold cross-validation by document, exact spans, summed over the "

@@ -6,7 +6,7 @@ import io.wirestream.enrich.tagging.knowledge.KnowledgeBase.KnownAlias;
 import io.wirestream.enrich.tagging.knowledge.KnownEntity;
 import io.wirestream.enrich.tagging.ner.NerModel;
 import io.wirestream.enrich.tagging.text.Token;
-import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinder;
 import opennlp.tools.util.Span;
 
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ public final class ModelEntityRecognizer {
     private static final int MAX_WORDS_BEFORE_LEGAL_FORM = 3;
 
     private final KnowledgeBase kb;
-    private final ThreadLocal<NameFinderME> finders;
+    private final ThreadLocal<TokenNameFinder> finders;
 
     public ModelEntityRecognizer(KnowledgeBase kb, NerModel model) {
         this.kb = kb;
@@ -42,7 +42,7 @@ public final class ModelEntityRecognizer {
     }
 
     public List<Mention> recognise(List<Token> tokens) {
-        NameFinderME finder = finders.get();
+        TokenNameFinder finder = finders.get();
         finder.clearAdaptiveData();
         List<Mention> mentions = new ArrayList<>();
         int n = tokens.size();
@@ -58,13 +58,12 @@ public final class ModelEntityRecognizer {
         return mentions;
     }
 
-    private void recogniseSentence(NameFinderME finder, List<Token> tokens, int from, int end, List<Mention> out) {
+    private void recogniseSentence(TokenNameFinder finder, List<Token> tokens, int from, int end, List<Mention> out) {
         String[] words = new String[end - from];
         for (int i = from; i < end; i++) {
             words[i - from] = tokens.get(i).text();
         }
-        Span[] spans = finder.find(words);
-        double[] probs = finder.probs(spans);
+        Span[] spans = finder.find(words); // each with its probability: the mean of its tokens'
         boolean[] named = new boolean[words.length];
         for (int s = 0; s < spans.length; s++) {
             Span span = spans[s];
@@ -100,7 +99,7 @@ public final class ModelEntityRecognizer {
             if (known == null && last - first > 1 && kb.isEventWord(tokens.get(last - 1).text())) {
                 continue; // "Alcohol Act", "Davis Cup": a law, treaty, prize or event, none of our three kinds
             }
-            double confidence = known != null ? 0.95 : 0.5 + 0.45 * probs[s];
+            double confidence = known != null ? 0.95 : 0.5 + 0.45 * span.getProb();
             out.add(new Mention(first, last, tokens.get(first).start(), tokens.get(last - 1).end(),
                     EntityRecognizer.surface(tokens, first, last), type, known, confidence, false));
         }

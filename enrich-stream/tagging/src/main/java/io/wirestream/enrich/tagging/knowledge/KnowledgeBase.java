@@ -30,6 +30,8 @@ public final class KnowledgeBase {
 
     private final String version;
     private final Map<String, List<KnownAlias>> aliasesByKey = new HashMap<>();
+    /** Every alias key and each of its beginnings that ends before a space ("new", "new york" of "new york city"). */
+    private final Set<String> aliasKeyPrefixes = new HashSet<>();
     private final Map<String, KnownEntity> byId = new HashMap<>();
     private final Map<String, List<String>> aliasesById = new HashMap<>();
     private final Map<String, KnownEntity> demonyms = new HashMap<>();
@@ -131,6 +133,10 @@ public final class KnowledgeBase {
             return;
         }
         String key = keyOf(tokens);
+        for (int space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1)) {
+            aliasKeyPrefixes.add(key.substring(0, space));
+        }
+        aliasKeyPrefixes.add(key);
         List<KnownAlias> list = aliasesByKey.computeIfAbsent(key, k -> new ArrayList<>(1));
         for (KnownAlias existing : list) {
             if (existing.entity().equals(entity) && existing.tokens().equals(tokens)
@@ -157,6 +163,14 @@ public final class KnowledgeBase {
     /** Aliases whose lower-cased tokens equal the given key (see {@link #key(List)}), possibly several entities. */
     public List<KnownAlias> aliases(String key) {
         return aliasesByKey.getOrDefault(key, Collections.emptyList());
+    }
+
+    /**
+     * Whether some alias's key is this key or begins with it followed by a space: when "new york" is not one, no
+     * alias of three words starts with those two, so a longest-match search can stop there.
+     */
+    public boolean isAliasKeyPrefix(String key) {
+        return aliasKeyPrefixes.contains(key);
     }
 
     /** Every name the entity is known by in every language, its canonical name first. */

@@ -18,11 +18,24 @@ final class KnowledgeFeatures implements AdaptiveFeatureGenerator {
 
     private final KnowledgeBase kb;
     private String[] labelledSentence;
+    /** The sentence's tokens in lower case (Locale.ROOT), once: every key and word list below reads them. */
+    private String[] lower;
     private String[] nameLabels;
     private String[][] wordLabels;
 
     KnowledgeFeatures(KnowledgeBase kb) {
         this.kb = kb;
+    }
+
+    /** A sentence's knowledge labels: per token its name label ("PER-B", "ORG-I", ... or null) and word labels. */
+    record Labels(String[] nameLabels, String[][] wordLabels) {
+    }
+
+    /** The labels the features are made of, for a decoder that builds the same features without this generator. */
+    static Labels labels(KnowledgeBase kb, String[] tokens) {
+        KnowledgeFeatures f = new KnowledgeFeatures(kb);
+        f.label(tokens);
+        return new Labels(f.nameLabels, f.wordLabels);
     }
 
     @Override
@@ -54,12 +67,16 @@ final class KnowledgeFeatures implements AdaptiveFeatureGenerator {
         int n = tokens.length;
         nameLabels = new String[n];
         wordLabels = new String[n][];
+        lower = new String[n];
+        for (int k = 0; k < n; k++) {
+            lower[k] = tokens[k].toLowerCase(Locale.ROOT);
+        }
         int i = 0;
         while (i < n) {
             int matched = 0;
             String type = null;
             if (isNameStart(tokens[i])) {
-                for (int len = Math.min(kb.longestAliasTokens(), n - i); len >= 1 && matched == 0; len--) {
+                for (int len = longestPossibleAlias(tokens, i); len >= 1 && matched == 0; len--) {
                     type = aliasType(tokens, i, len);
                     matched = type == null ? 0 : len;
                 }
@@ -80,21 +97,47 @@ final class KnowledgeFeatures implements AdaptiveFeatureGenerator {
         labelledSentence = tokens;
     }
 
+    /**
+     * The most tokens from {@code from} that may still be a known alias: beyond the first run of tokens whose key is
+     * no alias key's beginning there is none, so longer ones need not be looked up (the labels are the same).
+     */
+    private int longestPossibleAlias(String[] tokens, int from) {
+        int limit = Math.min(kb.longestAliasTokens(), tokens.length - from);
+        StringBuilder key = new StringBuilder();
+        for (int len = 1; len <= limit; len++) {
+            if (len > 1) {
+                key.append(' ');
+            }
+            key.append(lower[from + len - 1]);
+            if (!kb.isAliasKeyPrefix(len == 1 ? lower[from] : key.toString())) {
+                return len - 1;
+            }
+        }
+        return limit;
+    }
+
     private boolean isNameStart(String token) {
         return Character.isUpperCase(token.charAt(0)) || kb.startsLowerCaseAlias(token);
     }
 
     /** PER, ORG, LOC or AMB (several kinds) for a known alias spanning tokens[from, from+len), or null. */
     private String aliasType(String[] tokens, int from, int len) {
+        if (len == 1) {
+            return aliasType(lower[from]);
+        }
         StringBuilder key = new StringBuilder();
         for (int k = from; k < from + len; k++) {
             if (key.length() > 0) {
                 key.append(' ');
             }
-            key.append(tokens[k].toLowerCase(Locale.ROOT));
+            key.append(lower[k]);
         }
+        return aliasType(key.toString());
+    }
+
+    private String aliasType(String key) {
         String type = null;
-        for (KnownAlias alias : kb.aliases(key.toString())) {
+        for (KnownAlias alias : kb.aliases(key)) {
             if (alias.language() != null) {
                 continue;
             }
@@ -113,14 +156,14 @@ final class KnowledgeFeatures implements AdaptiveFeatureGenerator {
 
     private String[] wordLabels(String[] tokens, int k) {
         String word = tokens[k];
-        String lower = word.toLowerCase(Locale.ROOT);
+        String lower = this.lower[k];
         String stripped = lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
         java.util.ArrayList<String> out = new java.util.ArrayList<>(2);
         if (kb.isGivenName(word)) {
             out.add("given");
         }
-        if (kb.isTitle(lower) || kb.isTitle(stripped)
-                || k + 1 < tokens.length && kb.isTitle(lower + " " + tokens[k + 1].toLowerCase(Locale.ROOT))) {
+        if (kb.isTitle(lower) || stripped != lower && kb.isTitle(stripped)
+                || k + 1 < tokens.length && kb.isTitle(lower + " " + this.lower[k + 1])) {
             out.add("title");
         }
         if (NerFeatureSet.LEGAL_FORMS.contains(word)) {

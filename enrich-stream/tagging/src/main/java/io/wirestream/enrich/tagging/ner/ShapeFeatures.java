@@ -45,7 +45,7 @@ final class ShapeFeatures implements AdaptiveFeatureGenerator {
         return sb.toString();
     }
 
-    private static boolean capitalsLine(String[] tokens) {
+    static boolean capitalsLine(String[] tokens) {
         int letters = 0;
         int upper = 0;
         for (String t : tokens) {
