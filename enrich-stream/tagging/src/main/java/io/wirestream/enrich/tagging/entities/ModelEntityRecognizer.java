@@ -96,21 +96,6 @@ public final class ModelEntityRecognizer {
                 named[i - from] = true;
             }
             KnownEntity known = link(tokens, first, last, type);
-            if (known == null && onCapitalsLine(tokens, first, last)) {
-                // case is no evidence in a line written in capitals: the knowledge decides a known name's kind
-                // ("HONDURAS" is the country, whatever the model read into it), and a lone word it does not know
-                // is a headline word ("HIGHER", "VETO"), not a person
-                KnownEntity asKnown = linkAnyType(tokens, first, last);
-                if (asKnown != null) {
-                    known = asKnown;
-                    type = asKnown.type();
-                } else if (type == EntityType.PERSON && last - first == 1) {
-                    for (int i = first; i < last; i++) {
-                        named[i - from] = false;
-                    }
-                    continue;
-                }
-            }
             if (known == null && last - first > 1 && kb.isEventWord(tokens.get(last - 1).text())) {
                 continue; // "Alcohol Act", "Davis Cup": a law, treaty, prize or event, none of our three kinds
             }
@@ -182,26 +167,6 @@ public final class ModelEntityRecognizer {
             end++;
         }
         return end;
-    }
-
-    private static boolean onCapitalsLine(List<Token> tokens, int first, int last) {
-        for (int i = first; i < last; i++) {
-            if (!tokens.get(i).allCapsLine()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The known entity a name is an alias of, of whatever kind (the primary alias first), or null. */
-    private KnownEntity linkAnyType(List<Token> tokens, int first, int last) {
-        KnownAlias best = null;
-        for (KnownAlias alias : kb.aliases(KnowledgeBase.key(tokens.subList(first, last)))) {
-            if (alias.language() == null && (best == null || alias.primary() && !best.primary())) {
-                best = alias;
-            }
-        }
-        return best == null ? null : best.entity();
     }
 
     private KnownEntity link(List<Token> tokens, int first, int last, EntityType type) {
