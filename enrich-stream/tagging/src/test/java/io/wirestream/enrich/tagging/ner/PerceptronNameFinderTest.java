@@ -1,5 +1,10 @@
 package io.wirestream.enrich.tagging.ner;
 
+import io.wirestream.enrich.tagging.ArticleTagger;
+import io.wirestream.enrich.tagging.TaggerSettings;
+import io.wirestream.enrich.tagging.TaggingResult;
+import io.wirestream.enrich.tagging.text.TextLanguage;
+
 import io.wirestream.enrich.tagging.knowledge.KnowledgeBase;
 import opennlp.tools.namefind.DefaultNameContextGenerator;
 import opennlp.tools.namefind.NameFinderME;
@@ -140,6 +145,22 @@ class PerceptronNameFinderTest {
             }
             assertThat(names).as("names found with beam %d", beam).isGreaterThan(300);
         }
+    }
+
+    @Test
+    void theTaggerGivesTheSameEntitiesWithEitherDecoder() {
+        // what a reader sees: the whole tagger (knowledge, titles, legal forms, surnames) over each decoder
+        ArticleTagger ours = new ArticleTagger(KnowledgeBase.bundled(), TaggerSettings.defaults(), model);
+        ArticleTagger openNlp = new ArticleTagger(KnowledgeBase.bundled(), TaggerSettings.defaults(), model.withOpenNlpDecoder());
+        int entities = 0;
+        for (List<String[]> doc : corpus) {
+            List<String> paragraphs = doc.stream().map(words -> String.join(" ", words)).toList();
+            TaggingResult expected = openNlp.analyse(paragraphs.get(0), paragraphs.subList(1, paragraphs.size()), TextLanguage.ENGLISH);
+            TaggingResult actual = ours.analyse(paragraphs.get(0), paragraphs.subList(1, paragraphs.size()), TextLanguage.ENGLISH);
+            assertThat(actual.entities()).as(String.join(" / ", paragraphs)).isEqualTo(expected.entities());
+            entities += expected.entities().size();
+        }
+        assertThat(entities).isGreaterThan(100);
     }
 
     @Test
