@@ -151,7 +151,10 @@ public final class TraceCommand implements Callable<Integer> {
             return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(request.build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            System.err.println("wire trace: cannot reach " + what + " at " + URI.create(url).resolve("/") + ": " + e.getMessage());
+            String why = e.getMessage() != null ? e.getMessage()
+                    : e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName();
+            System.err.println("wire trace: cannot reach " + what + " at " + URI.create(url).resolve("/") + ": " + why
+                    + " (is the pipeline running there? for a local one started with --port-base, give the same --port-base)");
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

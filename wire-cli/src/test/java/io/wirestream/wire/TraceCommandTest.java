@@ -136,6 +136,16 @@ class TraceCommandTest {
     void anUnreachableReadApiIsExitStatusTwo() {
         int port = server.getAddress().getPort();
         server.stop(0);
-        assertThat(new CommandLine(new WireCommand()).execute("trace", "x", "--read-api", "http://127.0.0.1:" + port)).isEqualTo(2);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(new CommandLine(new WireCommand()).execute("trace", "x", "--read-api", "http://127.0.0.1:" + port)).isEqualTo(2);
+        } finally {
+            System.setErr(originalErr);
+        }
+        // a refused connection has no message of its own: say what happened and what to check, never ": null"
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot reach the read API").doesNotContain("null")
+                .contains("--port-base");
     }
 }
