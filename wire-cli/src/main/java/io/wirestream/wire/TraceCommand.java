@@ -77,25 +77,20 @@ public final class TraceCommand implements Callable<Integer> {
         Matcher receipt = RECEIPT.matcher(itemId.strip());
         String id = receipt.matches() ? receipt.group(1) : itemId.strip();
         String operatorKey = key != null && !key.isBlank() ? key.strip() : localOperatorKey();
-        HttpResponse<String> response = get(base + "/v1/items/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"),
-                operatorKey, "the read API");
-        if (response == null) {
+        Answer answer = ask(base, id, operatorKey, "the read API");
+        if (answer == null) {
             return 2;
         }
-        JsonNode body = json(response, base);
-        if (body == null) {
-            return 2;
-        }
-        if (response.statusCode() == 404) {
+        if (answer.status() == 404) {
             System.out.println(id + ": not seen by publish-service yet (still in flight or held upstream), "
                     + "or not a receipt id");
             return 1;
         }
-        if (response.statusCode() != 200) {
-            System.err.println("wire trace: " + base + " answered " + response.statusCode() + ": " + body.path("reason").asText());
+        if (answer.status() != 200) {
+            System.err.println("wire trace: " + base + " answered " + answer.status() + ": " + answer.body().path("reason").asText());
             return 2;
         }
-        System.out.println(describe(body));
+        System.out.println(describe(answer.body()));
         return 0;
     }
 
@@ -103,24 +98,20 @@ public final class TraceCommand implements Callable<Integer> {
     private int asAgency() {
         String base = withoutSlash(pushApi != null ? pushApi : "http://127.0.0.1:" + new LocalPorts(portBase).ingest());
         String token = itemId.strip();
-        HttpResponse<String> response = get(base + "/v1/items/" + URLEncoder.encode(token, StandardCharsets.UTF_8).replace("+", "%20"),
-                agencyKey.strip(), "the push API");
-        if (response == null) {
+        Answer answer = ask(base, token, agencyKey.strip(), "the push API");
+        if (answer == null) {
             return 2;
         }
-        JsonNode body = json(response, base);
-        if (body == null) {
-            return 2;
-        }
-        if (response.statusCode() == 404) {
+        if (answer.status() == 404) {
             System.out.println(token + ": no item of this agency's with this receipt (never taken, another agency's, "
                     + "or past retention)");
             return 1;
         }
-        if (response.statusCode() != 200) {
-            System.err.println("wire trace: " + base + " answered " + response.statusCode() + ": " + body.path("message").asText());
+        if (answer.status() != 200) {
+            System.err.println("wire trace: " + base + " answered " + answer.status() + ": " + answer.body().path("message").asText());
             return 2;
         }
+        JsonNode body = answer.body();
         JsonNode fate = body.path("fate");
         String id = body.path("itemId").asText(token);
         switch (fate.path("fate").asText("unknown")) {
@@ -142,6 +133,20 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     /** The answer, or null (said on stderr) when the service could not be asked. */
+    /** An answer of {@code GET .../v1/items/{id}}: its status and its JSON body. */
+    private record Answer(int status, JsonNode body) {}
+
+    /** Asks {@code base}'s item route (the read API's or the push API's); null, having said why, when it could not. */
+    private static Answer ask(String base, String id, String bearer, String what) {
+        HttpResponse<String> response = get(base + "/v1/items/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"),
+                bearer, what);
+        if (response == null) {
+            return null;
+        }
+        JsonNode body = json(response, base);
+        return body == null ? null : new Answer(response.statusCode(), body);
+    }
+
     private static HttpResponse<String> get(String url, String bearer, String what) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
