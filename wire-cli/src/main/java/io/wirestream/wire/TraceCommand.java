@@ -132,7 +132,6 @@ public final class TraceCommand implements Callable<Integer> {
         }
     }
 
-    /** The answer, or null (said on stderr) when the service could not be asked. */
     /** An answer of {@code GET .../v1/items/{id}}: its status and its JSON body. */
     private record Answer(int status, JsonNode body) {}
 
@@ -147,6 +146,7 @@ public final class TraceCommand implements Callable<Integer> {
         return body == null ? null : new Answer(response.statusCode(), body);
     }
 
+    /** The answer, or null (said on stderr) when the service could not be asked. */
     private static HttpResponse<String> get(String url, String bearer, String what) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
