@@ -133,7 +133,10 @@ def main():
             if newid in fates:
                 continue
             if a.via_receipts:
-                status, reply, _ = call(base + "/v1/items/" + urllib.request.quote(token, safe=""), a.key)
+                status, reply, headers = call(base + "/v1/items/" + urllib.request.quote(token, safe=""), a.key)
+                if status in (429, 503):  # over the agency's look-up rate, or look-ups busy: wait as told, ask again
+                    time.sleep(float(headers.get("Retry-After", "1")))
+                    status, reply, _ = call(base + "/v1/items/" + urllib.request.quote(token, safe=""), a.key)
                 fate = reply.get("fate") if status == 200 else None
                 if fate and fate.get("fate") not in ("pending", "unknown"):
                     fates[newid] = (fate["fate"], fate)

@@ -9,6 +9,7 @@ import io.wirestream.ingest.auth.CredentialStore;
 import io.wirestream.ingest.classify.NewsPayloadClassifier;
 import io.wirestream.ingest.fate.FateLookup;
 import io.wirestream.ingest.limit.AgencyRateLimiter;
+import io.wirestream.ingest.limit.LookupLimits;
 import io.wirestream.ingest.metrics.IngestMetrics;
 import io.wirestream.ingest.publish.ItemIntake;
 import io.wirestream.ingest.publish.RawItemPublisher;
@@ -130,7 +131,12 @@ public final class IngestService implements WireService, AutoCloseable {
                 AgencyRateLimiter.parseOverrides(settings.get(IngestSettings.RATE_OVERRIDES), defaultRate), System::nanoTime);
         int batchMaxItems = settings.get(IngestSettings.BATCH_MAX_ITEMS);
         long batchMaxBytes = settings.get(IngestSettings.BATCH_MAX_BYTES);
-        PushApi api = new PushApi(credentials, limiter, intake, lookup, fates, batchMaxItems, batchMaxBytes);
+        AgencyRateLimiter.Rate lookupRate = new AgencyRateLimiter.Rate(settings.get(IngestSettings.LOOKUP_RATE_PER_SECOND),
+                settings.get(IngestSettings.LOOKUP_RATE_BURST));
+        LookupLimits lookupLimits = new LookupLimits(new AgencyRateLimiter(lookupRate,
+                AgencyRateLimiter.parseOverrides(settings.get(IngestSettings.LOOKUP_RATE_OVERRIDES), lookupRate), System::nanoTime),
+                settings.get(IngestSettings.LOOKUP_MAX_CONCURRENT), registry);
+        PushApi api = new PushApi(credentials, limiter, intake, lookup, fates, lookupLimits, batchMaxItems, batchMaxBytes);
 
         startPullSources(intake);
 

@@ -40,6 +40,14 @@ public final class IngestSettings {
             "Items one agency may push at once before the per-second rate applies");
     public static final Setting<String> RATE_OVERRIDES = Setting.string("ingest.rate.overrides", "",
             "Per-agency rates, comma-separated 'agency=perSecond[/burst]', e.g. 'reuters=200/1000,small=5'");
+    public static final Setting<Double> LOOKUP_RATE_PER_SECOND = new Setting<>("ingest.lookup.rate.per.second", "50", Double::valueOf,
+            "Receipt look-ups (GET /v1/items/{receipt}) per second one agency may make on average, apart from its push rate (above: 429 with Retry-After)", false);
+    public static final Setting<Integer> LOOKUP_RATE_BURST = Setting.integer("ingest.lookup.rate.burst", 200,
+            "Receipt look-ups one agency may make at once before the per-second look-up rate applies");
+    public static final Setting<String> LOOKUP_RATE_OVERRIDES = Setting.string("ingest.lookup.rate.overrides", "",
+            "Per-agency look-up rates, comma-separated 'agency=perSecond[/burst]'");
+    public static final Setting<Integer> LOOKUP_MAX_CONCURRENT = Setting.integer("ingest.lookup.max.concurrent", 8,
+            "Receipt look-ups in progress at once, all agencies together (more: 503 with Retry-After at once, so look-ups never hold the threads pushes need)");
     public static final Setting<Duration> KAFKA_TIMEOUT = Setting.duration("ingest.kafka.timeout", "10s",
             "Longest wait for Kafka to acknowledge an item; beyond it the push gets 503 with Retry-After");
     public static final Setting<Duration> STARTUP_TIMEOUT = Setting.duration("ingest.startup.timeout", "60s",
@@ -67,7 +75,8 @@ public final class IngestSettings {
 
     public static final List<Setting<?>> ALL = List.of(HTTP_HOST, HTTP_PORT, CREDENTIALS_FILE, CREDENTIALS_RECHECK,
             MAX_BODY_BYTES, BATCH_MAX_ITEMS, BATCH_MAX_BYTES, MAX_ID_BYTES, HTTP_MAX_HEADER_BYTES, HTTP_HEADER_TIMEOUT, HTTP_IDLE_TIMEOUT,
-            HTTP_MIN_DATA_RATE, RATE_PER_SECOND, RATE_BURST, RATE_OVERRIDES, KAFKA_TIMEOUT, STARTUP_TIMEOUT, RETRY_AFTER,
+            HTTP_MIN_DATA_RATE, RATE_PER_SECOND, RATE_BURST, RATE_OVERRIDES,
+            LOOKUP_RATE_PER_SECOND, LOOKUP_RATE_BURST, LOOKUP_RATE_OVERRIDES, LOOKUP_MAX_CONCURRENT, KAFKA_TIMEOUT, STARTUP_TIMEOUT, RETRY_AFTER,
             STATE_DIR, SOURCES_FILE, FEED_DEFAULT_INTERVAL, FEED_HTTP_TIMEOUT, FEED_MAX_BYTES, DROP_SCAN_INTERVAL,
             FATE_URL, FATE_KEY, FATE_TIMEOUT);
 

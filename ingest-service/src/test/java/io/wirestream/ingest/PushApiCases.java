@@ -36,7 +36,8 @@ abstract class PushApiCases {
     static final String ALPHA = "key-alpha-0123456789";
     static final String BETA = "key-beta-0123456789";
     static final String SLOW = "key-slow-0123456789";
-    static final Map<String, String> KEYS = new LinkedHashMap<>(Map.of(ALPHA, "alpha", BETA, "beta", SLOW, "slow"));
+    static final String CURIOUS = "key-curious-0123456789";
+    static final Map<String, String> KEYS = new LinkedHashMap<>(Map.of(ALPHA, "alpha", BETA, "beta", SLOW, "slow", CURIOUS, "curious"));
     static final String FATE_KEY = "publish-operator-key";
     IngestHarness harness;
     PublishReadApiStub publish;
@@ -48,6 +49,7 @@ abstract class PushApiCases {
     void start() throws Exception {
         publish = new PublishReadApiStub();
         harness = new IngestHarness(startInfrastructure(), Map.of("ingest.max.body.bytes", "65536", "ingest.rate.overrides", "slow=0.1/3",
+                "ingest.lookup.rate.overrides", "curious=0.1/2",
                 "kafka.topic.partitions", "6", "ingest.fate.url", publish.url(), "ingest.fate.key", FATE_KEY), KEYS);
     }
 
@@ -226,6 +228,29 @@ abstract class PushApiCases {
         assertThat(json(last).get("error").asText()).isEqualTo("rate_limited");
         // another agency is not slowed down by it
         assertThat(push(BETA, "not-slow-1", nitf("Beta")).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void anAgencyLookingUpReceiptsOverItsRateGets429AndOthersAreNotSlowed() throws Exception {
+        String receipt = json(push(CURIOUS, "curious-1", nitf("Curious"))).get("receipt").asText();
+        int askedBefore = publish.asked().size();
+        List<Integer> statuses = new ArrayList<>();
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 3; i++) {
+            last = harness.get("/v1/items/" + receipt, CURIOUS);
+            statuses.add(last.statusCode());
+        }
+        assertThat(statuses).as("a burst of two lookups, then the rate").containsExactly(200, 200, 429);
+        assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+        assertThat(json(last).get("error").asText()).isEqualTo("rate_limited");
+        assertThat(json(last).get("message").asText()).contains("look-ups");
+        assertThat(publish.asked().size() - askedBefore).as("a refused lookup costs publish-service nothing").isEqualTo(2);
+        // the lookup budget is its own: the agency may still push, and other agencies still look up
+        assertThat(push(CURIOUS, "curious-2", nitf("Curious two")).statusCode()).isEqualTo(202);
+        String alphaReceipt = json(push(ALPHA, "not-curious-1", nitf("Alpha"))).get("receipt").asText();
+        assertThat(harness.get("/v1/items/" + alphaReceipt, ALPHA).statusCode()).isEqualTo(200);
+        assertThat(harness.get("/metrics", null).body())
+                .containsPattern("wirestream_ingest_lookups_total\\{[^}]*agency=\"curious\"[^}]*outcome=\"refused\"[^}]*reason=\"rate_limited\"[^}]*} 1");
     }
 
     @Test

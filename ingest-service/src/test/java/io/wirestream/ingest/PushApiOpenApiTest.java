@@ -28,7 +28,7 @@ class PushApiOpenApiTest {
     @Test
     void theServiceDeclaresExactlyTheDocumentedRoutesPlusTheDocsOwn() {
         ServiceHttpServer http = new ServiceHttpServer("ingest", ServiceHttpServer.newMetrics("ingest"),
-                IngestService.httpRoutes(new PushApi(null, null, null, null, null, 1, 1)));
+                IngestService.httpRoutes(new PushApi(null, null, null, null, null, null, 1, 1)));
         try {
             assertThat(CONTRACT.routeMismatches(http.routes())).as("ingest-service against openapi.yaml").isEmpty();
             assertThat(CONTRACT.documentedRoutes()).contains(new HttpRoute("POST", "/v1/items"), HttpRoute.get("/v1/items/{receipt}"),

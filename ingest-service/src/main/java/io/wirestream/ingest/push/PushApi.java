@@ -11,6 +11,7 @@ import io.wirestream.avro.RawItem;
 import io.wirestream.ingest.auth.CredentialStore;
 import io.wirestream.ingest.fate.FateLookup;
 import io.wirestream.ingest.limit.AgencyRateLimiter;
+import io.wirestream.ingest.limit.LookupLimits;
 import io.wirestream.ingest.publish.IncomingItem;
 import io.wirestream.ingest.publish.IntakeResult;
 import io.wirestream.ingest.publish.ItemIntake;
@@ -52,16 +53,18 @@ public final class PushApi {
     private final ItemIntake intake;
     private final ReceiptLookup lookup;
     private final FateLookup fates;
+    private final LookupLimits lookupLimits;
     private final int batchMaxItems;
     private final long batchMaxBytes;
 
     public PushApi(CredentialStore credentials, AgencyRateLimiter rateLimiter, ItemIntake intake, ReceiptLookup lookup,
-            FateLookup fates, int batchMaxItems, long batchMaxBytes) {
+            FateLookup fates, LookupLimits lookupLimits, int batchMaxItems, long batchMaxBytes) {
         this.authenticator = new PushAuthenticator(credentials);
         this.rateLimiter = rateLimiter;
         this.intake = intake;
         this.lookup = lookup;
         this.fates = fates;
+        this.lookupLimits = lookupLimits;
         this.batchMaxItems = batchMaxItems;
         this.batchMaxBytes = batchMaxBytes;
     }
@@ -196,6 +199,19 @@ public final class PushApi {
             ApiReply.error(ctx, auth.status(), auth.error(), auth.message(), null);
             return;
         }
+        LookupLimits.Refusal refusal = lookupLimits.admit(auth.agency());
+        if (refusal != null) {
+            ApiReply.error(ctx, refusal.status(), refusal.reason(), refusal.message(), refusal.retryAfter());
+            return;
+        }
+        try {
+            lookUp(ctx, auth.agency());
+        } finally {
+            lookupLimits.release(auth.agency());
+        }
+    }
+
+    private void lookUp(Context ctx, String agency) {
         Receipt.Position position;
         try {
             position = Receipt.parse(ctx.pathParam("receipt"));
@@ -211,7 +227,7 @@ public final class PushApi {
             return;
         }
         // another agency's receipt answers exactly as one that names nothing: a key cannot learn what others pushed
-        if (found.isEmpty() || !found.get().item().getAgency().equals(auth.agency())) {
+        if (found.isEmpty() || !found.get().item().getAgency().equals(agency)) {
             ApiReply.error(ctx, 404, "not_found", "no item of yours with this receipt is on the raw topic (never taken, "
                     + "another agency's, or past retention)", null);
             return;
