@@ -89,6 +89,19 @@ public final class ReleaseGateBenchRig implements AutoCloseable {
     /** How far ahead {@link #holdEmbargoed()} sets the embargo. */
     public static final Duration EMBARGO_AHEAD = Duration.ofMinutes(1);
 
+    /** {@code stories} embargoed stories held and each released by its own tick, as a quiet day's embargoes are. */
+    public void releaseEmbargoes(int stories) {
+        for (int i = 0; i < stories; i++) {
+            holdEmbargoed();
+            releaseDue();
+        }
+    }
+
+    /** One tick of the gate's timer (every {@code enrich.embargo.check.interval}, 1 s) with nothing due. */
+    public List<Article> tickNothingDue() {
+        return tick();
+    }
+
     /** A kill: out at once as a withdrawn record, its tombstone timer filed. */
     public List<Article> kill() {
         Article kill = kills[(int) (next % TEMPLATES)];

@@ -40,6 +40,9 @@ class ReleaseGateBenchRigTest {
             });
             assertThat(rig.heldStories()).isEqualTo(25);
         }
+        rig.releaseEmbargoes(5);
+        assertThat(rig.tickNothingDue()).isEmpty();
+        assertThat(rig.heldStories()).isEqualTo(25);
     }
 
     @Test

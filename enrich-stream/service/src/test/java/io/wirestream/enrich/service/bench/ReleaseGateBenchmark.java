@@ -26,9 +26,14 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>{@code plainStory}: a usable story, out at once. {@code embargoedHeldThenReleased}: a story embargoed a minute
  * ahead, held (nothing out), then released by the tick after its embargo. {@code killThenTombstone}: a kill, out at
- * once, and its tombstone from the tick after the grace. {@code heldInStore} stories wait under embargoes that never
+ * once, and its tombstone from the tick after the grace. Each release and tombstone runs a tick of its own, and a
+ * tick range-scans the timer store from the earliest possible due time, so these two also pay for stepping over
+ * every timer entry deleted earlier in the run that RocksDB has not compacted away: their cost grows through the
+ * run. {@code embargoedHeld} is the hold alone; {@code tickNothingDue} a tick with nothing due after
+ * {@code releasedBefore} embargoes were released. {@code heldInStore} stories wait under embargoes that never
  * come due in the run (a tick reads only what is due, so the cost should not grow with them). Run from the
- * repository root (a couple of minutes; {@code -p heldInStore=100000} for a fuller store):
+ * repository root (about four minutes; {@code -p heldInStore=100000} for a fuller store, {@code -p
+ * releasedBefore=0,10000,100000} for more deleted timers):
  * <pre>
  * mvn -B -o -q -pl enrich-stream/service -am test-compile
  * mvn -B -o -q -pl enrich-stream/service dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
@@ -63,6 +68,26 @@ public class ReleaseGateBenchmark {
         }
     }
 
+    @State(Scope.Thread)
+    public static class Ticking {
+        /** Embargoed stories held and released one tick each before the run: timer entries written and deleted. */
+        @Param({"0", "10000"})
+        public int releasedBefore;
+
+        ReleaseGateBenchRig rig;
+
+        @Setup(Level.Trial)
+        public void fill() {
+            rig = new ReleaseGateBenchRig(1000);
+            rig.releaseEmbargoes(releasedBefore);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            rig.close();
+        }
+    }
+
     @Benchmark
     public Object plainStory(Gate gate, ThreadCpu cpu) {
         cpu.invoked();
@@ -74,6 +99,20 @@ public class ReleaseGateBenchmark {
         cpu.invoked();
         out.consume(gate.rig.holdEmbargoed());
         out.consume(gate.rig.releaseDue());
+    }
+
+    /** Holding alone: the held store and the timers grow through the run, and no tick reads them. */
+    @Benchmark
+    public Object embargoedHeld(Gate gate, ThreadCpu cpu) {
+        cpu.invoked();
+        return gate.rig.holdEmbargoed();
+    }
+
+    /** A tick with nothing due, once a second per task: not per item, but what every released timer leaves behind. */
+    @Benchmark
+    public Object tickNothingDue(Ticking ticking, ThreadCpu cpu) {
+        cpu.invoked();
+        return ticking.rig.tickNothingDue();
     }
 
     @Benchmark

@@ -43,9 +43,9 @@ public class ThreadCpu {
     @TearDown(Level.Iteration)
     public void stop(IterationParams iteration, BenchmarkParams benchmark) {
         long cpu = THREADS.getCurrentThreadCpuTime() - startNanos;
-        if (iteration.getType() == IterationType.MEASUREMENT && invocations > 1) {
-            // the first invocation started the clock: the others are what it measured
-            microsPerOp.add(cpu / 1000.0 / ((invocations - 1) * (double) benchmark.getOpsPerInvocation()));
+        if (iteration.getType() == IterationType.MEASUREMENT && invocations > 0) {
+            // the clock started as the first invocation began, so every invocation is in it
+            microsPerOp.add(cpu / 1000.0 / (invocations * (double) benchmark.getOpsPerInvocation()));
         }
     }
 

@@ -102,11 +102,30 @@ public final class JudgeBenchRig implements AutoCloseable {
                 settings.indexPartitions());
     }
 
-    /** Fills the window: {@code stories} stories judged and published (their fates and clusters stay stored). */
+    /**
+     * Fills the window: {@code stories} stories judged and published (their fates and clusters stay stored, their
+     * due-store entries are written and deleted), then one timer tick, which does its once-per-store upgrade checks.
+     */
     public void fill(int stories) {
         for (int i = 0; i < stories; i++) {
             storyWithNoCopies();
         }
+        timerTick();
+    }
+
+    /**
+     * One tick of the judge's timer (every 100 ms at the default hold-back of 0, per task), at the current clock: it
+     * range-scans the due store up to now for stories whose hold-back or answer timeout has come.
+     *
+     * @return the messages it sent (none when nothing is pending)
+     */
+    public int timerTick() {
+        judgeContext.scheduledPunctuators().stream()
+                .filter(p -> p.getInterval().compareTo(java.time.Duration.ofSeconds(1)) <= 0)
+                .forEach(p -> p.getPunctuator().punctuate(now));
+        int sent = judgeContext.forwarded().size();
+        judgeContext.resetForwards();
+        return sent;
     }
 
     /** A first version that the index found no copy of: judged the head of its own cluster and published. */

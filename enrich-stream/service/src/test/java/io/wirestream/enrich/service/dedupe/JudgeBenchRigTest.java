@@ -26,6 +26,7 @@ class JudgeBenchRigTest {
             assertThat(a.getDuplicates().getMemberUris()).isEmpty();
         });
         assertThat(rig.pendingStories()).as("nothing left waiting for an answer").isZero();
+        assertThat(rig.timerTick()).as("a tick finds nothing due").isZero();
     }
 
     @Test

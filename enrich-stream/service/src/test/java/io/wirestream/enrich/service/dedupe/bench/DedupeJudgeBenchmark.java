@@ -32,8 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * another agency, whose answers name the story under the probes sharing a key with it; the copy is dropped, its join
  * request resolved at the story, the story republished listing it; scored per item (two per call). The fate and
  * cluster stores hold a window of {@code storiesInWindow} published stories (they grow with the window; the pending
- * stores do not). Run from the repository root (a couple of minutes; add {@code -p storiesInWindow=100000} for a
- * larger window):
+ * stores do not). {@code timerTickNothingDue} is one tick of the judge's timer with nothing pending, after those
+ * stories were judged: not per item, but it runs ten times a second per task and range-scans a store in which every
+ * judged story wrote and deleted an entry. Run from the repository root (a couple of minutes; add
+ * {@code -p storiesInWindow=100000} for a larger window):
  * <pre>
  * mvn -B -o -q -pl enrich-stream/service -am test-compile
  * mvn -B -o -q -pl enrich-stream/service dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
@@ -74,6 +76,16 @@ public class DedupeJudgeBenchmark {
     public Object storyWithNoCopies(Window window, ThreadCpu cpu) {
         cpu.invoked();
         return window.rig.storyWithNoCopies();
+    }
+
+    /**
+     * One tick of the judge's timer with nothing pending (10 a second per task at the default hold-back): what it
+     * costs to find that nothing is due, after {@code storiesInWindow} stories were judged. Not per item.
+     */
+    @Benchmark
+    public int timerTickNothingDue(Window window, ThreadCpu cpu) {
+        cpu.invoked();
+        return window.rig.timerTick();
     }
 
     @Benchmark
