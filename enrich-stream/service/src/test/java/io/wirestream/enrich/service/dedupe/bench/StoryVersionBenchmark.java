@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code FingerprintBenchmark} in enrich-stream/dedupe). {@code newerVersion}, {@code staleVersion} and {@code kill}
  * go to stories already in the window, whose size is {@code storiesInWindow} (the state store grows with it; killed
  * stories stay for good). A kill iteration may not kill more stories than the window holds (the rig says so if it
- * does). Run from the repository root (a few minutes; {@code -p storiesInWindow=2000000} for a larger window):
+ * does). Run from the repository root (about ten minutes on the shared 2-core machine, most of it filling the window
+for each of the five benchmarks; {@code -p storiesInWindow=2000000} for a larger window):
  * <pre>
  * mvn -B -o -q -pl enrich-stream/service -am test-compile
  * mvn -B -o -q -pl enrich-stream/service dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
