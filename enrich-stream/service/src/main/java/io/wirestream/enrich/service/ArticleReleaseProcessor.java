@@ -2,6 +2,7 @@ package io.wirestream.enrich.service;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.PubStatus;
+import io.wirestream.enrich.service.codec.DueScanFloor;
 import io.wirestream.enrich.service.codec.DueTimeKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +55,7 @@ final class ArticleReleaseProcessor implements Processor<String, Article, String
     private KeyValueStore<String, Article> held;
     private KeyValueStore<String, Long> tombstoneDue;
     private KeyValueStore<String, Long> timers;
+    private final DueScanFloor timerFloor = new DueScanFloor();
 
     ArticleReleaseProcessor(Duration tombstoneGrace, Duration checkInterval, Duration maxEmbargoAhead) {
         this.tombstoneGrace = tombstoneGrace;
@@ -86,7 +88,7 @@ final class ArticleReleaseProcessor implements Processor<String, Article, String
             held.put(uri, null); // a kill beats anything still under embargo; its timer entry finds nothing
             long due = now.plus(tombstoneGrace).toEpochMilli();
             tombstoneDue.put(uri, due);
-            timers.put(timerKey(due, TOMBSTONE, uri), due);
+            fileTimer(due, TOMBSTONE, uri);
             emit(uri, article, record.timestamp(), now);
             return;
         }
@@ -99,7 +101,7 @@ final class ArticleReleaseProcessor implements Processor<String, Article, String
                 return;
             }
             held.put(uri, article);
-            timers.put(timerKey(embargo.toEpochMilli(), EMBARGO, uri), embargo.toEpochMilli());
+            fileTimer(embargo.toEpochMilli(), EMBARGO, uri);
             return;
         }
         held.put(uri, null);
@@ -133,11 +135,15 @@ final class ArticleReleaseProcessor implements Processor<String, Article, String
         if (timers.get(DueTimeKey.LEGACY_INDEXED_MARKER) == null) {
             indexLegacyState();
         }
+        if (!timerFloor.mayHoldDueBy(wallClockMs)) {
+            return;
+        }
         Instant now = Instant.ofEpochMilli(wallClockMs);
         List<KeyValue<String, Long>> due = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = timers.range(DueTimeKey.FIRST, DueTimeKey.dueBy(wallClockMs))) {
+        try (KeyValueIterator<String, Long> it = timers.range(timerFloor.from(), DueTimeKey.dueBy(wallClockMs))) {
             it.forEachRemaining(due::add);
         }
+        timerFloor.readThrough(wallClockMs); // every timer read is deleted below
         for (KeyValue<String, Long> timer : due) {
             timers.put(timer.key, null);
             String subject = DueTimeKey.subject(timer.key);
@@ -159,16 +165,22 @@ final class ArticleReleaseProcessor implements Processor<String, Article, String
         }
     }
 
+    /** Files a timer; every timer goes in through here, so the scan floor knows of it. */
+    private void fileTimer(long dueMillis, char kind, String uri) {
+        timers.put(timerKey(dueMillis, kind, uri), dueMillis);
+        timerFloor.filed(dueMillis);
+    }
+
     /** Gives every held story and pending tombstone written before the timer index its timer entry, once. */
     private void indexLegacyState() {
         try (KeyValueIterator<String, Article> it = held.all()) {
             it.forEachRemaining(kv -> {
                 long due = kv.value.getEmbargoed() == null ? 0 : kv.value.getEmbargoed().toEpochMilli();
-                timers.put(timerKey(due, EMBARGO, kv.key), due);
+                fileTimer(due, EMBARGO, kv.key);
             });
         }
         try (KeyValueIterator<String, Long> it = tombstoneDue.all()) {
-            it.forEachRemaining(kv -> timers.put(timerKey(kv.value, TOMBSTONE, kv.key), kv.value));
+            it.forEachRemaining(kv -> fileTimer(kv.value, TOMBSTONE, kv.key));
         }
         timers.put(DueTimeKey.LEGACY_INDEXED_MARKER, 1L);
     }

@@ -8,6 +8,7 @@ import io.wirestream.enrich.dedupe.fingerprint.MatchKind;
 import io.wirestream.enrich.dedupe.index.DedupeDecision;
 import io.wirestream.enrich.dedupe.index.DuplicateMatch;
 import io.wirestream.enrich.dedupe.index.IndexedStory;
+import io.wirestream.enrich.service.codec.DueScanFloor;
 import io.wirestream.enrich.service.codec.DueTimeKey;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.AuditEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.ClusterEvent;
@@ -70,6 +71,7 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
     private KeyValueStore<String, Article> pendingArticles;
     private KeyValueStore<String, DedupeMessage> followers;
     private KeyValueStore<String, String> due;
+    private final DueScanFloor dueFloor = new DueScanFloor();
     private boolean dueStoreChecked;
 
     DuplicateGatherProcessor(DedupeSettings settings) {
@@ -130,7 +132,7 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
             due.delete(dueKey(existing.createdAtMillis() + settings.holdBack().toMillis(), uri));
         }
         // first due when the hold-back has passed; answers arriving after that are judged as they come in
-        due.put(dueKey(waiting.createdAtMillis() + settings.holdBack().toMillis(), uri), uri);
+        fileDue(waiting.createdAtMillis() + settings.holdBack().toMillis(), uri);
         pendingArticles.put(uri, candidate.article());
     }
 
@@ -333,13 +335,18 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
             refileDecimalDueKeys();
             dueStoreChecked = true;
         }
+        if (!dueFloor.mayHoldDueBy(now)) {
+            return;
+        }
         List<KeyValue<String, String>> dueNow = new ArrayList<>();
-        try (var range = due.range(DueTimeKey.FIRST, DueTimeKey.dueBy(now))) {
+        try (var range = due.range(dueFloor.from(), DueTimeKey.dueBy(now))) {
             while (range.hasNext()) {
                 var entry = range.next();
                 dueNow.add(KeyValue.pair(entry.key, entry.value));
             }
         }
+        // every key read is deleted below; one filed again moves the floor back down itself
+        dueFloor.readThrough(now);
         for (KeyValue<String, String> entry : dueNow) {
             due.delete(entry.key);
             String uri = entry.value;
@@ -351,7 +358,7 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
                 judge(uri, story, now);
             } else {
                 // still waiting for answers or replies: judged when the last one arrives, or at the timeout
-                due.put(dueKey(story.createdAtMillis() + settings.answerTimeout().toMillis(), uri), uri);
+                fileDue(story.createdAtMillis() + settings.answerTimeout().toMillis(), uri);
             }
         }
     }
@@ -374,7 +381,7 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
                 }
             }
         }
-        waiting.forEach(w -> due.put(dueKey(w.value + settings.holdBack().toMillis(), w.key), w.key));
+        waiting.forEach(w -> fileDue(w.value + settings.holdBack().toMillis(), w.key));
         due.put(DUE_STORE_FILLED, "");
     }
 
@@ -408,7 +415,7 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         }
         for (KeyValue<String, String> entry : decimal) {
             due.delete(entry.key);
-            due.put(dueKey(Long.parseLong(entry.key.substring(0, DECIMAL_DIGITS)), entry.value), entry.value);
+            fileDue(Long.parseLong(entry.key.substring(0, DECIMAL_DIGITS)), entry.value);
         }
         due.put(DECIMAL_KEYS_REFILED, "");
     }
@@ -417,6 +424,12 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
     static final String DUE_STORE_FILLED = "~filled";
     static final String DECIMAL_KEYS_REFILED = "~decimal-keys-refiled";
     private static final int DECIMAL_DIGITS = 15;
+
+    /** Files the story's next due time; every due key goes in through here, so the scan floor knows of it. */
+    private void fileDue(long dueMillis, String uri) {
+        due.put(dueKey(dueMillis, uri), uri);
+        dueFloor.filed(dueMillis);
+    }
 
     private static String dueKey(long dueMillis, String uri) {
         return DueTimeKey.of(dueMillis, uri);
