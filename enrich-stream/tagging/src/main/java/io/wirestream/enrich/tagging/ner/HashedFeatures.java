@@ -13,8 +13,10 @@ import static io.wirestream.enrich.tagging.ner.FeatureHash.pow;
 
 /**
  * {@link NerFeatureSet}'s features as {@link FeatureHash} hashes, in the same order as OpenNLP's generators and its
- * {@code DefaultNameContextGenerator} produce the strings, without building a string per feature. One per name finder
- * (it holds the document's previous-map state, like OpenNLP's {@code PreviousMapFeatureGenerator}).
+ * {@code DefaultNameContextGenerator} produce the strings, without building a string per feature. The reference of
+ * what the decoder's features are: {@link TokenScores} (what tagging runs) sums the same features' weights per word
+ * with these prefixes and hashes, and a test checks its sums against this class's features. One per user (it holds
+ * the document's previous-map state, like OpenNLP's {@code PreviousMapFeatureGenerator}).
  *
  * <p>{@link #sentence} hashes each token's parts once; {@link #tokenFeatures} then gives the features that do not
  * depend on the decode, and {@link #outcomeFeatures} the four that do ("po=", "pow=", "powf=", "ppo="). If a feature
