@@ -96,8 +96,8 @@ public final class EntityRecognizer {
                 continue;
             }
             if (i + 1 < n && !t.allCapsLine() && tokens.get(i + 1).isWord()
-                    && kb.demonym(t.text() + " " + tokens.get(i + 1).text()) != null) {
-                KnownEntity country = kb.demonym(t.text() + " " + tokens.get(i + 1).text());
+                    && kb.demonym(t.text(), tokens.get(i + 1).text()) != null) {
+                KnownEntity country = kb.demonym(t.text(), tokens.get(i + 1).text());
                 mentions.add(new Mention(i, i + 2, t.start(), tokens.get(i + 1).end(), surface(tokens, i, i + 2),
                         EntityType.PLACE, country, 0.6, true));
                 i += 2;

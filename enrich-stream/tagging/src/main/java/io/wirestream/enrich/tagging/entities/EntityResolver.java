@@ -53,8 +53,13 @@ public final class EntityResolver {
         if (m.known() != null) {
             return m.known().id();
         }
-        String name = m.surface().toLowerCase(Locale.ROOT).replaceFirst("^the ", "");
+        String name = withoutThe(m.surface().toLowerCase(Locale.ROOT));
         return m.type().name() + ":" + name;
+    }
+
+    /** The name without a leading "The " or "the " (a regular expression here was compiled per mention). */
+    private static String withoutThe(String name) {
+        return name.startsWith("the ") || name.startsWith("The ") ? name.substring(4) : name;
     }
 
     private static final class Builder {
@@ -82,7 +87,7 @@ public final class EntityResolver {
                 canonical = m.known().canonicalName();
                 type = m.known().type();
             } else if (uri == null && (canonical == null || m.surface().length() > canonical.length())) {
-                canonical = m.surface().replaceFirst("^(The|the) ", "");
+                canonical = withoutThe(m.surface());
             }
             if (!m.adjectival()) {
                 nameCount++;

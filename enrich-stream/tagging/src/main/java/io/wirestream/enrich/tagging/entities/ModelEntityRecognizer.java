@@ -108,9 +108,9 @@ public final class ModelEntityRecognizer {
                 continue;
             }
             Token t = tokens.get(i);
-            if (i + 1 < end && !named[i + 1 - from] && kb.demonym(t.text() + " " + tokens.get(i + 1).text()) != null) {
+            if (i + 1 < end && !named[i + 1 - from] && kb.demonym(t.text(), tokens.get(i + 1).text()) != null) {
                 out.add(new Mention(i, i + 2, t.start(), tokens.get(i + 1).end(), EntityRecognizer.surface(tokens, i, i + 2),
-                        EntityType.PLACE, kb.demonym(t.text() + " " + tokens.get(i + 1).text()), 0.6, true));
+                        EntityType.PLACE, kb.demonym(t.text(), tokens.get(i + 1).text()), 0.6, true));
                 i++;
             } else if (kb.demonym(t.text()) != null) {
                 out.add(new Mention(i, i + 1, t.start(), t.end(), t.text(), EntityType.PLACE, kb.demonym(t.text()), 0.6, true));

@@ -6,10 +6,8 @@ import io.wirestream.enrich.tagging.text.Token;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Picks a few salient terms of an article: words that are not common English words and not part of an entity name
@@ -31,17 +29,17 @@ public final class KeywordExtractor {
      * @param leadEnd character offset where the headline and lead end: words before it weigh more
      */
     public List<String> extract(List<Token> tokens, List<Mention> mentions, int leadEnd) {
-        Set<Integer> inNames = new HashSet<>();
+        boolean[] inNames = new boolean[tokens.size()];
         for (Mention m : mentions) {
             for (int k = m.firstToken(); k < m.endToken(); k++) {
-                inNames.add(k);
+                inNames[k] = true;
             }
         }
         Map<String, Double> score = new HashMap<>();
         Map<String, String> display = new HashMap<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (!t.isWord() || inNames.contains(i) || t.text().length() < 4 || !isAlphabetic(t.text())) {
+            if (!t.isWord() || inNames[i] || t.text().length() < 4 || !isAlphabetic(t.text())) {
                 continue;
             }
             if (t.isCapitalised() && !t.sentenceStart() && !t.caseUninformative()) {

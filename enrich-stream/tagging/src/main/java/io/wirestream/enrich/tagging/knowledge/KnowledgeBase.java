@@ -35,8 +35,12 @@ public final class KnowledgeBase {
     private final Map<String, KnownEntity> byId = new HashMap<>();
     private final Map<String, List<String>> aliasesById = new HashMap<>();
     private final Map<String, KnownEntity> demonyms = new HashMap<>();
+    /** The first word of every demonym of several words ("South" of "South African"). */
+    private final Set<String> demonymFirstWords = new HashSet<>();
     private final Set<String> givenNames = new HashSet<>();
     private final Set<String> titles = new HashSet<>();
+    /** The first word of every title of several words ("foreign" of "foreign minister"). */
+    private final Set<String> titleFirstWords = new HashSet<>();
     private final Set<String> organisationWords = new HashSet<>();
     private final Set<String> organisationHeads = new HashSet<>();
     private final Set<String> eventWords = new HashSet<>();
@@ -91,6 +95,9 @@ public final class KnowledgeBase {
         for (String line : lines(resourceDir + "/demonyms.tsv")) {
             String[] c = line.split("\t");
             demonyms.put(c[0], byId.get(c[1]));
+            if (c[0].indexOf(' ') > 0) {
+                demonymFirstWords.add(c[0].substring(0, c[0].indexOf(' ')));
+            }
         }
         words(resourceDir + "/given-names.txt", givenNames, false);
         words(resourceDir + "/organisation-words.txt", organisationWords, false);
@@ -105,6 +112,9 @@ public final class KnowledgeBase {
             String key = key(tokenizer.tokenize(title.trim()));
             titles.add(key);
             longestTitle = Math.max(longestTitle, key.split(" ").length);
+            if (key.indexOf(' ') > 0) {
+                titleFirstWords.add(key.substring(0, key.indexOf(' ')));
+            }
         }
         this.mediaTopicLines = List.copyOf(lines(resourceDir + "/media-topics.tsv"));
     }
@@ -210,12 +220,22 @@ public final class KnowledgeBase {
         return demonyms.get(word);
     }
 
+    /** The country a demonym of two words ("South African") refers to, or null: without building their key when no such demonym begins with the first. */
+    public KnownEntity demonym(String first, String second) {
+        return demonymFirstWords.contains(first) ? demonyms.get(first + " " + second) : null;
+    }
+
     public boolean isGivenName(String word) {
         return givenNames.contains(word);
     }
 
     public boolean isTitle(String key) {
         return titles.contains(key);
+    }
+
+    /** Whether a title of several words begins with this key ("foreign"): if not, no longer title need be looked up. */
+    public boolean beginsLongerTitle(String key) {
+        return titleFirstWords.contains(key);
     }
 
     public boolean isOrganisationWord(String word) {

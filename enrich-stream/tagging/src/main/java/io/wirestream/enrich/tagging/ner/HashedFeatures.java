@@ -13,8 +13,10 @@ import static io.wirestream.enrich.tagging.ner.FeatureHash.pow;
 
 /**
  * {@link NerFeatureSet}'s features as {@link FeatureHash} hashes, in the same order as OpenNLP's generators and its
- * {@code DefaultNameContextGenerator} produce the strings, without building a string per feature. One per name finder
- * (it holds the document's previous-map state, like OpenNLP's {@code PreviousMapFeatureGenerator}).
+ * {@code DefaultNameContextGenerator} produce the strings, without building a string per feature. The reference of
+ * what the decoder's features are: {@link TokenScores} (what tagging runs) sums the same features' weights per word
+ * with these prefixes and hashes, and a test checks its sums against this class's features. One per user (it holds
+ * the document's previous-map state, like OpenNLP's {@code PreviousMapFeatureGenerator}).
  *
  * <p>{@link #sentence} hashes each token's parts once; {@link #tokenFeatures} then gives the features that do not
  * depend on the decode, and {@link #outcomeFeatures} the four that do ("po=", "pow=", "powf=", "ppo="). If a feature
@@ -23,32 +25,32 @@ import static io.wirestream.enrich.tagging.ner.FeatureHash.pow;
  */
 final class HashedFeatures {
 
-    private static final long W = of("w=");
-    private static final long[] PREV_W = {0, of("p1w="), of("p2w=")};
-    private static final long[] NEXT_W = {0, of("n1w="), of("n2w=")};
-    private static final long WC = of("wc=");
-    private static final long WAC = of("w&c=");
-    private static final long[] PREV_WC = {0, of("p1wc="), of("p2wc=")};
-    private static final long[] PREV_WAC = {0, of("p1w&c="), of("p2w&c=")};
-    private static final long[] NEXT_WC = {0, of("n1wc="), of("n2wc=")};
-    private static final long[] NEXT_WAC = {0, of("n1w&c="), of("n2w&c=")};
-    private static final long PRE = of("pre=");
-    private static final long SUF = of("suf=");
-    private static final long PW_W = of("pw,w=");
-    private static final long PWC_WC = of("pwc,wc=");
-    private static final long W_NW = of("w,nw=");
-    private static final long WC_NC = of("wc,nc=");
-    private static final long S_BEGIN = of("S=begin");
-    private static final long[] SH = {of("sh-1="), of("sh0="), of("sh1=")};
-    private static final long EDGE = of("edge");
-    private static final long EDGE_POW = pow(4);
-    private static final long CAPSLINE = of("capsline");
-    private static final long CAPSLINE_W = of("capsline,w=");
-    private static final long DEF = of("def");
-    private static final long PD_NULL = of("pd=null");
-    private static final long[] KB = {of("kb-2="), of("kb-1="), of("kb0="), of("kb1="), of("kb2=")};
-    private static final long KB0_W1 = of("kb0+w1=");
-    private static final long[] KW = {of("kw-1="), of("kw0="), of("kw1=")};
+    static final long W = of("w=");
+    static final long[] PREV_W = {0, of("p1w="), of("p2w=")};
+    static final long[] NEXT_W = {0, of("n1w="), of("n2w=")};
+    static final long WC = of("wc=");
+    static final long WAC = of("w&c=");
+    static final long[] PREV_WC = {0, of("p1wc="), of("p2wc=")};
+    static final long[] PREV_WAC = {0, of("p1w&c="), of("p2w&c=")};
+    static final long[] NEXT_WC = {0, of("n1wc="), of("n2wc=")};
+    static final long[] NEXT_WAC = {0, of("n1w&c="), of("n2w&c=")};
+    static final long PRE = of("pre=");
+    static final long SUF = of("suf=");
+    static final long PW_W = of("pw,w=");
+    static final long PWC_WC = of("pwc,wc=");
+    static final long W_NW = of("w,nw=");
+    static final long WC_NC = of("wc,nc=");
+    static final long S_BEGIN = of("S=begin");
+    static final long[] SH = {of("sh-1="), of("sh0="), of("sh1=")};
+    static final long EDGE = of("edge");
+    static final long EDGE_POW = pow(4);
+    static final long CAPSLINE = of("capsline");
+    static final long CAPSLINE_W = of("capsline,w=");
+    static final long DEF = of("def");
+    static final long PD_NULL = of("pd=null");
+    static final long[] KB = {of("kb-2="), of("kb-1="), of("kb0="), of("kb1="), of("kb2=")};
+    static final long KB0_W1 = of("kb0+w1=");
+    static final long[] KW = {of("kw-1="), of("kw0="), of("kw1=")};
 
     private final KnowledgeBase kb;
     /** Per outcome, and at index {@code outcomes} the default "other" before a sentence's first tokens. */

@@ -65,44 +65,55 @@ final class KnowledgeFeatures implements AdaptiveFeatureGenerator {
 
     private void label(String[] tokens) {
         int n = tokens.length;
-        nameLabels = new String[n];
         wordLabels = new String[n][];
         lower = new String[n];
         for (int k = 0; k < n; k++) {
             lower[k] = tokens[k].toLowerCase(Locale.ROOT);
         }
+        nameLabels = nameLabels(kb, tokens, lower);
+        for (int k = 0; k < n; k++) {
+            wordLabels[k] = wordLabels(wordBits(kb, tokens[k], lower[k])
+                    | (k + 1 < n && titleWithNext(kb, lower[k], lower[k + 1]) ? TITLE : 0));
+        }
+        labelledSentence = tokens;
+    }
+
+    /**
+     * Per token its name label ("PER-B", "ORG-I", "AMB-B" ... or null): the longest known alias starting at each
+     * name-like token, left to right. {@code lower} holds the tokens in lower case ({@code Locale.ROOT}).
+     */
+    static String[] nameLabels(KnowledgeBase kb, String[] tokens, String[] lower) {
+        int n = tokens.length;
+        String[] labels = new String[n];
         int i = 0;
         while (i < n) {
             int matched = 0;
             String type = null;
-            if (isNameStart(tokens[i])) {
-                for (int len = longestPossibleAlias(tokens, i); len >= 1 && matched == 0; len--) {
-                    type = aliasType(tokens, i, len);
+            if (isNameStart(kb, tokens[i])) {
+                for (int len = longestPossibleAlias(kb, lower, i); len >= 1 && matched == 0; len--) {
+                    type = aliasType(kb, lower, i, len);
                     matched = type == null ? 0 : len;
                 }
             }
             if (matched > 0) {
-                nameLabels[i] = type + "-B";
+                labels[i] = type + "-B";
                 for (int k = i + 1; k < i + matched; k++) {
-                    nameLabels[k] = type + "-I";
+                    labels[k] = type + "-I";
                 }
                 i += matched;
             } else {
                 i++;
             }
         }
-        for (int k = 0; k < n; k++) {
-            wordLabels[k] = wordLabels(tokens, k);
-        }
-        labelledSentence = tokens;
+        return labels;
     }
 
     /**
      * The most tokens from {@code from} that may still be a known alias: beyond the first run of tokens whose key is
      * no alias key's beginning there is none, so longer ones need not be looked up (the labels are the same).
      */
-    private int longestPossibleAlias(String[] tokens, int from) {
-        int limit = Math.min(kb.longestAliasTokens(), tokens.length - from);
+    private static int longestPossibleAlias(KnowledgeBase kb, String[] lower, int from) {
+        int limit = Math.min(kb.longestAliasTokens(), lower.length - from);
         StringBuilder key = new StringBuilder();
         for (int len = 1; len <= limit; len++) {
             if (len > 1) {
@@ -116,14 +127,14 @@ final class KnowledgeFeatures implements AdaptiveFeatureGenerator {
         return limit;
     }
 
-    private boolean isNameStart(String token) {
+    private static boolean isNameStart(KnowledgeBase kb, String token) {
         return Character.isUpperCase(token.charAt(0)) || kb.startsLowerCaseAlias(token);
     }
 
     /** PER, ORG, LOC or AMB (several kinds) for a known alias spanning tokens[from, from+len), or null. */
-    private String aliasType(String[] tokens, int from, int len) {
+    private static String aliasType(KnowledgeBase kb, String[] lower, int from, int len) {
         if (len == 1) {
-            return aliasType(lower[from]);
+            return aliasType(kb, lower[from]);
         }
         StringBuilder key = new StringBuilder();
         for (int k = from; k < from + len; k++) {
@@ -132,10 +143,10 @@ final class KnowledgeFeatures implements AdaptiveFeatureGenerator {
             }
             key.append(lower[k]);
         }
-        return aliasType(key.toString());
+        return aliasType(kb, key.toString());
     }
 
-    private String aliasType(String key) {
+    private static String aliasType(KnowledgeBase kb, String key) {
         String type = null;
         for (KnownAlias alias : kb.aliases(key)) {
             if (alias.language() != null) {
@@ -154,36 +165,63 @@ final class KnowledgeFeatures implements AdaptiveFeatureGenerator {
         return type;
     }
 
-    private String[] wordLabels(String[] tokens, int k) {
-        String word = tokens[k];
-        String lower = this.lower[k];
-        String stripped = lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
-        java.util.ArrayList<String> out = new java.util.ArrayList<>(2);
-        if (kb.isGivenName(word)) {
-            out.add("given");
+    /** The word labels, in the order their features are written; a token's labels are a set of these bits. */
+    static final String[] WORD_LABELS = {"given", "title", "legal", "demonym", "orgword", "event", "placeword", "common"};
+    static final int TITLE = 1 << 1;
+    private static final String[][] LABELS_OF_BITS = new String[1 << WORD_LABELS.length][];
+
+    static {
+        for (int bits = 0; bits < LABELS_OF_BITS.length; bits++) {
+            java.util.ArrayList<String> out = new java.util.ArrayList<>(2);
+            for (int b = 0; b < WORD_LABELS.length; b++) {
+                if ((bits & 1 << b) != 0) {
+                    out.add(WORD_LABELS[b]);
+                }
+            }
+            LABELS_OF_BITS[bits] = out.toArray(String[]::new);
         }
-        if (kb.isTitle(lower) || stripped != lower && kb.isTitle(stripped)
-                || k + 1 < tokens.length && kb.isTitle(lower + " " + this.lower[k + 1])) {
-            out.add("title");
+    }
+
+    static String[] wordLabels(int bits) {
+        return LABELS_OF_BITS[bits];
+    }
+
+    /**
+     * The word labels that depend on the word alone, as bits of {@link #WORD_LABELS}: all but a title of two words,
+     * which needs the next word ({@link #titleWithNext}). {@code lower} is the word in lower case ({@code Locale.ROOT}).
+     */
+    static int wordBits(KnowledgeBase kb, String word, String lower) {
+        String stripped = lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+        int bits = 0;
+        if (kb.isGivenName(word)) {
+            bits |= 1;
+        }
+        if (kb.isTitle(lower) || stripped != lower && kb.isTitle(stripped)) {
+            bits |= TITLE;
         }
         if (NerFeatureSet.LEGAL_FORMS.contains(word)) {
-            out.add("legal");
+            bits |= 1 << 2;
         }
         if (kb.demonym(word) != null) {
-            out.add("demonym");
+            bits |= 1 << 3;
         }
         if (kb.isOrganisationWord(word)) {
-            out.add("orgword");
+            bits |= 1 << 4;
         }
         if (kb.isEventWord(word)) {
-            out.add("event");
+            bits |= 1 << 5;
         }
         if (kb.isPlaceLastWord(word) || kb.isPlaceFirstWord(word)) {
-            out.add("placeword");
+            bits |= 1 << 6;
         }
         if (Character.isUpperCase(word.charAt(0)) && kb.isCommonWord(word)) {
-            out.add("common");
+            bits |= 1 << 7;
         }
-        return out.toArray(String[]::new);
+        return bits;
+    }
+
+    /** Whether the word and the next one are a title ("Foreign Minister"), both in lower case. */
+    static boolean titleWithNext(KnowledgeBase kb, String lower, String nextLower) {
+        return kb.beginsLongerTitle(lower) && kb.isTitle(lower + " " + nextLower);
     }
 }

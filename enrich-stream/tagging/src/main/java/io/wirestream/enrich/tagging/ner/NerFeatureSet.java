@@ -20,8 +20,9 @@ import java.util.Set;
  * The features the name finder sees, in one place so that a trained model and the code reading it agree. Change
  * anything here (or in {@link KnowledgeFeatures} / {@link ShapeFeatures}) and bump {@link #VERSION}: a model trained
  * with other features is refused at start rather than silently read with the wrong ones. Tagging does not run these
- * generators but {@link HashedFeatures}, which hashes the same features without building their strings: change it
- * too ({@code PerceptronNameFinderTest} compares the two feature by feature).
+ * generators but {@link HashedFeatures}, which hashes the same features without building their strings, and
+ * {@link TokenScores}, which sums their weights per word: change both too ({@code PerceptronNameFinderTest} compares
+ * the first with these generators feature by feature, and the second's sums with the first's).
  *
  * <p>Per token: the word and its class (OpenNLP's shape classes) two either side, prefixes and suffixes up to four
  * letters, the word bigrams, the position in the sentence, collapsed word shapes, a capitals-line flag, the curated

@@ -151,6 +151,11 @@ public final class NerModel {
         return new NameFinderME(model);
     }
 
+    /** The trained classifier (the perceptron or maxent model inside the name finder). */
+    MaxentModel classifier() {
+        return model.getArtifact(CLASSIFIER_ENTRY);
+    }
+
     /** Which decoder {@link #newFinder()} uses: "wirestream-perceptron" or "opennlp". */
     public String decoder() {
         return weights.isPresent() ? "wirestream-perceptron" : "opennlp";

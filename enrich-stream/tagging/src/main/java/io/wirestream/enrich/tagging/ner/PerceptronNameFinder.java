@@ -6,45 +6,63 @@ import opennlp.tools.util.Span;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
- * Decodes a trained OpenNLP perceptron name finder over its weights in primitive arrays ({@link PerceptronWeights})
- * and hashed features ({@link HashedFeatures}), giving what OpenNLP's {@code NameFinderME} gives with the same beam: the
- * same scores (the features are summed in OpenNLP's order, then normalised as {@code PerceptronModel} does), the same
- * beam search (OpenNLP's {@code BeamSearch}: from each of the best {@code beam} sequences so far, the outcomes among its
- * {@code beam} most probable that are valid after it; all valid ones if none is), the same BIO validity and the same
- * spans, with each span's probability the mean of its tokens'.
+ * Decodes a trained OpenNLP perceptron name finder over its weights in primitive arrays ({@link PerceptronWeights}),
+ * giving what OpenNLP's {@code NameFinderME} gives with the same beam: the same features ({@link HashedFeatures}), the
+ * same sums of their weights to within rounding ({@link TokenScores} adds them per word and in another order, so a
+ * probability may differ from OpenNLP's in the last bits of a double), normalised as {@code PerceptronModel} does, the
+ * same beam search (OpenNLP's {@code BeamSearch}: from each of the best {@code beam} sequences so far, the outcomes among
+ * its {@code beam} most probable that are valid after it; all valid ones if none is; its priority queue's heap, so that
+ * equal scores are broken the same way), the same BIO validity and the same spans, with each span's probability the
+ * mean of its tokens'. Where OpenNLP's best outcomes tie only in its own order of additions the last bit can decide
+ * otherwise: on eng.testa the spans agree in every sentence ({@code wire quality tagging --compare-decoders}).
  *
  * <p>What it saves: OpenNLP builds a string per feature and looks it up per sequence in the beam; here a token's
- * features that do not depend on the decode are hashed and summed once per sentence, and only the four previous-outcome
- * features are added per sequence. One per thread (it keeps the document's previous-map state).
+ * features that do not depend on the decode are summed once per sentence, mostly from per-word sums kept between
+ * sentences and documents, and only the previous-outcome features are added per sequence. One per thread (it keeps the
+ * document's previous-map state and the word cache).
  */
 public final class PerceptronNameFinder implements TokenNameFinder {
 
     private static final double MIN_SEQUENCE_SCORE = -100000; // OpenNLP's BeamSearch zeroLog
 
     private final PerceptronWeights model;
-    private final HashedFeatures features;
+    private final TokenScores features;
     private final int beam;
     private final int k;
 
-    private long[] featureBuffer = new long[256];
-    private final int[] count = new int[1];
-    private final long[] outcomeFeatures = new long[4];
-    private double[] tokenScores = new double[0];
     private final double[] probs;
     private final double[] sorted;
-    private PriorityQueue<Candidate> prev = new PriorityQueue<>();
-    private PriorityQueue<Candidate> next = new PriorityQueue<>();
+    /** The scores of the sequences continued at this step, best first. */
+    private final double[] scores;
+    /** This step's candidates (a sequence continued by one outcome) and the heap over them. */
+    private final double[] candidateScores;
+    private final int[] candidateParents;
+    private final int[] candidateOutcomes;
+    private final double[] candidateProbs;
+    private final int[] heap;
+    private int candidates;
+    private int heapSize;
+    /** [token * beam + b]: the outcome of the b-th kept sequence at that token, its parent at the token before, its probability. */
+    private int[] history = new int[0];
+    private int[] parents = new int[0];
+    private double[] historyProbs = new double[0];
 
     PerceptronNameFinder(PerceptronWeights model, KnowledgeBase kb, int beam) {
         this.model = model;
-        this.features = new HashedFeatures(kb, model.outcomeNames);
+        this.features = new TokenScores(model, kb);
         this.beam = Math.max(1, beam);
         this.k = model.outcomes;
         this.probs = new double[k];
         this.sorted = new double[k];
+        this.scores = new double[this.beam];
+        int most = this.beam * k; // each continued sequence adds at most one candidate per outcome
+        this.candidateScores = new double[most];
+        this.candidateParents = new int[most];
+        this.candidateOutcomes = new int[most];
+        this.candidateProbs = new double[most];
+        this.heap = new int[most];
     }
 
     @Override
@@ -54,59 +72,112 @@ public final class PerceptronNameFinder implements TokenNameFinder {
             return new Span[0];
         }
         features.sentence(tokens);
-        scoreTokens(n);
-        // OpenNLP's BeamSearch step by step, with the same priority queues fed in the same order: which of two
-        // sequences of equal score goes on is decided as there (equal scores happen: outcomes an unknown word gives
-        // the same weights)
-        prev.clear();
-        next.clear();
-        prev.add(new Candidate(null, -1, 0, 1));
+        // OpenNLP's BeamSearch step by step, its priority queue replaced by the same binary heap over primitive arrays
+        // (java.util.PriorityQueue's sift-up and sift-down), fed in the same order: which of two sequences of equal
+        // score goes on is decided as there (equal scores happen: outcomes an unknown word gives the same weights)
+        if (history.length < n * beam) {
+            history = new int[Math.max(n * beam, 2 * history.length)];
+            parents = new int[history.length];
+            historyProbs = new double[history.length];
+        }
+        int count = 1; // the empty sequence
+        scores[0] = 0;
         for (int i = 0; i < n; i++) {
-            int sz = Math.min(beam, prev.size());
-            for (int sc = 0; !prev.isEmpty() && sc < sz; sc++) {
-                Candidate top = prev.remove();
-                int last = top.outcome;
-                int beforeLast = top.parent == null ? -1 : top.parent.outcome;
+            candidates = 0;
+            heapSize = 0;
+            for (int s = 0; s < count; s++) {
+                int last = i == 0 ? -1 : history[(i - 1) * beam + s];
+                int beforeLast = i < 2 ? -1 : history[(i - 2) * beam + parents[(i - 1) * beam + s]];
                 evaluate(i, last, beforeLast);
                 double min = lowestOfBest(beam);
                 boolean[] valid = model.valid[last + 1];
                 for (int o = 0; o < k; o++) {
                     if (probs[o] >= min && valid[o]) {
-                        Candidate c = new Candidate(top, o, top.score + StrictMath.log(probs[o]), probs[o]);
-                        if (c.score > MIN_SEQUENCE_SCORE) {
-                            next.add(c);
-                        }
+                        offer(scores[s] + Math.log(probs[o]), s, o, probs[o]);
                     }
                 }
-                if (next.isEmpty()) { // no advanced sequences: advance all valid ones
+                if (candidates == 0) { // no advanced sequences: advance all valid ones
                     for (int o = 0; o < k; o++) {
                         if (valid[o]) {
-                            Candidate c = new Candidate(top, o, top.score + StrictMath.log(probs[o]), probs[o]);
-                            if (c.score > MIN_SEQUENCE_SCORE) {
-                                next.add(c);
-                            }
+                            offer(scores[s] + Math.log(probs[o]), s, o, probs[o]);
                         }
                     }
                 }
             }
-            prev.clear();
-            PriorityQueue<Candidate> swap = prev;
-            prev = next;
-            next = swap;
-        }
-        if (prev.isEmpty()) {
-            return new Span[0]; // as OpenNLP with no sequence left (cannot happen: "other" is always valid)
+            if (candidates == 0) {
+                return new Span[0]; // as OpenNLP with no sequence left (cannot happen: "other" is always valid)
+            }
+            count = Math.min(beam, candidates);
+            for (int b = 0; b < count; b++) {
+                int c = poll();
+                scores[b] = candidateScores[c];
+                history[i * beam + b] = candidateOutcomes[c];
+                parents[i * beam + b] = candidateParents[c];
+                historyProbs[i * beam + b] = candidateProbs[c];
+            }
         }
         int[] best = new int[n];
         double[] bestProbs = new double[n];
-        Candidate c = prev.remove();
-        for (int i = n - 1; i >= 0; i--) {
-            best[i] = c.outcome;
-            bestProbs[i] = c.prob;
-            c = c.parent;
+        for (int i = n - 1, b = 0; i >= 0; i--) { // the first sequence taken from the last step is the best
+            best[i] = history[i * beam + b];
+            bestProbs[i] = historyProbs[i * beam + b];
+            b = parents[i * beam + b];
         }
-        features.remember(tokens, best);
+        features.remember(best);
         return spans(best, bestProbs);
+    }
+
+    /** A candidate into the step's heap, if its score is above OpenNLP's floor: PriorityQueue.offer's sift-up. */
+    private void offer(double score, int parent, int outcome, double prob) {
+        if (!(score > MIN_SEQUENCE_SCORE)) {
+            return;
+        }
+        int c = candidates++;
+        candidateScores[c] = score;
+        candidateParents[c] = parent;
+        candidateOutcomes[c] = outcome;
+        candidateProbs[c] = prob;
+        int at = heapSize++;
+        while (at > 0) {
+            int up = (at - 1) >>> 1;
+            if (compare(c, heap[up]) >= 0) {
+                break;
+            }
+            heap[at] = heap[up];
+            at = up;
+        }
+        heap[at] = c;
+    }
+
+    /** The best candidate out of the heap: PriorityQueue.poll's sift-down. */
+    private int poll() {
+        int result = heap[0];
+        int size = --heapSize;
+        if (size > 0) {
+            int x = heap[size];
+            int at = 0;
+            int half = size >>> 1;
+            while (at < half) {
+                int child = 2 * at + 1;
+                int c = heap[child];
+                int right = child + 1;
+                if (right < size && compare(c, heap[right]) > 0) {
+                    c = heap[child = right];
+                }
+                if (compare(x, c) <= 0) {
+                    break;
+                }
+                heap[at] = c;
+                at = child;
+            }
+            heap[at] = x;
+        }
+        return result;
+    }
+
+    /** OpenNLP's Sequence order: the higher score first. */
+    private int compare(int a, int b) {
+        return Double.compare(candidateScores[b], candidateScores[a]);
     }
 
     /** The beam-th largest probability (the smallest if there are fewer outcomes): OpenNLP sorts them for it. */
@@ -154,59 +225,18 @@ public final class PerceptronNameFinder implements TokenNameFinder {
         return sorted[k - b];
     }
 
-    /** A sequence of outcomes, by its last one and the sequence before it; ordered best (highest score) first. */
-    private static final class Candidate implements Comparable<Candidate> {
-        final Candidate parent;
-        final int outcome;
-        final double score;
-        final double prob;
-
-        Candidate(Candidate parent, int outcome, double score, double prob) {
-            this.parent = parent;
-            this.outcome = outcome;
-            this.score = score;
-            this.prob = prob;
-        }
-
-        @Override
-        public int compareTo(Candidate other) {
-            return Double.compare(other.score, score); // as OpenNLP's Sequence
-        }
-    }
-
-    /** Each token's summed weights of the features that do not depend on the decode, in OpenNLP's order. */
-    private void scoreTokens(int n) {
-        if (tokenScores.length < n * k) {
-            tokenScores = new double[Math.max(n * k, 2 * tokenScores.length)];
-        }
-        for (int j = 0; j < n; j++) {
-            int at = j * k;
-            for (int o = 0; o < k; o++) {
-                tokenScores[at + o] = 0;
-            }
-            featureBuffer = features.tokenFeatures(j, featureBuffer, count);
-            for (int f = 0; f < count[0]; f++) {
-                model.add(featureBuffer[f], tokenScores, at);
-            }
-        }
-    }
-
-    /** PerceptronModel.eval: the token's sums plus the outcome features, scaled by the largest magnitude (at least 1), soft-maxed. */
+    /** PerceptronModel.eval: the token's sums with the outcome features, scaled by the largest magnitude (at least 1), soft-maxed. */
     private void evaluate(int j, int prev, int prevPrev) {
-        System.arraycopy(tokenScores, j * k, probs, 0, k);
-        features.outcomeFeatures(j, prev, prevPrev, outcomeFeatures);
-        for (long f : outcomeFeatures) {
-            model.add(f, probs, 0);
-        }
+        features.scores(j, prev, prevPrev, probs);
         double max = 1;
         for (int o = 0; o < k; o++) {
-            if (max < StrictMath.abs(probs[o])) {
-                max = StrictMath.abs(probs[o]);
+            if (max < Math.abs(probs[o])) {
+                max = Math.abs(probs[o]);
             }
         }
         double normal = 0;
         for (int o = 0; o < k; o++) {
-            probs[o] = StrictMath.exp(probs[o] / max);
+            probs[o] = Math.exp(probs[o] / max);
             normal += probs[o];
         }
         for (int o = 0; o < k; o++) {

@@ -39,6 +39,11 @@ final class PerceptronWeights {
     /** Open addressing, linear probing over the keys: slot s holds 1 + where its feature's entry starts, 0 if none. */
     private final int[] index;
     private final int mask;
+    /**
+     * One bit per key (other bits of it than the index uses), set for every feature the model knows: most features
+     * of a token's word pairs are unknown, and this 64 KB filter answers those without touching the index.
+     */
+    private final long[] known = new long[1 << 13];
     final int features;
 
     private PerceptronWeights(Map<String, Context> predicates, String[] outcomeNames) {
@@ -84,6 +89,7 @@ final class PerceptronWeights {
                 slot = (slot + 1) & mask;
             }
             index[slot] = at + 1;
+            known[knownWord(key)] |= 1L << key;
             int[] os = e.getValue().getOutcomes();
             double[] ps = e.getValue().getParameters();
             long header = os.length;
@@ -97,6 +103,10 @@ final class PerceptronWeights {
             }
             at += 2 + os.length;
         }
+    }
+
+    private int knownWord(long key) {
+        return (int) (key >>> 40) & (known.length - 1);
     }
 
     /** NameFinderSequenceValidator: "cont" only after "start" or "cont" of the same type, never first. */
@@ -142,6 +152,9 @@ final class PerceptronWeights {
      */
     void add(long hash, double[] scores, int at) {
         long key = FeatureHash.key(hash);
+        if ((known[knownWord(key)] & 1L << key) == 0) {
+            return;
+        }
         int slot = (int) key & mask;
         int entry;
         while ((entry = index[slot]) != 0) {

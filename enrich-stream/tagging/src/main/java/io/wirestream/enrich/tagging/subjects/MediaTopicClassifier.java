@@ -40,6 +40,11 @@ public final class MediaTopicClassifier {
     /** Cue phrase to the topics it is a cue for, so scoring is one lookup per phrase whatever the number of topics. */
     private final Map<String, List<Map.Entry<String, Double>>> topicsByCue = new HashMap<>();
     private final int longestCue;
+    /**
+     * The first words of every cue of several words ("interest" of "interest rate"): a phrase that is none of them
+     * begins no longer cue, so scoring stops there instead of looking up every longer phrase.
+     */
+    private final java.util.Set<String> cuePrefixes = new java.util.HashSet<>();
 
     public MediaTopicClassifier(KnowledgeBase kb) {
         int longest = 1;
@@ -60,8 +65,12 @@ public final class MediaTopicClassifier {
         }
         this.longestCue = longest;
         for (MediaTopic t : topics.values()) {
-            t.cues().forEach((cue, weight) ->
-                    topicsByCue.computeIfAbsent(cue, k -> new ArrayList<>()).add(Map.entry(t.code(), weight)));
+            t.cues().forEach((cue, weight) -> {
+                topicsByCue.computeIfAbsent(cue, k -> new ArrayList<>()).add(Map.entry(t.code(), weight));
+                for (int space = cue.indexOf(' '); space > 0; space = cue.indexOf(' ', space + 1)) {
+                    cuePrefixes.add(cue.substring(0, space));
+                }
+            });
         }
     }
 
@@ -132,19 +141,25 @@ public final class MediaTopicClassifier {
                 words.add(t.lower());
             }
         }
+        StringBuilder phrase = new StringBuilder();
         for (int i = 0; i < words.size(); i++) {
-            StringBuilder phrase = new StringBuilder();
-            for (int len = 1; len <= longestCue && i + len <= words.size(); len++) {
-                if (len > 1) {
-                    phrase.append(' ');
-                }
-                phrase.append(words.get(i + len - 1));
-                List<Map.Entry<String, Double>> cued = topicsByCue.get(phrase.toString());
+            String key = words.get(i);
+            for (int len = 1; ; len++) {
+                List<Map.Entry<String, Double>> cued = topicsByCue.get(key);
                 if (cued != null) {
                     for (Map.Entry<String, Double> e : cued) {
                         scores.merge(e.getKey(), e.getValue(), Double::sum);
                     }
                 }
+                if (len == longestCue || i + len == words.size() || !cuePrefixes.contains(key)) {
+                    break;
+                }
+                if (len == 1) {
+                    phrase.setLength(0);
+                    phrase.append(key);
+                }
+                phrase.append(' ').append(words.get(i + len));
+                key = phrase.toString();
             }
         }
         return scores;

@@ -10,8 +10,15 @@ package io.wirestream.enrich.tagging.text;
  * @param allCapsLine true when the token sits in a line written in capitals (headlines, slugs), where case is no evidence
  * @param titleCaseLine true when the token sits in a line Written In Title Case (web headlines), where case is no
  *                      evidence of a name either
+ * @param lower the text in lower case ({@code Locale.ROOT}), computed once: the knowledge look-ups, the Media Topic
+ *              cues and the keywords all read it, several times per token
  */
-public record Token(String text, int start, int end, boolean sentenceStart, boolean allCapsLine, boolean titleCaseLine) {
+public record Token(String text, int start, int end, boolean sentenceStart, boolean allCapsLine, boolean titleCaseLine,
+                    String lower) {
+
+    public Token(String text, int start, int end, boolean sentenceStart, boolean allCapsLine, boolean titleCaseLine) {
+        this(text, start, end, sentenceStart, allCapsLine, titleCaseLine, text.toLowerCase(java.util.Locale.ROOT));
+    }
 
     /** Capitalisation in this line says nothing about names. */
     public boolean caseUninformative() {
@@ -40,9 +47,5 @@ public record Token(String text, int start, int end, boolean sentenceStart, bool
             }
         }
         return letters >= 2;
-    }
-
-    public String lower() {
-        return text.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -4,10 +4,12 @@ import io.wirestream.avro.Article;
 import io.wirestream.enrich.tagging.ArticleTagger;
 import io.wirestream.enrich.tagging.TaggerSettings;
 import io.wirestream.enrich.tagging.knowledge.KnowledgeBase;
+import io.wirestream.enrich.tagging.ner.NerModel;
 import io.wirestream.enrich.tagging.related.LinkSettings;
 import io.wirestream.enrich.tagging.related.RelatedStoryLinker;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +30,14 @@ public final class PerArticleCpuCost {
             System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.wirestream.avro");
         }
         List<Article> stories = BenchmarkStories.load(1000);
-        // -Dwirestream.ner.model=/path/en-ner.bin: English names from a trained model instead of the rules
-        ArticleTagger tagger = new ArticleTagger(KnowledgeBase.bundled(),
-                TaggerSettings.defaults().withNerModel(System.getProperty("wirestream.ner.model", "")));
+        // -Dwirestream.ner.model=/path/en-ner.bin: English names from a trained model instead of the rules;
+        // -Dwirestream.ner.beam=N: that model decoded with another beam than it was trained with
+        String modelFile = System.getProperty("wirestream.ner.model", "");
+        Integer beam = Integer.getInteger("wirestream.ner.beam");
+        ArticleTagger tagger = modelFile.isEmpty() || beam == null
+                ? new ArticleTagger(KnowledgeBase.bundled(), TaggerSettings.defaults().withNerModel(modelFile))
+                : new ArticleTagger(KnowledgeBase.bundled(), TaggerSettings.defaults(),
+                        NerModel.load(Path.of(modelFile)).withBeam(beam));
         long bytes = 0;
         for (Article story : stories) {
             bytes += story.getHeadline() == null ? 0 : story.getHeadline().getBytes(StandardCharsets.UTF_8).length;
@@ -57,7 +64,7 @@ public final class PerArticleCpuCost {
             }
         }
         System.out.printf(Locale.ROOT, "tag (%s): %.0f us CPU per article (%d stories of %.0f bytes on average, third round),"
-                        + " %.0f us per 3 KB of copy%n", tagger.nerModel().map(m -> "model " + m.origin()).orElse("rules"),
+                        + " %.0f us per 3 KB of copy%n", tagger.nerModel().map(m -> "model " + m.origin() + ", beam " + m.beam()).orElse("rules"),
                 rounds == 3 ? tagMicros : bestMicros, stories.size(), averageBytes,
                 (rounds == 3 ? tagMicros : bestMicros) * 3072 / averageBytes);
         if (rounds > 3) {

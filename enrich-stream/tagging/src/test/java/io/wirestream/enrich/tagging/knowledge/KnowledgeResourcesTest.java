@@ -37,4 +37,16 @@ class KnowledgeResourcesTest {
         assertThat(kb.aliases("daesh")).extracting(a -> a.entity().canonicalName()).containsExactly("Islamic State");
         assertThat(kb.version()).isEqualTo(KnowledgeResourceGenerator.KNOWLEDGE_VERSION);
     }
+
+    @Test
+    void twoWordDemonymsAndTitlesAreFoundThroughTheirFirstWord() {
+        // the look-ups that skip building a two-word key when no demonym or title begins with the first word
+        KnowledgeBase kb = KnowledgeBase.bundled();
+        assertThat(kb.demonym("Costa", "Rican").canonicalName()).isEqualTo("Costa Rica");
+        assertThat(kb.demonym("Costa", "Brava")).isNull();
+        assertThat(kb.demonym("Iraqi", "forces")).isNull();
+        assertThat(kb.beginsLongerTitle("vice")).isTrue();
+        assertThat(kb.isTitle("vice president")).isTrue();
+        assertThat(kb.beginsLongerTitle("president")).isFalse();
+    }
 }

@@ -24,10 +24,12 @@ import java.util.Objects;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
- * The project's decoder of a trained perceptron against OpenNLP's: the same features, feature by feature, and the same
- * spans with the same probabilities, on the invented fixture's sentences and on many sentences made from its words.
+ * The project's decoder of a trained perceptron against OpenNLP's: the same features, feature by feature, the same sums
+ * of their weights (to within rounding: ours adds them in another order), and the same spans with the same
+ * probabilities to within rounding, on the invented fixture's sentences and on many sentences made from its words.
  */
 class PerceptronNameFinderTest {
 
@@ -121,8 +123,18 @@ class PerceptronNameFinderTest {
         assertThat(compared).isGreaterThan(5000);
     }
 
+    /**
+     * Our decoder adds the same weights in another order (per-word partial sums, {@link TokenScores}), so a
+     * probability may differ from OpenNLP's in the last bits of a double.
+     */
+    private static final double ROUNDING = 1e-12;
+
     @Test
-    void givesOpenNlpsSpansAndProbabilitiesWithItsBeam() {
+    void givesOpenNlpsSpansWithItsBeamAndItsProbabilitiesToWithinRounding() {
+        // where OpenNLP's two best outcomes tie only in its order of additions, the last bit can decide otherwise:
+        // on this fixture's model (small, so near-ties are common) one sentence of 525 at beam 1, none at 3 or 5; on
+        // eng.testa none of 3,250 (wire quality tagging --compare-decoders). A document is compared up to its first
+        // difference: after it the previous-map feature differs, as it would between two runs of OpenNLP on other input
         for (int beam : new int[] {3, 1, 5}) {
             NerModel m = model.withBeam(beam);
             assertThat(m.decoder()).isEqualTo("wirestream-perceptron");
@@ -130,26 +142,90 @@ class PerceptronNameFinderTest {
             NameFinderME openNlp = m.newOpenNlpFinder();
             assertThat(ours).isInstanceOf(PerceptronNameFinder.class);
             int names = 0;
+            int sentences = 0;
+            List<String> different = new ArrayList<>();
             for (List<String[]> doc : corpus) {
                 ours.clearAdaptiveData();
                 openNlp.clearAdaptiveData();
                 for (String[] words : doc) {
                     Span[] expected = openNlp.find(words);
                     Span[] actual = ours.find(words);
-                    assertThat(actual).as("beam %d: %s", beam, String.join(" ", words)).containsExactly(expected);
+                    sentences++;
+                    if (!Arrays.equals(actual, expected)) {
+                        different.add(String.join(" ", words) + ": " + Arrays.toString(actual) + " instead of "
+                                + Arrays.toString(expected));
+                        break;
+                    }
                     for (int s = 0; s < expected.length; s++) {
-                        assertThat(actual[s].getProb()).isEqualTo(expected[s].getProb());
+                        assertThat(actual[s].getProb()).as("beam %d: %s", beam, String.join(" ", words))
+                                .isCloseTo(expected[s].getProb(), within(ROUNDING));
                     }
                     names += expected.length;
                 }
             }
+            assertThat(different).as("beam %d, sentences with other spans than OpenNLP's", beam)
+                    .hasSizeLessThanOrEqualTo(sentences / 200);
             assertThat(names).as("names found with beam %d", beam).isGreaterThan(300);
         }
     }
 
     @Test
+    void theWordCacheSumsTheHashedFeaturesWeights() {
+        // TokenScores sums per word and per role what HashedFeatures lists feature by feature: the same weights, in
+        // another order; over documents that share words (the cache and each word's previous-map outcome reused),
+        // and with a cache so small that it is replaced every document
+        KnowledgeBase kb = KnowledgeBase.bundled();
+        PerceptronWeights weights = PerceptronWeights.of(model.classifier()).orElseThrow();
+        int k = weights.outcomes;
+        for (int maxWords : new int[] {TokenScores.MAX_WORDS, 4}) {
+            TokenScores cached = new TokenScores(weights, kb, maxWords);
+            HashedFeatures hashed = new HashedFeatures(kb, weights.outcomeNames);
+            Random random = new Random(7);
+            long[] buffer = new long[0];
+            int[] count = new int[1];
+            long[] outcomeFeatures = new long[4];
+            double[] expected = new double[k];
+            double[] actual = new double[k];
+            int compared = 0;
+            for (List<String[]> doc : corpus) {
+                cached.clearDocument();
+                hashed.clearDocument();
+                for (String[] words : doc) {
+                    hashed.sentence(words);
+                    cached.sentence(words);
+                    int[] decoded = new int[words.length];
+                    for (int j = 0; j < words.length; j++) {
+                        decoded[j] = random.nextInt(k);
+                        int prev = j > 0 ? decoded[j - 1] : -1;
+                        int prevPrev = j > 1 ? decoded[j - 2] : -1;
+                        java.util.Arrays.fill(expected, 0);
+                        buffer = hashed.tokenFeatures(j, buffer, count);
+                        for (int f = 0; f < count[0]; f++) {
+                            weights.add(buffer[f], expected, 0);
+                        }
+                        hashed.outcomeFeatures(j, prev, prevPrev, outcomeFeatures);
+                        for (long f : outcomeFeatures) {
+                            weights.add(f, expected, 0);
+                        }
+                        cached.scores(j, prev, prevPrev, actual);
+                        for (int o = 0; o < k; o++) {
+                            assertThat(actual[o]).as("outcome %s of %s in %s", weights.outcomeNames[o], words[j],
+                                    String.join(" ", words)).isCloseTo(expected[o], within(1e-9 * (1 + Math.abs(expected[o]))));
+                        }
+                        compared++;
+                    }
+                    hashed.remember(words, decoded);
+                    cached.remember(decoded);
+                }
+            }
+            assertThat(compared).isGreaterThan(5000);
+        }
+    }
+
+    @Test
     void theTaggerGivesTheSameEntitiesWithEitherDecoder() {
-        // what a reader sees: the whole tagger (knowledge, titles, legal forms, surnames) over each decoder
+        // what a reader sees: the whole tagger (knowledge, titles, legal forms, surnames) over each decoder; the
+        // confidence is the span's probability, equal to within rounding
         ArticleTagger ours = new ArticleTagger(KnowledgeBase.bundled(), TaggerSettings.defaults(), model);
         ArticleTagger openNlp = new ArticleTagger(KnowledgeBase.bundled(), TaggerSettings.defaults(), model.withOpenNlpDecoder());
         int entities = 0;
@@ -157,7 +233,13 @@ class PerceptronNameFinderTest {
             List<String> paragraphs = doc.stream().map(words -> String.join(" ", words)).toList();
             TaggingResult expected = openNlp.analyse(paragraphs.get(0), paragraphs.subList(1, paragraphs.size()), TextLanguage.ENGLISH);
             TaggingResult actual = ours.analyse(paragraphs.get(0), paragraphs.subList(1, paragraphs.size()), TextLanguage.ENGLISH);
-            assertThat(actual.entities()).as(String.join(" / ", paragraphs)).isEqualTo(expected.entities());
+            assertThat(actual.entities()).as(String.join(" / ", paragraphs))
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("confidence")
+                    .isEqualTo(expected.entities());
+            for (int e = 0; e < expected.entities().size(); e++) {
+                assertThat(actual.entities().get(e).confidence())
+                        .isCloseTo(expected.entities().get(e).confidence(), within(ROUNDING));
+            }
             entities += expected.entities().size();
         }
         assertThat(entities).isGreaterThan(100);
