@@ -90,7 +90,8 @@ public final class BenchStories {
         return text.append('.').toString();
     }
 
-    private static String pseudoWord(SplittableRandom random) {
+    /** A lower-case word of one to three consonant-vowel syllables (also the dedupe tests' invented stories). */
+    public static String pseudoWord(SplittableRandom random) {
         String consonants = "bcdfghklmnprstvz";
         String vowels = "aeiou";
         StringBuilder word = new StringBuilder();

@@ -22,23 +22,11 @@ final class GeneratedStories {
             StringBuilder text = new StringBuilder();
             int words = 18 + random.nextInt(12);
             for (int w = 0; w < words; w++) {
-                text.append(w == 0 ? "" : " ").append(word(random));
+                text.append(w == 0 ? "" : " ").append(io.wirestream.enrich.service.bench.BenchStories.pseudoWord(random));
             }
             paragraphs.add(text.append('.').toString());
         }
         return paragraphs;
-    }
-
-    private static String word(SplittableRandom random) {
-        String consonants = "bcdfghklmnprstvz";
-        String vowels = "aeiou";
-        StringBuilder word = new StringBuilder();
-        int syllables = 1 + random.nextInt(3);
-        for (int s = 0; s < syllables; s++) {
-            word.append(consonants.charAt(random.nextInt(consonants.length())))
-                    .append(vowels.charAt(random.nextInt(vowels.length())));
-        }
-        return word.toString();
     }
 
     static Article original(int story, Instant at) {
