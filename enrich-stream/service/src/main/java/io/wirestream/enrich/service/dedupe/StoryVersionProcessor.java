@@ -8,6 +8,7 @@ import io.wirestream.enrich.dedupe.version.StoryState;
 import io.wirestream.enrich.dedupe.version.StoryVersionGuard;
 import io.wirestream.enrich.dedupe.version.VersionDecision;
 import io.wirestream.enrich.dedupe.version.VersionVerdict;
+import io.wirestream.enrich.service.codec.DueScanFloor;
 import io.wirestream.enrich.service.codec.DueTimeKey;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.AuditEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexProbe;
@@ -51,6 +52,7 @@ final class StoryVersionProcessor implements Processor<String, Article, String, 
     private ProcessorContext<String, DedupeMessage> context;
     private KeyValueStore<String, StoryState> versions;
     private KeyValueStore<String, Long> expiry;
+    private final DueScanFloor expiryFloor = new DueScanFloor();
 
     StoryVersionProcessor(DedupeSettings settings) {
         this.settings = settings;
@@ -116,8 +118,14 @@ final class StoryVersionProcessor implements Processor<String, Article, String, 
         versions.put(state.uri(), state);
         stored.filter(old -> !old.killed()).ifPresent(old -> expiry.put(expiryKey(old), null));
         if (!state.killed()) {
-            expiry.put(expiryKey(state), state.updatedAt().toEpochMilli());
+            fileExpiry(state);
         }
+    }
+
+    /** Files a live state's expiry; every expiry key goes in through here, so the scan floor knows of it. */
+    private void fileExpiry(StoryState state) {
+        expiry.put(expiryKey(state), state.updatedAt().toEpochMilli());
+        expiryFloor.filed(state.updatedAt().toEpochMilli());
     }
 
     private static String expiryKey(StoryState state) {
@@ -135,9 +143,13 @@ final class StoryVersionProcessor implements Processor<String, Article, String, 
         }
         long cutoff = now - settings.window().toMillis();
         List<KeyValue<String, Long>> expired = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = expiry.range(DueTimeKey.FIRST, DueTimeKey.dueBefore(cutoff))) {
+        if (!expiryFloor.mayHoldDueBy(cutoff - 1)) {
+            return;
+        }
+        try (KeyValueIterator<String, Long> it = expiry.range(expiryFloor.from(), DueTimeKey.dueBefore(cutoff))) {
             it.forEachRemaining(expired::add);
         }
+        expiryFloor.readBefore(cutoff); // every entry read is deleted below
         for (KeyValue<String, Long> entry : expired) {
             expiry.put(entry.key, null);
             String uri = DueTimeKey.subject(entry.key);
@@ -153,7 +165,7 @@ final class StoryVersionProcessor implements Processor<String, Article, String, 
         try (KeyValueIterator<String, StoryState> all = versions.all()) {
             all.forEachRemaining(kv -> {
                 if (!kv.value.killed()) {
-                    expiry.put(expiryKey(kv.value), kv.value.updatedAt().toEpochMilli());
+                    fileExpiry(kv.value);
                 }
             });
         }

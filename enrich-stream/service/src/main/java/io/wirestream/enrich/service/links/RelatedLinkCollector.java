@@ -2,6 +2,7 @@ package io.wirestream.enrich.service.links;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.RelatedLink;
+import io.wirestream.enrich.service.codec.DueScanFloor;
 import io.wirestream.enrich.service.codec.DueTimeKey;
 import io.wirestream.enrich.tagging.related.KeyHits;
 import io.wirestream.enrich.tagging.related.RelatedLinkMerger;
@@ -43,6 +44,7 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
     private ProcessorContext<String, Article> context;
     private KeyValueStore<String, PendingLinks> pending;
     private KeyValueStore<String, Long> sweepDue;
+    private final DueScanFloor sweepFloor = new DueScanFloor();
     private LinkParts parts;
 
     RelatedLinkCollector(RelatedStoryRanker ranker, Duration window) {
@@ -176,9 +178,13 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
             sweepDue.put(DueTimeKey.LEGACY_INDEXED_MARKER, 1L);
         }
         List<String> due = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = sweepDue.range(DueTimeKey.FIRST, DueTimeKey.dueBy(now))) {
+        if (!sweepFloor.mayHoldDueBy(now)) {
+            return;
+        }
+        try (KeyValueIterator<String, Long> it = sweepDue.range(sweepFloor.from(), DueTimeKey.dueBy(now))) {
             it.forEachRemaining(kv -> due.add(kv.key));
         }
+        sweepFloor.readThrough(now); // every entry read is deleted below; a story swept again is filed anew
         for (String key : due) {
             sweepDue.put(key, null);
             String uri = DueTimeKey.subject(key);
@@ -208,7 +214,7 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
     /** Puts the story's next deadline in the sweep index: its oldest waiting version's timeout, else forgetting it. */
     private void scheduleSweep(String uri, PendingLinks state) {
         long next = nextDue(state);
-        sweepDue.put(sweepKey(next, uri), next);
+        fileSweep(next, uri);
     }
 
     /**
@@ -224,7 +230,7 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
         if (previousDue != null) {
             sweepDue.put(sweepKey(previousDue, uri), null);
         }
-        sweepDue.put(sweepKey(next, uri), next);
+        fileSweep(next, uri);
     }
 
     /**
@@ -239,6 +245,12 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
             next = Math.min(next, w.firstSeenMillis + PENDING_TIMEOUT.toMillis());
         }
         return next;
+    }
+
+    /** Files a story's next sweep; every sweep key goes in through here, so the scan floor knows of it. */
+    private void fileSweep(long dueMillis, String uri) {
+        sweepDue.put(sweepKey(dueMillis, uri), dueMillis);
+        sweepFloor.filed(dueMillis);
     }
 
     private static String sweepKey(long dueMillis, String uri) {
