@@ -22,7 +22,7 @@ import static io.wirestream.enrich.tagging.ner.FeatureHash.pow;
  *       computed once and kept in a per-finder cache ({@link Word}), so a token costs five vector additions for
  *       these ~26 features, not ~26 hash-table look-ups (each a likely cache miss in a model of megabytes).</li>
  *   <li>Features with few values (the knowledge labels, the previous-map outcome, the sentence start, the edges, the
- *       capitals line, the previous outcomes "po=" and "ppo=") are vectors computed once per model.</li>
+ *       capitals line, the previous outcomes "po=" and "ppo=") are vectors computed once per name finder (one per thread).</li>
  *   <li>Only the word bigrams, "kb0+w1=" and "capsline,w=" are looked up per token; "pow=" and "powf=" (the
  *       previous outcome with the word and with its class) are summed once per word and previous outcome.</li>
  * </ul>
