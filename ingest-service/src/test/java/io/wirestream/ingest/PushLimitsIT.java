@@ -87,6 +87,29 @@ class PushLimitsIT {
         assertThat(reply).contains("\"too_large\"").contains("3000000000");
     }
 
+    /**
+     * An ordinary client that sends its whole body at once (Java's HttpClient does not wait for 100-continue) must read
+     * the 413, not a reset connection: a server that answers early and then closes with the body still unread in its
+     * socket makes the kernel reset the connection, and the reset can discard the reply before the client reads it.
+     */
+    @Test
+    void aClientSendingABodyDeclaredOverTheLimitAlwaysReadsThe413() throws Exception {
+        byte[] over = nitf("Over", "o".repeat((int) ITEM_LIMIT + 1024)).getBytes(StandardCharsets.UTF_8);
+        java.util.List<String> missed = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            try {
+                HttpResponse<String> r = harness.post("/v1/items", ALPHA, "application/xml", over, "X-Item-Id", "over-" + i);
+                if (r.statusCode() != 413 || !r.body().contains("\"too_large\"")) {
+                    missed.add(i + ": " + r.statusCode() + " " + r.body());
+                }
+            } catch (java.io.IOException e) {
+                missed.add(i + ": " + e);
+            }
+        }
+        assertThat(missed).as("pushes that did not read a 413 with its reason").isEmpty();
+        assertThat(pushNormal("after-over")).isEqualTo(202);
+    }
+
     @Test
     void aChunkedBodyOverTheLimitIs413WhileItStreams() throws Exception {
         byte[] chunk = new byte[64 * 1024];

@@ -24,6 +24,9 @@ import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,13 @@ public final class ServiceHttpServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int DEFAULT_STOP_GRACE_SECONDS = 5; // well inside Docker's 10 s between SIGTERM and SIGKILL
     static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(DEFAULT_STOP_GRACE_SECONDS);
+    /**
+     * How much of a body left unread by a route (a refusal on its headers, or part way) the server reads and drops
+     * after answering, and for how long, so the answer is not lost to a connection reset ({@link UnreadBodyDrain}).
+     * Past either bound the connection is closed as it was before.
+     */
+    static final long UNREAD_BODY_DRAIN_BYTES = 64L * 1024 * 1024;
+    static final long UNREAD_BODY_DRAIN_MILLIS = 10_000;
 
     private final String service;
     private final PrometheusMeterRegistry metrics;
@@ -91,6 +101,10 @@ public final class ServiceHttpServer implements AutoCloseable {
                 // default would hold the request until body bytes arrive, so a refusal would wait on the client
                 http.setDelayDispatchUntilContent(false);
             });
+            // a refusal sent before the body was read reaches the client instead of being lost to a reset
+            config.jetty.modifyServletContextHandler(context -> context.addFilter(
+                    new FilterHolder(new UnreadBodyDrain(UNREAD_BODY_DRAIN_BYTES, UNREAD_BODY_DRAIN_MILLIS, System::nanoTime)),
+                    "/*", EnumSet.of(DispatcherType.REQUEST)));
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonErrorHandler());
                 // a stop first closes the port, then lets the requests already in a route finish (a push waiting for

@@ -30,7 +30,15 @@ class ServiceHttpServerLimitsTest {
     @BeforeEach
     void start() {
         server = new ServiceHttpServer("test", ServiceHttpServer.newMetrics("test"),
-                app -> app.post("/echo", ctx -> ctx.result(String.valueOf(ctx.bodyAsBytes().length))), LIMITS)
+                app -> {
+                    app.post("/echo", ctx -> ctx.result(String.valueOf(ctx.bodyAsBytes().length)));
+                    // refuses by the headers alone, as the push API does for a declared size or rate, or after a part
+                    app.post("/refuse", ctx -> {
+                        int part = Integer.parseInt(ctx.queryParamAsClass("read", String.class).getOrDefault("0"));
+                        ctx.req().getInputStream().readNBytes(part);
+                        ctx.status(413).contentType("application/json").result("{\"error\":\"too_large\"}");
+                    });
+                }, LIMITS)
                 .start("127.0.0.1", 0);
     }
 
@@ -58,6 +66,72 @@ class ServiceHttpServerLimitsTest {
             dribbler.start();
             await("the server gives up on the body").atMost(Duration.ofSeconds(15)).until(dribbler::closedByServer);
             assertThat(dribbler.reply()).as("no answer: the connection is simply closed").isEmpty();
+        }
+        assertThat(get("/health/live")).startsWith("HTTP/1.1 200");
+    }
+
+    /**
+     * A route that answers before reading the body (or all of it) leaves the rest unread. Closing the connection then
+     * makes the kernel reset it, and a reset can throw away the answer before the client has read it, so an ordinary
+     * client that sends its whole body at once saw "connection reset" instead of the refusal now and then. The server
+     * reads and drops the rest (bounded) before it closes.
+     */
+    @Test
+    void aClientAlwaysReadsARefusalGivenBeforeItsBodyWasRead() throws Exception {
+        byte[] body = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) 'a');
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.util.List<String> missed = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String read = i % 2 == 0 ? "0" : "65536";
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + server.port() + "/refuse?read=" + read))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            try {
+                java.net.http.HttpResponse<String> r = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 413 || !r.body().contains("too_large")) {
+                    missed.add(i + ": " + r.statusCode() + " " + r.body());
+                }
+            } catch (IOException e) {
+                missed.add(i + ": " + e);
+            }
+        }
+        assertThat(missed).as("requests that did not read the refusal").isEmpty();
+        assertThat(get("/health/live")).startsWith("HTTP/1.1 200");
+    }
+
+    /** The server drops an unread body only up to its bound: a client that would send 1 GiB has its connection closed. */
+    @Test
+    void theUnreadBodyIsDroppedOnlyUpToItsBound() throws Exception {
+        long declared = 1024L * 1024 * 1024;
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(20_000);
+            AtomicReference<String> reply = new AtomicReference<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    reply.set(new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1));
+                } catch (IOException e) {
+                    reply.compareAndSet(null, "");
+                }
+            });
+            reader.start();
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /refuse HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + declared + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            byte[] block = new byte[64 * 1024];
+            long written = 0;
+            try {
+                while (written < declared) {
+                    out.write(block);
+                    written += block.length;
+                }
+            } catch (IOException closedByServer) {
+                // expected: past the bound the server closes
+            }
+            reader.join(20_000);
+            assertThat(written).as("the server stopped reading long before the declared length").isLessThan(declared / 2)
+                    .isGreaterThan(ServiceHttpServer.UNREAD_BODY_DRAIN_BYTES);
+            assertThat(reply.get()).startsWith("HTTP/1.1 413");
         }
         assertThat(get("/health/live")).startsWith("HTTP/1.1 200");
     }
