@@ -2,8 +2,8 @@ package io.wirestream.enrich.service;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.PubStatus;
-import io.wirestream.enrich.service.codec.DueScanFloor;
 import io.wirestream.enrich.service.codec.DueTimeKey;
+import io.wirestream.enrich.service.codec.DueTimers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,8 +54,7 @@ final class ArticleReleaseProcessor implements Processor<String, Article, String
     private ProcessorContext<String, Article> context;
     private KeyValueStore<String, Article> held;
     private KeyValueStore<String, Long> tombstoneDue;
-    private KeyValueStore<String, Long> timers;
-    private final DueScanFloor timerFloor = new DueScanFloor();
+    private DueTimers<Long> timers;
 
     ArticleReleaseProcessor(Duration tombstoneGrace, Duration checkInterval, Duration maxEmbargoAhead) {
         this.tombstoneGrace = tombstoneGrace;
@@ -68,12 +67,8 @@ final class ArticleReleaseProcessor implements Processor<String, Article, String
         this.context = context;
         this.held = context.getStateStore(HELD_STORE);
         this.tombstoneDue = context.getStateStore(TOMBSTONE_STORE);
-        this.timers = context.getStateStore(TIMER_STORE);
+        this.timers = new DueTimers<>(context.getStateStore(TIMER_STORE));
         context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, this::releaseDue);
-    }
-
-    private static String timerKey(long dueMillis, char kind, String uri) {
-        return DueTimeKey.of(dueMillis, kind + uri);
     }
 
     @Override
@@ -132,20 +127,11 @@ final class ArticleReleaseProcessor implements Processor<String, Article, String
     }
 
     private void releaseDue(long wallClockMs) {
-        if (timers.get(DueTimeKey.LEGACY_INDEXED_MARKER) == null) {
+        if (!timers.marked(DueTimeKey.LEGACY_INDEXED_MARKER)) {
             indexLegacyState();
         }
-        if (!timerFloor.mayHoldDueBy(wallClockMs)) {
-            return;
-        }
         Instant now = Instant.ofEpochMilli(wallClockMs);
-        List<KeyValue<String, Long>> due = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = timers.range(timerFloor.from(), DueTimeKey.dueBy(wallClockMs))) {
-            it.forEachRemaining(due::add);
-        }
-        timerFloor.readThrough(wallClockMs); // every timer read is deleted below
-        for (KeyValue<String, Long> timer : due) {
-            timers.put(timer.key, null);
+        for (KeyValue<String, Long> timer : timers.takeDueBy(wallClockMs)) {
             String subject = DueTimeKey.subject(timer.key);
             char kind = subject.charAt(0);
             String uri = subject.substring(1);
@@ -165,10 +151,8 @@ final class ArticleReleaseProcessor implements Processor<String, Article, String
         }
     }
 
-    /** Files a timer; every timer goes in through here, so the scan floor knows of it. */
     private void fileTimer(long dueMillis, char kind, String uri) {
-        timers.put(timerKey(dueMillis, kind, uri), dueMillis);
-        timerFloor.filed(dueMillis);
+        timers.file(dueMillis, kind + uri, dueMillis);
     }
 
     /** Gives every held story and pending tombstone written before the timer index its timer entry, once. */
@@ -182,7 +166,7 @@ final class ArticleReleaseProcessor implements Processor<String, Article, String
         try (KeyValueIterator<String, Long> it = tombstoneDue.all()) {
             it.forEachRemaining(kv -> fileTimer(kv.value, TOMBSTONE, kv.key));
         }
-        timers.put(DueTimeKey.LEGACY_INDEXED_MARKER, 1L);
+        timers.mark(DueTimeKey.LEGACY_INDEXED_MARKER, 1L);
     }
 
     private void emit(String uri, Article article, long timestamp, Instant now) {

@@ -12,7 +12,7 @@ package io.wirestream.enrich.service.codec;
  * tick's upper bound once the tick has read its range, and comes down again whenever a key is filed earlier than it.
  * Keys that sort after every due key (markers starting with {@code '~'}) are not due keys and do not count.
  */
-public final class DueScanFloor {
+final class DueScanFloor {
 
     private long floor;
 

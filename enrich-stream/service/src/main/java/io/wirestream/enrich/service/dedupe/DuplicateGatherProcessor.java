@@ -8,8 +8,8 @@ import io.wirestream.enrich.dedupe.fingerprint.MatchKind;
 import io.wirestream.enrich.dedupe.index.DedupeDecision;
 import io.wirestream.enrich.dedupe.index.DuplicateMatch;
 import io.wirestream.enrich.dedupe.index.IndexedStory;
-import io.wirestream.enrich.service.codec.DueScanFloor;
 import io.wirestream.enrich.service.codec.DueTimeKey;
+import io.wirestream.enrich.service.codec.DueTimers;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.AuditEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.ClusterEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.CopyReply;
@@ -70,8 +70,7 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
     private KeyValueStore<String, StoryFate> fates;
     private KeyValueStore<String, Article> pendingArticles;
     private KeyValueStore<String, DedupeMessage> followers;
-    private KeyValueStore<String, String> due;
-    private final DueScanFloor dueFloor = new DueScanFloor();
+    private DueTimers<String> due;
     private boolean dueStoreChecked;
 
     DuplicateGatherProcessor(DedupeSettings settings) {
@@ -85,7 +84,7 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         this.fates = context.getStateStore(FATE_STORE);
         this.pendingArticles = context.getStateStore(PENDING_ARTICLE_STORE);
         this.followers = context.getStateStore(FOLLOWER_STORE);
-        this.due = context.getStateStore(DUE_STORE);
+        this.due = new DueTimers<>(context.getStateStore(DUE_STORE));
         long tick = Math.max(100, Math.min(1000, settings.holdBack().toMillis() / 2));
         context.schedule(Duration.ofMillis(tick), PunctuationType.WALL_CLOCK_TIME, this::releaseReady);
         context.schedule(settings.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, this::purgeFates);
@@ -129,7 +128,7 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         PendingStory waiting = base.withCandidate(candidate.indexed(), candidate.expectedAnswers(), now);
         pending.put(uri, waiting);
         if (existing != null && existing.hasCandidate()) {
-            due.delete(dueKey(existing.createdAtMillis() + settings.holdBack().toMillis(), uri));
+            due.cancel(existing.createdAtMillis() + settings.holdBack().toMillis(), uri);
         }
         // first due when the hold-back has passed; answers arriving after that are judged as they come in
         fileDue(waiting.createdAtMillis() + settings.holdBack().toMillis(), uri);
@@ -217,8 +216,9 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         }
         IndexedStory self = story.indexed();
         pending.put(uri, null);
-        forgetDue(dueKey(story.createdAtMillis() + settings.holdBack().toMillis(), uri));
-        forgetDue(dueKey(story.createdAtMillis() + settings.answerTimeout().toMillis(), uri));
+        // a story has at most one of its two due keys at a time: cancel only the one filed
+        due.cancelIfFiled(story.createdAtMillis() + settings.holdBack().toMillis(), uri);
+        due.cancelIfFiled(story.createdAtMillis() + settings.answerTimeout().toMillis(), uri);
         Article kept = pendingArticles.get(uri);
         // bookkeeping written before articles were kept apart still carries its article
         Article article = kept != null ? kept : story.article();
@@ -335,20 +335,8 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
             refileDecimalDueKeys();
             dueStoreChecked = true;
         }
-        if (!dueFloor.mayHoldDueBy(now)) {
-            return;
-        }
-        List<KeyValue<String, String>> dueNow = new ArrayList<>();
-        try (var range = due.range(dueFloor.from(), DueTimeKey.dueBy(now))) {
-            while (range.hasNext()) {
-                var entry = range.next();
-                dueNow.add(KeyValue.pair(entry.key, entry.value));
-            }
-        }
-        // every key read is deleted below; one filed again moves the floor back down itself
-        dueFloor.readThrough(now);
-        for (KeyValue<String, String> entry : dueNow) {
-            due.delete(entry.key);
+        // every key taken is deleted; one filed again moves the floor back down itself
+        for (KeyValue<String, String> entry : due.takeDueBy(now)) {
             String uri = entry.value;
             PendingStory story = pending.get(uri);
             if (story == null || !story.hasCandidate()) {
@@ -369,7 +357,7 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
      * they are filed.
      */
     private void fileDueTimesWrittenBeforeTheDueStore() {
-        if (due.get(DUE_STORE_FILLED) != null) {
+        if (due.marked(DUE_STORE_FILLED)) {
             return;
         }
         List<KeyValue<String, Long>> waiting = new ArrayList<>();
@@ -382,17 +370,7 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
             }
         }
         waiting.forEach(w -> fileDue(w.value + settings.holdBack().toMillis(), w.key));
-        due.put(DUE_STORE_FILLED, "");
-    }
-
-    /**
-     * Deletes a due key only where it is filed: a story has at most one of its two due keys at a time, and a delete
-     * of an absent key still writes a tombstone to the changelog (two of the five due records per story).
-     */
-    private void forgetDue(String key) {
-        if (due.get(key) != null) {
-            due.delete(key);
-        }
+        due.mark(DUE_STORE_FILLED, "");
     }
 
     /**
@@ -401,7 +379,7 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
      * are filed again under their {@link DueTimeKey}.
      */
     private void refileDecimalDueKeys() {
-        if (due.get(DECIMAL_KEYS_REFILED) != null) {
+        if (due.marked(DECIMAL_KEYS_REFILED)) {
             return;
         }
         List<KeyValue<String, String>> decimal = new ArrayList<>();
@@ -414,10 +392,10 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
             }
         }
         for (KeyValue<String, String> entry : decimal) {
-            due.delete(entry.key);
+            due.removeLegacy(entry.key);
             fileDue(Long.parseLong(entry.key.substring(0, DECIMAL_DIGITS)), entry.value);
         }
-        due.put(DECIMAL_KEYS_REFILED, "");
+        due.mark(DECIMAL_KEYS_REFILED, "");
     }
 
     /** Markers sort after every due key, so no range scan of due times reads them. */
@@ -425,14 +403,8 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
     static final String DECIMAL_KEYS_REFILED = "~decimal-keys-refiled";
     private static final int DECIMAL_DIGITS = 15;
 
-    /** Files the story's next due time; every due key goes in through here, so the scan floor knows of it. */
     private void fileDue(long dueMillis, String uri) {
-        due.put(dueKey(dueMillis, uri), uri);
-        dueFloor.filed(dueMillis);
-    }
-
-    private static String dueKey(long dueMillis, String uri) {
-        return DueTimeKey.of(dueMillis, uri);
+        due.file(dueMillis, uri, uri);
     }
 
     private void purgeFates(long now) {

@@ -8,13 +8,12 @@ import io.wirestream.enrich.dedupe.version.StoryState;
 import io.wirestream.enrich.dedupe.version.StoryVersionGuard;
 import io.wirestream.enrich.dedupe.version.VersionDecision;
 import io.wirestream.enrich.dedupe.version.VersionVerdict;
-import io.wirestream.enrich.service.codec.DueScanFloor;
 import io.wirestream.enrich.service.codec.DueTimeKey;
+import io.wirestream.enrich.service.codec.DueTimers;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.AuditEvent;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.IndexProbe;
 import io.wirestream.enrich.service.dedupe.DedupeMessage.StoryCandidate;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
@@ -51,8 +50,7 @@ final class StoryVersionProcessor implements Processor<String, Article, String, 
     private final Fingerprinter fingerprinter;
     private ProcessorContext<String, DedupeMessage> context;
     private KeyValueStore<String, StoryState> versions;
-    private KeyValueStore<String, Long> expiry;
-    private final DueScanFloor expiryFloor = new DueScanFloor();
+    private DueTimers<Long> expiry;
 
     StoryVersionProcessor(DedupeSettings settings) {
         this.settings = settings;
@@ -63,7 +61,7 @@ final class StoryVersionProcessor implements Processor<String, Article, String, 
     public void init(ProcessorContext<String, DedupeMessage> context) {
         this.context = context;
         this.versions = context.getStateStore(STORE);
-        this.expiry = context.getStateStore(EXPIRY_STORE);
+        this.expiry = new DueTimers<>(context.getStateStore(EXPIRY_STORE));
         context.schedule(settings.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, this::purge);
     }
 
@@ -116,42 +114,23 @@ final class StoryVersionProcessor implements Processor<String, Article, String, 
 
     private void remember(Optional<StoryState> stored, StoryState state) {
         versions.put(state.uri(), state);
-        stored.filter(old -> !old.killed()).ifPresent(old -> expiry.put(expiryKey(old), null));
+        stored.filter(old -> !old.killed()).ifPresent(old -> expiry.cancel(old.updatedAt().toEpochMilli(), old.uri()));
         if (!state.killed()) {
             fileExpiry(state);
         }
     }
 
-    /** Files a live state's expiry; every expiry key goes in through here, so the scan floor knows of it. */
     private void fileExpiry(StoryState state) {
-        expiry.put(expiryKey(state), state.updatedAt().toEpochMilli());
-        expiryFloor.filed(state.updatedAt().toEpochMilli());
-    }
-
-    private static String expiryKey(StoryState state) {
-        return expiryKey(state.updatedAt().toEpochMilli(), state.uri());
-    }
-
-    private static String expiryKey(long updatedAtMillis, String uri) {
-        return DueTimeKey.of(updatedAtMillis, uri);
+        expiry.file(state.updatedAt().toEpochMilli(), state.uri(), state.updatedAt().toEpochMilli());
     }
 
     /** Forgets live states not updated within the window; a killed story's state stays: it is the kill registry. */
     private void purge(long now) {
-        if (expiry.get(DueTimeKey.LEGACY_INDEXED_MARKER) == null) {
+        if (!expiry.marked(DueTimeKey.LEGACY_INDEXED_MARKER)) {
             indexLegacyStates();
         }
         long cutoff = now - settings.window().toMillis();
-        List<KeyValue<String, Long>> expired = new ArrayList<>();
-        if (!expiryFloor.mayHoldDueBy(cutoff - 1)) {
-            return;
-        }
-        try (KeyValueIterator<String, Long> it = expiry.range(expiryFloor.from(), DueTimeKey.dueBefore(cutoff))) {
-            it.forEachRemaining(expired::add);
-        }
-        expiryFloor.readBefore(cutoff); // every entry read is deleted below
-        for (KeyValue<String, Long> entry : expired) {
-            expiry.put(entry.key, null);
+        for (KeyValue<String, Long> entry : expiry.takeDueBefore(cutoff)) {
             String uri = DueTimeKey.subject(entry.key);
             StoryState state = versions.get(uri);
             if (state != null && !state.killed() && state.updatedAt().toEpochMilli() == entry.value) {
@@ -169,6 +148,6 @@ final class StoryVersionProcessor implements Processor<String, Article, String, 
                 }
             });
         }
-        expiry.put(DueTimeKey.LEGACY_INDEXED_MARKER, 1L);
+        expiry.mark(DueTimeKey.LEGACY_INDEXED_MARKER, 1L);
     }
 }

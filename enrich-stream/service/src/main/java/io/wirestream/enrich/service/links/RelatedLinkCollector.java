@@ -2,8 +2,8 @@ package io.wirestream.enrich.service.links;
 
 import io.wirestream.avro.Article;
 import io.wirestream.avro.RelatedLink;
-import io.wirestream.enrich.service.codec.DueScanFloor;
 import io.wirestream.enrich.service.codec.DueTimeKey;
+import io.wirestream.enrich.service.codec.DueTimers;
 import io.wirestream.enrich.tagging.related.KeyHits;
 import io.wirestream.enrich.tagging.related.RelatedLinkMerger;
 import io.wirestream.enrich.tagging.related.RelatedStoryRanker;
@@ -43,8 +43,7 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
     private LinkBackrefs backrefs;
     private ProcessorContext<String, Article> context;
     private KeyValueStore<String, PendingLinks> pending;
-    private KeyValueStore<String, Long> sweepDue;
-    private final DueScanFloor sweepFloor = new DueScanFloor();
+    private DueTimers<Long> sweepDue;
     private LinkParts parts;
 
     RelatedLinkCollector(RelatedStoryRanker ranker, Duration window) {
@@ -56,7 +55,7 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
     public void init(ProcessorContext<String, Article> context) {
         this.context = context;
         this.pending = context.getStateStore(PENDING_STORE);
-        this.sweepDue = context.getStateStore(SWEEP_STORE);
+        this.sweepDue = new DueTimers<>(context.getStateStore(SWEEP_STORE));
         this.parts = new LinkParts(context.getStateStore(LinkParts.STORE));
         this.backrefs = new LinkBackrefs(context.getStateStore(LinkBackrefs.BACKREFS_STORE),
                 context.getStateStore(LinkBackrefs.EMITTED_STORE), window.toMillis());
@@ -171,23 +170,15 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
      * with a later deadline gets a new entry. Stories pending before the index existed are indexed once.
      */
     private void sweep(long now) {
-        if (sweepDue.get(DueTimeKey.LEGACY_INDEXED_MARKER) == null) {
+        if (!sweepDue.marked(DueTimeKey.LEGACY_INDEXED_MARKER)) {
             try (KeyValueIterator<String, PendingLinks> it = pending.all()) {
                 it.forEachRemaining(kv -> scheduleSweep(kv.key, kv.value));
             }
-            sweepDue.put(DueTimeKey.LEGACY_INDEXED_MARKER, 1L);
+            sweepDue.mark(DueTimeKey.LEGACY_INDEXED_MARKER, 1L);
         }
-        List<String> due = new ArrayList<>();
-        if (!sweepFloor.mayHoldDueBy(now)) {
-            return;
-        }
-        try (KeyValueIterator<String, Long> it = sweepDue.range(sweepFloor.from(), DueTimeKey.dueBy(now))) {
-            it.forEachRemaining(kv -> due.add(kv.key));
-        }
-        sweepFloor.readThrough(now); // every entry read is deleted below; a story swept again is filed anew
-        for (String key : due) {
-            sweepDue.put(key, null);
-            String uri = DueTimeKey.subject(key);
+        // every entry taken is deleted; a story swept again is filed anew
+        for (KeyValue<String, Long> entry : sweepDue.takeDueBy(now)) {
+            String uri = DueTimeKey.subject(entry.key);
             PendingLinks state = pending.get(uri);
             if (state == null) {
                 continue;
@@ -228,7 +219,7 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
             return;
         }
         if (previousDue != null) {
-            sweepDue.put(sweepKey(previousDue, uri), null);
+            sweepDue.cancel(previousDue, uri);
         }
         fileSweep(next, uri);
     }
@@ -247,14 +238,8 @@ final class RelatedLinkCollector implements Processor<String, LinkMessage, Strin
         return next;
     }
 
-    /** Files a story's next sweep; every sweep key goes in through here, so the scan floor knows of it. */
     private void fileSweep(long dueMillis, String uri) {
-        sweepDue.put(sweepKey(dueMillis, uri), dueMillis);
-        sweepFloor.filed(dueMillis);
-    }
-
-    private static String sweepKey(long dueMillis, String uri) {
-        return DueTimeKey.of(dueMillis, uri);
+        sweepDue.file(dueMillis, uri, dueMillis);
     }
 
     static byte[] encode(Article article) {
