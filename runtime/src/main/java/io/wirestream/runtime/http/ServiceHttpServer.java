@@ -102,9 +102,11 @@ public final class ServiceHttpServer implements AutoCloseable {
                 http.setDelayDispatchUntilContent(false);
             });
             // a refusal sent before the body was read reaches the client instead of being lost to a reset
-            config.jetty.modifyServletContextHandler(context -> context.addFilter(
-                    new FilterHolder(new UnreadBodyDrain(UNREAD_BODY_DRAIN_BYTES, UNREAD_BODY_DRAIN_MILLIS, System::nanoTime)),
-                    "/*", EnumSet.of(DispatcherType.REQUEST)));
+            config.jetty.modifyServletContextHandler(context -> {
+                FilterHolder drain = new FilterHolder(new UnreadBodyDrain(UNREAD_BODY_DRAIN_BYTES, UNREAD_BODY_DRAIN_MILLIS, System::nanoTime));
+                drain.setAsyncSupported(true); // it drops the rest of a body asynchronously, holding no thread
+                context.addFilter(drain, "/*", EnumSet.of(DispatcherType.REQUEST));
+            });
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new JsonErrorHandler());
                 // a stop first closes the port, then lets the requests already in a route finish (a push waiting for

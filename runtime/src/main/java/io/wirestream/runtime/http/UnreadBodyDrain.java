@@ -1,8 +1,12 @@
 package io.wirestream.runtime.http;
 
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -21,11 +25,12 @@ import org.slf4j.LoggerFactory;
  * it: the client sees "connection reset" instead of the 413 or 429 that says why. HTTP/1.1 (RFC 9112, section 9.6) asks
  * a server to keep reading for a while before it closes; this is that.
  *
- * <p>Bounded by bytes ({@code maxBytes}) and by time ({@code maxMillis}, checked whenever bytes arrive). A client that
- * stops sending is cut off by the idle timeout and the slow-client guard, as any body is. Past a bound the exchange ends
- * and Jetty closes the connection as it did without this filter. Nothing read here is kept, so it costs no memory; it
- * holds the request's thread while it reads, as reading an accepted body does. A route that went asynchronous has read
- * its body already (the push API reads before it waits for Kafka), so such requests are left alone.
+ * <p>Bounded by bytes ({@code maxBytes}) and by time ({@code maxMillis}, the asynchronous read's timeout; the idle
+ * timeout and the slow-client guard still apply to the connection). Past a bound the exchange ends
+ * and Jetty closes the connection as it did without this filter. Nothing read here is kept, so it costs no memory, and it
+ * reads asynchronously, so it holds no thread: a client that declares a body and sends nothing holds only its
+ * connection, for at most {@code maxMillis}. A route that went asynchronous has read its body already (the push API
+ * reads before it waits for Kafka), so such requests are left alone.
  */
 final class UnreadBodyDrain implements Filter {
 
@@ -66,19 +71,79 @@ final class UnreadBodyDrain implements Filter {
         } catch (IllegalStateException writtenAsText) {
             response.getWriter().close();
         }
-        long started = nanoTime.getAsLong();
-        long dropped = 0;
-        byte[] buffer = new byte[16 * 1024];
-        try {
-            while (dropped <= maxBytes && nanoTime.getAsLong() - started <= maxNanos) {
+        // then the rest is read as it comes, without a thread: a client that declares a body and sends none (even one
+        // refused for its key) holds a connection until the time bound, never a thread
+        AsyncContext async = request.startAsync();
+        async.setTimeout(maxNanos / 1_000_000L);
+        Drop drop = new Drop(in, async);
+        async.addListener(drop);
+        in.setReadListener(drop);
+    }
+
+    /** Reads whatever has arrived and drops it, until the body ends, a bound is passed, or the client fails or goes. */
+    private final class Drop implements ReadListener, AsyncListener {
+        private final ServletInputStream in;
+        private final AsyncContext async;
+        private final byte[] buffer = new byte[16 * 1024];
+        private final long started = nanoTime.getAsLong();
+        private long dropped;
+        private boolean done;
+
+        Drop(ServletInputStream in, AsyncContext async) {
+            this.in = in;
+            this.async = async;
+        }
+
+        @Override
+        public synchronized void onDataAvailable() throws IOException {
+            while (!done && in.isReady()) {
                 int n = in.read(buffer);
                 if (n < 0) {
-                    break;
+                    return; // onAllDataRead follows
                 }
                 dropped += n;
+                if (dropped > maxBytes || nanoTime.getAsLong() - started > maxNanos) {
+                    finish(); // Jetty finds the body unfinished and closes the connection, as without the drain
+                }
             }
-        } catch (IOException gone) {
-            log.debug("the client went while its unread body was being dropped ({} bytes): {}", dropped, gone.toString());
+        }
+
+        @Override
+        public void onAllDataRead() {
+            finish();
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            log.debug("the client went while its unread body was being dropped ({} bytes): {}", dropped, failure.toString());
+            finish();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            finish();
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            done = true;
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            finish();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // not restarted
+        }
+
+        private synchronized void finish() {
+            if (!done) {
+                done = true;
+                async.complete();
+            }
         }
     }
 }

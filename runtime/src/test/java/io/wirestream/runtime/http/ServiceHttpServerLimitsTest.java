@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +99,39 @@ class ServiceHttpServerLimitsTest {
         }
         assertThat(missed).as("requests that did not read the refusal").isEmpty();
         assertThat(get("/health/live")).startsWith("HTTP/1.1 200");
+    }
+
+    /**
+     * Dropping an unread body must not hold a thread: a client refused on its headers (even for a missing key) that
+     * declares a body and sends none would otherwise hold one of the server's threads for each such connection.
+     */
+    @Test
+    void clientsThatDeclareABodyAndSendNoneHoldNoThread() throws Exception {
+        List<Socket> sockets = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                Socket socket = new Socket("127.0.0.1", server.port());
+                sockets.add(socket);
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write("POST /refuse HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100000\r\n\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                assertThat(new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 413");
+            }
+            // well before the slow-client guard (LIMITS: 2 s) would free a blocked thread by closing its connection
+            await("no thread waits in the drain").atMost(Duration.ofMillis(1200)).until(() -> threadsIn(UnreadBodyDrain.class) == 0);
+            assertThat(get("/health/live")).startsWith("HTTP/1.1 200");
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    static long threadsIn(Class<?> type) {
+        return Thread.getAllStackTraces().values().stream()
+                .filter(stack -> java.util.Arrays.stream(stack).anyMatch(frame -> frame.getClassName().startsWith(type.getName())))
+                .count();
     }
 
     /** The server drops an unread body only up to its bound: a client that would send 1 GiB has its connection closed. */
