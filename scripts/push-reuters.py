@@ -66,7 +66,9 @@ def call(url, key, data=None):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("port", type=int)
-    ap.add_argument("key")
+    ap.add_argument("key", nargs="?", default=None,
+                    help="the agency's API key (a key that starts with '-', as older releases could make, goes as --key=KEY)")
+    ap.add_argument("--key", dest="key_option", default=None, metavar="KEY", help="the key, given this way when it starts with '-'")
     ap.add_argument("--read-port", type=int, default=None)
     ap.add_argument("--limit", type=int, default=1000)
     ap.add_argument("--parity", choices=["odd", "even", "all"], default="odd")
@@ -81,6 +83,9 @@ def main():
     ap.add_argument("--via-receipts", action="store_true",
                     help="follow fates through the push API's receipt look-up, with the agency key")
     a = ap.parse_args()
+    a.key = a.key or a.key_option
+    if not a.key:
+        ap.error("the agency's API key is required (as --key=KEY when it starts with '-')")
     if a.read_key is None and a.data_dir:
         keys = os.path.join(a.data_dir, "subscribers", "local-read-keys.properties")
         try:

@@ -24,11 +24,19 @@ public final class ApiKeyHash {
         return PREFIX + Sha256.hex(apiKey.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A fresh key: 32 random bytes, URL-safe Base64 (43 characters), safe in headers and shells. */
+    /**
+     * A fresh key: 32 random bytes, URL-safe Base64 (43 characters), safe in headers and shells. Never one starting with
+     * '-', which a command line would read as an option (one key in 64 did); drawing again costs under two bits of the
+     * 256.
+     */
     public static String newKey() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String key;
+        do {
+            RANDOM.nextBytes(bytes);
+            key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (key.charAt(0) == '-');
+        return key;
     }
 
     /** The line to put in the credentials file for this agency and key. */

@@ -90,4 +90,17 @@ class CredentialStoreTest {
         // SHA-256 of "abc" is a published test vector
         assertThat(ApiKeyHash.hash("abc")).isEqualTo("sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
+
+    /**
+     * A key is typed or pasted as a command-line argument (the push scripts, curl, `wire` commands); one starting
+     * with '-' is read as an option there. One generated key in 64 started so before this was fixed: `./wire up`
+     * gave an agency such a key, and `scripts/push-reuters.py 18000 KEY` then failed with "the following arguments are
+     * required: key".
+     */
+    @Test
+    void aNewKeyNeverStartsWithADash() {
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(ApiKeyHash.newKey()).hasSize(43).doesNotStartWith("-");
+        }
+    }
 }
