@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The subscribers in force, re-read from their file while the service runs. {@link #check()} (called on a timer)
- * reads the file and compares its content with what is in force; a changed file is parsed and validated
+ * reads the file and compares its content with what is in force; a changed content is judged once two consecutive
+ * checks read the same (so a read in the middle of a save neither refuses the file nor applies half of it), then
+ * parsed and validated
  * ({@link SubscribersFile}), then handed to the before-apply step (which creates the topics of new subscribers), and
  * only then swapped in, so the next story fanned out sees it. A file that does not parse, does not validate, or whose
  * topics cannot be made is not applied: the previous subscribers stay in force, and the reason is logged once per
@@ -43,6 +45,7 @@ public final class LiveSubscribers implements Supplier<SubscriberConfig> {
     private volatile Instant appliedAt;
     private volatile String problem;
     private volatile String rejectedDigest;
+    private String unsettledDigest;
     private Counter rejected;
     private Counter applied;
 
@@ -142,6 +145,13 @@ public final class LiveSubscribers implements Supplier<SubscriberConfig> {
         }
         if (digest.equals(rejectedDigest) && problem != null && !problem.contains("topics")) {
             return; // already reported; a failure to make topics is tried again
+        }
+        if (!digest.equals(unsettledDigest)) {
+            // first seen now: a save may still be under way (an editor or a script that truncates the file and then
+            // writes it), and half a file can be invalid (readiness would flap) or, worse, valid with subscribers
+            // missing. Judged at the next check if it reads the same.
+            unsettledDigest = digest;
+            return;
         }
         SubscriberConfig next;
         try {

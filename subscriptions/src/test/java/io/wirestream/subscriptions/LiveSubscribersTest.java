@@ -35,10 +35,12 @@ class LiveSubscribersTest {
 
         Files.writeString(f, file("one", "two"));
         live.check();
+        live.check(); // a change is judged once two checks read the same
         assertThat(live.get().byId().keySet()).containsExactly("one", "two");
         assertThat(live.problem()).isNull();
 
         Files.writeString(f, file("one", "two") + "  - {id: three, products: [], channels: {topic: true}}\n");
+        live.check();
         live.check();
         live.check(); // reported once, counted once
         assertThat(live.get().byId().keySet()).as("the previous file stays in force").containsExactly("one", "two");
@@ -52,6 +54,7 @@ class LiveSubscribersTest {
         assertThat(live.get().byId().keySet()).containsExactly("one", "two");
 
         Files.writeString(f, file("two"));
+        live.check();
         live.check();
         assertThat(live.get().byId().keySet()).containsExactly("two");
         assertThat(live.problem()).isNull();
@@ -73,11 +76,38 @@ class LiveSubscribersTest {
         brokerDown[0] = true;
         Files.writeString(f, file("one", "two"));
         live.check();
+        live.check();
         assertThat(live.get().byId().keySet()).containsExactly("one");
         assertThat(live.problem()).contains("could not be made").contains("broker away");
         brokerDown[0] = false;
         live.check();
         assertThat(live.get().byId().keySet()).containsExactly("one", "two");
+        assertThat(live.problem()).isNull();
+    }
+
+    /**
+     * A check that reads the file in the middle of a save (an editor or script that truncates it, then writes it):
+     * an empty file made readiness fail until the next check (FanOutIT caught it), and a file cut after its first
+     * subscriber is valid and would have dropped the others.
+     */
+    @Test
+    void aFileReadInTheMiddleOfASaveIsNeitherRefusedNorApplied(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("s.yaml");
+        Files.writeString(f, file("one", "two"));
+        LiveSubscribers live = new LiveSubscribers(f, Map.of(), c -> { }, Clock.systemUTC());
+
+        Files.writeString(f, "");
+        live.check();
+        assertThat(live.problem()).as("an empty file, read once").isNull();
+
+        Files.writeString(f, file("one"));
+        live.check();
+        assertThat(live.get().byId().keySet()).as("a cut file, read once").containsExactly("one", "two");
+
+        Files.writeString(f, file("one", "two", "three"));
+        live.check();
+        live.check();
+        assertThat(live.get().byId().keySet()).as("the whole file, read twice").containsExactly("one", "two", "three");
         assertThat(live.problem()).isNull();
     }
 
@@ -95,6 +125,7 @@ class LiveSubscribersTest {
         Files.writeString(f, file("one"));
         LiveSubscribers live = new LiveSubscribers(f, Map.of(), c -> { }, Clock.systemUTC());
         Files.writeString(f, "subscribers: [");
+        live.check();
         live.check();
         assertThat(live.problem()).contains("not valid YAML");
         Files.writeString(f, file("one"));

@@ -30,7 +30,7 @@ public final class KafkaSettings {
     public static final Setting<Integer> MIN_INSYNC_REPLICAS = Setting.integer("kafka.topic.min.insync.replicas", 1,
             "min.insync.replicas for topics this service creates (2 in production)");
     public static final Setting<Integer> PARTITIONS = Setting.integer("kafka.topic.partitions", 0,
-            "Partitions for topics this service creates; 0 takes each topic's declared default");
+            "Partitions for topics this service creates; 0 takes each topic's declared default. Each partition costs every instance CPU per item (one partition instead of three: about a quarter less on one instance, docs/performance.md round five), so size it to the instances a deployment is expected to run, not more");
     public static final Setting<Boolean> FAIL_ON_TOPIC_MISMATCH = Setting.bool("kafka.topic.fail.on.mismatch", false,
             "Refuse to start when an existing topic differs from its declaration (otherwise a warning)");
     public static final Setting<String> REGISTRY_URL = Setting.string("registry.url", "http://127.0.0.1:8081",

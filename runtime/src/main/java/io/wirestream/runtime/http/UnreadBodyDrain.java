@@ -125,7 +125,7 @@ final class UnreadBodyDrain implements Filter {
         }
 
         @Override
-        public void onComplete(AsyncEvent event) {
+        public synchronized void onComplete(AsyncEvent event) {
             done = true;
         }
 

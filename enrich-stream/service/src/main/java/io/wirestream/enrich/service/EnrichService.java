@@ -149,6 +149,9 @@ public final class EnrichService implements WireService {
         own.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.get(EnrichSettings.COMMIT_INTERVAL).toMillis());
         own.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, settings.get(EnrichSettings.CACHE_MAX_BYTES));
         own.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.get(EnrichSettings.STANDBY_REPLICAS));
+        // every RocksDB store of the process shares one bounded budget outside the heap (an operator may name another setter)
+        own.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        own.put(BoundedRocksDbMemory.BUDGET_CONFIG, String.valueOf(settings.get(EnrichSettings.ROCKSDB_MEMORY_BYTES)));
         own.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.get(KafkaSettings.REPLICATION_FACTOR));
         own.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, GuardedDeserializationHandler.class);
         own.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, GuardedProcessingHandler.class);

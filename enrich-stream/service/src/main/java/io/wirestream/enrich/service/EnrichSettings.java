@@ -32,6 +32,8 @@ public final class EnrichSettings {
             "How often Kafka Streams commits (commit.interval.ms). Under exactly-once a record reaches the next stage, and wire.articles, only when its transaction commits, so each internal hop waits up to this long: lower cuts latency, higher cuts transaction markers per item");
     public static final Setting<Long> CACHE_MAX_BYTES = Setting.longValue("enrich.cache.max.bytes", 10L * 1024 * 1024,
             "Record cache shared by the stream threads (statestore.cache.max.bytes): state written several times between commits reaches its changelog once");
+    public static final Setting<Long> ROCKSDB_MEMORY_BYTES = Setting.longValue("enrich.rocksdb.memory.bytes", 192L * 1024 * 1024,
+            "Memory outside the heap that all RocksDB stores of the process share: one block cache, with memtables (at most half) and index and filter blocks charged to it. Without a bound each store, task and window segment takes its own (57 RocksDB instances at 3 partitions), which grows past a container's limit. 0: RocksDB's own defaults, unbounded");
     public static final Setting<Integer> STANDBY_REPLICAS = Setting.integer("enrich.standby.replicas", 0,
             "Warm copies of each task's state kept on other instances (num.standby.replicas), so a failed instance's tasks resume without restoring from the changelogs");
     public static final Setting<Duration> KILL_TOMBSTONE_GRACE = Setting.duration("enrich.kill.tombstone.grace", "7d",
@@ -98,7 +100,7 @@ public final class EnrichSettings {
             "Raw items up to this many bytes are normalised on the stream thread, within the per-item time budget that the parsers check as they go; larger ones on the normaliser's worker pool, whose budget also cuts off a parser that stops checking. Handing a small item to a worker and waiting for it cost more than its parse on a busy machine. 0 sends every item to the pool", false);
 
     public static final List<Setting<?>> ALL = List.of(APPLICATION_ID, STATE_DIR, STREAM_THREADS, COMMIT_INTERVAL,
-            CACHE_MAX_BYTES, STANDBY_REPLICAS, KILL_TOMBSTONE_GRACE,
+            CACHE_MAX_BYTES, ROCKSDB_MEMORY_BYTES, STANDBY_REPLICAS, KILL_TOMBSTONE_GRACE,
             EMBARGO_CHECK_INTERVAL, EMBARGO_MAX_AHEAD, HTTP_PORT, HTTP_HOST, DEDUPE_WINDOW, DEDUPE_HOLD_BACK, LINKS_WINDOW,
             LINKS_MAX, LINKS_CACHE_POSTINGS, HEALTH_MAX_THREAD_FAILURES, HEALTH_FAILURE_WINDOW, CLOSE_TIMEOUT,
             NORMALISE_PROVIDER_ZONES, NORMALISE_AGENCY_ZONES, NORMALISE_FORMAT_ZONES, NORMALISE_PROVIDER_LANGUAGES,
