@@ -148,7 +148,7 @@ public final class LiveSubscribers implements Supplier<SubscriberConfig> {
         }
         if (!digest.equals(unsettledDigest)) {
             // first seen now: a save may still be under way (an editor or a script that truncates the file and then
-            // writes it), and half a file can be invalid (readiness would flap) or, worse, valid with subscribers
+            // writes it), and half a file can be invalid (a false warning) or, worse, valid with subscribers
             // missing. Judged at the next check if it reads the same.
             unsettledDigest = digest;
             return;
