@@ -1,5 +1,6 @@
 package io.wirestream.ingest.auth;
 
+import io.wirestream.newsformats.hash.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,12 +28,17 @@ import org.slf4j.LoggerFactory;
  * # agency  hash-of-key
  * demo      sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
  * </pre>
- * A file that fails to parse is not applied: the previous credentials stay in force and the problem is logged.
+ * A file that fails to parse is not applied: the previous credentials stay in force and the problem is logged. A
+ * changed file modified within the last second is applied only once two consecutive re-reads find the same content,
+ * so a re-read in the middle of a save (the file truncated, then written) never withdraws keys: an empty or cut file
+ * is valid, with agencies missing. An older one is applied at its first re-read, as re-reads come only with requests.
  */
 public final class CredentialStore {
 
     private static final Logger log = LoggerFactory.getLogger(CredentialStore.class);
     private static final Pattern HASH = Pattern.compile("sha256:[0-9a-f]{64}");
+    /** A file last modified longer ago than this is taken as a finished save at once; a younger one is read twice. */
+    private static final Duration SAVE_SETTLES = Duration.ofSeconds(1);
 
     private final Path file;
     private final Duration recheckEvery;
@@ -41,6 +47,8 @@ public final class CredentialStore {
     private volatile Instant nextCheck = Instant.MIN;
     private FileTime loadedModified;
     private long loadedSize = -1;
+    private String loadedDigest;
+    private String unsettledDigest;
 
     public CredentialStore(Path file, Duration recheckEvery, Clock clock) {
         this.file = file;
@@ -89,10 +97,27 @@ public final class CredentialStore {
             if (modified.equals(loadedModified) && size == loadedSize) {
                 return;
             }
-            Map<String, String> parsed = parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+            byte[] bytes = Files.readAllBytes(file);
+            String digest = Sha256.hex(bytes);
+            if (digest.equals(loadedDigest)) {
+                loadedModified = modified; // touched, not changed
+                loadedSize = size;
+                unsettledDigest = null;
+                return;
+            }
+            boolean settled = digest.equals(unsettledDigest) || modified.toInstant().isBefore(clock.instant().minus(SAVE_SETTLES));
+            if (loadedSize != -1 && !settled) {
+                // saved just now: the save may still be under way (truncated, then written), and half a file is valid
+                // with agencies missing (an empty one withdrew every key). Applied at the next re-read if the same.
+                unsettledDigest = digest;
+                return;
+            }
+            Map<String, String> parsed = parse(new String(bytes, StandardCharsets.UTF_8).lines().toList());
             agencyByHash = Map.copyOf(parsed);
             loadedModified = modified;
             loadedSize = size;
+            loadedDigest = digest;
+            unsettledDigest = null;
             log.info("loaded {} API key(s) for {} agency(ies) from {}", parsed.size(), parsed.values().stream().distinct().count(), file);
         } catch (NoSuchFileException e) {
             if (!agencyByHash.isEmpty() || loadedSize != -2) {
@@ -101,6 +126,7 @@ public final class CredentialStore {
             agencyByHash = Map.of();
             loadedModified = null;
             loadedSize = -2;
+            loadedDigest = null;
         } catch (IOException | IllegalArgumentException e) {
             log.error("credentials file {} not applied, previous keys stay in force: {}", file, e.getMessage());
         }

@@ -43,13 +43,47 @@ class CredentialStoreTest {
         // during rotation both keys work
         Files.writeString(file, ApiKeyHash.credentialsLine("alpha", "old-key") + "\n" + ApiKeyHash.credentialsLine("alpha", "new-key") + "\n");
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+        store.reloadIfChanged(); // a change is applied once two re-reads find the same
         assertThat(store.agencyFor("new-key")).contains("alpha");
         assertThat(store.agencyFor("old-key")).contains("alpha");
 
         Files.writeString(file, ApiKeyHash.credentialsLine("alpha", "new-key") + "\n");
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
+        store.reloadIfChanged();
         assertThat(store.agencyFor("old-key")).isEmpty();
         assertThat(store.agencyFor("new-key")).contains("alpha");
+    }
+
+    /**
+     * A re-read in the middle of a save (an editor or script that truncates the file, then writes it) found an empty
+     * file, which is valid, and applied it: every agency's pushes were refused with 401 until the next re-read. A file
+     * cut after its first line would have dropped the agencies below it the same way.
+     */
+    @Test
+    void aFileReadInTheMiddleOfASaveDoesNotWithdrawAnyKey() throws Exception {
+        Path file = dir.resolve("creds.txt");
+        Files.writeString(file, ApiKeyHash.credentialsLine("alpha", "key-a") + "\n" + ApiKeyHash.credentialsLine("beta", "key-b") + "\n");
+        // re-read only when the test says (the service re-reads every second; a save takes milliseconds)
+        CredentialStore store = new CredentialStore(file, Duration.ofHours(1), Clock.systemUTC());
+        assertThat(store.agencyFor("key-b")).contains("beta");
+
+        Files.writeString(file, "");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+        store.reloadIfChanged();
+        assertThat(store.agencyFor("key-a")).as("an empty file, read once").contains("alpha");
+
+        Files.writeString(file, ApiKeyHash.credentialsLine("alpha", "key-a") + "\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
+        store.reloadIfChanged();
+        assertThat(store.agencyFor("key-b")).as("a cut file, read once").contains("beta");
+
+        Files.writeString(file, ApiKeyHash.credentialsLine("alpha", "key-a") + "\n" + ApiKeyHash.credentialsLine("beta", "key-b") + "\n"
+                + ApiKeyHash.credentialsLine("gamma", "key-c") + "\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(15)));
+        store.reloadIfChanged();
+        store.reloadIfChanged();
+        assertThat(store.agencyFor("key-c")).as("the whole file, read twice").contains("gamma");
+        assertThat(store.agencyFor("key-a")).contains("alpha");
     }
 
     @Test
