@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ public final class LiveSubscribers implements Supplier<SubscriberConfig> {
     private volatile String problem;
     private volatile String rejectedDigest;
     private String unsettledDigest;
+    private FileTime unsettledModified;
     private Counter rejected;
     private Counter applied;
 
@@ -146,7 +148,16 @@ public final class LiveSubscribers implements Supplier<SubscriberConfig> {
         if (digest.equals(rejectedDigest) && problem != null && !problem.contains("topics")) {
             return; // already reported; a failure to make topics is tried again
         }
-        if (!digest.equals(unsettledDigest)) {
+        FileTime modified;
+        try {
+            modified = Files.getLastModifiedTime(file);
+        } catch (IOException | RuntimeException e) {
+            modified = null;
+        }
+        // the same version twice: the same content and the same time stamp (an empty file seen in two different saves
+        // has the same content, but not the same time stamp)
+        if (!digest.equals(unsettledDigest) || !java.util.Objects.equals(modified, unsettledModified)) {
+            unsettledModified = modified;
             // first seen now: a save may still be under way (an editor or a script that truncates the file and then
             // writes it), and half a file can be invalid (a false warning) or, worse, valid with subscribers
             // missing. Judged at the next check if it reads the same.

@@ -97,8 +97,13 @@ class LiveSubscribersTest {
         LiveSubscribers live = new LiveSubscribers(f, Map.of(), c -> { }, Clock.systemUTC());
 
         Files.writeString(f, "");
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(5)));
         live.check();
         assertThat(live.problem()).as("an empty file, read once").isNull();
+        Files.writeString(f, "");
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(6)));
+        live.check();
+        assertThat(live.problem()).as("an empty file again, in the next save").isNull();
 
         Files.writeString(f, file("one"));
         live.check();

@@ -49,6 +49,7 @@ public final class CredentialStore {
     private long loadedSize = -1;
     private String loadedDigest;
     private String unsettledDigest;
+    private FileTime unsettledModified;
 
     public CredentialStore(Path file, Duration recheckEvery, Clock clock) {
         this.file = file;
@@ -105,11 +106,15 @@ public final class CredentialStore {
                 unsettledDigest = null;
                 return;
             }
-            boolean settled = digest.equals(unsettledDigest) || modified.toInstant().isBefore(clock.instant().minus(SAVE_SETTLES));
+            // the same version twice: the same content and the same time stamp (an empty file seen in two different
+            // saves has the same content, but not the same time stamp)
+            boolean settled = digest.equals(unsettledDigest) && modified.equals(unsettledModified)
+                    || modified.toInstant().isBefore(clock.instant().minus(SAVE_SETTLES));
             if (loadedSize != -1 && !settled) {
                 // saved just now: the save may still be under way (truncated, then written), and half a file is valid
                 // with agencies missing (an empty one withdrew every key). Applied at the next re-read if the same.
                 unsettledDigest = digest;
+                unsettledModified = modified;
                 return;
             }
             Map<String, String> parsed = parse(new String(bytes, StandardCharsets.UTF_8).lines().toList());

@@ -71,6 +71,11 @@ class CredentialStoreTest {
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
         store.reloadIfChanged();
         assertThat(store.agencyFor("key-a")).as("an empty file, read once").contains("alpha");
+        Files.writeString(file, "");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(6)));
+        store.reloadIfChanged();
+        assertThat(store.agencyFor("key-a")).as("an empty file again, in the next save (seen live: saves as often as re-reads)")
+                .contains("alpha");
 
         Files.writeString(file, ApiKeyHash.credentialsLine("alpha", "key-a") + "\n");
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
