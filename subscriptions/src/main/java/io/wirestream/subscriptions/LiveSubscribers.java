@@ -5,10 +5,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wirestream.newsformats.hash.Sha256;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import io.wirestream.runtime.config.SavedFile;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,8 +45,7 @@ public final class LiveSubscribers implements Supplier<SubscriberConfig> {
     private volatile Instant appliedAt;
     private volatile String problem;
     private volatile String rejectedDigest;
-    private String unsettledDigest;
-    private FileTime unsettledModified;
+    private final SavedFile saved;
     private Counter rejected;
     private Counter applied;
 
@@ -76,13 +74,14 @@ public final class LiveSubscribers implements Supplier<SubscriberConfig> {
     private LiveSubscribers(Path file, Map<String, String> env, boolean readSecrets, Consumer<SubscriberConfig> beforeApply,
                             Clock clock) {
         this.file = file;
+        this.saved = new SavedFile(file);
         this.env = env;
         this.readSecrets = readSecrets;
         this.beforeApply = beforeApply;
         this.clock = clock;
         SubscriberConfig first;
         try {
-            first = parser().parse(Files.readAllBytes(file), file.toString());
+            first = parser().parse(saved.read().bytes(), file.toString());
         } catch (IOException e) {
             throw new InvalidSubscribersException(file.toString(), List.of("cannot read the file: " + e));
         }
@@ -127,8 +126,11 @@ public final class LiveSubscribers implements Supplier<SubscriberConfig> {
     /** Reads the file and applies it when its content changed and it is valid. Never throws. */
     public synchronized void check() {
         byte[] bytes;
+        boolean settled;
         try {
-            bytes = Files.readAllBytes(file);
+            SavedFile.Read read = saved.read();
+            bytes = read.bytes();
+            settled = read.settled();
         } catch (NoSuchFileException e) {
             refuse("missing", "the subscribers file " + file + " is missing");
             return;
@@ -148,20 +150,10 @@ public final class LiveSubscribers implements Supplier<SubscriberConfig> {
         if (digest.equals(rejectedDigest) && problem != null && !problem.contains("topics")) {
             return; // already reported; a failure to make topics is tried again
         }
-        FileTime modified;
-        try {
-            modified = Files.getLastModifiedTime(file);
-        } catch (IOException | RuntimeException e) {
-            modified = null;
-        }
-        // the same version twice: the same content and the same time stamp (an empty file seen in two different saves
-        // has the same content, but not the same time stamp)
-        if (!digest.equals(unsettledDigest) || !java.util.Objects.equals(modified, unsettledModified)) {
-            unsettledModified = modified;
+        if (!settled) {
             // first seen now: a save may still be under way (an editor or a script that truncates the file and then
             // writes it), and half a file can be invalid (a false warning) or, worse, valid with subscribers
             // missing. Judged at the next check if it reads the same.
-            unsettledDigest = digest;
             return;
         }
         SubscriberConfig next;

@@ -1,6 +1,7 @@
 package io.wirestream.ingest.auth;
 
 import io.wirestream.newsformats.hash.Sha256;
+import io.wirestream.runtime.config.SavedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,13 +49,13 @@ public final class CredentialStore {
     private FileTime loadedModified;
     private long loadedSize = -1;
     private String loadedDigest;
-    private String unsettledDigest;
-    private FileTime unsettledModified;
+    private final SavedFile saved;
 
     public CredentialStore(Path file, Duration recheckEvery, Clock clock) {
         this.file = file;
         this.recheckEvery = recheckEvery;
         this.clock = clock;
+        this.saved = new SavedFile(file, SAVE_SETTLES, clock);
         reloadIfChanged();
     }
 
@@ -98,31 +99,23 @@ public final class CredentialStore {
             if (modified.equals(loadedModified) && size == loadedSize) {
                 return;
             }
-            byte[] bytes = Files.readAllBytes(file);
-            String digest = Sha256.hex(bytes);
+            SavedFile.Read read = saved.read();
+            String digest = Sha256.hex(read.bytes());
             if (digest.equals(loadedDigest)) {
                 loadedModified = modified; // touched, not changed
                 loadedSize = size;
-                unsettledDigest = null;
                 return;
             }
-            // the same version twice: the same content and the same time stamp (an empty file seen in two different
-            // saves has the same content, but not the same time stamp)
-            boolean settled = digest.equals(unsettledDigest) && modified.equals(unsettledModified)
-                    || modified.toInstant().isBefore(clock.instant().minus(SAVE_SETTLES));
-            if (loadedSize != -1 && !settled) {
+            if (loadedSize != -1 && !read.settled()) {
                 // saved just now: the save may still be under way (truncated, then written), and half a file is valid
                 // with agencies missing (an empty one withdrew every key). Applied at the next re-read if the same.
-                unsettledDigest = digest;
-                unsettledModified = modified;
                 return;
             }
-            Map<String, String> parsed = parse(new String(bytes, StandardCharsets.UTF_8).lines().toList());
+            Map<String, String> parsed = parse(new String(read.bytes(), StandardCharsets.UTF_8).lines().toList());
             agencyByHash = Map.copyOf(parsed);
             loadedModified = modified;
             loadedSize = size;
             loadedDigest = digest;
-            unsettledDigest = null;
             log.info("loaded {} API key(s) for {} agency(ies) from {}", parsed.size(), parsed.values().stream().distinct().count(), file);
         } catch (NoSuchFileException e) {
             if (!agencyByHash.isEmpty() || loadedSize != -2) {

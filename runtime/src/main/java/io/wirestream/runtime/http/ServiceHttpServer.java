@@ -103,7 +103,7 @@ public final class ServiceHttpServer implements AutoCloseable {
             });
             // a refusal sent before the body was read reaches the client instead of being lost to a reset
             config.jetty.modifyServletContextHandler(context -> {
-                FilterHolder drain = new FilterHolder(new UnreadBodyDrain(UNREAD_BODY_DRAIN_BYTES, UNREAD_BODY_DRAIN_MILLIS, System::nanoTime));
+                FilterHolder drain = new FilterHolder(new UnreadBodyDrain(UNREAD_BODY_DRAIN_BYTES, UNREAD_BODY_DRAIN_MILLIS));
                 drain.setAsyncSupported(true); // it drops the rest of a body asynchronously, holding no thread
                 context.addFilter(drain, "/*", EnumSet.of(DispatcherType.REQUEST));
             });

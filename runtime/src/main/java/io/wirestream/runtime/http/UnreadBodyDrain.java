@@ -11,7 +11,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import java.io.IOException;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,16 +36,14 @@ final class UnreadBodyDrain implements Filter {
     private static final Logger log = LoggerFactory.getLogger(UnreadBodyDrain.class);
 
     private final long maxBytes;
-    private final long maxNanos;
-    private final LongSupplier nanoTime;
+    private final long maxMillis;
 
-    UnreadBodyDrain(long maxBytes, long maxMillis, LongSupplier nanoTime) {
+    UnreadBodyDrain(long maxBytes, long maxMillis) {
         if (maxBytes < 0 || maxMillis < 0) {
             throw new IllegalArgumentException("the drain bounds must not be negative");
         }
         this.maxBytes = maxBytes;
-        this.maxNanos = maxMillis * 1_000_000L;
-        this.nanoTime = nanoTime;
+        this.maxMillis = maxMillis;
     }
 
     @Override
@@ -74,7 +71,7 @@ final class UnreadBodyDrain implements Filter {
         // then the rest is read as it comes, without a thread: a client that declares a body and sends none (even one
         // refused for its key) holds a connection until the time bound, never a thread
         AsyncContext async = request.startAsync();
-        async.setTimeout(maxNanos / 1_000_000L);
+        async.setTimeout(maxMillis); // from now, however the bytes come
         Drop drop = new Drop(in, async);
         async.addListener(drop);
         in.setReadListener(drop);
@@ -85,7 +82,6 @@ final class UnreadBodyDrain implements Filter {
         private final ServletInputStream in;
         private final AsyncContext async;
         private final byte[] buffer = new byte[16 * 1024];
-        private final long started = nanoTime.getAsLong();
         private long dropped;
         private boolean done;
 
@@ -102,7 +98,7 @@ final class UnreadBodyDrain implements Filter {
                     return; // onAllDataRead follows
                 }
                 dropped += n;
-                if (dropped > maxBytes || nanoTime.getAsLong() - started > maxNanos) {
+                if (dropped > maxBytes) {
                     finish(); // Jetty finds the body unfinished and closes the connection, as without the drain
                 }
             }
