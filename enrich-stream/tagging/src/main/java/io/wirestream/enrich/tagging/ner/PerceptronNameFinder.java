@@ -32,7 +32,12 @@ public final class PerceptronNameFinder implements TokenNameFinder {
     private final int beam;
     private final int k;
 
+    /** [s * outcomes + outcome]: the outcome probabilities after the step's s-th sequence. */
     private final double[] probs;
+    /** Per sequence of the step: its last two outcomes and its probabilities' beam-th largest. */
+    private final int[] stepLast;
+    private final int[] stepBeforeLast;
+    private final double[] stepMin;
     private final double[] sorted;
     /** The scores of the sequences continued at this step, best first. */
     private final double[] scores;
@@ -54,7 +59,10 @@ public final class PerceptronNameFinder implements TokenNameFinder {
         this.features = new TokenScores(model, kb);
         this.beam = Math.max(1, beam);
         this.k = model.outcomes;
-        this.probs = new double[k];
+        this.probs = new double[this.beam * k];
+        this.stepLast = new int[this.beam];
+        this.stepBeforeLast = new int[this.beam];
+        this.stepMin = new double[this.beam];
         this.sorted = new double[k];
         this.scores = new double[this.beam];
         int most = this.beam * k; // each continued sequence adds at most one candidate per outcome
@@ -88,18 +96,35 @@ public final class PerceptronNameFinder implements TokenNameFinder {
             for (int s = 0; s < count; s++) {
                 int last = i == 0 ? -1 : history[(i - 1) * beam + s];
                 int beforeLast = i < 2 ? -1 : history[(i - 2) * beam + parents[(i - 1) * beam + s]];
-                evaluate(i, last, beforeLast);
-                double min = lowestOfBest(beam);
+                // the outcome probabilities depend on the token and the last two outcomes only: a sequence of the
+                // beam that ends as an earlier one of this step does gets that one's, computed once
+                int at = s * k;
+                double min = Double.NaN;
+                for (int t = 0; t < s; t++) {
+                    if (stepLast[t] == last && stepBeforeLast[t] == beforeLast) {
+                        at = t * k;
+                        min = stepMin[t];
+                        break;
+                    }
+                }
+                if (Double.isNaN(min)) {
+                    evaluate(i, last, beforeLast, at);
+                    min = lowestOfBest(beam, at);
+                }
+                stepLast[s] = last;
+                stepBeforeLast[s] = beforeLast;
+                stepMin[s] = min;
                 boolean[] valid = model.valid[last + 1];
                 for (int o = 0; o < k; o++) {
-                    if (probs[o] >= min && valid[o]) {
-                        offer(scores[s] + Math.log(probs[o]), s, o, probs[o]);
+                    double p = probs[at + o];
+                    if (p >= min && valid[o]) {
+                        offer(scores[s] + Math.log(p), s, o, p);
                     }
                 }
                 if (candidates == 0) { // no advanced sequences: advance all valid ones
                     for (int o = 0; o < k; o++) {
                         if (valid[o]) {
-                            offer(scores[s] + Math.log(probs[o]), s, o, probs[o]);
+                            offer(scores[s] + Math.log(probs[at + o]), s, o, probs[at + o]);
                         }
                     }
                 }
@@ -181,11 +206,11 @@ public final class PerceptronNameFinder implements TokenNameFinder {
     }
 
     /** The beam-th largest probability (the smallest if there are fewer outcomes): OpenNLP sorts them for it. */
-    private double lowestOfBest(int b) {
+    private double lowestOfBest(int b, int at) {
         if (b >= k) {
-            double min = probs[0];
+            double min = probs[at];
             for (int o = 1; o < k; o++) {
-                min = Math.min(min, probs[o]);
+                min = Math.min(min, probs[at + o]);
             }
             return min;
         }
@@ -194,7 +219,7 @@ public final class PerceptronNameFinder implements TokenNameFinder {
             double second = Double.NEGATIVE_INFINITY;
             double third = Double.NEGATIVE_INFINITY;
             for (int o = 0; o < k; o++) {
-                double p = probs[o];
+                double p = probs[at + o];
                 if (p > first) {
                     third = second;
                     second = first;
@@ -208,7 +233,7 @@ public final class PerceptronNameFinder implements TokenNameFinder {
             }
             return third;
         }
-        System.arraycopy(probs, 0, sorted, 0, k);
+        System.arraycopy(probs, at, sorted, 0, k);
         // b rounds of selection: after round r, sorted[k-1-r] holds the (r+1)-th largest
         for (int r = 0; r < b; r++) {
             int last = k - 1 - r;
@@ -225,21 +250,24 @@ public final class PerceptronNameFinder implements TokenNameFinder {
         return sorted[k - b];
     }
 
-    /** PerceptronModel.eval: the token's sums with the outcome features, scaled by the largest magnitude (at least 1), soft-maxed. */
-    private void evaluate(int j, int prev, int prevPrev) {
-        features.scores(j, prev, prevPrev, probs);
+    /**
+     * PerceptronModel.eval into {@code probs[at..]}: the token's sums with the outcome features, scaled by the largest
+     * magnitude (at least 1), soft-maxed.
+     */
+    private void evaluate(int j, int prev, int prevPrev, int at) {
+        features.scores(j, prev, prevPrev, probs, at);
         double max = 1;
-        for (int o = 0; o < k; o++) {
+        for (int o = at; o < at + k; o++) {
             if (max < Math.abs(probs[o])) {
                 max = Math.abs(probs[o]);
             }
         }
         double normal = 0;
-        for (int o = 0; o < k; o++) {
+        for (int o = at; o < at + k; o++) {
             probs[o] = Math.exp(probs[o] / max);
             normal += probs[o];
         }
-        for (int o = 0; o < k; o++) {
+        for (int o = at; o < at + k; o++) {
             probs[o] /= normal;
         }
     }

@@ -49,16 +49,31 @@ final class ShapeFeatures implements AdaptiveFeatureGenerator {
         int letters = 0;
         int upper = 0;
         for (String t : tokens) {
-            for (int i = 0; i < t.length(); i++) {
-                char c = t.charAt(i);
-                if (Character.isLetter(c)) {
-                    letters++;
-                    if (Character.isUpperCase(c)) {
-                        upper++;
-                    }
+            int counts = letters(t);
+            letters += counts & 0xffff;
+            upper += counts >>> 16;
+        }
+        return isCapitalsLine(letters, upper);
+    }
+
+    /** A word's letters (low 16 bits) and how many of them are capitals (high 16 bits); a token is far shorter. */
+    static int letters(String word) {
+        int letters = 0;
+        int upper = 0;
+        for (int i = 0; i < word.length() && letters < 0xffff; i++) {
+            char c = word.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c)) {
+                    upper++;
                 }
             }
         }
-        return letters >= 6 && upper * 10 >= letters * 9;
+        return upper << 16 | letters;
+    }
+
+    /** Nine in ten of at least six letters are capitals: a headline or slug. */
+    static boolean isCapitalsLine(int letters, int capitals) {
+        return letters >= 6 && capitals * 10 >= letters * 9;
     }
 }

@@ -143,6 +143,9 @@ final class TokenScores {
         /** The word labels that depend on the word alone ({@link KnowledgeFeatures#wordBits}). */
         final int bits;
         final boolean beginsLongerTitle;
+        /** The word's letters, and how many of them are capitals ({@link ShapeFeatures#capitalsLine}'s counts). */
+        final int letters;
+        final int capitals;
         /** [role * k + outcome]. */
         final double[] roles;
         /** [previous outcome (k: none)][outcome]: "pow=" + "powf=", filled when first needed. */
@@ -151,7 +154,7 @@ final class TokenScores {
         int previousDocument = -1;
 
         Word(String root, long hTok, long pTok, long hClass, long pClass, long hRoot, long pRoot, int bits,
-             boolean beginsLongerTitle, double[] roles, int outcomes) {
+             boolean beginsLongerTitle, int letters, int capitals, double[] roles, int outcomes) {
             this.root = root;
             this.hTok = hTok;
             this.pTok = pTok;
@@ -161,6 +164,8 @@ final class TokenScores {
             this.pRoot = pRoot;
             this.bits = bits;
             this.beginsLongerTitle = beginsLongerTitle;
+            this.letters = letters;
+            this.capitals = capitals;
             this.roles = roles;
             this.afterOutcome = new double[outcomes + 1][];
         }
@@ -191,6 +196,8 @@ final class TokenScores {
         if (scores.length < n * k) {
             scores = new double[Math.max(n * k, 2 * scores.length)];
         }
+        int letters = 0;
+        int capitals = 0;
         for (int j = 0; j < n; j++) {
             Word w = cache.get(tokens[j]);
             if (w == null) {
@@ -202,8 +209,10 @@ final class TokenScores {
             }
             words[j] = w;
             lower[j] = w.root;
+            letters += w.letters;
+            capitals += w.capitals;
         }
-        boolean capitalsLine = ShapeFeatures.capitalsLine(tokens);
+        boolean capitalsLine = ShapeFeatures.isCapitalsLine(letters, capitals);
         String[] labels = KnowledgeFeatures.nameLabels(kb, tokens, java.util.Arrays.copyOf(lower, n));
         for (int j = 0; j < n; j++) {
             nameLabel[j] = labels[j] == null ? -1 : nameLabelIndex(labels[j]);
@@ -293,9 +302,9 @@ final class TokenScores {
 
     /**
      * Token j's scores after the previous outcome {@code prev} and the one before it {@code prevPrev} (-1 where the
-     * sentence has none) into {@code out}: its sums plus DefaultNameContextGenerator's "po=", "pow=", "powf=", "ppo=".
+     * sentence has none) into {@code out} from {@code outAt}: its sums plus DefaultNameContextGenerator's "po=", "pow=", "powf=", "ppo=".
      */
-    void scores(int j, int prev, int prevPrev, double[] out) {
+    void scores(int j, int prev, int prevPrev, double[] out, int outAt) {
         int p = prev < 0 ? k : prev;
         Word w = words[j];
         double[] after = w.afterOutcome[p];
@@ -309,7 +318,7 @@ final class TokenScores {
         double[] ppo = previousPreviousOutcome[prevPrev < 0 ? k : prevPrev];
         int at = j * k;
         for (int o = 0; o < k; o++) {
-            out[o] = scores[at + o] + po[o] + after[o] + ppo[o];
+            out[outAt + o] = scores[at + o] + po[o] + after[o] + ppo[o];
         }
     }
 
@@ -371,8 +380,9 @@ final class TokenScores {
         model.add(cat(HashedFeatures.SH[1], hShape, pShape), roles, SELF * k);
         model.add(cat(HashedFeatures.SH[0], hShape, pShape), roles, PREV1 * k);
         model.add(cat(HashedFeatures.SH[2], hShape, pShape), roles, NEXT1 * k);
+        int letters = ShapeFeatures.letters(t);
         return new Word(root, hTok, pTok, hClass, pClass, hRoot, pRoot, KnowledgeFeatures.wordBits(kb, t, root),
-                kb.beginsLongerTitle(root), roles, k);
+                kb.beginsLongerTitle(root), letters & 0xffff, letters >>> 16, roles, k);
     }
 
     private double[] vector(long hash) {

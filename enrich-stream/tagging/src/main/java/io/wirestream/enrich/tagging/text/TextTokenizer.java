@@ -15,6 +15,8 @@ public final class TextTokenizer {
     private static final Set<String> DOTTED_ABBREVIATIONS = Set.of(
             "mr", "mrs", "ms", "dr", "prof", "gen", "col", "capt", "lt", "sgt", "sen", "rep", "gov", "st", "jr", "sr",
             "co", "corp", "inc", "ltd", "no", "vs", "rev", "mt", "ft");
+    /** The longest of them: a longer word before a dot is none, whatever its case. */
+    private static final int LONGEST_ABBREVIATION = DOTTED_ABBREVIATIONS.stream().mapToInt(String::length).max().orElse(0);
 
     public List<Token> tokenize(String text) {
         List<Token> tokens = new ArrayList<>();
@@ -89,14 +91,14 @@ public final class TextTokenizer {
 
     /** "U.S" followed by "." or "Mr" followed by "." keeps its dot. */
     private static boolean isDottedAbbreviation(String text, int from, int dot) {
-        String word = text.substring(from, dot);
-        if (word.contains(".")) {
+        if (text.lastIndexOf('.', dot - 1) >= from) {
             return true; // U.S. / U.N. / a.m.
         }
-        if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
+        if (dot - from == 1 && Character.isUpperCase(text.charAt(from))) {
             return true; // an initial: George W. Bush
         }
-        return DOTTED_ABBREVIATIONS.contains(word.toLowerCase(java.util.Locale.ROOT));
+        return dot - from <= LONGEST_ABBREVIATION
+                && DOTTED_ABBREVIATIONS.contains(text.substring(from, dot).toLowerCase(java.util.Locale.ROOT));
     }
 
     private static boolean endsSentence(String word, String text, int end) {

@@ -40,6 +40,60 @@ final class BenchmarkStories {
         return generated(count);
     }
 
+    /**
+     * Stories of about 3 KB (2,700 to 3,300 characters of headline and body), the size issue 18's budget is set for:
+     * from every Reuters-21578 file present when the corpus is there (about 250 such stories), else generated.
+     */
+    static List<Article> aboutThreeKilobytes(int count) {
+        Optional<Path> corpora = CorporaLocation.find();
+        List<Article> out = new ArrayList<>();
+        if (corpora.isPresent()) {
+            try {
+                for (int file = 0; file < 22 && out.size() < count; file++) {
+                    Path sgm = corpora.get().resolve(String.format("reuters21578-train/reut2-%03d.sgm", file));
+                    for (Article a : reuters(sgm, Integer.MAX_VALUE)) {
+                        if (out.size() < count && sizeOf(a) >= 2_700 && sizeOf(a) <= 3_300) {
+                            out.add(a);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                out.clear();
+            }
+        }
+        if (out.isEmpty()) {
+            for (Article a : generated(count, 20)) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /** Every Reuters-21578 story present, in the corpus's order (wire order); empty when the corpus is absent. */
+    static List<Article> allInWireOrder() {
+        Optional<Path> corpora = CorporaLocation.find();
+        List<Article> out = new ArrayList<>();
+        if (corpora.isPresent()) {
+            try {
+                for (int file = 0; file < 22; file++) {
+                    out.addAll(reuters(corpora.get().resolve(String.format("reuters21578-train/reut2-%03d.sgm", file)),
+                            Integer.MAX_VALUE));
+                }
+            } catch (IOException e) {
+                out.clear();
+            }
+        }
+        return out;
+    }
+
+    static int sizeOf(Article a) {
+        int chars = a.getHeadline() == null ? 0 : a.getHeadline().length();
+        for (String p : a.getBodyParagraphs()) {
+            chars += p.length() + 1;
+        }
+        return chars;
+    }
+
     private static List<Article> reuters(Path file, int count) throws IOException {
         List<Article> out = new ArrayList<>();
         if (!Files.exists(file)) {
@@ -49,7 +103,7 @@ final class BenchmarkStories {
         Matcher m = Pattern.compile("<TITLE>(.*?)</TITLE>.*?<BODY>(.*?)</BODY>", Pattern.DOTALL).matcher(sgml);
         while (m.find() && out.size() < count) {
             String body = m.group(2).replaceAll("&#\\d+;", " ").replace("&lt;", "<").replace("&amp;", "&");
-            out.add(article("r" + out.size(), m.group(1), List.of(body.split("\\n {4}"))));
+            out.add(article(file.getFileName() + "#" + out.size(), m.group(1), List.of(body.split("\\n {4}"))));
         }
         return out;
     }
@@ -65,11 +119,15 @@ final class BenchmarkStories {
             "%s, speaking in %s, said the company would not comment on the proposed merger."};
 
     private static List<Article> generated(int count) {
+        return generated(count, 7);
+    }
+
+    private static List<Article> generated(int count, int paragraphsEach) {
         Random random = new Random(42);
         List<Article> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             List<String> paragraphs = new ArrayList<>();
-            for (int p = 0; p < 7; p++) {
+            for (int p = 0; p < paragraphsEach; p++) {
                 String template = SENTENCES[random.nextInt(SENTENCES.length)];
                 paragraphs.add(String.format(template, pick(random, PEOPLE, ORGS), pick(random, ORGS, PLACES),
                         PLACES[random.nextInt(PLACES.length)]));

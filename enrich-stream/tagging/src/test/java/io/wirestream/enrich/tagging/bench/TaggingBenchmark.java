@@ -49,19 +49,23 @@ public class TaggingBenchmark {
         @Param({""})
         public String nerModel;
 
+        /** {@code reuters}: Reuters-size stories (about 0.9 KB); {@code 3kb}: stories of about 3 KB (issue 18's budget). */
+        @Param({"reuters", "3kb"})
+        public String stories;
+
         ArticleTagger tagger;
-        List<Article> stories;
+        List<Article> articles;
         int next;
 
         @Setup
         public void load() {
             tagger = new ArticleTagger(KnowledgeBase.bundled(), TaggerSettings.defaults().withNerModel(nerModel));
-            stories = BenchmarkStories.load(1000);
+            articles = "3kb".equals(stories) ? BenchmarkStories.aboutThreeKilobytes(1000) : BenchmarkStories.load(1000);
         }
 
         Article nextStory() {
-            Article a = stories.get(next);
-            next = (next + 1) % stories.size();
+            Article a = articles.get(next);
+            next = (next + 1) % articles.size();
             return a;
         }
     }

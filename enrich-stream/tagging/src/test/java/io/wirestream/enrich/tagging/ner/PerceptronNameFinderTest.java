@@ -207,7 +207,7 @@ class PerceptronNameFinderTest {
                         for (long f : outcomeFeatures) {
                             weights.add(f, expected, 0);
                         }
-                        cached.scores(j, prev, prevPrev, actual);
+                        cached.scores(j, prev, prevPrev, actual, 0);
                         for (int o = 0; o < k; o++) {
                             assertThat(actual[o]).as("outcome %s of %s in %s", weights.outcomeNames[o], words[j],
                                     String.join(" ", words)).isCloseTo(expected[o], within(1e-9 * (1 + Math.abs(expected[o]))));
