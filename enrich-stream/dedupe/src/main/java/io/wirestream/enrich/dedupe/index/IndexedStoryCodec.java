@@ -46,6 +46,22 @@ public final class IndexedStoryCodec {
         }
     }
 
+    /**
+     * The uri of an encoded story without decoding the rest: a story is filed under many index keys, and a reader
+     * that meets it under several needs to decode it once.
+     */
+    public static String uriOf(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            byte format = in.readByte();
+            if (format != FORMAT_V1 && format != FORMAT_V2 && format != FORMAT_V3) {
+                throw new IOException("unknown indexed-story format " + format);
+            }
+            return in.readUTF();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void write(DataOutputStream out, IndexedStory story) throws IOException {
         StoryTraits traits = story.signature().traits();
         out.writeByte(traits == null ? FORMAT_V1 : FORMAT_V3);

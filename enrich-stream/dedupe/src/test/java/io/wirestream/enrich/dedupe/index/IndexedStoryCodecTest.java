@@ -32,6 +32,17 @@ class IndexedStoryCodecTest {
         assertThat(IndexedStoryCodec.decode(IndexedStoryCodec.encode(story))).isEqualTo(story);
     }
 
+    @Test
+    void theUriIsReadWithoutTheRestInEveryFormat() throws IOException {
+        IndexedStory story = indexed("ntb:åsgard/7", TemplatedStories.dividend("Halvard Mills", "HVM", "12"));
+        assertThat(IndexedStoryCodec.uriOf(IndexedStoryCodec.encode(story))).isEqualTo("ntb:åsgard/7");
+        assertThat(IndexedStoryCodec.uriOf(formatOne(story))).isEqualTo("ntb:åsgard/7");
+        byte[] unknown = IndexedStoryCodec.encode(story);
+        unknown[0] = 9;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IndexedStoryCodec.uriOf(unknown))
+                .hasMessageContaining("unknown indexed-story format 9");
+    }
+
     /** Format 1, byte for byte as the release before traits wrote it (state on disk during a rolling upgrade). */
     static byte[] formatOne(IndexedStory story) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -61,14 +61,22 @@ final class DedupeIndexProcessor implements Processor<String, DedupeMessage, Str
         Map<String, IndexedStory> candidates = new LinkedHashMap<>();
         List<String> fileUnder = new ArrayList<>(probe.keys().size());
         for (String key : probe.keys()) {
-            List<IndexedStory> postings = new ArrayList<>(capacity);
+            int postings = 0;
+            boolean filedHere = false;
             try (WindowStoreIterator<byte[]> filed = index.fetch(key, at - window, at + window)) {
-                while (filed.hasNext() && postings.size() < capacity) {
-                    postings.add(IndexedStoryCodec.decode(filed.next().value));
+                while (filed.hasNext() && postings < capacity) {
+                    byte[] posting = filed.next().value;
+                    postings++;
+                    // a story is filed under every key it shares with others (a near copy under most of the probe's
+                    // bands): read its uri, and decode it only the first time
+                    String uri = IndexedStoryCodec.uriOf(posting);
+                    if (!candidates.containsKey(uri)) {
+                        candidates.put(uri, IndexedStoryCodec.decode(posting));
+                    }
+                    filedHere |= uri.equals(story.uri());
                 }
             }
-            postings.forEach(posting -> candidates.putIfAbsent(posting.uri(), posting));
-            if (postings.size() < capacity && !CandidateMatcher.contains(postings, story.uri())) {
+            if (postings < capacity && !filedHere) {
                 fileUnder.add(key);
             }
         }
