@@ -235,11 +235,15 @@ public final class HtmlBlocks {
         }
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder();
+        // text and line breaks only (most paragraphs of wire copy): cleaned, that is text without a tag, so the block
+        // keeps no inline HTML, and the two parses below that would find so are skipped
+        boolean textOnly = true;
         for (Node n : buffer) {
             appendText(n, text);
             if (n instanceof Element e && e.normalName().equals("br")) {
                 html.append(' ');
             } else {
+                textOnly &= n instanceof TextNode;
                 html.append(n.outerHtml());
             }
         }
@@ -254,6 +258,10 @@ public final class HtmlBlocks {
         }
         String clean = TextHygiene.reflow(Arrays.asList(text.toString().split("\n")));
         if (clean.isEmpty() || TextHygiene.isRule(clean)) {
+            return;
+        }
+        if (textOnly) {
+            out.add(new BodyBlock(kind, clean, null));
             return;
         }
         // with a base URI relative links become absolute; without one they cannot be kept safely
