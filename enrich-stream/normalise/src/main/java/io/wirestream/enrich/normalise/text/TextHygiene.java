@@ -29,6 +29,11 @@ public final class TextHygiene {
         if (s == null || s.isEmpty()) {
             return "";
         }
+        return alreadyClean(s) ? s : cleanFully(s); // most wire paragraphs are already clean
+    }
+
+    /** {@link #clean} without its check for text that is already clean. */
+    static String cleanFully(String s) {
         // composing (NFC) or dropping an invisible character can bring two characters together that only then read
         // as mojibake, so clean until nothing changes: a cleaned text must clean to itself (each pass only shortens
         // or keeps the text, so this ends at once in practice; the bound is a guard)
@@ -70,6 +75,32 @@ public final class TextHygiene {
             lines.remove(lines.size() - 1);
         }
         return String.join("\n", lines);
+    }
+
+    /**
+     * Typographic characters common in wire copy that cleaning leaves as they are: no control, no space, in NFC
+     * whatever their neighbours, and no lead character of the mojibake {@link #repairMojibake} repairs.
+     */
+    private static final String KEPT_TYPOGRAPHY = "\u2018\u2019\u201C\u201D\u2013\u2014\u2026";
+
+    /**
+     * True when {@link #clean} would return the text unchanged, decided in one pass for the common case: printable
+     * ASCII and the typography above, single spaces between, none at either end. False says nothing (clean decides).
+     */
+    static boolean alreadyClean(String s) {
+        int n = s.length();
+        if (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ' ? previous == ' ' : (c < 0x21 || c > 0x7E) && KEPT_TYPOGRAPHY.indexOf(c) < 0) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     private static String cleanOnce(String s) {

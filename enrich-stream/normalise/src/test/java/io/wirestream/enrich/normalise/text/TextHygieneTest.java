@@ -68,6 +68,34 @@ class TextHygieneTest {
     }
 
     @Property
+    void theShortCutForCleanTextChangesNoResult(@ForAll("wireText") String s) {
+        assertThat(TextHygiene.clean(s)).isEqualTo(s.isEmpty() ? "" : TextHygiene.cleanFully(s));
+        if (!s.isEmpty() && TextHygiene.alreadyClean(s)) {
+            assertThat(TextHygiene.cleanFully(s)).isEqualTo(s);
+        }
+    }
+
+    @Test
+    void textNeedingCleaningIsNotJudgedClean() {
+        for (String dirty : List.of(" lead", "trail ", "two  spaces", "tab\there", "caf\u00C3\u00A9", "soft\u00ADhyphen",
+                "no\u00A0break", "A\u0302", "bom\uFEFF", "line\nbreak", "\u0085next")) {
+            assertThat(TextHygiene.alreadyClean(dirty)).as(dirty).isFalse();
+        }
+        assertThat(TextHygiene.alreadyClean("Oil rose 2% \u2014 \u201Cfirm\u201D, it\u2019s said\u2026")).isTrue();
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> wireText() {
+        // text the short cut takes (printable ASCII, typography, spaces), and the same with what it must not take:
+        // other spaces, controls, Latin-1 and mojibake lead and continuation characters, a combining mark, a soft hyphen
+        String clean = "aZ09 .,'\"%$\u2018\u2019\u201C\u201D\u2013\u2014\u2026";
+        String other = "\u00A0\u2002\t\n\r\u0001\u007F\u0085\u00C3\u00A9\u00E2\u20AC\u2122\u0302\u00AD\uFEFF\u00B4\u00C2";
+        return net.jqwik.api.Arbitraries.oneOf(
+                net.jqwik.api.Arbitraries.strings().withChars(clean).ofMaxLength(40),
+                net.jqwik.api.Arbitraries.strings().withChars(clean + other).ofMaxLength(40));
+    }
+
+    @Property
     void reflowKeepsEveryLetter(@ForAll("words") List<String> lines) {
         String joined = TextHygiene.reflow(lines);
         String letters = String.join("", lines).replaceAll("[^\\p{L}]", "");
