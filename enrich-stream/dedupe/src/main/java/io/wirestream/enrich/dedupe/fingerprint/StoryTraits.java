@@ -51,8 +51,7 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
     private static final int FIGURE = 1;
     private static final int SLOT = 2;
     private static final java.util.regex.Pattern INITIALS_AT_END = java.util.regex.Pattern.compile("\\b(?:\\p{Lu}\\.){2,}$");
-    private static final java.util.regex.Pattern SLOT_TOKEN =
-            java.util.regex.Pattern.compile("\\p{N}+(?:[.,/]\\p{N}+)*(?:-\\p{N}+/\\p{N}+)?|\\p{L}+");
+    // a paragraph's tokens for figures in place: figures and words (WireTokens.figuresAndWords)
 
     /** Where two stories' traits disagree. */
     public enum Difference { SUBJECT, TICKER, FIGURES, DIRECTION }
@@ -371,10 +370,8 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
 
     private static void addSlots(String paragraph, Set<Short> into) {
         List<String> tokens = new java.util.ArrayList<>();
-        java.util.regex.Matcher matcher = SLOT_TOKEN.matcher(java.text.Normalizer
-                .normalize(paragraph, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT));
-        while (matcher.find()) {
-            String token = matcher.group();
+        for (String token : io.wirestream.enrich.dedupe.text.WireTokens.figuresAndWords(java.text.Normalizer
+                .normalize(paragraph, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT))) {
             tokens.add(Character.isDigit(token.charAt(0)) ? SalientText.figure(token).get() : token);
         }
         for (int i = 0; i < tokens.size(); i++) {

@@ -35,7 +35,6 @@ public final class FingerprintText {
     // whatever punctuation follows it, so that punctuation never changes the exact digest.
     private static final Pattern TRAILING_SIGN_OFF = Pattern.compile(
             "(?:\\s+|^)(?:-+\\s*)?(?:reuter|reuters|afp|dpa|upi)[\\s\\p{P}\\u0003]*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private FingerprintText() {
     }
@@ -47,11 +46,7 @@ public final class FingerprintText {
             return words;
         }
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        for (String word : NOT_WORD.split(folded)) {
-            if (!word.isEmpty()) {
-                words.add(word);
-            }
-        }
+        words.addAll(WireTokens.lettersAndNumbers(folded)); // the pieces of a split at [^\p{L}\p{N}]+
         return words;
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,8 +29,7 @@ public final class SalientText {
     /** Opposite directions: a story with one side and not the other is not the story with the other side only. */
     public enum Direction { UP, DOWN, WIN, LOSE, START, END, BUY, SELL }
 
-    private static final Pattern TOKEN = Pattern.compile(
-            "<[\\p{Lu}\\p{N}.]{1,10}>|\\p{N}+(?:[.,/]\\p{N}+)*(?:-\\p{N}+/\\p{N}+)?|[\\p{L}\\p{N}]+");
+    // the tokens: a ticker in angle brackets, a figure, or a run of letters and digits (WireTokens.salient)
     // copy-pasted text sometimes gains a space before a thousands separator ("26 ,000"): the figure is still 26000
     private static final Pattern SPLIT_FIGURE = Pattern.compile("(\\p{N})\\s+([.,])(\\p{N})");
     // Desk slugs ahead of a headline say how the copy was filed, not what it says: "UPDATE 2-", "REFILE-", "WRAPUP 1:"
@@ -103,11 +101,10 @@ public final class SalientText {
         if (text == null || text.isBlank()) {
             return terms;
         }
-        String folded = SPLIT_FIGURE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("$1$2$3");
+        String normal = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String folded = WireTokens.maySplitFigure(normal) ? SPLIT_FIGURE.matcher(normal).replaceAll("$1$2$3") : normal;
         boolean caps = mostlyUpperCase(folded);
-        Matcher tokens = TOKEN.matcher(folded);
-        while (tokens.find()) {
-            String token = tokens.group();
+        for (String token : WireTokens.salient(folded)) {
             String lower = token.toLowerCase(Locale.ROOT);
             if (token.charAt(0) == '<') {
                 terms.add(new Term(Kind.TICKER, lower.substring(1, lower.length() - 1)));
@@ -137,10 +134,8 @@ public final class SalientText {
         }
         String folded = Normalizer.normalize(headline, Normalizer.Form.NFKC);
         boolean caps = mostlyUpperCase(folded);
-        Matcher tokens = TOKEN.matcher(folded);
         boolean first = true;
-        while (tokens.find()) {
-            String token = tokens.group();
+        for (String token : WireTokens.salient(folded)) {
             String lower = token.toLowerCase(Locale.ROOT);
             boolean word = Character.isLetter(token.charAt(0)) && !containsDigit(token) && token.length() >= 2
                     && !NOT_NAMES.contains(lower) && !HEADLINE_FURNITURE.contains(lower)
