@@ -91,8 +91,10 @@ public final class TextTokenizer {
 
     /** "U.S" followed by "." or "Mr" followed by "." keeps its dot. */
     private static boolean isDottedAbbreviation(String text, int from, int dot) {
-        if (text.lastIndexOf('.', dot - 1) >= from) {
-            return true; // U.S. / U.N. / a.m.
+        for (int i = from; i < dot; i++) {
+            if (text.charAt(i) == '.') {
+                return true; // U.S. / U.N. / a.m.
+            }
         }
         if (dot - from == 1 && Character.isUpperCase(text.charAt(from))) {
             return true; // an initial: George W. Bush
