@@ -20,37 +20,31 @@ public final class WireTokens {
      * angle brackets, a figure ("26,000", "6-3/16", "1/2"), or a run of letters and digits.
      */
     public static List<String> salient(String s) {
-        List<String> tokens = new ArrayList<>();
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            int c = s.codePointAt(i);
-            int end = -1;
-            if (c == '<') {
-                end = tickerEnd(s, i);
-            } else if (isNumber(c)) {
-                end = figureEnd(s, i);
-            } else if (Character.isLetter(c)) {
-                end = letterOrNumberRunEnd(s, i);
-            }
-            if (end > i) {
-                tokens.add(s.substring(i, end));
-                i = end;
-            } else {
-                i += Character.charCount(c);
-            }
-        }
-        return tokens;
+        return tokens(s, SALIENT);
     }
 
     /** The tokens of {@code \p{N}+(?:[.,/]\p{N}+)*(?:-\p{N}+/\p{N}+)?|\p{L}+}: a figure, or a run of letters. */
     public static List<String> figuresAndWords(String s) {
+        return tokens(s, FIGURES_AND_WORDS);
+    }
+
+    /** The runs of letters and numbers, what splitting at {@code [^\p{L}\p{N}]+} leaves (empty pieces dropped). */
+    public static List<String> lettersAndNumbers(String s) {
+        return tokens(s, LETTERS_AND_NUMBERS);
+    }
+
+    private static final int SALIENT = 0;
+    private static final int FIGURES_AND_WORDS = 1;
+    private static final int LETTERS_AND_NUMBERS = 2;
+
+    /** Matcher.find's walk: the first token at or after each position, then on from its end, by whole code points. */
+    private static List<String> tokens(String s, int kind) {
         List<String> tokens = new ArrayList<>();
         int n = s.length();
         int i = 0;
         while (i < n) {
             int c = s.codePointAt(i);
-            int end = isNumber(c) ? figureEnd(s, i) : Character.isLetter(c) ? letterRunEnd(s, i) : -1;
+            int end = tokenEnd(s, i, c, kind);
             if (end > i) {
                 tokens.add(s.substring(i, end));
                 i = end;
@@ -61,22 +55,18 @@ public final class WireTokens {
         return tokens;
     }
 
-    /** The runs of letters and numbers, what splitting at {@code [^\p{L}\p{N}]+} leaves (empty pieces dropped). */
-    public static List<String> lettersAndNumbers(String s) {
-        List<String> words = new ArrayList<>();
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            int c = s.codePointAt(i);
-            if (Character.isLetter(c) || isNumber(c)) {
-                int end = letterOrNumberRunEnd(s, i);
-                words.add(s.substring(i, end));
-                i = end;
-            } else {
-                i += Character.charCount(c);
-            }
+    /** Where the token of this kind that starts at {@code i} (code point {@code c}) ends; -1 if none starts there. */
+    private static int tokenEnd(String s, int i, int c, int kind) {
+        if (kind == SALIENT && c == '<') {
+            return tickerEnd(s, i);
         }
-        return words;
+        if (isNumber(c)) {
+            return kind == LETTERS_AND_NUMBERS ? letterOrNumberRunEnd(s, i) : figureEnd(s, i);
+        }
+        if (Character.isLetter(c)) {
+            return kind == FIGURES_AND_WORDS ? letterRunEnd(s, i) : letterOrNumberRunEnd(s, i);
+        }
+        return -1;
     }
 
     /**

@@ -53,7 +53,13 @@ public final class KeywordExtractor {
             score.merge(stem, t.start() < leadEnd ? 2.0 : 1.0, Double::sum);
             display.merge(stem, lower, (a, b) -> a.length() <= b.length() ? a : b);
         }
-        List<Map.Entry<String, Double>> ranked = new ArrayList<>(score.entrySet());
+        // a term under 2 is never kept, and the order is total: sort only the others (most terms occur once)
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>();
+        for (Map.Entry<String, Double> e : score.entrySet()) {
+            if (e.getValue() >= 2.0) {
+                ranked.add(e);
+            }
+        }
         ranked.sort((a, b) -> {
             int c = Double.compare(b.getValue(), a.getValue());
             return c != 0 ? c : a.getKey().compareTo(b.getKey());

@@ -49,18 +49,18 @@ final class ShapeFeatures implements AdaptiveFeatureGenerator {
         int letters = 0;
         int upper = 0;
         for (String t : tokens) {
-            int counts = letters(t);
-            letters += counts & 0xffff;
-            upper += counts >>> 16;
+            long counts = letters(t);
+            letters += (int) counts;
+            upper += (int) (counts >>> 32);
         }
         return isCapitalsLine(letters, upper);
     }
 
-    /** A word's letters (low 16 bits) and how many of them are capitals (high 16 bits); a token is far shorter. */
-    static int letters(String word) {
-        int letters = 0;
-        int upper = 0;
-        for (int i = 0; i < word.length() && letters < 0xffff; i++) {
+    /** A word's letters (low 32 bits) and how many of them are capitals (high 32 bits). */
+    static long letters(String word) {
+        long letters = 0;
+        long upper = 0;
+        for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
             if (Character.isLetter(c)) {
                 letters++;
@@ -69,7 +69,7 @@ final class ShapeFeatures implements AdaptiveFeatureGenerator {
                 }
             }
         }
-        return upper << 16 | letters;
+        return upper << 32 | letters;
     }
 
     /** Nine in ten of at least six letters are capitals: a headline or slug. */

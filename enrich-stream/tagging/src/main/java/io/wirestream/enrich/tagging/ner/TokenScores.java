@@ -380,9 +380,9 @@ final class TokenScores {
         model.add(cat(HashedFeatures.SH[1], hShape, pShape), roles, SELF * k);
         model.add(cat(HashedFeatures.SH[0], hShape, pShape), roles, PREV1 * k);
         model.add(cat(HashedFeatures.SH[2], hShape, pShape), roles, NEXT1 * k);
-        int letters = ShapeFeatures.letters(t);
+        long letters = ShapeFeatures.letters(t);
         return new Word(root, hTok, pTok, hClass, pClass, hRoot, pRoot, KnowledgeFeatures.wordBits(kb, t, root),
-                kb.beginsLongerTitle(root), letters & 0xffff, letters >>> 16, roles, k);
+                kb.beginsLongerTitle(root), (int) letters, (int) (letters >>> 32), roles, k);
     }
 
     private double[] vector(long hash) {
