@@ -40,10 +40,6 @@ public final class SavedFile {
         this.clock = clock;
     }
 
-    public Path file() {
-        return file;
-    }
-
     /** Reads the file (its time stamp first, so a write between the two makes the next read unsettled, not this one). */
     public synchronized Read read() throws IOException {
         FileTime modified = Files.getLastModifiedTime(file);
