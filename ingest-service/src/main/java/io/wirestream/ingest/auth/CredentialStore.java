@@ -4,10 +4,8 @@ import io.wirestream.newsformats.hash.Sha256;
 import io.wirestream.runtime.config.SavedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,9 +44,11 @@ public final class CredentialStore {
     private final Clock clock;
     private volatile Map<String, String> agencyByHash = Map.of();
     private volatile Instant nextCheck = Instant.MIN;
-    private FileTime loadedModified;
-    private long loadedSize = -1;
+    /** The SHA-256 of the file in force; null before the first load and while the file is missing. */
     private String loadedDigest;
+    /** Whether a file or its absence has been applied: after that, a changed file waits until it is a finished save. */
+    private boolean applied;
+    private boolean missingReported;
     private final SavedFile saved;
 
     public CredentialStore(Path file, Duration recheckEvery, Clock clock) {
@@ -91,40 +91,38 @@ public final class CredentialStore {
         reloadIfChanged();
     }
 
-    /** Reads the file again if its time stamp or size differ from what was loaded. */
+    /**
+     * Reads the file and applies it if its content differs from what is in force. The content is compared, not the
+     * time stamp and size: a key rotated in place keeps the size, and a file system that keeps seconds, a copy that
+     * keeps the source's time or two saves within one tick keep the time stamp. The file is a few lines, read at most
+     * once per {@code recheckEvery}.
+     */
     public synchronized void reloadIfChanged() {
         try {
-            FileTime modified = Files.getLastModifiedTime(file);
-            long size = Files.size(file);
-            if (modified.equals(loadedModified) && size == loadedSize) {
-                return;
-            }
             SavedFile.Read read = saved.read();
             String digest = Sha256.hex(read.bytes());
             if (digest.equals(loadedDigest)) {
-                loadedModified = modified; // touched, not changed
-                loadedSize = size;
                 return;
             }
-            if (loadedSize != -1 && !read.settled()) {
+            if (applied && !read.settled()) {
                 // saved just now: the save may still be under way (truncated, then written), and half a file is valid
                 // with agencies missing (an empty one withdrew every key). Applied at the next re-read if the same.
                 return;
             }
             Map<String, String> parsed = parse(new String(read.bytes(), StandardCharsets.UTF_8).lines().toList());
             agencyByHash = Map.copyOf(parsed);
-            loadedModified = modified;
-            loadedSize = size;
             loadedDigest = digest;
+            applied = true;
+            missingReported = false;
             log.info("loaded {} API key(s) for {} agency(ies) from {}", parsed.size(), parsed.values().stream().distinct().count(), file);
         } catch (NoSuchFileException e) {
-            if (!agencyByHash.isEmpty() || loadedSize != -2) {
+            if (!missingReported) {
                 log.warn("credentials file {} does not exist: every push is refused with 401", file);
+                missingReported = true;
             }
             agencyByHash = Map.of();
-            loadedModified = null;
-            loadedSize = -2;
             loadedDigest = null;
+            applied = true;
         } catch (IOException | IllegalArgumentException e) {
             log.error("credentials file {} not applied, previous keys stay in force: {}", file, e.getMessage());
         }

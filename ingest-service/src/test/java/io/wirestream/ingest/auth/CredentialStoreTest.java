@@ -55,6 +55,32 @@ class CredentialStoreTest {
     }
 
     /**
+     * Rotating a key in place (one hash for another: the same agency, the same length) gives a file of the same size.
+     * If it also has the same time stamp as the version loaded (a file system that keeps seconds, a copy that keeps
+     * the source's time, two saves within the clock's tick), the store skipped the re-read on time stamp and size, and
+     * kept the withdrawn key in force until some later save changed one of them.
+     */
+    @Test
+    void aKeyRotatedInPlaceIsAppliedEvenWithTheSameSizeAndTimeStamp() throws Exception {
+        Path file = dir.resolve("creds.txt");
+        String oldLine = ApiKeyHash.credentialsLine("alpha", "old-key");
+        String newLine = ApiKeyHash.credentialsLine("alpha", "new-key");
+        assertThat(newLine).hasSameSizeAs(oldLine);
+        Files.writeString(file, oldLine + "\n");
+        FileTime saved = FileTime.from(Instant.now().minusSeconds(60));
+        Files.setLastModifiedTime(file, saved);
+        CredentialStore store = new CredentialStore(file, Duration.ofHours(1), Clock.systemUTC());
+        assertThat(store.agencyFor("old-key")).contains("alpha");
+
+        Files.writeString(file, newLine + "\n");
+        Files.setLastModifiedTime(file, saved);
+        store.reloadIfChanged();
+
+        assertThat(store.agencyFor("new-key")).contains("alpha");
+        assertThat(store.agencyFor("old-key")).isEmpty();
+    }
+
+    /**
      * A re-read in the middle of a save (an editor or script that truncates the file, then writes it) found an empty
      * file, which is valid, and applied it: every agency's pushes were refused with 401 until the next re-read. A file
      * cut after its first line would have dropped the agencies below it the same way.
