@@ -137,16 +137,35 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
         return shortRunOn * 5 >= body.size() * 2;
     }
 
-    private static boolean endsSentence(String paragraph) {
+    static boolean endsSentence(String paragraph) {
         String trimmed = paragraph.strip();
         if (trimmed.isEmpty()) {
             return true;
         }
-        if (INITIALS_AT_END.matcher(trimmed).find()) {
-            return false; // "... entered the U.S." wrapped before "Government securities market ..."
-        }
         char last = trimmed.charAt(trimmed.length() - 1);
-        return ".!?\"')\u201d\u2019".indexOf(last) >= 0;
+        if (".!?\"')\u201d\u2019".indexOf(last) < 0) {
+            return false;
+        }
+        // "... entered the U.S." wrapped before "Government securities market ...". The pattern's search tries every
+        // position of the paragraph, and this runs for each paragraph of every story, so it is asked only when the
+        // paragraph ends as it must for a match: two capitals, each followed by a full stop
+        return !(endsWithTwoInitials(trimmed) && INITIALS_AT_END.matcher(trimmed).find());
+    }
+
+    /** Ends with "X.Y." where X and Y are upper-case letters (Unicode category Lu, as {@code \p{Lu}}). */
+    private static boolean endsWithTwoInitials(String text) {
+        int end = text.length();
+        for (int initial = 0; initial < 2; initial++) {
+            if (end < 2 || text.charAt(end - 1) != '.') {
+                return false;
+            }
+            int letter = text.codePointBefore(end - 1);
+            if (Character.getType(letter) != Character.UPPERCASE_LETTER) {
+                return false;
+            }
+            end -= 1 + Character.charCount(letter);
+        }
+        return true;
     }
 
     public static StoryTraits of(String headline, List<String> paragraphs) {

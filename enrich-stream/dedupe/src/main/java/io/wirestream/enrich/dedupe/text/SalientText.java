@@ -184,7 +184,12 @@ public final class SalientText {
     }
 
     private static boolean containsDigit(String token) {
-        return token.chars().anyMatch(Character::isDigit);
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.isDigit(token.charAt(i))) { // per UTF-16 unit, as token.chars() gave them
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean mostlyUpperCase(String text) {
