@@ -97,19 +97,19 @@ public final class RelatedLinkStage implements ArticleStage {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(KeyIndexProcessor.INDEX_STORE, retention, Duration.ofMillis(1), true),
                 Serdes.String(), LinkBinary.postings()));
+        // the collector's stores have no record cache: Kafka Streams keeps each cached entry's source record (here a
+        // story's link answers, tens of KB) without counting it against the cache's bound (service README)
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(RelatedLinkCollector.PENDING_STORE),
-                Serdes.String(), StateCodec.json(PendingLinks.class)).withCachingEnabled());
+                Serdes.String(), StateCodec.json(PendingLinks.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(LinkParts.STORE), Serdes.String(), LinkBinary.parts())
-                .withCachingEnabled());
+                        Stores.persistentKeyValueStore(LinkParts.STORE), Serdes.String(), LinkBinary.parts()));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(LinkRouteProcessor.INDEXED_KEYS_STORE, retention, retention, false),
                 Serdes.String(), StateCodec.json(IndexedKeys.class)));
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RelatedLinkCollector.SWEEP_STORE), Serdes.String(), Serdes.Long())
-                .withCachingEnabled());
+                Stores.persistentKeyValueStore(RelatedLinkCollector.SWEEP_STORE), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(LinkBackrefs.BACKREFS_STORE, retention, Duration.ofMillis(1), false),
                 Serdes.String(), Serdes.Long()));

@@ -63,6 +63,26 @@ class RelatedLinkStageTest {
         driver.close();
     }
 
+    /**
+     * Kafka Streams 4 keeps, with each entry of a store's record cache, the raw bytes of the source record that wrote
+     * it (KIP-1034, for error handlers), and does not count them against {@code statestore.cache.max.bytes}. The
+     * collector's source records are a story's link answers (tens of KB each), and its stores' entries are small
+     * (the sweep store's an 8-byte time): with caching, a 10 MB cache held hundreds of MB of answers. A 20,000-item
+     * burst through `wire bench` ran the one-JVM pipeline out of a 1 GB heap. These stores must not be cached.
+     */
+    @Test
+    void theStoresTheLinkAnswersWriteHaveNoRecordCache() {
+        for (String name : List.of(RelatedLinkCollector.PENDING_STORE, LinkParts.STORE, RelatedLinkCollector.SWEEP_STORE)) {
+            org.apache.kafka.streams.processor.StateStore layer = driver.getAllStateStores().get(name);
+            assertThat(layer).as(name).isNotNull();
+            while (layer instanceof org.apache.kafka.streams.state.internals.WrappedStateStore<?, ?, ?> wrapped) {
+                // CachingKeyValueStore, CachingWindowStore: the layers Kafka Streams adds for withCachingEnabled()
+                assertThat(layer.getClass().getSimpleName()).as(name + "'s layers").doesNotStartWith("Caching");
+                layer = wrapped.wrapped();
+            }
+        }
+    }
+
     static Article story(String uri, long version, Instant at, String headline, String... paragraphs) {
         return Article.newBuilder().setUri(uri).setVersion(version).setVersioncreated(at).setFirstcreated(at)
                 .setPubstatus(io.wirestream.avro.PubStatus.usable)
