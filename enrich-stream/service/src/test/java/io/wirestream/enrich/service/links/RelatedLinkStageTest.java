@@ -72,15 +72,51 @@ class RelatedLinkStageTest {
      */
     @Test
     void theStoresTheLinkAnswersWriteHaveNoRecordCache() {
+        try (TopologyTestDriver reference = referenceDriver()) {
+            assertThat(cachedStores(reference)).as("the check finds a cache where there is one").containsExactly("cached");
+        }
         for (String name : List.of(RelatedLinkCollector.PENDING_STORE, LinkParts.STORE, RelatedLinkCollector.SWEEP_STORE)) {
-            org.apache.kafka.streams.processor.StateStore layer = driver.getAllStateStores().get(name);
-            assertThat(layer).as(name).isNotNull();
+            assertThat(driver.getAllStateStores()).containsKey(name);
+        }
+        assertThat(cachedStores(driver)).doesNotContain(RelatedLinkCollector.PENDING_STORE, LinkParts.STORE,
+                RelatedLinkCollector.SWEEP_STORE);
+    }
+
+    /** The stores with a caching layer (CachingKeyValueStore, CachingWindowStore: what withCachingEnabled() adds). */
+    private static List<String> cachedStores(TopologyTestDriver driver) {
+        List<String> cached = new java.util.ArrayList<>();
+        driver.getAllStateStores().forEach((name, store) -> {
+            org.apache.kafka.streams.processor.StateStore layer = store;
             while (layer instanceof org.apache.kafka.streams.state.internals.WrappedStateStore<?, ?, ?> wrapped) {
-                // CachingKeyValueStore, CachingWindowStore: the layers Kafka Streams adds for withCachingEnabled()
-                assertThat(layer.getClass().getSimpleName()).as(name + "'s layers").doesNotStartWith("Caching");
+                if (layer.getClass().getSimpleName().startsWith("Caching")) {
+                    cached.add(name);
+                    break;
+                }
                 layer = wrapped.wrapped();
             }
-        }
+        });
+        return cached;
+    }
+
+    /** One store with the record cache and one without, so that a Kafka upgrade renaming the layer fails the check. */
+    private static TopologyTestDriver referenceDriver() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                org.apache.kafka.streams.state.Stores.persistentKeyValueStore("cached"), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
+        builder.addStateStore(org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                org.apache.kafka.streams.state.Stores.persistentKeyValueStore("uncached"), Serdes.String(), Serdes.Long()));
+        builder.stream("reference-in", Consumed.with(Serdes.String(), Serdes.String()))
+                .process(() -> new org.apache.kafka.streams.processor.api.Processor<String, String, Void, Void>() {
+                    @Override
+                    public void process(org.apache.kafka.streams.processor.api.Record<String, String> record) {
+                    }
+                }, "cached", "uncached");
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "cache-check-reference");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/cache-check-" + System.nanoTime());
+        return new TopologyTestDriver(builder.build(), props, T0);
     }
 
     static Article story(String uri, long version, Instant at, String headline, String... paragraphs) {
