@@ -51,7 +51,6 @@ public record StoryTraits(short[] leadNames, short[] leadTickers, short[] leadFi
     private static final int FIGURE = 1;
     private static final int SLOT = 2;
     private static final java.util.regex.Pattern INITIALS_AT_END = java.util.regex.Pattern.compile("\\b(?:\\p{Lu}\\.){2,}$");
-    // a paragraph's tokens for figures in place: figures and words (WireTokens.figuresAndWords)
 
     /** Where two stories' traits disagree. */
     public enum Difference { SUBJECT, TICKER, FIGURES, DIRECTION }

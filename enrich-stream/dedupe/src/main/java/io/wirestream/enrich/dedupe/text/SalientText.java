@@ -29,7 +29,6 @@ public final class SalientText {
     /** Opposite directions: a story with one side and not the other is not the story with the other side only. */
     public enum Direction { UP, DOWN, WIN, LOSE, START, END, BUY, SELL }
 
-    // the tokens: a ticker in angle brackets, a figure, or a run of letters and digits (WireTokens.salient)
     // copy-pasted text sometimes gains a space before a thousands separator ("26 ,000"): the figure is still 26000
     private static final Pattern SPLIT_FIGURE = Pattern.compile("(\\p{N})\\s+([.,])(\\p{N})");
     // Desk slugs ahead of a headline say how the copy was filed, not what it says: "UPDATE 2-", "REFILE-", "WRAPUP 1:"
