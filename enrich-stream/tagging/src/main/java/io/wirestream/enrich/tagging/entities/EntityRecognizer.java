@@ -64,8 +64,8 @@ public final class EntityRecognizer {
             }
             KnownAlias alias = null;
             int aliasLength = 0;
-            for (int len = longestPossibleAlias(tokens, i, Math.min(kb.longestAliasTokens(), n - i));
-                    len >= 1 && alias == null; len--) {
+            int longest = kb.longestPossibleAlias(k -> tokens.get(k).lower(), i, Math.min(kb.longestAliasTokens(), n - i));
+            for (int len = longest; len >= 1 && alias == null; len--) {
                 alias = matchAlias(tokens, i, len);
                 aliasLength = alias == null ? 0 : len;
             }
@@ -209,25 +209,6 @@ public final class EntityRecognizer {
 
     private boolean startsLowerCaseAlias(Token t) {
         return kb.startsLowerCaseAlias(t.text());
-    }
-
-    /**
-     * The most tokens from {@code from} (at most {@code max}) that may still be a known alias: past the first span
-     * whose key begins no alias key, no longer span is an alias, so it need not be looked up.
-     */
-    private int longestPossibleAlias(List<Token> tokens, int from, int max) {
-        StringBuilder key = new StringBuilder();
-        for (int len = 1; len <= max; len++) {
-            String lower = tokens.get(from + len - 1).lower();
-            if (len > 1) {
-                key.append(' ');
-            }
-            key.append(lower);
-            if (!kb.isAliasKeyPrefix(len == 1 ? lower : key.toString())) {
-                return len - 1;
-            }
-        }
-        return max;
     }
 
     private KnownAlias matchAlias(List<Token> tokens, int from, int len) {

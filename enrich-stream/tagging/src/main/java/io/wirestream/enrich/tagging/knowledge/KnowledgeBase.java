@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * The tagger's read-only knowledge: known entities and their aliases, demonyms, given names, titles, organisation
@@ -181,6 +182,26 @@ public final class KnowledgeBase {
      */
     public boolean isAliasKeyPrefix(String key) {
         return aliasKeyPrefixes.contains(key);
+    }
+
+    /**
+     * How many tokens from {@code from} may still be a known alias, at most {@code max}: past the first span whose key
+     * ({@code lowerAt} of each token, joined by spaces) begins no alias key, no longer span is one, so a longest-match
+     * search need not look those up. Both name recognisers (the rules and the model's knowledge features) use it.
+     */
+    public int longestPossibleAlias(IntFunction<String> lowerAt, int from, int max) {
+        StringBuilder key = new StringBuilder();
+        for (int len = 1; len <= max; len++) {
+            String lower = lowerAt.apply(from + len - 1);
+            if (len > 1) {
+                key.append(' ');
+            }
+            key.append(lower);
+            if (!isAliasKeyPrefix(len == 1 ? lower : key.toString())) {
+                return len - 1;
+            }
+        }
+        return max;
     }
 
     /** Every name the entity is known by in every language, its canonical name first. */

@@ -90,7 +90,8 @@ final class KnowledgeFeatures implements AdaptiveFeatureGenerator {
             int matched = 0;
             String type = null;
             if (isNameStart(kb, tokens[i])) {
-                for (int len = longestPossibleAlias(kb, lower, i); len >= 1 && matched == 0; len--) {
+                int longest = kb.longestPossibleAlias(k -> lower[k], i, Math.min(kb.longestAliasTokens(), lower.length - i));
+                for (int len = longest; len >= 1 && matched == 0; len--) {
                     type = aliasType(kb, lower, i, len);
                     matched = type == null ? 0 : len;
                 }
@@ -106,25 +107,6 @@ final class KnowledgeFeatures implements AdaptiveFeatureGenerator {
             }
         }
         return labels;
-    }
-
-    /**
-     * The most tokens from {@code from} that may still be a known alias: beyond the first run of tokens whose key is
-     * no alias key's beginning there is none, so longer ones need not be looked up (the labels are the same).
-     */
-    private static int longestPossibleAlias(KnowledgeBase kb, String[] lower, int from) {
-        int limit = Math.min(kb.longestAliasTokens(), lower.length - from);
-        StringBuilder key = new StringBuilder();
-        for (int len = 1; len <= limit; len++) {
-            if (len > 1) {
-                key.append(' ');
-            }
-            key.append(lower[from + len - 1]);
-            if (!kb.isAliasKeyPrefix(len == 1 ? lower[from] : key.toString())) {
-                return len - 1;
-            }
-        }
-        return limit;
     }
 
     private static boolean isNameStart(KnowledgeBase kb, String token) {
