@@ -83,6 +83,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "instance (default: ${DEFAULT-VALUE}: no scaling rounds)")
     int scaleTo;
 
+    @Option(names = "--hops",
+            description = "Also time each topic a story crosses (raw, every repartition topic, articles): receipt to readable "
+                    + "there, read_committed, to show which hop adds the latency. Reading every hop costs CPU on this machine too")
+    boolean hops;
+
     @Mixin
     SettingOverrides set = new SettingOverrides();
 
@@ -95,7 +100,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             options = new BenchRun.Options(items, concurrency, batchSize, payloadKb, duplicatesShare, warmup, rate, baselinePasses, portBase, dataDir,
                     Duration.ofSeconds(timeoutSeconds), Duration.ofMillis(holdBackMillis), Duration.ofMillis(storePollMillis), seed.value(),
-                    scaleTo, set.values());
+                    scaleTo, set.values(), hops);
         } catch (IllegalArgumentException e) {
             System.err.println("wire bench: " + e.getMessage());
             return 1;

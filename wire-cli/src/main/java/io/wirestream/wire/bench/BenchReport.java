@@ -12,7 +12,7 @@ import java.util.Map;
  * whether every accepted item reached its end (published on the topic and in the store, or merged as a duplicate).
  */
 public record BenchReport(Setup setup, Baseline baseline, Pipeline pipeline, Counts counts, Traffic kafkaTraffic, List<Scale> scaling,
-        boolean complete, List<String> notes) {
+        List<Hop> hops, boolean complete, List<String> notes) {
 
     /** How the run was made; a rate of 0 means the clients pushed as fast as they were answered. */
     public record Setup(int items, int warmupItems, int concurrency, int batchSize, double ratePerSecond, double payloadKb, int averageItemBytes,
@@ -64,6 +64,12 @@ public record BenchReport(Setup setup, Baseline baseline, Pipeline pipeline, Cou
      */
     public record Scale(int instances, String round, int accepted, boolean complete, double storePerSecond, double ratioToOne,
             Latencies receiptToStoreMs) {}
+
+    /**
+     * One topic a story crosses ({@code --hops}): how many of the measured round's records it carried ({@code count})
+     * and the time from receipt to each becoming readable there (read_committed), in milliseconds.
+     */
+    public record Hop(String topic, Latencies receiptToReadableMs) {}
 
     /** Complete and consistent: the exit status 0 case. */
     public boolean ok() {
@@ -133,6 +139,13 @@ public record BenchReport(Setup setup, Baseline baseline, Pipeline pipeline, Cou
             scaling.forEach(r -> out.printf(Locale.ROOT, "  %-35s %9d  %16.1f  %7.2fx  %9.1f  %9.1f%s%n", r.round(), r.instances(),
                     r.storePerSecond(), r.ratioToOne(), r.receiptToStoreMs().p50(), r.receiptToStoreMs().p99(),
                     r.complete() ? "" : "  INCOMPLETE"));
+        }
+        if (hops != null && !hops.isEmpty()) {
+            out.printf(Locale.ROOT, "%nReceipt -> readable on each hop (ms, read_committed; by median)  %7s  %9s  %9s  %9s  %9s%n",
+                    "records", "p50", "p95", "p99", "max");
+            hops.forEach(h -> out.printf(Locale.ROOT, "  %-62s %7d  %9.1f  %9.1f  %9.1f  %9.1f%n", h.topic(), h.receiptToReadableMs().count(),
+                    h.receiptToReadableMs().p50(), h.receiptToReadableMs().p95(), h.receiptToReadableMs().p99(),
+                    h.receiptToReadableMs().max()));
         }
         notes.forEach(n -> out.println("Note: " + n));
         out.println(ok() ? "\nComplete: every accepted item was published or merged, and every published story reached the store."

@@ -34,7 +34,7 @@ public final class BenchRun {
      */
     public record Options(int items, int concurrency, int batchSize, double payloadKb, double duplicatesShare, int warmup,
             double ratePerSecond, int baselinePasses, int portBase, Path dataDir, Duration timeout, Duration holdBack, Duration storePollInterval, long seed,
-            int scaleTo, Map<String, String> settings) {
+            int scaleTo, Map<String, String> settings, boolean hops) {
 
         public Options {
             require(items >= 1, "--items must be at least 1");
@@ -115,9 +115,25 @@ public final class BenchRun {
                 }
                 say("measuring: pushing %d items with %d clients", measured.size(), options.concurrency());
                 Map<String, Long> offsetsBefore = traffic.snapshot();
+                HopWatcher hopWatcher = options.hops() ? new HopWatcher(pipeline.bootstrapServers()) : null;
                 CpuUse cpu = new CpuUse();
                 CpuUse.Snapshot cpuBefore = cpu.available() ? cpu.snapshot() : null;
-                Round round = round(clients, measured, arrivals, store);
+                Round round;
+                List<BenchReport.Hop> hops = List.of();
+                try {
+                    if (hopWatcher != null) {
+                        hopWatcher.recordFrom(System.currentTimeMillis());
+                    }
+                    round = round(clients, measured, arrivals, store);
+                    if (hopWatcher != null) {
+                        hopWatcher.stopRecording();
+                        hops = hopWatcher.hops();
+                    }
+                } finally {
+                    if (hopWatcher != null) {
+                        hopWatcher.close();
+                    }
+                }
                 Map<String, Double> cpuPerItem = cpuBefore == null ? Map.of()
                         : CpuUse.perItem(cpuBefore, cpu.snapshot(), round.push().accepted());
                 Map<String, Double> perItem = KafkaTraffic.perItem(offsetsBefore, traffic.snapshot(), round.push().accepted());
@@ -127,7 +143,7 @@ public final class BenchRun {
                 if (store.lastProblem() != null) {
                     notes.add("the store poller last saw: " + store.lastProblem());
                 }
-                return report(measured, warmup.size(), partitions, baseline, round, arrivals, store, kafkaTraffic, scaling, notes);
+                return report(measured, warmup.size(), partitions, baseline, round, arrivals, store, kafkaTraffic, scaling, hops, notes);
             }
         } finally {
             say("stopping the pipeline");
@@ -196,7 +212,7 @@ public final class BenchRun {
 
     private BenchReport report(List<BenchItem> items, int warmupItems, int partitions, KafkaBaseline.Result baseline, Round round,
             ArrivalWatcher arrivals, StorePoller store, BenchReport.Traffic kafkaTraffic, List<BenchReport.Scale> scaling,
-            List<String> notes) {
+            List<BenchReport.Hop> hops, List<String> notes) {
         PushClients.Result push = round.push();
         List<Long> toTopic = new ArrayList<>();
         List<Long> toStore = receiptToStoreMicros(push.acceptedItems(), arrivals, store);
@@ -269,7 +285,7 @@ public final class BenchRun {
         BenchReport.Counts counts = new BenchReport.Counts(items.size(), push.pushed(), accepted, push.refused(), push.retried(),
                 published, merged, consistent, missingTopic, missingStore, copies, copiesMerged, copiesTwice, late, arrivals.rejected(),
                 records, push.refusals(), arrivals.otherAudits());
-        return new BenchReport(setup, base, pipe, counts, kafkaTraffic, scaling, round.complete(), List.copyOf(notes));
+        return new BenchReport(setup, base, pipe, counts, kafkaTraffic, scaling, hops, round.complete(), List.copyOf(notes));
     }
 
     /**

@@ -51,4 +51,22 @@ class BenchFiguresTest {
                 java.util.Map.entry("wire.articles", 0.5));
         assertThat(KafkaTraffic.total(perItem)).isEqualTo(6.0);
     }
+
+    @Test
+    void hopsAreTheTopicsAStoryCrossesInTheOrderItReachesThem() {
+        assertThat(List.of("wire.raw", "wire.articles", "wirestream-enrich-dedupe-by-story-repartition",
+                "wirestream-enrich-dedupe-replies", "wirestream-enrich-dedupe-index-changelog", "wire.dedupe-audit", "wire.rejected",
+                "__consumer_offsets")).filteredOn(HopWatcher::isHop).containsExactly("wire.raw", "wire.articles",
+                "wirestream-enrich-dedupe-by-story-repartition", "wirestream-enrich-dedupe-replies");
+
+        var byTopic = new java.util.LinkedHashMap<String, List<Long>>();
+        byTopic.put("wire.articles", List.of(900_000L, 1_100_000L, 1_000_000L));
+        byTopic.put("b-repartition", List.of(300_000L, 200_000L));
+        byTopic.put("wire.raw", List.of(5_000L, 2_000L, 9_000L));
+        byTopic.put("a-repartition", List.of(200_000L, 300_000L));
+        List<BenchReport.Hop> hops = HopWatcher.ordered(byTopic);
+        assertThat(hops).extracting(BenchReport.Hop::topic)
+                .as("by median, a tie by name").containsExactly("wire.raw", "a-repartition", "b-repartition", "wire.articles");
+        assertThat(hops.get(3).receiptToReadableMs()).isEqualTo(new Latencies(3, 1000, 1100, 1100, 1100));
+    }
 }

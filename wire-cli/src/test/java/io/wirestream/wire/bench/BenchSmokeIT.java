@@ -22,7 +22,7 @@ class BenchSmokeIT {
     @Test
     void aSmallRunGivesACompleteConsistentReport() throws Exception {
         BenchRun.Options options = new BenchRun.Options(40, 3, 5, 2, 0.25, 8, 0, 2, 0, null,
-                Duration.ofMinutes(4), Duration.ofSeconds(1), Duration.ofMillis(100), 7, 2, Map.of("enrich.links.max", "4"));
+                Duration.ofMinutes(4), Duration.ofSeconds(1), Duration.ofMillis(100), 7, 2, Map.of("enrich.links.max", "4"), true);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         BenchReport report = new BenchRun(options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
         String log = progress.toString(StandardCharsets.UTF_8);
@@ -73,6 +73,14 @@ class BenchSmokeIT {
         assertThat(report.kafkaTraffic().cpuPerItemMs().get(CpuUse.STREAM)).isPositive()
                 .isLessThanOrEqualTo(report.kafkaTraffic().cpuPerItemMs().get(CpuUse.PROCESS));
 
+        // --hops: the round's records were timed on every hop, raw first and articles after every internal topic
+        List<String> hopTopics = report.hops().stream().map(BenchReport.Hop::topic).toList();
+        assertThat(hopTopics).contains("wire.raw", "wire.articles").anyMatch(t -> t.endsWith("-repartition"));
+        assertThat(hopTopics.get(0)).isEqualTo("wire.raw");
+        BenchReport.Hop articlesHop = report.hops().stream().filter(h -> h.topic().equals("wire.articles")).findFirst().orElseThrow();
+        assertThat(articlesHop.receiptToReadableMs().count()).isGreaterThanOrEqualTo(c.published());
+        assertThat(report.hops()).allSatisfy(h -> assertThat(h.receiptToReadableMs().count()).isPositive());
+
         // --scale-to 2: the measured round, a round with two instances, and one with a single instance again
         assertThat(report.scaling()).extracting(BenchReport.Scale::instances).containsExactly(1, 2, 1);
         assertThat(report.scaling()).allSatisfy(r -> {
@@ -90,7 +98,7 @@ class BenchSmokeIT {
         }
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         report.print(new PrintStream(text, true, StandardCharsets.UTF_8));
-        assertThat(text.toString(StandardCharsets.UTF_8)).contains("through to the SQLite store", "receipt -> store", "Kafka traffic:", "Scaling", "Complete");
+        assertThat(text.toString(StandardCharsets.UTF_8)).contains("through to the SQLite store", "receipt -> store", "Kafka traffic:", "Scaling", "Receipt -> readable on each hop", "Complete");
         assertThat(log).contains("baseline:", "warm-up:", "measuring:");
     }
 

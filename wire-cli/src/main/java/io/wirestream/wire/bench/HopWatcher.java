@@ -1,0 +1,127 @@
+package io.wirestream.wire.bench;
+
+import io.wirestream.contracts.topics.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Where a story's latency builds up ({@code wire bench --hops}): reads the raw topic, every repartition topic,
+ * dedupe's feedback topic and the articles topic (read_committed, as the next task reads them) from their ends, and
+ * notes for each record how long after its timestamp it became readable. Kafka Streams carries the input record's
+ * timestamp through every hop, and the raw record's is set when ingest accepts the item, so the figure per topic is
+ * the time from receipt to that hop: the hops sorted by median show how much each one adds.
+ *
+ * <p>Records stamped before the round started (the warm-up's stragglers) are left out. A record a timer forwards
+ * carries the time the timer fired, not the receipt, so a hop fed by timers reads early. Reading every hop costs
+ * CPU on the same machine (the link answers are large), which is why this is an option.
+ */
+final class HopWatcher implements AutoCloseable {
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<String, List<Long>> micros = new HashMap<>();
+    private final Thread thread;
+    private volatile long fromMillis = Long.MAX_VALUE;
+    private volatile boolean running = true;
+    private volatile Exception failure;
+
+    HopWatcher(String bootstrapServers) throws Exception {
+        List<String> topics;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream().filter(HopWatcher::isHop).sorted().toList();
+        }
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10); // as soon as a commit makes records readable
+        consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> parts = new ArrayList<>();
+        for (String topic : topics) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p -> parts.add(new TopicPartition(topic, p.partition())));
+        }
+        consumer.assign(parts);
+        consumer.seekToEnd(parts);
+        parts.forEach(consumer::position); // resolve the ends now, before the round's first record
+        thread = new Thread(this::run, "bench-hops");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The topics a story crosses: raw in, the enrich application's internal topics between tasks, articles out. */
+    static boolean isHop(String topic) {
+        return topic.equals(Topics.RAW.name()) || topic.equals(Topics.ARTICLES.name()) || topic.endsWith("-repartition")
+                || topic.endsWith("-dedupe-replies");
+    }
+
+    /** Records stamped from this time on count. */
+    void recordFrom(long epochMillis) {
+        fromMillis = epochMillis;
+    }
+
+    /** Stops counting: what the round left in flight afterwards is not part of it. */
+    void stopRecording() {
+        fromMillis = Long.MAX_VALUE;
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(20))) {
+                    long seen = BenchClock.nowMicros();
+                    if (r.timestamp() >= fromMillis) {
+                        synchronized (micros) {
+                            micros.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(seen - r.timestamp() * 1000);
+                        }
+                    }
+                }
+            }
+        } catch (org.apache.kafka.common.errors.WakeupException e) {
+            // closing
+        } catch (Exception e) {
+            failure = e;
+        }
+    }
+
+    /** Receipt to readable per hop, in the order the hops are reached (by median). */
+    List<BenchReport.Hop> hops() {
+        if (failure != null) {
+            throw new IllegalStateException("reading the pipeline's hops failed: " + failure.getMessage(), failure);
+        }
+        Map<String, List<Long>> copy = new LinkedHashMap<>();
+        synchronized (micros) {
+            micros.forEach((t, l) -> copy.put(t, List.copyOf(l)));
+        }
+        return ordered(copy);
+    }
+
+    static List<BenchReport.Hop> ordered(Map<String, List<Long>> microsByTopic) {
+        List<BenchReport.Hop> hops = new ArrayList<>();
+        microsByTopic.forEach((topic, l) -> hops.add(new BenchReport.Hop(topic, Latencies.ofMicros(l))));
+        hops.sort(Comparator.comparingDouble((BenchReport.Hop h) -> h.receiptToReadableMs().p50()).thenComparing(BenchReport.Hop::topic));
+        return List.copyOf(hops);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        consumer.close();
+    }
+}
