@@ -67,7 +67,8 @@ public record BenchReport(Setup setup, Baseline baseline, Pipeline pipeline, Cou
 
     /**
      * One topic a story crosses ({@code --hops}): how many of the measured round's records it carried ({@code count})
-     * and the time from receipt to each becoming readable there (read_committed), in milliseconds.
+     * and the time from each record's timestamp to its becoming readable there (read_committed), in milliseconds. The
+     * timestamp is the receipt up to the dedupe judge and the judge's decision after it (see {@code HopWatcher}).
      */
     public record Hop(String topic, Latencies receiptToReadableMs) {}
 
@@ -146,6 +147,8 @@ public record BenchReport(Setup setup, Baseline baseline, Pipeline pipeline, Cou
             hops.forEach(h -> out.printf(Locale.ROOT, "  %-62s %7d  %9.1f  %9.1f  %9.1f  %9.1f%n", h.topic(), h.receiptToReadableMs().count(),
                     h.receiptToReadableMs().p50(), h.receiptToReadableMs().p95(), h.receiptToReadableMs().p99(),
                     h.receiptToReadableMs().max()));
+            out.printf(Locale.ROOT, "  (from each record's timestamp: the receipt up to the dedupe judge, which stamps what it forwards with the time"
+                    + " it decided; the hops after it count from that decision)%n");
         }
         notes.forEach(n -> out.println("Note: " + n));
         out.println(ok() ? "\nComplete: every accepted item was published or merged, and every published story reached the store."

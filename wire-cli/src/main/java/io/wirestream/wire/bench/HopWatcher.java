@@ -20,12 +20,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Where a story's latency builds up ({@code wire bench --hops}): reads the raw topic, every repartition topic,
  * dedupe's feedback topic and the articles topic (read_committed, as the next task reads them) from their ends, and
  * notes for each record how long after its timestamp it became readable. Kafka Streams carries the input record's
- * timestamp through every hop, and the raw record's is set when ingest accepts the item, so the figure per topic is
- * the time from receipt to that hop: the hops sorted by median show how much each one adds.
+ * timestamp through a hop, and the raw record's is set when ingest accepts the item, so up to the dedupe judge the
+ * figure per topic is the time from receipt to that hop.
  *
- * <p>Records stamped before the round started (the warm-up's stragglers) are left out. A record a timer forwards
- * carries the time the timer fired, not the receipt, so a hop fed by timers reads early. Reading every hop costs
- * CPU on the same machine (the link answers are large), which is why this is an option.
+ * <p>The dedupe judge stamps what it forwards with the time it decided (the links index files postings by that
+ * time), so the hops after it ({@code dedupe-by-cluster}, the links topics, {@code release-by-uri}, {@code
+ * wire.articles}) count from the judge's decision instead: receipt to the judge is the {@code dedupe-by-judged-story}
+ * figure, and the two chains add up to the whole. Records stamped before the round started (the warm-up's stragglers)
+ * are left out. Reading every hop costs CPU on the same machine (the link answers are large), which is why this is
+ * an option.
  */
 final class HopWatcher implements AutoCloseable {
 
