@@ -27,10 +27,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * time), so the hops after it ({@code dedupe-by-cluster}, the links topics, {@code release-by-uri}, {@code
  * wire.articles}) count from the judge's decision instead: receipt to the judge is the {@code dedupe-by-judged-story}
  * figure, and the two chains add up to the whole. Records stamped before the round started (the warm-up's stragglers)
- * are left out. Reading every hop costs CPU on the same machine (the link answers are large), which is why this is
- * an option.
+ * are left out. A reading is late by up to {@link #READ_WINDOW_MS} (fetches wait that long for more records). Reading
+ * every hop costs CPU on the same machine (the link answers are large), which is why this is an option.
  */
 final class HopWatcher implements AutoCloseable {
+
+    /** Longest a fetch waits for more records: the most a reading can be late by. */
+    static final int READ_WINDOW_MS = 20;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<String, List<Long>> micros = new HashMap<>();
@@ -48,7 +51,10 @@ final class HopWatcher implements AutoCloseable {
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10); // as soon as a commit makes records readable
+        // one fetch per READ_WINDOW_MS at most while records trickle in, each reading late by up to that long: fewer
+        // requests for the broker on the cores the pipeline runs on than a fetch per commit of every hop
+        c.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, READ_WINDOW_MS);
         consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> parts = new ArrayList<>();
         for (String topic : topics) {
