@@ -5,17 +5,11 @@ import io.wirestream.avro.DedupeAudit;
 import io.wirestream.contracts.serde.SerdeConfig;
 import io.wirestream.contracts.topics.Topics;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -37,63 +31,37 @@ final class ArrivalWatcher implements AutoCloseable {
     private final Map<String, Integer> otherAudits = new ConcurrentHashMap<>();
     private final AtomicInteger rejected = new AtomicInteger();
     private final Map<String, Integer> articleRecords = new ConcurrentHashMap<>();
-    private final KafkaConsumer<byte[], byte[]> consumer;
     private final Deserializer<Article> articles;
     private final Deserializer<DedupeAudit> audits;
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile Exception failure;
+    private final TopicReader reader;
 
     ArrivalWatcher(String bootstrapServers, String registryUrl) {
         Map<String, Object> serde = Map.of(SerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
         articles = Topics.ARTICLES.valueSerde(serde).deserializer();
         audits = Topics.DEDUPE_AUDIT.valueSerde(serde).deserializer();
-        Map<String, Object> c = new HashMap<>();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> parts = new ArrayList<>();
-        for (String topic : List.of(Topics.ARTICLES.name(), Topics.DEDUPE_AUDIT.name(), Topics.REJECTED.name())) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p -> parts.add(new TopicPartition(topic, p.partition())));
-        }
-        consumer.assign(parts);
-        consumer.seekToBeginning(parts);
-        thread = new Thread(this::run, "bench-arrivals");
-        thread.setDaemon(true);
-        thread.start();
+        reader = new TopicReader(bootstrapServers, List.of(Topics.ARTICLES.name(), Topics.DEDUPE_AUDIT.name(), Topics.REJECTED.name()),
+                true, Map.of(), Duration.ofMillis(50), "bench-arrivals", this::read);
     }
 
-    private void run() {
-        try {
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
-                    long seen = BenchClock.nowMicros();
-                    if (r.value() == null) {
-                        continue; // a tombstone
-                    }
-                    if (r.topic().equals(Topics.ARTICLES.name())) {
-                        Article a = articles.deserialize(r.topic(), r.value());
-                        articleRecords.merge(a.getUri(), 1, Integer::sum);
-                        long processed = a.getProcessedAt() == null ? seen / 1000 : a.getProcessedAt().toEpochMilli();
-                        published.putIfAbsent(a.getUri(), new Published(a.getReceivedAt().toEpochMilli(), processed, seen));
-                    } else if (r.topic().equals(Topics.DEDUPE_AUDIT.name())) {
-                        DedupeAudit d = audits.deserialize(r.topic(), r.value());
-                        switch (d.getReason()) {
-                            case "exact-duplicate", "near-duplicate" ->
-                                    merged.putIfAbsent(d.getUri(), new Dropped(d.getReason(), d.getSurvivorUri(), seen));
-                            case "late-duplicate" -> lateDuplicates.putIfAbsent(d.getUri(), String.valueOf(d.getSurvivorUri()));
-                            default -> otherAudits.merge(d.getReason(), 1, Integer::sum);
-                        }
-                    } else {
-                        rejected.incrementAndGet();
-                    }
-                }
+    private void read(ConsumerRecord<byte[], byte[]> r, long seen) {
+        if (r.value() == null) {
+            return; // a tombstone
+        }
+        if (r.topic().equals(Topics.ARTICLES.name())) {
+            Article a = articles.deserialize(r.topic(), r.value());
+            articleRecords.merge(a.getUri(), 1, Integer::sum);
+            long processed = a.getProcessedAt() == null ? seen / 1000 : a.getProcessedAt().toEpochMilli();
+            published.putIfAbsent(a.getUri(), new Published(a.getReceivedAt().toEpochMilli(), processed, seen));
+        } else if (r.topic().equals(Topics.DEDUPE_AUDIT.name())) {
+            DedupeAudit d = audits.deserialize(r.topic(), r.value());
+            switch (d.getReason()) {
+                case "exact-duplicate", "near-duplicate" ->
+                        merged.putIfAbsent(d.getUri(), new Dropped(d.getReason(), d.getSurvivorUri(), seen));
+                case "late-duplicate" -> lateDuplicates.putIfAbsent(d.getUri(), String.valueOf(d.getSurvivorUri()));
+                default -> otherAudits.merge(d.getReason(), 1, Integer::sum);
             }
-        } catch (org.apache.kafka.common.errors.WakeupException e) {
-            // closing
-        } catch (Exception e) {
-            failure = e;
+        } else {
+            rejected.incrementAndGet();
         }
     }
 
@@ -124,20 +92,11 @@ final class ArrivalWatcher implements AutoCloseable {
 
     /** Throws what stopped the reader, if anything did. */
     void check() {
-        if (failure != null) {
-            throw new IllegalStateException("reading the pipeline's topics failed: " + failure.getMessage(), failure);
-        }
+        reader.check("the pipeline's topics");
     }
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        consumer.close();
+        reader.close();
     }
 }

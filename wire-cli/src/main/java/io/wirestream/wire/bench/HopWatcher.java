@@ -12,9 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Where a story's latency builds up ({@code wire bench --hops}): reads the raw topic, every repartition topic,
@@ -35,37 +32,27 @@ final class HopWatcher implements AutoCloseable {
     /** Longest a fetch waits for more records: the most a reading can be late by. */
     static final int READ_WINDOW_MS = 20;
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<String, List<Long>> micros = new HashMap<>();
-    private final Thread thread;
+    private final TopicReader reader;
     private volatile long fromMillis = Long.MAX_VALUE;
-    private volatile boolean running = true;
-    private volatile Exception failure;
 
     HopWatcher(String bootstrapServers) throws Exception {
         List<String> topics;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
             topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream().filter(HopWatcher::isHop).sorted().toList();
         }
-        Map<String, Object> c = new HashMap<>();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // one fetch per READ_WINDOW_MS at most while records trickle in, each reading late by up to that long: fewer
         // requests for the broker on the cores the pipeline runs on than a fetch per commit of every hop
-        c.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
-        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, READ_WINDOW_MS);
-        consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> parts = new ArrayList<>();
-        for (String topic : topics) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p -> parts.add(new TopicPartition(topic, p.partition())));
+        reader = new TopicReader(bootstrapServers, topics, false, Map.of(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, READ_WINDOW_MS), Duration.ofMillis(20), "bench-hops", this::read);
+    }
+
+    private void read(ConsumerRecord<byte[], byte[]> r, long seen) {
+        if (r.timestamp() >= fromMillis) {
+            synchronized (micros) {
+                micros.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(seen - r.timestamp() * 1000);
+            }
         }
-        consumer.assign(parts);
-        consumer.seekToEnd(parts);
-        parts.forEach(consumer::position); // resolve the ends now, before the round's first record
-        thread = new Thread(this::run, "bench-hops");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** The topics a story crosses: raw in, the enrich application's internal topics between tasks, articles out. */
@@ -84,30 +71,9 @@ final class HopWatcher implements AutoCloseable {
         fromMillis = Long.MAX_VALUE;
     }
 
-    private void run() {
-        try {
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(20))) {
-                    long seen = BenchClock.nowMicros();
-                    if (r.timestamp() >= fromMillis) {
-                        synchronized (micros) {
-                            micros.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(seen - r.timestamp() * 1000);
-                        }
-                    }
-                }
-            }
-        } catch (org.apache.kafka.common.errors.WakeupException e) {
-            // closing
-        } catch (Exception e) {
-            failure = e;
-        }
-    }
-
     /** Receipt to readable per hop, in the order the hops are reached (by median). */
     List<BenchReport.Hop> hops() {
-        if (failure != null) {
-            throw new IllegalStateException("reading the pipeline's hops failed: " + failure.getMessage(), failure);
-        }
+        reader.check("the pipeline's hops");
         Map<String, List<Long>> copy = new LinkedHashMap<>();
         synchronized (micros) {
             micros.forEach((t, l) -> copy.put(t, List.copyOf(l)));
@@ -124,13 +90,6 @@ final class HopWatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        consumer.close();
+        reader.close();
     }
 }
