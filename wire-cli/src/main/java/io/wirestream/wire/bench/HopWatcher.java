@@ -21,8 +21,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * figure per topic is the time from receipt to that hop.
  *
  * <p>The dedupe judge stamps what it forwards with the time it decided (the links index files postings by that
- * time), so the hops after it ({@code dedupe-by-cluster}, the links topics, {@code release-by-uri}, {@code
- * wire.articles}) count from the judge's decision instead: receipt to the judge is the {@code dedupe-by-judged-story}
+ * time), so the hops after it (the links topics, {@code release-by-uri}, {@code wire.articles}) count from the
+ * judge's decision instead: receipt to the judge is the {@code dedupe-by-judged-story}
  * figure, and the two chains add up to the whole. Records stamped before the round started (the warm-up's stragglers)
  * are left out. A reading is late by up to {@link #READ_WINDOW_MS} (fetches wait that long for more records). Reading
  * every hop costs CPU on the same machine (the link answers are large), which is why this is an option.

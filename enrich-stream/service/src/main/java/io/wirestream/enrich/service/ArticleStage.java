@@ -24,6 +24,16 @@ public interface ArticleStage {
         return List.of();
     }
 
+    /**
+     * Topics an earlier version of the stage passed records through between its own tasks, which this version no longer
+     * writes but still reads, so that what was left in them when the earlier version stopped is not lost. The service
+     * creates them, empty, where they are missing (a new deployment) and never compares them: Kafka Streams made them
+     * with settings of its own.
+     */
+    default List<String> formerTopics() {
+        return List.of();
+    }
+
     /** Long enough for a stopped pipeline to find its in-flight messages again. */
     Duration OWN_TOPIC_RETENTION = Duration.ofDays(7);
 }

@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
@@ -202,6 +204,22 @@ public final class EnrichService implements WireService {
             } else {
                 provisioner.ensure(specs);
             }
+            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            List<TopicSpec> missingFormer = new ArrayList<>();
+            for (ArticleStage stage : composed) {
+                for (String former : stage.formerTopics()) {
+                    if (!existing.contains(former)) {
+                        missingFormer.add(new TopicSpec(former, partitions > 0 ? partitions : Topics.RAW.defaultPartitions(), (short) rf,
+                                minIsr, "delete", ArticleStage.OWN_TOPIC_RETENTION, budget));
+                    }
+                }
+            }
+            provisioner.ensure(missingFormer); // only creates: none of them exists
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing topics", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not list the broker's topics: " + e.getMessage(), e);
         }
     }
 }

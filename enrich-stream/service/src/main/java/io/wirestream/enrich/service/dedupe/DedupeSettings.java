@@ -60,7 +60,20 @@ public record DedupeSettings(
 
     /** The feedback topic of an application: like Kafka Streams' internal topics, prefixed with its id. */
     public static String repliesTopicOf(String applicationId) {
-        return applicationId + "-dedupe-replies";
+        return applicationId + REPLIES_SUFFIX;
+    }
+
+    private static final String REPLIES_SUFFIX = "-dedupe-replies";
+
+    /**
+     * The repartition topic that fed the cluster processor before it ran in the judge's task (Kafka Streams named it
+     * after the application, as it names the feedback topic): still read, so that what an earlier version left in it
+     * is applied.
+     */
+    public String formerClustersTopic() {
+        String application = repliesTopic.endsWith(REPLIES_SUFFIX)
+                ? repliesTopic.substring(0, repliesTopic.length() - REPLIES_SUFFIX.length()) : repliesTopic;
+        return application + "-dedupe-by-cluster-repartition";
     }
 
     public DedupeSettings {

@@ -52,6 +52,11 @@ final class DuplicateClusterProcessor implements Processor<String, DedupeMessage
             state = new ClusterState(null, List.of(), now);
         }
         if (event.head() != null) {
+            if (state.head() != null && event.head().getVersion() < state.head().getVersion()) {
+                // an older version after a newer one: only the upgrade that moved this processor into the judge's
+                // task can do that (events left on the former dedupe-by-cluster topic); a story never goes back
+                return;
+            }
             state = state.withHead(event.head(), now);
             clusters.put(headUri, state);
             context.forward(record.withKey(headUri).withValue(withCluster(headUri, state)));

@@ -295,15 +295,19 @@ final class DuplicateGatherProcessor implements Processor<String, DedupeMessage,
         waiting.forEach(join -> resolve(uri, join, now));
     }
 
-    /** The story is dropped as a copy of the survivor: its fate, its audit, and its place in the survivor's cluster. */
+    /**
+     * The story is dropped as a copy of the survivor, a published story that this task may not own: its fate here,
+     * and a join request to the survivor's task (through the feedback topic), which audits it and adds it to the
+     * cluster there. Every cluster event this processor forwards is so keyed by a story of its own task, which lets
+     * the cluster processor run in the same task.
+     */
     private void joinCluster(String uri, IndexedStory self, Article article, String survivorUri, MatchKind kind, long now) {
         fates.put(uri, new StoryFate(survivorUri, now));
         String reason = kind == MatchKind.EXACT ? "exact-duplicate" : "near-duplicate";
-        forward(uri, new AuditEvent(AuditRecords.of(article, reason, survivorUri, null, ClusterIds.of(survivorUri), now)), now);
-        if (!hiddenFromReaders(article, now)) {
-            forward(survivorUri, new ClusterEvent(survivorUri, null,
-                    new CopySeen(uri, self.agency(), self.receivedAt().toEpochMilli(), kind)), now);
-        }
+        forward(survivorUri, new JoinRequest(survivorUri,
+                new CopySeen(uri, self.agency(), self.receivedAt().toEpochMilli(), kind),
+                AuditRecords.of(article, reason, survivorUri, null, ClusterIds.of(survivorUri), now),
+                !hiddenFromReaders(article, now)), now);
     }
 
     /**

@@ -30,7 +30,8 @@ import org.apache.kafka.streams.state.Stores;
  *      -> first versions: one probe per index partition [dedupe-by-index-key] -> index (window store) -> answers
  *      -> candidates + answers + replies by uri [dedupe-by-judged-story] -> judge --duplicates--> audit topic
  *                                                    ^--- replies to notices, join requests [{app}-dedupe-replies] ---'
- *      -> heads + joined copies by head uri [dedupe-by-cluster] -> cluster -> articles to publish, by uri
+ *      -> heads + joined copies, in the judge's task -> cluster -> articles to publish, by uri
+ *         (the cluster also reads [{app}-dedupe-by-cluster-repartition], where versions before 2026-12-08 sent them)
  * </pre>
  *
  * Every decision is taken in the task that owns its key, so it is correct whichever partition or instance an item
@@ -54,6 +55,11 @@ public final class StoryDedupeStage {
             @Override
             public List<String> ownTopics() {
                 return List.of(settings.repliesTopic());
+            }
+
+            @Override
+            public List<String> formerTopics() {
+                return List.of(settings.formerClustersTopic());
             }
         };
     }
@@ -124,9 +130,14 @@ public final class StoryDedupeStage {
                         "reason", audit.getReason()).increment(), Named.as("dedupe-audit-count"))
                 .to(settings.auditTopic(), Produced.with(auditKeySerde, auditSerde).withName("dedupe-audit-out"));
 
+        // every cluster event the judge forwards is keyed by a story of its own task (a copy that joins a cluster in
+        // another task asks that task through the feedback topic), so the clusters run in the judge's task. Before,
+        // they ran behind a repartition topic of their own: what an earlier version left there is still read.
+        KStream<String, DedupeMessage> former = builder.stream(settings.formerClustersTopic(),
+                Consumed.with(keys, messages).withName("dedupe-former-clusters-in"));
         return judged
                 .filter((key, message) -> message instanceof ClusterEvent, Named.as("dedupe-cluster-events"))
-                .repartition(Repartitioned.with(keys, messages).withName("dedupe-by-cluster"))
+                .merge(former, Named.as("dedupe-cluster-events-and-former"))
                 .process(() -> new DuplicateClusterProcessor(settings), Named.as("dedupe-clusters"),
                         DuplicateClusterProcessor.STORE);
     }

@@ -57,6 +57,8 @@ abstract class StoryDedupeStageCases {
     static final String AUDIT = "dedupe-it.audit";
     /** The stage's own feedback topic, provisioned as the service provisions it (it is no internal topic). */
     static final String REPLIES = DedupeSettings.repliesTopicOf("dedupe-it");
+    /** The cluster processor's former input, which the service creates where it is missing. */
+    static final String FORMER_CLUSTERS = "dedupe-it-dedupe-by-cluster-repartition";
     static final int STORIES = 24;
     static final Instant T0 = Instant.parse("2026-05-04T08:00:00Z");
     /**
@@ -81,8 +83,9 @@ abstract class StoryDedupeStageCases {
         infrastructure = startInfrastructure();
         try (Admin admin = infrastructure.admin()) {
             admin.createTopics(List.of(new NewTopic(IN, 3, (short) 1), new NewTopic(OUT, 3, (short) 1),
-                    new NewTopic(AUDIT, 3, (short) 1), new NewTopic(REPLIES, 3, (short) 1))).all().get();
-            new TopicProvisioner(admin, Duration.ofSeconds(30)).awaitWritable(Set.of(IN, OUT, AUDIT, REPLIES));
+                    new NewTopic(AUDIT, 3, (short) 1), new NewTopic(REPLIES, 3, (short) 1),
+                    new NewTopic(FORMER_CLUSTERS, 3, (short) 1))).all().get();
+            new TopicProvisioner(admin, Duration.ofSeconds(30)).awaitWritable(Set.of(IN, OUT, AUDIT, REPLIES, FORMER_CLUSTERS));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wirestream.avro.Article;
 import io.wirestream.avro.DedupeAudit;
 import io.wirestream.avro.PubStatus;
+import io.wirestream.enrich.dedupe.fingerprint.MatchKind;
 import io.wirestream.runtime.config.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,13 +36,14 @@ class StoryDedupeStageTest {
     Path stateDir;
 
     TopologyTestDriver driver;
+    org.apache.kafka.streams.Topology topology;
+    AvroBinarySerde<Article> articleSerde = new AvroBinarySerde<>(Article.class);
     TestInputTopic<String, Article> in;
     TestOutputTopic<String, Article> out;
     TestOutputTopic<String, DedupeAudit> audit;
 
     @BeforeEach
     void setUp() throws Exception {
-        AvroBinarySerde<Article> articleSerde = new AvroBinarySerde<>(Article.class);
         AvroBinarySerde<DedupeAudit> auditSerde = new AvroBinarySerde<>(DedupeAudit.class);
         DedupeSettings settings = settings();
         StreamsBuilder builder = new StreamsBuilder();
@@ -53,7 +55,8 @@ class StoryDedupeStageTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(stateDir.resolve("state")).toString());
-        driver = new TopologyTestDriver(builder.build(), props, START);
+        topology = builder.build();
+        driver = new TopologyTestDriver(topology, props, START);
         in = driver.createInputTopic("normalised", Serdes.String().serializer(), articleSerde.serializer());
         out = driver.createOutputTopic("published", Serdes.String().deserializer(), articleSerde.deserializer());
         audit = driver.createOutputTopic(settings.auditTopic(), Serdes.String().deserializer(), auditSerde.deserializer());
@@ -313,6 +316,55 @@ class StoryDedupeStageTest {
         assertThat(out.isEmpty()).isTrue();
         passHoldBack();
         assertThat(out.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void theClustersRunInTheJudgesTaskWithNoRepartitionTopicOfTheirOwn() {
+        var judgeTask = topology.describe().subtopologies().stream()
+                .filter(sub -> sub.nodes().stream().anyMatch(n -> n.name().equals("dedupe-judge")))
+                .findFirst().orElseThrow();
+        assertThat(judgeTask.nodes()).extracting(org.apache.kafka.streams.TopologyDescription.Node::name)
+                .contains("dedupe-clusters", "dedupe-former-clusters-in");
+        assertThat(topology.describe().toString()).doesNotContain("dedupe-by-cluster\n").doesNotContain("-> dedupe-by-cluster-repartition");
+    }
+
+    @Test
+    void aClusterEventAnEarlierVersionLeftOnItsFormerTopicIsStillApplied() {
+        TestInputTopic<String, DedupeMessage> former = formerClusters();
+        Article head = Stories.ferry("dpa:ferry", "DPA", 1, at(7));
+        former.pipeInput("dpa:ferry", new DedupeMessage.ClusterEvent("dpa:ferry", head, null));
+        former.pipeInput("dpa:ferry", new DedupeMessage.ClusterEvent("dpa:ferry", null,
+                new CopySeen("reu:ferry", "REU", at(1).toEpochMilli(), MatchKind.NEAR)));
+
+        List<Article> published = out.readValuesToList();
+        assertThat(published).extracting(Article::getUri).containsExactly("dpa:ferry", "dpa:ferry");
+        assertThat(published.get(1).getDuplicates().getMemberUris()).containsExactly("reu:ferry");
+    }
+
+    @Test
+    void anOlderVersionLeftOnTheFormerTopicNeverReplacesANewerHead() {
+        send(Stories.ferry("dpa:ferry", "DPA", 1, at(1)));
+        passHoldBack();
+        send(Stories.ferry("dpa:ferry", "DPA", 2, at(5)));
+        assertThat(out.readValuesToList()).extracting(Article::getVersion).containsExactly(1L, 2L);
+
+        // version 1's event, left behind on the former topic at the upgrade, is read after version 2's
+        TestInputTopic<String, DedupeMessage> former = formerClusters();
+        former.pipeInput("dpa:ferry", new DedupeMessage.ClusterEvent("dpa:ferry", Stories.ferry("dpa:ferry", "DPA", 1, at(1)), null));
+        assertThat(out.isEmpty()).as("a story never goes back to an older version").isTrue();
+
+        former.pipeInput("dpa:ferry", new DedupeMessage.ClusterEvent("dpa:ferry", null,
+                new CopySeen("reu:ferry", "REU", at(2).toEpochMilli(), MatchKind.NEAR)));
+        assertThat(out.readValuesToList()).singleElement().satisfies(a -> {
+            assertThat(a.getVersion()).isEqualTo(2L);
+            assertThat(a.getDuplicates().getMemberUris()).containsExactly("reu:ferry");
+        });
+    }
+
+    TestInputTopic<String, DedupeMessage> formerClusters() {
+        DedupeSettings settings = settings();
+        return driver.createInputTopic(settings.formerClustersTopic(), Serdes.String().serializer(),
+                new DedupeMessageSerde(articleSerde, settings.articlesTopic()).serializer());
     }
 
     @Test
