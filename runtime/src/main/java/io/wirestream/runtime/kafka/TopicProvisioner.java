@@ -70,6 +70,25 @@ public final class TopicProvisioner {
         }
     }
 
+    /**
+     * Creates what is missing and leaves existing topics as they are, neither compared nor altered: for topics made
+     * by someone else's rules (a repartition topic Kafka Streams created) that must merely exist.
+     */
+    public void createMissing(Collection<TopicSpec> specs) {
+        try {
+            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            create(specs.stream().filter(spec -> !existing.contains(spec.name()))
+                    .map(spec -> new NewTopic(spec.name(), spec.partitions(), spec.replicationFactor()).configs(spec.configs()))
+                    .toList());
+            awaitWritable(specs.stream().map(TopicSpec::name).collect(Collectors.toSet()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while provisioning topics", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not provision topics: " + e.getMessage(), e);
+        }
+    }
+
     /** Like {@link #ensure} but refuses to go on when an existing topic differs from its declaration. */
     public void ensureOrFail(Collection<TopicSpec> specs) {
         List<String> mismatches = ensure(specs);

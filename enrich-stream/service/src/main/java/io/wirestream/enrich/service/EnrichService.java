@@ -18,8 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
@@ -191,11 +189,12 @@ public final class EnrichService implements WireService {
         int minIsr = settings.get(KafkaSettings.MIN_INSYNC_REPLICAS);
         int budget = settings.get(KafkaSettings.MAX_RECORD_BYTES);
         List<TopicSpec> specs = new ArrayList<>(topicSpecs(settings));
+        List<TopicSpec> former = new ArrayList<>();
+        Function<String, TopicSpec> stageTopic = name -> new TopicSpec(name, partitions > 0 ? partitions : Topics.RAW.defaultPartitions(),
+                (short) rf, minIsr, "delete", ArticleStage.OWN_TOPIC_RETENTION, budget);
         for (ArticleStage stage : composed) {
-            for (String own : stage.ownTopics()) {
-                specs.add(new TopicSpec(own, partitions > 0 ? partitions : Topics.RAW.defaultPartitions(), (short) rf, minIsr,
-                        "delete", ArticleStage.OWN_TOPIC_RETENTION, budget));
-            }
+            stage.ownTopics().forEach(own -> specs.add(stageTopic.apply(own)));
+            stage.formerTopics().forEach(name -> former.add(stageTopic.apply(name)));
         }
         try (Admin admin = Admin.create(clients.admin(Map.of()))) {
             TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(60));
@@ -204,22 +203,7 @@ public final class EnrichService implements WireService {
             } else {
                 provisioner.ensure(specs);
             }
-            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
-            List<TopicSpec> missingFormer = new ArrayList<>();
-            for (ArticleStage stage : composed) {
-                for (String former : stage.formerTopics()) {
-                    if (!existing.contains(former)) {
-                        missingFormer.add(new TopicSpec(former, partitions > 0 ? partitions : Topics.RAW.defaultPartitions(), (short) rf,
-                                minIsr, "delete", ArticleStage.OWN_TOPIC_RETENTION, budget));
-                    }
-                }
-            }
-            provisioner.ensure(missingFormer); // only creates: none of them exists
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while listing topics", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("could not list the broker's topics: " + e.getMessage(), e);
+            provisioner.createMissing(former);
         }
     }
 }
